@@ -1,0 +1,52 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron'
+import type { ExampleInfo, MenuCommand } from '../protocol'
+
+export interface MenuActions {
+  openFile(): void
+  send(command: MenuCommand): void
+}
+
+export function buildMenu(examples: ExampleInfo[], actions: MenuActions): Menu {
+  const isMac = process.platform === 'darwin'
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Go file…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
+        {
+          label: 'Open example',
+          submenu: examples.map((e) => ({
+            label: `${e.name} — ${e.title}`,
+            click: () => actions.send({ kind: 'open-example', name: e.name }),
+          })),
+        },
+        { type: 'separator' },
+        // Enabled by the report-export issue.
+        { label: 'Export report…', enabled: false },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: 'Help',
+      submenu: [{ label: 'Keyboard shortcuts', accelerator: 'F1', click: () => actions.send({ kind: 'show-shortcuts' }) }],
+    },
+  ]
+  return Menu.buildFromTemplate(template)
+}
+
