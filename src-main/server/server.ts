@@ -79,7 +79,11 @@ export async function startServer(service: Service, opts: { port: number; static
   return {
     url: `${origin}/`,
     server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }
 

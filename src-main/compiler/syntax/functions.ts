@@ -16,9 +16,9 @@ export function listFunctions(root: SyntaxNode, src: SourceText): FuncInfo[] {
       if (!info) continue
       out.push(info)
       const body = decl.childForFieldName('body')
-      if (body) collectClosures(body, info.name, false, src, out)
+      if (body) collectClosures(body, info.name, src, out)
     } else if (decl.type === 'var_declaration' || decl.type === 'const_declaration') {
-      initClosures = collectClosures(decl, 'init', false, src, out, initClosures)
+      initClosures = collectClosures(decl, 'init', src, out, initClosures)
     }
   }
   return out
@@ -62,39 +62,46 @@ function receiverType(params: SyntaxNode | null): { name: string; pointer: boole
   return { name: type.text, pointer }
 }
 
-/** Numbers the func literals under `node` in source order; returns the next free number. */
-function collectClosures(
-  node: SyntaxNode,
-  parent: string,
-  nested: boolean,
-  src: SourceText,
-  out: FuncInfo[],
-  counter = 0,
-): number {
-  for (const child of node.namedChildren) {
-    if (!child) continue
-    if (child.type === 'func_literal') {
-      counter++
-      const name = nested ? `${parent}.${counter}` : `${parent}.func${counter}`
-      const pos = src.position(child.startIndex)
-      out.push({
-        name,
-        kind: 'closure',
-        parent,
-        line: pos.line,
-        col: pos.col,
-        endLine: src.position(child.endIndex).line,
-        from: child.startIndex,
-        to: child.endIndex,
-        pragmas: [],
-      })
-      const body = child.childForFieldName('body')
-      if (body) collectClosures(body, name, true, src, out)
-    } else {
-      counter = collectClosures(child, parent, nested, src, out, counter)
-    }
+/**
+ * Numbers the func literals under `node` in source order. Iterative: deeply
+ * nested expressions must not overflow the JavaScript stack.
+ */
+function collectClosures(node: SyntaxNode, scopeName: string, src: SourceText, out: FuncInfo[], counter = 0): number {
+  interface Scope {
+    name: string
+    nested: boolean
+    count: number
   }
-  return counter
+  const top: Scope = { name: scopeName, nested: false, count: counter }
+  const stack: { node: SyntaxNode; scope: Scope }[] = [{ node, scope: top }]
+  while (stack.length > 0) {
+    const { node: n, scope } = stack.pop()!
+    if (n === node || n.type !== 'func_literal') {
+      const children = n.namedChildren
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i]
+        if (child) stack.push({ node: child, scope })
+      }
+      continue
+    }
+    scope.count++
+    const name = scope.nested ? `${scope.name}.${scope.count}` : `${scope.name}.func${scope.count}`
+    const pos = src.position(n.startIndex)
+    out.push({
+      name,
+      kind: 'closure',
+      parent: scope.name,
+      line: pos.line,
+      col: pos.col,
+      endLine: src.position(n.endIndex).line,
+      from: n.startIndex,
+      to: n.endIndex,
+      pragmas: [],
+    })
+    const body = n.childForFieldName('body')
+    if (body) stack.push({ node: body, scope: { name, nested: true, count: 0 } })
+  }
+  return top.count
 }
 
 /** `//go:` directives in the comment block directly above a declaration. */

@@ -25,22 +25,28 @@ export function syntaxErrors(root: SyntaxNode, src: SourceText): Diagnostic[] {
   }
   if (!root.hasError) return out
 
-  const visit = (node: SyntaxNode) => {
-    if (out.length >= MAX_ERRORS) return
+  // Iterative pre-order walk over the subtrees that contain errors.
+  const stack: SyntaxNode[] = [root]
+  while (stack.length > 0 && out.length < MAX_ERRORS) {
+    const node = stack.pop()!
     if (node.isMissing) {
-      const next = describeNext(src.text, node.startIndex)
-      report(node.startIndex, node.startIndex, `syntax error: unexpected ${next}, expected ${describeMissing(node.type)}`)
-      return
-    }
-    if (node.type === 'ERROR') {
+      const next = nextToken(src.text, node.startIndex)
+      report(next.offset, next.offset, `syntax error: unexpected ${next.what}, expected ${describeMissing(node.type)}`)
+    } else if (node.type === 'ERROR') {
       const tok = lastLeaf(node)
       if (tok && tok.endIndex > tok.startIndex) report(tok.startIndex, tok.endIndex, `syntax error: unexpected ${tokenText(tok)}`)
-      else report(node.startIndex, node.startIndex, `syntax error: unexpected ${describeNext(src.text, node.startIndex)}`)
-      return
+      else {
+        const next = nextToken(src.text, node.startIndex)
+        report(next.offset, next.offset, `syntax error: unexpected ${next.what}`)
+      }
+    } else {
+      const children = node.children
+      for (let i = children.length - 1; i >= 0; i--) {
+        const c = children[i]
+        if (c && (c.hasError || c.isMissing)) stack.push(c)
+      }
     }
-    for (const child of node.children) if (child && (child.hasError || child.isMissing)) visit(child)
   }
-  visit(root)
   return out.sort((a, b) => a.from - b.from)
 }
 
@@ -61,13 +67,12 @@ function describeMissing(type: string): string {
   return type
 }
 
-/** What gc would name as the unexpected thing at offset: a token, newline or EOF. */
-function describeNext(text: string, offset: number): string {
+/** What gc would name as the unexpected thing at offset (a token, newline or EOF), and where it is. */
+function nextToken(text: string, offset: number): { what: string; offset: number } {
   let i = offset
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++
-  if (i >= text.length) return 'EOF'
-  if (text[i] === '\n') return 'newline'
+  if (i >= text.length) return { what: 'EOF', offset: i }
+  if (text[i] === '\n') return { what: 'newline', offset: i }
   const word = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text.slice(i, i + 64))
-  if (word) return `name ${word[0]}`
-  return text[i]!
+  return { what: word ? `name ${word[0]}` : text[i]!, offset: i }
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { formatDeepLink, parseDeepLink } from '../../src-renderer/src/deeplink'
+
+describe('deep links', () => {
+  it('parses every field', () => {
+    expect(parseDeepLink('?example=heapagg&func=half&arch=ppc64&pass=lower&view=ssa')).toEqual({
+      example: 'heapagg', func: 'half', arch: 'ppc64', pass: 'lower', view: 'ssa',
+    })
+    expect(parseDeepLink('?file=%2Ftmp%2Fa.go&func=(*T).M')).toEqual({ file: '/tmp/a.go', func: '(*T).M' })
+  })
+
+  it('ignores values it does not know rather than guessing', () => {
+    expect(parseDeepLink('?example=x&arch=mips&view=nonsense')).toEqual({ example: 'x' })
+    expect(parseDeepLink('')).toEqual({})
+  })
+
+  it('round-trips', () => {
+    const link = { file: '/a b/c.go', func: '(*T).M', arch: 'ppc64' as const, pass: 'late opt', view: 'cfg' as const }
+    expect(parseDeepLink(formatDeepLink(link))).toEqual(link)
+    expect(formatDeepLink({})).toBe('')
+  })
+})

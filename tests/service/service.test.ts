@@ -1,0 +1,68 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MAX_SOURCE_BYTES } from '../../src-main/protocol/api'
+import { ApiError } from '../../src-main/protocol/errors'
+import { inProcessService, tempFiles } from '../helpers'
+
+const service = inProcessService()
+
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  )
+  expect(e).toBeInstanceOf(ApiError)
+  return e as ApiError
+}
+
+describe('Service', () => {
+  it('describes itself and lists the shipped examples', async () => {
+    expect(await service.call('info', {})).toMatchObject({ name: 'ssascope', transport: 'in-process' })
+    const names = (await service.call('listExamples', {})).map((e) => e.name)
+    expect(names).toEqual(expect.arrayContaining(['heapagg', 'mergelocals']))
+    const heap = (await service.call('listExamples', {})).find((e) => e.name === 'heapagg')!
+    expect(heap.title).toMatch(/^Heap aggregation/)
+    expect(heap.summary).toMatch(/locals 1, args 1, half 1, closure 2/)
+  })
+
+  it('opens examples and refuses names that are paths', async () => {
+    const f = await service.call('openExample', { name: 'mergelocals' })
+    expect(f).toMatchObject({ path: 'examples/mergelocals.go', origin: 'example' })
+    expect(f.text).toContain('func ABC(i, j int) int')
+    expect((await failure(service.call('openExample', { name: '../../package' }))).code).toBe('bad-argument')
+    expect((await failure(service.call('openExample', { name: 'nope' }))).code).toBe('not-found')
+  })
+
+  it('opens Go files and explains why others cannot be opened', async () => {
+    const dir = tempFiles({ 'a.go': 'package a\n', 'notes.txt': 'x', 'big.go': Buffer.alloc(MAX_SOURCE_BYTES + 1, 32) })
+    expect(await service.call('openFile', { path: join(dir, 'a.go') })).toEqual({ path: join(dir, 'a.go'), text: 'package a\n', origin: 'file' })
+    expect(await failure(service.call('openFile', { path: join(dir, 'notes.txt') }))).toMatchObject({ code: 'bad-argument' })
+    expect(await failure(service.call('openFile', { path: join(dir, 'missing.go') }))).toMatchObject({
+      code: 'not-found',
+      message: `${join(dir, 'missing.go')}: no such file`,
+    })
+    expect((await failure(service.call('openFile', { path: join(dir, 'big.go') }))).code).toBe('too-large')
+  })
+
+  it('analyzes source with progress', async () => {
+    const phases: string[] = []
+    const r = await service.call('analyze', { path: 'x.go', text: 'package x\nfunc F() {}\n' }, { onProgress: (p) => phases.push(p.phase) })
+    expect(r.functions.map((f) => f.name)).toEqual(['F'])
+    expect(r.diagnostics).toEqual([])
+    expect(phases).toContain('parse')
+    expect(r.timings.map((t) => t.phase)).toEqual(['parse'])
+  })
+
+  it('answers transports with an envelope and never throws', async () => {
+    expect(await service.callWire('nope', {})).toEqual({ ok: false, error: { code: 'unknown-method', message: 'unknown method "nope"' } })
+    expect(await service.callWire('openFile', null)).toMatchObject({ ok: false, error: { code: 'bad-argument' } })
+    expect(await service.callWire('info', {})).toMatchObject({ ok: true, result: { name: 'ssascope' } })
+  })
+
+  it('does no work for a call cancelled before it starts', async () => {
+    const abort = new AbortController()
+    abort.abort()
+    const e = await failure(service.call('analyze', { path: 'x.go', text: 'package x' }, { signal: abort.signal }))
+    expect(e.code).toBe('cancelled')
+  })
+})
