@@ -11,6 +11,10 @@ describe('syntax errors', () => {
     expect(await errors('package p\nfunc f() { x := ) }\n')).toEqual(['p.go:2:17: syntax error: unexpected )'])
     // Multi-byte text before the error moves the byte column, not the character column.
     expect(await errors('package p\nfunc f() { s := "ééé"; x := ) }\n')).toEqual(['p.go:2:32: syntax error: unexpected )'])
+    // The stray paren is blamed, not the statement tree-sitter swallowed after it.
+    expect(await errors('package p\nfunc f(j int) int {\n\tx := j + )\n\treturn x\n}\n')).toEqual(['p.go:3:11: syntax error: unexpected )'])
+    expect(await errors('package p\nfunc f() {\n\tx := 1 2\n}\n')).toEqual(['p.go:3:9: syntax error: unexpected literal 2'])
+    expect(await errors('package p\nfunc f() {\n\tfoo(1,,2)\n}\n')).toEqual(['p.go:3:8: syntax error: unexpected ,'])
   })
 
   it('reports what is missing and what came instead', async () => {

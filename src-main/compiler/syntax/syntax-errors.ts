@@ -1,5 +1,5 @@
 // gc-style syntax diagnostics from tree-sitter's error recovery: an ERROR node
-// is reported at its last token ("unexpected X"), a MISSING node as
+// is reported at the token it blames ("unexpected X"), a MISSING node as
 // "unexpected <what follows>, expected <missing>". One error per line, at most
 // ten, as gc does.
 
@@ -33,7 +33,7 @@ export function syntaxErrors(root: SyntaxNode, src: SourceText): Diagnostic[] {
       const next = nextToken(src.text, node.startIndex)
       report(next.offset, next.offset, `syntax error: unexpected ${next.what}, expected ${describeMissing(node.type)}`)
     } else if (node.type === 'ERROR') {
-      const tok = lastLeaf(node)
+      const tok = offendingToken(node)
       if (tok && tok.endIndex > tok.startIndex) report(tok.startIndex, tok.endIndex, `syntax error: unexpected ${tokenText(tok)}`)
       else {
         const next = nextToken(src.text, node.startIndex)
@@ -48,6 +48,15 @@ export function syntaxErrors(root: SyntaxNode, src: SourceText): Diagnostic[] {
     }
   }
   return out.sort((a, b) => a.from - b.from)
+}
+
+/**
+ * The token to blame inside an ERROR node: a stray closing bracket if there is
+ * one, else the first token directly inside it, else its last leaf.
+ */
+function offendingToken(error: SyntaxNode): SyntaxNode | null {
+  const tokens = error.children.filter((c): c is SyntaxNode => c !== null && c.childCount === 0 && c.endIndex > c.startIndex)
+  return tokens.find((t) => t.type === ')' || t.type === ']' || t.type === '}') ?? tokens[0] ?? lastLeaf(error)
 }
 
 function lastLeaf(node: SyntaxNode): SyntaxNode | null {
