@@ -27,6 +27,7 @@ export default defineConfig({
           worker: resolve('src-main/worker/index.ts'),
           server: resolve('src-main/server/main.ts'),
           cli: resolve('src-main/cli/main.ts'),
+          bench: resolve('src-main/bench/main.ts'),
         },
       },
     },

@@ -35,13 +35,16 @@ test('desktop window is secure and shows the example', async () => {
   })
   try {
     const page = await app.firstWindow()
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0]!
-      const p = w.webContents.getLastWebPreferences()!
-      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration }
-    })
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+    // contextIsolation + sandbox + no nodeIntegration, observed from the page:
+    // no Node globals, and only the bridge's four functions are exposed.
+    const page_globals = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      bridge: Object.keys((window as unknown as { ssascope: object }).ssascope).sort(),
+    }))
+    expect(page_globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['cancel', 'invoke', 'onMenu', 'onProgress'] })
+    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'))
+    expect(csp).toContain("script-src 'self'")
     await expect(page.getByTestId('function-list').locator('li')).not.toHaveCount(0)
     await expect(page.getByTestId('status-bar')).toContainText('ipc')
     await snap(page, 'electron-window')
