@@ -1,0 +1,93 @@
+// Package addr exercises the address-of operator on locals and parameters.
+//
+// Rules exercised:
+//   - &x flowing to a package-level variable moves x to the heap.
+//   - &x flowing to a result moves x to the heap (results outlive the frame).
+//   - &x used only inside the frame (deref, compare) keeps x on the stack.
+//   - &param moves the parameter itself to the heap.
+//   - the address of a field or array element moves the whole variable.
+//   - &p where p holds &x: both p and x are moved.
+package addr
+
+type pair struct {
+	a, b int
+}
+
+type holder struct {
+	p *int
+}
+
+var sink *int
+var sinkPP **int
+var sinkPair *pair
+var global holder
+
+// toGlobal: &x stored to a global; gc: moved to heap: x.
+func toGlobal() {
+	x := 1
+	sink = &x
+}
+
+// returned: &x returned as the result; gc: moved to heap: x.
+func returned() *int {
+	x := 2
+	return &x
+}
+
+// localOnly: &x only dereferenced locally; gc: x stays on the stack, no diagnostic.
+func localOnly() int {
+	x := 3
+	p := &x
+	*p += 4
+	return x
+}
+
+// paramAddr: address of a scalar parameter stored to a global; gc: moved to heap: v.
+func paramAddr(v int) {
+	sink = &v
+}
+
+// fieldAddr: address of one field escapes; gc: moved to heap: s (the whole struct).
+func fieldAddr() {
+	var s pair
+	s.a = 1
+	sink = &s.b
+}
+
+// elemAddr: address of an array element escapes; gc: moved to heap: arr.
+func elemAddr() {
+	var arr [4]int
+	sink = &arr[2]
+}
+
+// twoLevels: &p stored globally where p = &x; gc: moved to heap: x and p.
+func twoLevels() {
+	x := 5
+	p := &x
+	sinkPP = &p
+}
+
+// viaGlobalField: &x stored in a field of a global struct; gc: moved to heap: x.
+func viaGlobalField() {
+	x := 6
+	global.p = &x
+}
+
+// compareOnly: comparing two addresses; gc: neither x nor y moves.
+func compareOnly() bool {
+	x, y := 1, 2
+	return &x == &y
+}
+
+// structAddrEscapes: &s of a whole struct variable to a global; gc: moved to heap: s.
+func structAddrEscapes() {
+	s := pair{a: 1, b: 2}
+	sinkPair = &s
+}
+
+// copiedOut: *(&x) copies the value, not the address; gc: x stays on the stack.
+func copiedOut() int {
+	x := 7
+	y := *&x
+	return y
+}
