@@ -10,11 +10,13 @@
 //     "mutates param: p derefs=N", "calls param: f derefs=N" or
 //     "p does not escape, mutate, or call" (see tags.mc.golden).
 //   - callers apply the callee's mutator/callee tags like other tags.
+//   - a callee flow is only recorded when the call's (pointer) result is
+//     used: calling f() and discarding the result records nothing.
 //   - a heap leak with derefs <= N hides the mutator/callee flows.
 package tags
 
 type holder struct {
-	fn  func()
+	fn  func() *int
 	val *int
 }
 
@@ -30,14 +32,19 @@ func mutatesDeep(pp **int) {
 	**pp = 1
 }
 
-// calls: f(); gc: f does not escape (calls param: f derefs=0).
-func calls(f func()) {
+// calls: returns f(); gc: f does not escape (calls param: f derefs=0).
+func calls(f func() *int) *int {
+	return f()
+}
+
+// callsDiscard: f() with its result dropped; gc: f does not escape (no callee flow at all).
+func callsDiscard(f func() *int) {
 	f()
 }
 
-// callsField: h.fn(); gc: h does not escape (calls param: h derefs=1).
-func callsField(h *holder) {
-	h.fn()
+// callsField: returns h.fn(); gc: h does not escape (calls param: h derefs=1).
+func callsField(h *holder) *int {
+	return h.fn()
 }
 
 // storesField: h.val = nil; gc: h does not escape (mutates param: h derefs=0).
@@ -60,8 +67,8 @@ func forwardMutate(p *int) {
 	mutates(p)
 }
 
-// forwardCall: passes f to calls; gc: f does not escape (calls via the callee's tag).
-func forwardCall(f func()) {
+// forwardCall: passes f to calls, result dropped; gc: f does not escape (calls param via the callee's tag).
+func forwardCall(f func() *int) {
 	calls(f)
 }
 
@@ -76,8 +83,8 @@ func leaksAndMutates(p *int) {
 	sink = p
 }
 
-// callsAndMutates: writes through h and calls h.fn; gc: h does not escape (mutates derefs=0, calls derefs=1).
-func callsAndMutates(h *holder) {
+// callsAndMutates: writes through h and returns h.fn(); gc: h does not escape (mutates derefs=0, calls derefs=1).
+func callsAndMutates(h *holder) *int {
 	h.val = nil
-	h.fn()
+	return h.fn()
 }
