@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { parseOutline } from '../compiler/syntax'
 import { workerFile } from '../service/paths'
 import { WorkerRunner } from '../service/runner'
+import { exitQuietlyOnClosedStdout } from '../cli/stdout'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -63,6 +64,7 @@ const emit = (o: object) => process.stdout.write(JSON.stringify(o) + '\n')
 const round = (x: number) => Math.round(x * 100) / 100
 
 async function main(): Promise<void> {
+  exitQuietlyOnClosedStdout()
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
   for (const funcs of [450, 4500]) {
     const text = syntheticProgram(funcs)

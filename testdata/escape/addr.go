@@ -1,12 +1,14 @@
-// Package addr exercises the address-of operator on locals and parameters.
+// Package addr exercises the address-of operator and deref distances.
 //
 // Rules exercised:
-//   - &x flowing to a package-level variable moves x to the heap.
-//   - &x flowing to a result moves x to the heap (results outlive the frame).
-//   - &x used only inside the frame (deref, compare) keeps x on the stack.
+//   - &x flowing to a package-level variable or to a result moves x to the
+//     heap; &x used only inside the frame keeps x on the stack.
 //   - &param moves the parameter itself to the heap.
 //   - the address of a field or array element moves the whole variable.
-//   - &p where p holds &x: both p and x are moved.
+//   - every flow edge carries a deref count: &x is -1, x is 0, *x is +1,
+//     **x is +2; x moves only if the summed count from an outliving
+//     location to x is -1 (counts are clamped at 0 along the way).
+//   - scalars (no pointers) cut flows.
 package addr
 
 type pair struct {
@@ -18,6 +20,7 @@ type holder struct {
 }
 
 var sink *int
+var sinkI int
 var sinkPP **int
 var sinkPair *pair
 var global holder
@@ -90,4 +93,55 @@ func copiedOut() int {
 	x := 7
 	y := *&x
 	return y
+}
+
+// deref2ToGlobal: **x (distance 2); gc: leaking param content: x.
+func deref2ToGlobal(x ***int) {
+	sink = **x
+}
+
+// scalarOut: *x is an int, flow cut by type; gc: x does not escape.
+func scalarOut(x *int) {
+	sinkI = *x
+}
+
+// localChain: a <- b=&a <- c=&b, sink = *c (= b = &a); gc: moved to heap: a only.
+func localChain() {
+	a := 1
+	b := &a
+	c := &b
+	sink = *c
+}
+
+// localChainDeep: sink = **c is an int; gc: nothing moves.
+func localChainDeep() {
+	a := 1
+	b := &a
+	c := &b
+	sinkI = **c
+}
+
+// addrThenDeref: *&*&p leaves p itself; gc: moved to heap: x (p holds &x).
+func addrThenDeref() {
+	x := 2
+	p := &x
+	sink = *&*&p
+}
+
+// reassignedChain: q starts as &a then becomes &b, only via q to the heap; gc: moved to heap: a, b.
+func reassignedChain(c bool) {
+	a, b := 1, 2
+	q := &a
+	if c {
+		q = &b
+	}
+	sink = q
+}
+
+// derefThenAddrOfCopy: y := *p copies the int; &y escapes, x does not; gc: moved to heap: y.
+func derefThenAddrOfCopy() {
+	x := 4
+	p := &x
+	y := *p
+	sink = &y
 }

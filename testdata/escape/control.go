@@ -1,16 +1,18 @@
-// Package control exercises control flow: escape analysis is flow-insensitive.
+// Package control exercises control flow and println: escape analysis is
+// flow-insensitive.
 //
 // Rules exercised:
 //   - the order of statements and which branch runs do not matter: any
-//     assignment anywhere in the function adds a flow edge.
-//   - overwriting a pointer (p = nil) does not remove earlier flows.
-//   - switch, if/else, labeled break/continue and forward goto only matter
-//     through loop depth (labels of break/continue never add depth).
+//     assignment anywhere in the function adds a flow edge; overwriting a
+//     pointer (p = nil) does not remove earlier flows.
+//   - switch, if/else, labeled break/continue only matter through loop
+//     depth (labels of break/continue never add depth).
 //   - range over an array copies elements (no deref); over a slice each
 //     element is a deref of the slice.
-//   - op-assign, ++ and -- on scalars carry no pointer flow.
-//   - code under a constant-false condition may be removed before escape
+//   - op-assign, ++, -- and numeric conversions carry no pointer flow.
+//   - code under a constant-false condition is removed before escape
 //     analysis runs.
+//   - println's arguments are discarded: nothing passed to it escapes.
 package control
 
 var sinkP *int
@@ -38,16 +40,6 @@ func overwritten() {
 	p := &x
 	p = nil
 	sinkP = p
-}
-
-// storeAfterReturnPath: the store is on a path that returns early; gc: moved to heap: x.
-func storeAfterReturnPath(c bool) int {
-	x := 5
-	if c {
-		return x
-	}
-	sinkP = &x
-	return 0
 }
 
 // deadConstBranch: store under if debug (constant false); gc: x stays (branch removed first).
@@ -129,13 +121,31 @@ func forForms(n int) int {
 	return t
 }
 
-// elseChain: if/else-if/else picking a param to return; gc: p and q to result ~r0 level=0.
-func elseChain(k int, p, q *int) *int {
-	if k < 0 {
-		return p
-	} else if k == 0 {
-		return q
-	} else {
-		return nil
-	}
+// printAddr: println(&x); gc: x stays on the stack.
+func printAddr() {
+	x := 1
+	println(&x)
+}
+
+// printParam: println(p); gc: p does not escape.
+func printParam(p *int) {
+	println(p, *p)
+}
+
+// printSlice: println of a slice literal and make; gc: both do not escape.
+func printSlice(n int) {
+	s := []int{1, 2}
+	t := make([]int, n)
+	println(s, t, len(s)+cap(t))
+}
+
+// printMixed: println of bools, floats and unsigned values; gc: no diagnostics.
+func printMixed(a int32, b float64, c uint8) {
+	println(a > 0 && b < 1, float32(b), uint64(c), uintptr(a))
+}
+
+// printThenLeak: println(p) and a real leak; gc: leaking param: p.
+func printThenLeak(p *int) {
+	println(p)
+	sinkP = p
 }
