@@ -104,7 +104,7 @@ func resultThenStore(p *int) (r *int) {
 	return r
 }
 
-// multiAssignCall: x, y = pick(a, b) where pick returns its args crossed; gc: pick leaks a to ~r1 and b to ~r0.
+// multiAssignCall: x, y := pick(a, b) crosses the results, only read locally; gc: a and b do not escape.
 func multiAssignCall(a, b *int) int {
 	x, y := pick(a, b)
 	return *x + *y

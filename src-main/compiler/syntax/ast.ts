@@ -1,0 +1,377 @@
+// The typed syntax tree of one Go file, independent of tree-sitter. Positions
+// are UTF-16 offsets into the source text; SourceText turns them into gc's
+// line:col. Nodes are plain objects so later phases can annotate side tables
+// keyed by node identity (Map<Node, …>) without mutating the tree.
+
+export interface Span {
+  /** Offset of the node's first character. */
+  pos: number
+  /** Offset just past the node's last character. */
+  end: number
+}
+
+// ---------------------------------------------------------------- types
+
+export type TypeExpr = TypeName | PointerType | ArrayType | SliceType | StructType | FuncType | MapType | InterfaceType | ChanType
+
+/** A named type: `int`, `T`. */
+export interface TypeName extends Span {
+  kind: 'TypeName'
+  name: string
+}
+
+export interface PointerType extends Span {
+  kind: 'PointerType'
+  elem: TypeExpr
+}
+
+export interface ArrayType extends Span {
+  kind: 'ArrayType'
+  /** null for `[...]T` in a composite literal. */
+  len: Expr | null
+  elem: TypeExpr
+}
+
+export interface SliceType extends Span {
+  kind: 'SliceType'
+  elem: TypeExpr
+}
+
+export interface StructType extends Span {
+  kind: 'StructType'
+  fields: Field[]
+}
+
+export interface FuncType extends Span {
+  kind: 'FuncType'
+  params: Field[]
+  results: Field[]
+  /** The last parameter is `...T`; its Field.type is T. */
+  variadic: boolean
+}
+
+/** Parsed so that it can be reported as unsupported with a position. */
+export interface MapType extends Span {
+  kind: 'MapType'
+  key: TypeExpr
+  value: TypeExpr
+}
+
+export interface InterfaceType extends Span {
+  kind: 'InterfaceType'
+}
+
+export interface ChanType extends Span {
+  kind: 'ChanType'
+  elem: TypeExpr
+}
+
+/** A parameter, result, receiver or struct field group: `a, b int`. */
+export interface Field extends Span {
+  /** Empty for unnamed parameters/results and embedded fields. */
+  names: Ident[]
+  type: TypeExpr
+  /** Struct fields only: an embedded field. */
+  embedded?: boolean
+}
+
+// ---------------------------------------------------------------- expressions
+
+export type Expr =
+  | Ident
+  | BasicLit
+  | CompositeLit
+  | KeyValue
+  | FuncLit
+  | Paren
+  | Selector
+  | Index
+  | SliceExpr
+  | Star
+  | Unary
+  | Binary
+  | Call
+  | TypeAsExpr
+  | BadExpr
+
+export interface Ident extends Span {
+  kind: 'Ident'
+  name: string
+}
+
+export interface BasicLit extends Span {
+  kind: 'BasicLit'
+  litKind: 'int' | 'float' | 'imag' | 'rune' | 'string'
+  /** The literal exactly as written. */
+  raw: string
+}
+
+export interface CompositeLit extends Span {
+  kind: 'CompositeLit'
+  /** null only for elided types inside another composite literal. */
+  type: TypeExpr | null
+  /** Elements; keyed ones are KeyValue. */
+  elts: Expr[]
+}
+
+export interface KeyValue extends Span {
+  kind: 'KeyValue'
+  key: Expr
+  value: Expr
+}
+
+export interface FuncLit extends Span {
+  kind: 'FuncLit'
+  type: FuncType
+  body: Block
+}
+
+export interface Paren extends Span {
+  kind: 'Paren'
+  x: Expr
+}
+
+/** `x.sel`: field, method, or (for named types) method expression. */
+export interface Selector extends Span {
+  kind: 'Selector'
+  x: Expr
+  sel: Ident
+}
+
+export interface Index extends Span {
+  kind: 'Index'
+  x: Expr
+  index: Expr
+}
+
+export interface SliceExpr extends Span {
+  kind: 'Slice'
+  x: Expr
+  low: Expr | null
+  high: Expr | null
+  max: Expr | null
+}
+
+/** `*x`: a dereference, or a pointer type where a type is expected. */
+export interface Star extends Span {
+  kind: 'Star'
+  x: Expr
+}
+
+export type UnaryOp = '&' | '-' | '+' | '!' | '^' | '<-'
+
+export interface Unary extends Span {
+  kind: 'Unary'
+  op: UnaryOp
+  x: Expr
+}
+
+export type BinaryOp =
+  | '+' | '-' | '*' | '/' | '%'
+  | '&' | '|' | '^' | '<<' | '>>' | '&^'
+  | '==' | '!=' | '<' | '<=' | '>' | '>='
+  | '&&' | '||'
+
+export interface Binary extends Span {
+  kind: 'Binary'
+  op: BinaryOp
+  x: Expr
+  y: Expr
+  /** Offset of the operator: gc reports binary expressions there. */
+  opPos: number
+}
+
+/** A call, a conversion `T(x)` or a builtin `make([]T, n)`; the checker decides which. */
+export interface Call extends Span {
+  kind: 'Call'
+  fun: Expr
+  args: Expr[]
+  /** The call ends in `...`: `append(a, b...)`. */
+  ellipsis: boolean
+  /** Offset of `(`. */
+  lparen: number
+}
+
+/** A type written where an expression stands: `[]int` in `make([]int, n)` or `[]byte(x)`. */
+export interface TypeAsExpr extends Span {
+  kind: 'TypeExpr'
+  type: TypeExpr
+}
+
+/** An expression the converter could not represent; a diagnostic was reported. */
+export interface BadExpr extends Span {
+  kind: 'BadExpr'
+}
+
+// ---------------------------------------------------------------- statements
+
+export type Stmt =
+  | Block
+  | ExprStmt
+  | Assign
+  | IncDec
+  | DeclStmt
+  | If
+  | For
+  | Range
+  | Switch
+  | Labeled
+  | Branch
+  | Return
+  | Empty
+  | BadStmt
+
+export interface Block extends Span {
+  kind: 'Block'
+  stmts: Stmt[]
+}
+
+export interface ExprStmt extends Span {
+  kind: 'ExprStmt'
+  x: Expr
+}
+
+export type AssignOp =
+  | '=' | ':='
+  | '+=' | '-=' | '*=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '&^='
+
+export interface Assign extends Span {
+  kind: 'Assign'
+  op: AssignOp
+  lhs: Expr[]
+  rhs: Expr[]
+}
+
+export interface IncDec extends Span {
+  kind: 'IncDec'
+  x: Expr
+  inc: boolean
+}
+
+export interface DeclStmt extends Span {
+  kind: 'DeclStmt'
+  decl: VarDecl | ConstDecl | TypeDecl
+}
+
+export interface If extends Span {
+  kind: 'If'
+  init: Stmt | null
+  cond: Expr
+  then: Block
+  else: If | Block | null
+}
+
+/** All three-clause, condition-only and infinite `for` forms. */
+export interface For extends Span {
+  kind: 'For'
+  init: Stmt | null
+  cond: Expr | null
+  post: Stmt | null
+  body: Block
+}
+
+export interface Range extends Span {
+  kind: 'Range'
+  key: Expr | null
+  value: Expr | null
+  /** `:=` (true) or `=` (false); irrelevant when there is no key. */
+  define: boolean
+  x: Expr
+  body: Block
+}
+
+export interface Switch extends Span {
+  kind: 'Switch'
+  init: Stmt | null
+  /** null for `switch { … }`. */
+  tag: Expr | null
+  clauses: CaseClause[]
+}
+
+export interface CaseClause extends Span {
+  /** null for `default:`. */
+  list: Expr[] | null
+  body: Stmt[]
+}
+
+export interface Labeled extends Span {
+  kind: 'Labeled'
+  label: Ident
+  stmt: Stmt
+}
+
+export interface Branch extends Span {
+  kind: 'Branch'
+  tok: 'break' | 'continue' | 'goto' | 'fallthrough'
+  label: Ident | null
+}
+
+export interface Return extends Span {
+  kind: 'Return'
+  results: Expr[]
+}
+
+export interface Empty extends Span {
+  kind: 'Empty'
+}
+
+/** A statement the converter could not represent; a diagnostic was reported. */
+export interface BadStmt extends Span {
+  kind: 'BadStmt'
+}
+
+// ---------------------------------------------------------------- declarations
+
+export type Decl = FuncDecl | VarDecl | ConstDecl | TypeDecl
+
+export interface FuncDecl extends Span {
+  kind: 'FuncDecl'
+  name: Ident
+  recv: Field | null
+  type: FuncType
+  /** null for a body-less declaration (assembly or linkname). */
+  body: Block | null
+  /** `//go:` directives directly above, e.g. `go:noinline`. */
+  pragmas: string[]
+}
+
+export interface ValueSpec extends Span {
+  names: Ident[]
+  type: TypeExpr | null
+  values: Expr[]
+}
+
+export interface VarDecl extends Span {
+  kind: 'VarDecl'
+  specs: ValueSpec[]
+}
+
+export interface ConstSpec extends ValueSpec {
+  /** The value of `iota` in this spec. */
+  iota: number
+  /** Values and type repeated from the previous spec when omitted: `const (a = iota; b)`. */
+  implicit: boolean
+}
+
+export interface ConstDecl extends Span {
+  kind: 'ConstDecl'
+  specs: ConstSpec[]
+}
+
+export interface TypeSpec extends Span {
+  name: Ident
+  type: TypeExpr
+  /** `type A = B`. */
+  alias: boolean
+}
+
+export interface TypeDecl extends Span {
+  kind: 'TypeDecl'
+  specs: TypeSpec[]
+}
+
+export interface File extends Span {
+  path: string
+  packageName: Ident
+  decls: Decl[]
+}
