@@ -36,7 +36,7 @@ function declaredFunc(decl: SyntaxNode, src: SourceText): FuncInfo | undefined {
     endLine: src.position(decl.endIndex).line,
     from: decl.startIndex,
     to: decl.endIndex,
-    pragmas: pragmasBefore(decl),
+    pragmas: pragmasAbove(decl),
   }
   if (decl.type === 'method_declaration') {
     const recv = receiverType(decl.childForFieldName('receiver'))
@@ -105,7 +105,7 @@ function collectClosures(node: SyntaxNode, scopeName: string, src: SourceText, o
 }
 
 /** `//go:` directives in the comment block directly above a declaration. */
-function pragmasBefore(decl: SyntaxNode): string[] {
+export function pragmasAbove(decl: SyntaxNode): string[] {
   const pragmas: string[] = []
   let expectedRow = decl.startPosition.row - 1
   for (let c = decl.previousSibling; c?.type === 'comment' && c.endPosition.row === expectedRow; c = c.previousSibling) {

@@ -1,0 +1,568 @@
+// tree-sitter's concrete syntax tree → our typed AST (ast.ts).
+//
+// Syntax errors come from syntax-errors.ts. Constructs outside the documented
+// Go subset that have no AST node (imports, go, defer, select, type switches,
+// sends, generics, …) are reported here as `unsupported: <what>` and replaced
+// by Bad nodes, so later phases never see them.
+
+import type { Diagnostic } from '../../protocol/model'
+import type * as A from './ast'
+import { SourceText } from './source'
+import { syntaxErrors } from './syntax-errors'
+import { pragmasAbove } from './functions'
+import { parseGoTree, type SyntaxNode } from './treesitter'
+
+export interface ParsedFile {
+  file: A.File
+  source: SourceText
+  diagnostics: Diagnostic[]
+}
+
+export async function parseFile(path: string, text: string): Promise<ParsedFile> {
+  const source = new SourceText(path, text)
+  const tree = await parseGoTree(text)
+  try {
+    const diagnostics = syntaxErrors(tree.rootNode, source)
+    const converter = new Converter(source)
+    let file: A.File
+    try {
+      file = converter.file(tree.rootNode)
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e
+      // Pathological nesting: refuse it clearly instead of overflowing later phases too.
+      converter.unsupportedAt(0, 0, 'nesting too deep')
+      file = { path, pos: 0, end: text.length, packageName: { kind: 'Ident', name: '', pos: 0, end: 0 }, decls: [] }
+    }
+    return { file, source, diagnostics: [...diagnostics, ...converter.diagnostics].sort((a, b) => a.from - b.from) }
+  } finally {
+    tree.delete()
+  }
+}
+
+const UNSUPPORTED_STATEMENTS: Record<string, string> = {
+  go_statement: 'go statement',
+  defer_statement: 'defer statement',
+  select_statement: 'select statement',
+  type_switch_statement: 'type switch',
+  send_statement: 'channel send',
+  fallthrough_statement: 'fallthrough',
+}
+
+const UNSUPPORTED_EXPRESSIONS: Record<string, string> = {
+  type_assertion_expression: 'type assertion',
+  type_instantiation_expression: 'generic instantiation',
+  generic_type: 'generic type',
+  qualified_type: 'qualified type (imports)',
+}
+
+class Converter {
+  readonly diagnostics: Diagnostic[] = []
+
+  constructor(private readonly src: SourceText) {}
+
+  unsupportedAt(from: number, to: number, what: string): void {
+    const { line, col } = this.src.position(from)
+    this.diagnostics.push({ file: this.src.path, line, col, severity: 'error', message: `unsupported: ${what}`, from, to })
+  }
+
+  private unsupported(n: SyntaxNode, what: string): void {
+    this.unsupportedAt(n.startIndex, n.endIndex, what)
+  }
+
+  // ------------------------------------------------------------ file and declarations
+
+  file(root: SyntaxNode): A.File {
+    let packageName: A.Ident = { kind: 'Ident', name: '', pos: 0, end: 0 }
+    const decls: A.Decl[] = []
+    for (const n of named(root)) {
+      switch (n.type) {
+        case 'package_clause': {
+          const id = named(n)[0]
+          if (id) packageName = this.ident(id)
+          break
+        }
+        case 'import_declaration':
+          this.unsupported(n, 'import (the subset is one package without imports)')
+          break
+        case 'function_declaration':
+        case 'method_declaration':
+          decls.push(this.funcDecl(n))
+          break
+        case 'var_declaration':
+          decls.push(this.varDecl(n))
+          break
+        case 'const_declaration':
+          decls.push(this.constDecl(n))
+          break
+        case 'type_declaration':
+          decls.push(this.typeDecl(n))
+          break
+        case 'ERROR':
+          break // reported by syntaxErrors
+        default:
+          this.unsupported(n, `top-level ${n.type.replace(/_/g, ' ')}`)
+      }
+    }
+    return { path: this.src.path, pos: root.startIndex, end: root.endIndex, packageName, decls }
+  }
+
+  private funcDecl(n: SyntaxNode): A.FuncDecl {
+    if (field(n, 'type_parameters')) this.unsupported(field(n, 'type_parameters')!, 'generic function')
+    const recvList = field(n, 'receiver')
+    let recv: A.Field | null = null
+    if (recvList) {
+      const fields = this.params(recvList).fields
+      recv = fields[0] ?? null
+    }
+    const body = field(n, 'body')
+    return {
+      kind: 'FuncDecl',
+      ...span(n),
+      name: this.ident(field(n, 'name')),
+      recv,
+      type: this.signature(n),
+      body: body ? this.block(body) : null,
+      pragmas: pragmasAbove(n),
+    }
+  }
+
+  /** The signature of a function declaration, literal or function type. */
+  private signature(n: SyntaxNode): A.FuncType {
+    const params = this.params(field(n, 'parameters'))
+    const resultNode = field(n, 'result')
+    let results: A.Field[] = []
+    if (resultNode?.type === 'parameter_list') results = this.params(resultNode).fields
+    else if (resultNode) results = [{ ...span(resultNode), names: [], type: this.type(resultNode) }]
+    return { kind: 'FuncType', ...span(n), params: params.fields, results, variadic: params.variadic }
+  }
+
+  private params(list: SyntaxNode | null): { fields: A.Field[]; variadic: boolean } {
+    const fields: A.Field[] = []
+    let variadic = false
+    for (const p of named(list)) {
+      if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue
+      if (p.type === 'variadic_parameter_declaration') variadic = true
+      const type = field(p, 'type')
+      fields.push({
+        ...span(p),
+        names: fieldAll(p, 'name').map((id) => this.ident(id)),
+        type: type ? this.type(type) : this.badType(p),
+      })
+    }
+    return { fields, variadic }
+  }
+
+  private varDecl(n: SyntaxNode): A.VarDecl {
+    const specs = named(n).flatMap((c) => (c.type === 'var_spec_list' ? named(c) : [c])).filter((c) => c.type === 'var_spec')
+    return { kind: 'VarDecl', ...span(n), specs: specs.map((s) => this.valueSpec(s)) }
+  }
+
+  private valueSpec(s: SyntaxNode): A.ValueSpec {
+    const type = field(s, 'type')
+    return {
+      ...span(s),
+      names: fieldAll(s, 'name').filter((c) => c.type === 'identifier').map((id) => this.ident(id)),
+      type: type ? this.type(type) : null,
+      values: this.exprList(field(s, 'value')),
+    }
+  }
+
+  private constDecl(n: SyntaxNode): A.ConstDecl {
+    const specs: A.ConstSpec[] = []
+    let previous: A.ConstSpec | undefined
+    named(n)
+      .filter((c) => c.type === 'const_spec')
+      .forEach((s, iota) => {
+        const spec = this.valueSpec(s)
+        const implicit = spec.values.length === 0 && spec.type === null && previous !== undefined
+        // An omitted list repeats the previous one (re-evaluated with this iota).
+        const cs: A.ConstSpec = implicit
+          ? { ...spec, type: previous!.type, values: previous!.values, iota, implicit }
+          : { ...spec, iota, implicit: false }
+        specs.push(cs)
+        previous = cs
+      })
+    return { kind: 'ConstDecl', ...span(n), specs }
+  }
+
+  private typeDecl(n: SyntaxNode): A.TypeDecl {
+    const specs: A.TypeSpec[] = []
+    for (const s of named(n)) {
+      if (s.type !== 'type_spec' && s.type !== 'type_alias') continue
+      if (field(s, 'type_parameters')) this.unsupported(field(s, 'type_parameters')!, 'generic type')
+      const type = field(s, 'type')
+      specs.push({
+        ...span(s),
+        name: this.ident(field(s, 'name')),
+        type: type ? this.type(type) : this.badType(s),
+        alias: s.type === 'type_alias',
+      })
+    }
+    return { kind: 'TypeDecl', ...span(n), specs }
+  }
+
+  // ------------------------------------------------------------ types
+
+  private type(n: SyntaxNode): A.TypeExpr {
+    switch (n.type) {
+      case 'type_identifier':
+      case 'identifier':
+        return { kind: 'TypeName', ...span(n), name: n.text }
+      case 'parenthesized_type':
+        return this.type(named(n)[0] ?? n)
+      case 'pointer_type':
+        return { kind: 'PointerType', ...span(n), elem: this.childType(n) }
+      case 'slice_type':
+        return { kind: 'SliceType', ...span(n), elem: this.fieldType(n, 'element') }
+      case 'array_type': {
+        const len = field(n, 'length')
+        return { kind: 'ArrayType', ...span(n), len: len ? this.expr(len) : null, elem: this.fieldType(n, 'element') }
+      }
+      case 'implicit_length_array_type':
+        return { kind: 'ArrayType', ...span(n), len: null, elem: this.fieldType(n, 'element') }
+      case 'struct_type':
+        return { kind: 'StructType', ...span(n), fields: this.structFields(n) }
+      case 'function_type':
+        return this.signature(n)
+      case 'map_type':
+        return { kind: 'MapType', ...span(n), key: this.fieldType(n, 'key'), value: this.fieldType(n, 'value') }
+      case 'interface_type':
+        return { kind: 'InterfaceType', ...span(n) }
+      case 'channel_type':
+        return { kind: 'ChanType', ...span(n), elem: this.fieldType(n, 'value') }
+      default: {
+        this.unsupported(n, UNSUPPORTED_EXPRESSIONS[n.type] ?? `type ${n.type.replace(/_/g, ' ')}`)
+        return this.badType(n)
+      }
+    }
+  }
+
+  private childType(n: SyntaxNode): A.TypeExpr {
+    const c = named(n)[0]
+    return c ? this.type(c) : this.badType(n)
+  }
+
+  private fieldType(n: SyntaxNode, name: string): A.TypeExpr {
+    const c = field(n, name)
+    return c ? this.type(c) : this.badType(n)
+  }
+
+  /** A placeholder type after an error; named so the checker reports nothing more. */
+  private badType(n: SyntaxNode): A.TypeName {
+    return { kind: 'TypeName', ...span(n), name: '_' }
+  }
+
+  private structFields(n: SyntaxNode): A.Field[] {
+    const list = named(n).find((c) => c.type === 'field_declaration_list')
+    const fields: A.Field[] = []
+    for (const f of named(list ?? null)) {
+      if (f.type !== 'field_declaration') continue
+      if (field(f, 'tag')) this.unsupported(field(f, 'tag')!, 'struct tag')
+      const names = fieldAll(f, 'name').map((id) => this.ident(id))
+      const type = field(f, 'type')
+      fields.push({ ...span(f), names, type: type ? this.type(type) : this.badType(f), embedded: names.length === 0 })
+    }
+    return fields
+  }
+
+  // ------------------------------------------------------------ statements
+
+  private block(n: SyntaxNode): A.Block {
+    const list = named(n).find((c) => c.type === 'statement_list')
+    return { kind: 'Block', ...span(n), stmts: this.stmtList(list ?? null) }
+  }
+
+  private stmtList(list: SyntaxNode | null): A.Stmt[] {
+    return named(list)
+      .filter((c) => c.type !== 'empty_statement')
+      .map((c) => this.stmt(c))
+  }
+
+  private stmt(n: SyntaxNode): A.Stmt {
+    switch (n.type) {
+      case 'block':
+        return this.block(n)
+      case 'expression_statement':
+        return { kind: 'ExprStmt', ...span(n), x: this.expr(named(n)[0] ?? n) }
+      case 'short_var_declaration':
+        return { kind: 'Assign', ...span(n), op: ':=', lhs: this.exprList(field(n, 'left')), rhs: this.exprList(field(n, 'right')) }
+      case 'assignment_statement':
+        return {
+          kind: 'Assign',
+          ...span(n),
+          op: (field(n, 'operator')?.type ?? '=') as A.AssignOp,
+          lhs: this.exprList(field(n, 'left')),
+          rhs: this.exprList(field(n, 'right')),
+        }
+      case 'inc_statement':
+      case 'dec_statement':
+        return { kind: 'IncDec', ...span(n), x: this.expr(named(n)[0] ?? n), inc: n.type === 'inc_statement' }
+      case 'var_declaration':
+        return { kind: 'DeclStmt', ...span(n), decl: this.varDecl(n) }
+      case 'const_declaration':
+        return { kind: 'DeclStmt', ...span(n), decl: this.constDecl(n) }
+      case 'type_declaration':
+        return { kind: 'DeclStmt', ...span(n), decl: this.typeDecl(n) }
+      case 'if_statement':
+        return this.ifStmt(n)
+      case 'for_statement':
+        return this.forStmt(n)
+      case 'expression_switch_statement':
+        return this.switchStmt(n)
+      case 'labeled_statement': {
+        const inner = named(n).find((c) => c.type !== 'label_name')
+        return {
+          kind: 'Labeled',
+          ...span(n),
+          label: this.ident(field(n, 'label')),
+          stmt: inner ? this.stmt(inner) : { kind: 'Empty', pos: n.endIndex, end: n.endIndex },
+        }
+      }
+      case 'break_statement':
+      case 'continue_statement':
+      case 'goto_statement': {
+        const label = named(n).find((c) => c.type === 'label_name')
+        const tok = n.type.slice(0, n.type.indexOf('_')) as A.Branch['tok']
+        return { kind: 'Branch', ...span(n), tok, label: label ? this.ident(label) : null }
+      }
+      case 'return_statement':
+        return { kind: 'Return', ...span(n), results: this.exprList(named(n)[0] ?? null) }
+      case 'empty_statement':
+        return { kind: 'Empty', ...span(n) }
+      case 'ERROR':
+        return { kind: 'BadStmt', ...span(n) }
+      default:
+        this.unsupported(n, UNSUPPORTED_STATEMENTS[n.type] ?? `statement ${n.type.replace(/_/g, ' ')}`)
+        return { kind: 'BadStmt', ...span(n) }
+    }
+  }
+
+  /** An `if`/`for`/`switch` header statement (tree-sitter's _simple_statement). */
+  private simpleStmt(n: SyntaxNode | null): A.Stmt | null {
+    return n ? this.stmt(n) : null
+  }
+
+  private ifStmt(n: SyntaxNode): A.If {
+    const alt = field(n, 'alternative')
+    return {
+      kind: 'If',
+      ...span(n),
+      init: this.simpleStmt(field(n, 'initializer')),
+      cond: this.requiredExpr(n, 'condition'),
+      then: this.block(field(n, 'consequence') ?? n),
+      else: alt ? (alt.type === 'if_statement' ? this.ifStmt(alt) : this.block(alt)) : null,
+    }
+  }
+
+  private forStmt(n: SyntaxNode): A.For | A.Range {
+    const body = this.block(field(n, 'body') ?? n)
+    // web-tree-sitter returns fresh node objects, so find the header by type, not identity.
+    const header = named(n).find((c) => c.type !== 'block')
+    if (header?.type === 'range_clause') {
+      const left = this.exprList(field(header, 'left'))
+      const define = header.children.some((c) => c?.type === ':=')
+      return {
+        kind: 'Range',
+        ...span(n),
+        key: left[0] ?? null,
+        value: left[1] ?? null,
+        define,
+        x: this.requiredExpr(header, 'right'),
+        body,
+      }
+    }
+    if (header?.type === 'for_clause') {
+      const cond = field(header, 'condition')
+      return {
+        kind: 'For',
+        ...span(n),
+        init: this.simpleStmt(field(header, 'initializer')),
+        cond: cond ? this.expr(cond) : null,
+        post: this.simpleStmt(field(header, 'update')),
+        body,
+      }
+    }
+    return { kind: 'For', ...span(n), init: null, cond: header ? this.expr(header) : null, post: null, body }
+  }
+
+  private switchStmt(n: SyntaxNode): A.Switch {
+    const tag = field(n, 'value')
+    const clauses: A.CaseClause[] = []
+    for (const c of named(n)) {
+      if (c.type !== 'expression_case' && c.type !== 'default_case') continue
+      const body = named(c).find((x) => x.type === 'statement_list') ?? null
+      clauses.push({ ...span(c), list: c.type === 'default_case' ? null : this.exprList(field(c, 'value')), body: this.stmtList(body) })
+    }
+    return { kind: 'Switch', ...span(n), init: this.simpleStmt(field(n, 'initializer')), tag: tag ? this.expr(tag) : null, clauses }
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  private exprList(n: SyntaxNode | null): A.Expr[] {
+    if (!n) return []
+    if (n.type !== 'expression_list') return [this.expr(n)]
+    return named(n).map((c) => this.expr(c))
+  }
+
+  private requiredExpr(n: SyntaxNode, name: string): A.Expr {
+    const c = field(n, name)
+    return c ? this.expr(c) : { kind: 'BadExpr', pos: n.endIndex, end: n.endIndex }
+  }
+
+  private ident(n: SyntaxNode | null): A.Ident {
+    if (!n) return { kind: 'Ident', name: '_', pos: 0, end: 0 }
+    return { kind: 'Ident', ...span(n), name: n.text }
+  }
+
+  private expr(n: SyntaxNode): A.Expr {
+    switch (n.type) {
+      case 'identifier':
+      case 'field_identifier':
+      case 'type_identifier':
+      case 'true':
+      case 'false':
+      case 'nil':
+      case 'iota':
+        return { kind: 'Ident', ...span(n), name: n.text }
+      case 'int_literal':
+        return this.lit(n, 'int')
+      case 'float_literal':
+        return this.lit(n, 'float')
+      case 'imaginary_literal':
+        return this.lit(n, 'imag')
+      case 'rune_literal':
+        return this.lit(n, 'rune')
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+        return this.lit(n, 'string')
+      case 'parenthesized_expression':
+        return { kind: 'Paren', ...span(n), x: this.expr(named(n)[0] ?? n) }
+      case 'selector_expression':
+        return { kind: 'Selector', ...span(n), x: this.requiredExpr(n, 'operand'), sel: this.ident(field(n, 'field')) }
+      case 'index_expression':
+        return { kind: 'Index', ...span(n), x: this.requiredExpr(n, 'operand'), index: this.requiredExpr(n, 'index') }
+      case 'slice_expression':
+        return {
+          kind: 'Slice',
+          ...span(n),
+          x: this.requiredExpr(n, 'operand'),
+          low: this.optionalExpr(n, 'start'),
+          high: this.optionalExpr(n, 'end'),
+          max: this.optionalExpr(n, 'capacity'),
+        }
+      case 'unary_expression': {
+        const op = field(n, 'operator')?.type ?? '+'
+        const x = this.requiredExpr(n, 'operand')
+        if (op === '*') return { kind: 'Star', ...span(n), x }
+        if (op === '<-') this.unsupported(n, 'channel receive')
+        return { kind: 'Unary', ...span(n), op: op as A.UnaryOp, x }
+      }
+      case 'binary_expression': {
+        const op = field(n, 'operator')
+        return {
+          kind: 'Binary',
+          ...span(n),
+          op: (op?.type ?? '+') as A.BinaryOp,
+          x: this.requiredExpr(n, 'left'),
+          y: this.requiredExpr(n, 'right'),
+          opPos: op?.startIndex ?? n.startIndex,
+        }
+      }
+      case 'call_expression':
+        return this.call(n)
+      case 'type_conversion_expression': {
+        const type = field(n, 'type')
+        const operand = field(n, 'operand')
+        return {
+          kind: 'Call',
+          ...span(n),
+          fun: type ? { kind: 'TypeExpr', ...span(type), type: this.type(type) } : { kind: 'BadExpr', ...span(n) },
+          args: operand ? [this.expr(operand)] : [],
+          ellipsis: false,
+          lparen: type?.endIndex ?? n.startIndex,
+        }
+      }
+      case 'composite_literal':
+        return this.compositeLit(field(n, 'type'), field(n, 'body'), n)
+      case 'func_literal':
+        return { kind: 'FuncLit', ...span(n), type: this.signature(n), body: this.block(field(n, 'body') ?? n) }
+      case 'slice_type':
+      case 'array_type':
+      case 'pointer_type':
+      case 'struct_type':
+      case 'function_type':
+      case 'map_type':
+      case 'channel_type':
+      case 'interface_type':
+      case 'parenthesized_type':
+      case 'implicit_length_array_type':
+        return { kind: 'TypeExpr', ...span(n), type: this.type(n) }
+      case 'ERROR':
+        return { kind: 'BadExpr', ...span(n) }
+      default:
+        this.unsupported(n, UNSUPPORTED_EXPRESSIONS[n.type] ?? `expression ${n.type.replace(/_/g, ' ')}`)
+        return { kind: 'BadExpr', ...span(n) }
+    }
+  }
+
+  private optionalExpr(n: SyntaxNode, name: string): A.Expr | null {
+    const c = field(n, name)
+    return c ? this.expr(c) : null
+  }
+
+  private lit(n: SyntaxNode, litKind: A.BasicLit['litKind']): A.BasicLit {
+    return { kind: 'BasicLit', ...span(n), litKind, raw: n.text }
+  }
+
+  private call(n: SyntaxNode): A.Call {
+    if (field(n, 'type_arguments')) this.unsupported(field(n, 'type_arguments')!, 'generic instantiation')
+    const argList = field(n, 'arguments')
+    const args: A.Expr[] = []
+    let ellipsis = false
+    for (const a of named(argList)) {
+      if (a.type === 'variadic_argument') {
+        ellipsis = true
+        args.push(this.expr(named(a)[0] ?? a))
+      } else args.push(this.expr(a))
+    }
+    return { kind: 'Call', ...span(n), fun: this.requiredExpr(n, 'function'), args, ellipsis, lparen: argList?.startIndex ?? n.endIndex }
+  }
+
+  private compositeLit(typeNode: SyntaxNode | null, body: SyntaxNode | null, n: SyntaxNode): A.CompositeLit {
+    const elts: A.Expr[] = []
+    for (const e of named(body)) {
+      if (e.type === 'keyed_element') {
+        const [k, v] = named(e)
+        elts.push({ kind: 'KeyValue', ...span(e), key: this.element(k ?? e), value: this.element(v ?? e) })
+      } else if (e.type === 'literal_element') elts.push(this.element(e))
+    }
+    return { kind: 'CompositeLit', ...span(n), type: typeNode ? this.type(typeNode) : null, elts }
+  }
+
+  /** A literal element: an expression, or a nested literal with its type elided. */
+  private element(e: SyntaxNode): A.Expr {
+    const inner = e.type === 'literal_element' ? (named(e)[0] ?? e) : e
+    if (inner.type === 'literal_value') return this.compositeLit(null, inner, inner)
+    return this.expr(inner)
+  }
+}
+
+// ------------------------------------------------------------ tree-sitter helpers
+
+function span(n: SyntaxNode): A.Span {
+  return { pos: n.startIndex, end: n.endIndex }
+}
+
+/** Named children without comments. */
+function named(n: SyntaxNode | null): SyntaxNode[] {
+  if (!n) return []
+  return n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment')
+}
+
+function field(n: SyntaxNode, name: string): SyntaxNode | null {
+  return n.childForFieldName(name)
+}
+
+function fieldAll(n: SyntaxNode, name: string): SyntaxNode[] {
+  return n.childrenForFieldName(name).filter((c): c is SyntaxNode => c !== null && c.isNamed)
+}
