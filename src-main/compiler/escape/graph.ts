@@ -1,0 +1,174 @@
+// The escape graph: locations (variables, allocation sites, temporaries and
+// the four pseudo-locations) joined by incoming edges that carry a derefs
+// count and the notes that explain them.
+
+import { Leaks } from './leaks'
+
+export const enum Attr {
+  /** The location's address is reachable from the heap: it must live there. */
+  Escapes = 1,
+  /** Its address outlives the statement that creates it (not transient). */
+  Persists = 2,
+  /** Values flowing here may have their pointees written to. */
+  Mutates = 4,
+  /** Values flowing here may be called. */
+  Calls = 8,
+}
+export const ALL_ATTRS = Attr.Escapes | Attr.Persists | Attr.Mutates | Attr.Calls
+
+/** A function analysed in a batch; closures point at their enclosing function. */
+export interface FuncScope {
+  /** gc's name, e.g. `F` or `F.func1`. */
+  name: string
+  /** The enclosing function, for closures. */
+  outer: FuncScope | null
+  /** A closure whose results may flow to unknown places (set by the solver). */
+  resultsLost: boolean
+}
+
+export type LocationKind = 'heap' | 'mutator' | 'callee' | 'blank' | 'var' | 'param' | 'result' | 'alloc' | 'temp'
+
+/** Why a flow exists: `from <where> (<why>) at <pos>` in -m=2 output. */
+export interface Note {
+  where: string
+  why: string
+  pos: string
+}
+
+/** One `flow:` step of an explanation. */
+export interface Flow {
+  dst: string
+  /** `&` for an address flow, else `*` repeated derefs times. */
+  ops: string
+  src: string
+  notes: Note[]
+}
+
+/** A -m=2 explanation, recorded in the order gc prints it. */
+export type Explanation =
+  | { kind: 'escapes'; pos: string; what: string; fn: string; flows: Flow[]; truncated: boolean }
+  | { kind: 'leaks'; pos: string; param: string; to: string; fn: string; derefs: number; flows: Flow[]; truncated: boolean }
+
+export function flowStep(dst: Location, src: Location, derefs: number, notes: Note[]): Flow {
+  return { dst: dst.explainName(), ops: derefs < 0 ? '&' : '*'.repeat(derefs), src: src.explainName(), notes }
+}
+
+export interface Edge {
+  src: Location
+  derefs: number
+  notes: Note[]
+}
+
+export class Location {
+  readonly edges: Edge[] = []
+  attrs = 0
+  /** Parameters only: where they leak, with derefs. */
+  readonly leaks = new Leaks()
+  /** For allocation sites of closures: the closure's own scope. */
+  closure: FuncScope | null = null
+  /** Result locations of a closure, re-walked when its results are lost. */
+  closureResults: Location[] = []
+
+  // Scratch of the current walk (walkOne).
+  walkgen = 0
+  derefs = 0
+  parent: Location | null = null
+  parentEdge = -1
+  queuedWalkAll = false
+  queuedWalkOne = 0
+
+  constructor(
+    readonly id: number,
+    readonly kind: LocationKind,
+    /** gc's `%v` of the node: a name, or an expression like `&T{...}`. */
+    readonly display: string,
+    /** Formatted position, e.g. `./p.go:20:6`; empty for pseudo-locations. */
+    readonly pos: string,
+    readonly fn: FuncScope | null,
+    readonly loopDepth: number,
+    /** 1-based result index, for results. */
+    readonly resultIndex = 0,
+  ) {}
+
+  has(a: Attr): boolean {
+    return (this.attrs & a) !== 0
+  }
+
+  /** The name -m=2 uses for this location in flow lines. */
+  explainName(): string {
+    switch (this.kind) {
+      case 'heap':
+        return '{heap}'
+      case 'temp':
+      case 'mutator':
+      case 'callee':
+      case 'blank':
+        return '{temp}'
+      case 'alloc':
+        return `{storage for ${this.display}}`
+      default:
+        return this.display
+    }
+  }
+}
+
+/** The locations of one batch of functions (a strongly connected part of the call graph). */
+export class EscapeGraph {
+  readonly locations: Location[] = []
+  readonly heap: Location
+  readonly mutator: Location
+  readonly callee: Location
+  readonly blank: Location
+  /** Explanations in emission order: flow shortcuts while building, then the solver's. */
+  readonly explanations: Explanation[] = []
+  private nextId = 0
+
+  constructor() {
+    this.heap = this.pseudo('heap', ALL_ATTRS)
+    this.mutator = this.pseudo('mutator', Attr.Mutates)
+    this.callee = this.pseudo('callee', Attr.Calls)
+    this.blank = this.pseudo('blank', 0)
+  }
+
+  newLocation(kind: LocationKind, display: string, pos: string, fn: FuncScope | null, loopDepth: number, resultIndex = 0): Location {
+    const l = new Location(this.nextId++, kind, display, pos, fn, loopDepth, resultIndex)
+    this.locations.push(l)
+    return l
+  }
+
+  /**
+   * Adds the flow src → dst with derefs, as gc's flow does: flows into the
+   * blank location are dropped, so are self-flows that are not address-of;
+   * an address flowing into an escaping location makes src escape at once.
+   */
+  flow(dst: Location, src: Location, derefs: number, notes: Note[] = []): void {
+    if (dst === this.blank) return
+    if (dst === src && derefs >= 0) return
+    if (dst.has(Attr.Escapes) && derefs < 0) {
+      this.explanations.push({
+        kind: 'escapes',
+        pos: src.pos,
+        what: src.display,
+        fn: src.fn?.name ?? '',
+        flows: [flowStep(dst, src, derefs, notes)],
+        truncated: false,
+      })
+      src.attrs |= ALL_ATTRS
+      return
+    }
+    dst.edges.push({ src, derefs, notes })
+  }
+
+  private pseudo(kind: LocationKind, attrs: number): Location {
+    const l = new Location(this.nextId++, kind, kind, '', null, 0)
+    l.attrs = attrs
+    return l
+  }
+}
+
+/** c is a closure nested (at any depth) inside f. */
+export function containsClosure(f: FuncScope | null, c: FuncScope | null): boolean {
+  if (!f || !c || f === c) return false
+  for (let p = c.outer; p; p = p.outer) if (p === f) return true
+  return false
+}

@@ -1,0 +1,206 @@
+// The solver: from every location ("root"), find what flows into it and with
+// how many dereferences (a Bellman-Ford relaxation over incoming edges), and
+// derive attributes and parameter leaks. Roots are re-walked only when their
+// attributes change, escaping ones first, as gc does: the order decides which
+// path -m=2 prints.
+
+import { ALL_ATTRS, Attr, containsClosure, flowStep, type EscapeGraph, type Flow, type Location } from './graph'
+import { NUM_RESULT_SLOTS } from './leaks'
+
+/** The last walk from one root: how far every reached location is, and through which edge. */
+export interface WalkRecord {
+  root: Location
+  reached: { loc: Location; derefs: number; parent: Location | null; parentEdge: number }[]
+}
+
+export interface SolveOptions {
+  /** Keep each root's last walk (for the UI's "why" path). */
+  recordWalks?: boolean
+}
+
+export function solve(g: EscapeGraph, options: SolveOptions = {}): Map<Location, WalkRecord> {
+  const walks = new Map<Location, WalkRecord>()
+  const todo = new Deque<Location>()
+  const enqueue = (l: Location) => {
+    if (l.queuedWalkAll) return
+    l.queuedWalkAll = true
+    if (l.has(Attr.Escapes)) todo.pushFront(l)
+    else todo.pushBack(l)
+  }
+  for (const l of g.locations) {
+    todo.pushFront(l)
+    l.queuedWalkAll = true
+  }
+  for (const l of [g.mutator, g.callee, g.heap]) {
+    todo.pushFront(l)
+    l.queuedWalkAll = true
+  }
+  let walkgen = 0
+  while (todo.length > 0) {
+    const root = todo.popFront()!
+    root.queuedWalkAll = false
+    walkOne(g, root, ++walkgen, enqueue)
+    if (options.recordWalks) walks.set(root, record(g, root, walkgen))
+  }
+  return walks
+}
+
+function walkOne(g: EscapeGraph, root: Location, walkgen: number, enqueue: (l: Location) => void): void {
+  root.walkgen = walkgen
+  root.derefs = 0
+  root.parent = null
+
+  // A called closure of this batch: its results may now reach unknown places.
+  const closure = root.closure
+  if (root.has(Attr.Calls) && closure && !closure.resultsLost) {
+    closure.resultsLost = true
+    for (const r of root.closureResults) enqueue(r)
+  }
+
+  const todo = new Deque<Location>()
+  todo.pushFront(root)
+  while (todo.length > 0) {
+    const l = todo.popFront()!
+    l.queuedWalkOne = 0
+    let derefs = l.derefs
+    let newAttrs = 0
+
+    if (derefs < 0) {
+      // l's address flows to root.
+      derefs = 0
+      if (outlives(g, root, l)) {
+        if (!l.has(Attr.Escapes)) {
+          g.explanations.push({ kind: 'escapes', pos: l.pos, what: l.display, fn: l.fn?.name ?? '', ...explainPath(root, l) })
+        }
+        newAttrs |= ALL_ATTRS
+      } else if (root.has(Attr.Persists)) {
+        newAttrs |= Attr.Persists
+      }
+    }
+    if (derefs === 0) newAttrs |= root.attrs & (Attr.Mutates | Attr.Calls)
+
+    if (l.kind === 'param') {
+      if (outlives(g, root, l)) {
+        if (!l.has(Attr.Escapes)) {
+          g.explanations.push({
+            kind: 'leaks',
+            pos: l.pos,
+            param: l.display,
+            to: root.explainName(),
+            fn: l.fn?.name ?? '',
+            derefs,
+            ...explainPath(root, l),
+          })
+        }
+        leakTo(l, root, derefs)
+      }
+      if (root.has(Attr.Mutates)) l.leaks.addMutator(derefs)
+      if (root.has(Attr.Calls)) l.leaks.addCallee(derefs)
+    }
+
+    if ((newAttrs & ~l.attrs) !== 0) {
+      l.attrs |= newAttrs
+      enqueue(l)
+      if (l.has(Attr.Escapes)) continue
+    }
+
+    l.edges.forEach((edge, i) => {
+      const src = edge.src
+      if (src.has(Attr.Escapes)) return
+      const d = derefs + edge.derefs
+      if (src.walkgen !== walkgen || src.derefs > d) {
+        src.walkgen = walkgen
+        src.derefs = d
+        src.parent = l
+        src.parentEdge = i
+        if (src.queuedWalkOne !== walkgen) {
+          src.queuedWalkOne = walkgen
+          todo.pushBack(src)
+        }
+      }
+    })
+  }
+}
+
+/** A parameter reaching a non-escaping result of its own function is a result leak; anything else leaks to the heap. */
+function leakTo(param: Location, sink: Location, derefs: number): void {
+  if (!sink.has(Attr.Escapes) && sink.kind === 'result' && sink.fn === param.fn && sink.resultIndex - 1 < NUM_RESULT_SLOTS) {
+    param.leaks.addResult(sink.resultIndex - 1, derefs)
+  } else {
+    param.leaks.addHeap(derefs)
+  }
+}
+
+/** Whether l (a destination) may outlive other's address. */
+export function outlives(g: EscapeGraph, l: Location, other: Location): boolean {
+  if (l.has(Attr.Escapes)) return true
+  if (l === g.mutator || l === g.callee) return false
+  if (l.kind === 'result') {
+    // A closure called in place returns to its caller's frame.
+    if (containsClosure(other.fn, l.fn) && !l.fn!.resultsLost) return false
+    return true
+  }
+  if (l.fn === other.fn && l.loopDepth < other.loopDepth) return true
+  if (containsClosure(l.fn, other.fn)) return true
+  return false
+}
+
+/** The flow steps from src up to root along the walk's parent edges. */
+function explainPath(root: Location, src: Location): { flows: Flow[]; truncated: boolean } {
+  const flows: Flow[] = []
+  const visited = new Set<Location>()
+  for (;;) {
+    if (visited.has(src)) return { flows, truncated: true }
+    visited.add(src)
+    const dst = src.parent
+    if (!dst) return { flows, truncated: false }
+    const edge = dst.edges[src.parentEdge]!
+    flows.push(flowStep(dst, src, edge.derefs, edge.notes))
+    if (dst === root) return { flows, truncated: false }
+    src = dst
+  }
+}
+
+function record(g: EscapeGraph, root: Location, walkgen: number): WalkRecord {
+  const reached = g.locations
+    .concat([g.heap, g.mutator, g.callee])
+    .filter((l) => l.walkgen === walkgen)
+    .map((l) => ({ loc: l, derefs: l.derefs, parent: l.parent, parentEdge: l.parentEdge }))
+  return { root, reached }
+}
+
+/** A double-ended queue on a growable ring buffer. */
+class Deque<T> {
+  private items: (T | undefined)[] = new Array(8)
+  private head = 0
+  length = 0
+
+  pushFront(x: T): void {
+    if (this.length === this.items.length) this.grow()
+    this.head = (this.head - 1 + this.items.length) % this.items.length
+    this.items[this.head] = x
+    this.length++
+  }
+
+  pushBack(x: T): void {
+    if (this.length === this.items.length) this.grow()
+    this.items[(this.head + this.length) % this.items.length] = x
+    this.length++
+  }
+
+  popFront(): T | undefined {
+    if (this.length === 0) return undefined
+    const x = this.items[this.head]
+    this.items[this.head] = undefined
+    this.head = (this.head + 1) % this.items.length
+    this.length--
+    return x
+  }
+
+  private grow(): void {
+    const next: (T | undefined)[] = new Array(this.items.length * 2)
+    for (let i = 0; i < this.length; i++) next[i] = this.items[(this.head + i) % this.items.length]
+    this.items = next
+    this.head = 0
+  }
+}
