@@ -55,6 +55,18 @@ test('a syntax error typed in the editor shows up at its line', async ({ page })
   await expect(page.locator('.cm-lint-marker-error')).toHaveCount(0)
 })
 
+test('a type error shows up with gc\'s message at its line', async ({ page }) => {
+  await page.goto('/?example=mergelocals')
+  await expect(functionNames(page)).toHaveText(['ABC'])
+  await page.locator('.cm-line', { hasText: 'var t T' }).click()
+  await page.keyboard.press('End')
+  await page.keyboard.type('; var unused int')
+  const problems = page.getByTestId('diagnostics').locator('li')
+  // Position and text as go build reports them.
+  await expect(problems).toHaveText(['examples/mergelocals.go:13:15: declared and not used: unused'])
+  await snap(page, 'type-error')
+})
+
 test('opens a file by deep link and switches examples', async ({ page }) => {
   const file = join(examples, 'closures.go')
   await page.goto(`/?file=${encodeURIComponent(file)}&func=${encodeURIComponent('(*counter).Add')}`)

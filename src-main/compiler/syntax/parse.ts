@@ -5,16 +5,19 @@
 // sends, generics, …) are reported here as `unsupported: <what>` and replaced
 // by Bad nodes, so later phases never see them.
 
-import type { Diagnostic } from '../../protocol/model'
+import type { Diagnostic, FuncInfo } from '../../protocol/model'
 import type * as A from './ast'
 import { SourceText } from './source'
 import { syntaxErrors } from './syntax-errors'
-import { pragmasAbove } from './functions'
+import { listFunctions, pragmasAbove } from './functions'
 import { parseGoTree, type SyntaxNode } from './treesitter'
 
 export interface ParsedFile {
   file: A.File
   source: SourceText
+  /** The function outline with gc's names, from the same tree. */
+  functions: FuncInfo[]
+  /** Syntax errors if there are any (gc stops there), else unsupported constructs. */
   diagnostics: Diagnostic[]
 }
 
@@ -22,7 +25,8 @@ export async function parseFile(path: string, text: string): Promise<ParsedFile>
   const source = new SourceText(path, text)
   const tree = await parseGoTree(text)
   try {
-    const diagnostics = syntaxErrors(tree.rootNode, source)
+    const syntax = syntaxErrors(tree.rootNode, source)
+    const functions = listFunctions(tree.rootNode, source)
     const converter = new Converter(source)
     let file: A.File
     try {
@@ -33,7 +37,8 @@ export async function parseFile(path: string, text: string): Promise<ParsedFile>
       converter.unsupportedAt(0, 0, 'nesting too deep')
       file = { path, pos: 0, end: text.length, packageName: { kind: 'Ident', name: '', pos: 0, end: 0 }, decls: [] }
     }
-    return { file, source, diagnostics: [...diagnostics, ...converter.diagnostics].sort((a, b) => a.from - b.from) }
+    const diagnostics = syntax.length > 0 ? syntax : converter.diagnostics.sort((a, b) => a.from - b.from)
+    return { file, source, functions, diagnostics }
   } finally {
     tree.delete()
   }
@@ -259,8 +264,12 @@ class Converter {
       if (f.type !== 'field_declaration') continue
       if (field(f, 'tag')) this.unsupported(field(f, 'tag')!, 'struct tag')
       const names = fieldAll(f, 'name').map((id) => this.ident(id))
-      const type = field(f, 'type')
-      fields.push({ ...span(f), names, type: type ? this.type(type) : this.badType(f), embedded: names.length === 0 })
+      const typeNode = field(f, 'type')
+      let type: A.TypeExpr = typeNode ? this.type(typeNode) : this.badType(f)
+      // tree-sitter keeps the `*` of an embedded `*T` as a bare token beside the type.
+      const embedded = names.length === 0
+      if (embedded && f.children.some((c) => c?.type === '*')) type = { kind: 'PointerType', pos: f.startIndex, end: type.end, elem: type }
+      fields.push({ ...span(f), names, type, embedded })
     }
     return fields
   }

@@ -1,0 +1,179 @@
+// The builtins of the subset: append, cap, copy, len, make, new, print,
+// println. Each records the signature gc instantiates for the call.
+
+import type * as A from '../syntax/ast'
+import { assignment } from './assign'
+import { arguments_ } from './call'
+import type { Checker } from './checker'
+import { makeInt } from './constant'
+import { exprList, exprOrType, use, type ExprKind } from './expr'
+import { index } from './indexing'
+import { exprAsType } from './typexpr'
+import { exprString } from './exprstring'
+import { newVar, type BuiltinId } from './objects'
+import { invalidOperand, type Operand } from './operand'
+import { diagnosticTypeString as ts } from './typestring'
+import { identical, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
+
+/** Whether a call of the builtin may stand alone as a statement (types2's predeclaredFuncs). */
+export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
+  append: 'expression',
+  cap: 'expression',
+  copy: 'statement',
+  len: 'expression',
+  make: 'expression',
+  new: 'expression',
+  print: 'statement',
+  println: 'statement',
+}
+
+const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
+  append: { n: 1, variadic: true },
+  cap: { n: 1, variadic: false },
+  copy: { n: 2, variadic: false },
+  len: { n: 1, variadic: false },
+  make: { n: 1, variadic: true },
+  new: { n: 1, variadic: false },
+  print: { n: 0, variadic: true },
+  println: { n: 0, variadic: true },
+}
+
+function makeSig(result: Type | null, ...params: Type[]): Signature {
+  return {
+    kind: 'signature',
+    recv: null,
+    params: params.map((t) => newVar('', -1, 'param', t)),
+    results: result ? [newVar('', -1, 'result', result)] : [],
+    variadic: false,
+  }
+}
+
+/** Checks a builtin call; the result's expr is set by the caller. */
+export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
+  const fail = invalidOperand(call)
+  const record = (sig: Signature) => c.info.calls.set(call, { kind: 'builtin', id, signature: sig })
+  if (call.ellipsis && id !== 'append') {
+    c.errorAt(call, `invalid operation: invalid use of ... with built-in ${id}`)
+    use(c, call.args)
+    return fail
+  }
+  const savedCalls = c.hasCallOrRecv
+  if (id === 'len' || id === 'cap') c.hasCallOrRecv = false
+  let args: Operand[] = []
+  let nargs = call.args.length
+  if (id !== 'make' && id !== 'new') {
+    args = exprList(c, call.args)
+    nargs = args.length
+    if (args.some((a) => a.mode === 'invalid')) return restore(fail)
+  }
+  const { n, variadic } = ARITY[id]
+  const msg = nargs < n ? 'not enough' : !variadic && nargs > n ? 'too many' : ''
+  if (msg) {
+    c.errorAt(call, `invalid operation: ${msg} arguments for ${exprString(call)} (expected ${n}, found ${nargs})`)
+    return restore(fail)
+  }
+  return restore(check())
+
+  function restore(r: Operand): Operand {
+    if (id === 'len' || id === 'cap') c.hasCallOrRecv = savedCalls
+    return r
+  }
+
+  function check(): Operand {
+    const x = args[0]!
+    switch (id) {
+      case 'append': {
+        const u = under(x.type)
+        if (u.kind !== 'slice') {
+          const have = x.mode === 'nil' ? 'untyped nil' : c.str(x)
+          c.errorOperand(x, `invalid append: argument must be a slice; have ${have}`)
+          return fail
+        }
+        const sig: Signature = { ...makeSig(x.type, x.type, sliceOf(u.elem)), variadic: true }
+        arguments_(c, call, sig, args)
+        record(sig)
+        return { mode: 'value', type: x.type, expr: call }
+      }
+      case 'len':
+      case 'cap': {
+        let u = under(x.type)
+        if (u.kind === 'pointer' && under(u.elem).kind === 'array') u = under(u.elem)
+        if (u.kind === 'array') {
+          if (!c.hasCallOrRecv) return { mode: 'constant', type: Typ.int, val: makeInt(u.len), expr: call }
+        } else if (u.kind !== 'slice') {
+          if (isValid(u)) c.errorOperand(x, `invalid argument: ${c.str(x)} for built-in ${id}`)
+          return fail
+        }
+        record(makeSig(Typ.int, x.type))
+        return { mode: 'value', type: Typ.int, expr: call }
+      }
+      case 'copy': {
+        const y = args[1]!
+        const dst = under(x.type)
+        const src = under(y.type)
+        if (dst.kind !== 'slice') {
+          c.errorOperand(x, `invalid copy: argument must be a slice; have ${c.str(x)}`)
+          return fail
+        }
+        if (src.kind !== 'slice') {
+          c.errorOperand(y, `invalid copy: argument must be a slice; have ${c.str(y)}`)
+          return fail
+        }
+        if (!identical(dst.elem, src.elem)) {
+          c.errorOperand(x, `invalid copy: arguments ${c.str(x)} and ${c.str(y)} have different element types ${ts(dst.elem)} and ${ts(src.elem)}`)
+          return fail
+        }
+        record(makeSig(Typ.int, x.type, y.type))
+        return { mode: 'value', type: Typ.int, expr: call }
+      }
+      case 'make': {
+        const arg0 = call.args[0]!
+        const t = exprAsType(c, arg0)
+        if (!isValid(t)) return fail
+        if (under(t).kind !== 'slice') {
+          c.errorAt(arg0, `invalid argument: cannot make ${exprString(arg0)}: type must be slice, map, or channel`)
+          use(c, call.args.slice(1))
+          return fail
+        }
+        if (nargs < 2 || nargs > 3) {
+          c.errorAt(call, `invalid operation: ${exprString(call)} expects 2 or 3 arguments; found ${nargs}`)
+          use(c, call.args.slice(1))
+          return fail
+        }
+        const types: Type[] = [t]
+        const sizes: number[] = []
+        for (const a of call.args.slice(1)) {
+          const r = index(c, a, -1)
+          types.push(r.type)
+          if (r.val >= 0) sizes.push(r.val)
+        }
+        if (sizes.length === 2 && sizes[0]! > sizes[1]!) c.errorAt(call.args[1]!, 'invalid argument: length and capacity swapped')
+        record(makeSig(t, ...types))
+        return { mode: 'value', type: t, expr: call }
+      }
+      case 'new': {
+        const arg = call.args[0]!
+        const a = exprOrType(c, arg)
+        if (a.mode === 'invalid') return fail
+        if (a.mode !== 'type') {
+          c.unsupported(arg.pos, arg.end, 'new with a value argument')
+          return fail
+        }
+        const t = pointerTo(a.type)
+        record(makeSig(t, a.type))
+        return { mode: 'value', type: t, expr: call }
+      }
+      case 'print':
+      case 'println': {
+        const params: Type[] = []
+        for (const a of args) {
+          assignment(c, a, null, `argument to built-in ${id}`)
+          if (a.mode === 'invalid') return fail
+          params.push(a.type)
+        }
+        record(makeSig(null, ...params))
+        return { mode: 'novalue', type: Typ.invalid, expr: call }
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The type checker's entry point: checkFile resolves every package-level
+// declaration (in any order), checks function bodies, orders package
+// initialisation, and returns the side tables later phases read.
+
+import type { Diagnostic } from '../../protocol/model'
+import type * as A from '../syntax/ast'
+import type { SourceText } from '../syntax/source'
+import { Checker } from './checker'
+import { objDecl } from './decls'
+import { collectMethods, collectObjects } from './package'
+import { validType } from './validtype'
+import { funcBody } from './functions'
+import type { TypeInfo } from './info'
+import { initOrder } from './initorder'
+
+export interface CheckResult {
+  info: TypeInfo
+  diagnostics: Diagnostic[]
+}
+
+export function checkFile(file: A.File, source: SourceText): CheckResult {
+  const c = new Checker(file, source)
+  try {
+    checkPackage(c)
+  } catch (e) {
+    // Pathologically deep expressions exhaust the JavaScript stack: refuse them clearly.
+    if (!(e instanceof RangeError)) throw e
+    c.unsupported(file.pos, file.pos, 'nesting too deep')
+  }
+  return { info: c.info, diagnostics: c.errors.diagnostics() }
+}
+
+function checkPackage(c: Checker): void {
+  const { methods, objects } = collectObjects(c)
+
+  // Types first (defined ones before aliases), so methods can be attached.
+  const typeNames = objects.filter((o) => o.kind === 'typename')
+  for (const o of typeNames) if (!o.alias) objDecl(c, o)
+  for (const o of typeNames) if (o.alias) objDecl(c, o)
+  for (const o of typeNames) if (o.type.kind === 'named') validType(c, o.type)
+  collectMethods(c, methods)
+
+  for (const o of objects) objDecl(c, o)
+
+  for (const f of c.info.funcs) {
+    const body = f.decl.body
+    const info = c.info.functions.get(f.decl)
+    const scope = c.funcScopes.get(f.decl)
+    if (!body || !info || !scope) continue
+    c.decl = c.declInfos.get(f) ?? null
+    funcBody(c, f.decl, body, info, scope)
+    c.decl = null
+  }
+
+  initOrder(c)
+  resolveClosureCalls(c)
+  c.flushUntyped()
+}
+
+/** Calls through `f := func(){…}` stay closure calls only if f is never reassigned or address-taken. */
+function resolveClosureCalls(c: Checker): void {
+  for (const { call, v } of c.closureVarCalls) {
+    const closure = c.closureVars.get(v)
+    const prev = c.info.calls.get(call)
+    if (!closure || !prev || prev.kind !== 'funcValue' || v.reassigned || v.addrTaken) continue
+    c.info.calls.set(call, { kind: 'closure', closure, signature: prev.signature, variadic: prev.variadic })
+  }
+}

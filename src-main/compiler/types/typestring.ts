@@ -1,0 +1,72 @@
+// Two spellings of a type, because gc uses two:
+//  - typeString: cmd/compile's own (types.Type's %v), seen in SSA dumps and
+//    escape-analysis output: `struct { x [10]int; f float64 }`, `func(int) int`,
+//    byte and rune as uint8 and int32;
+//  - diagnosticTypeString: types2's, seen in type-checking errors:
+//    `struct{x [10]int; f float64}`, `func(x int) int`, byte and rune kept.
+
+import type { Var } from './objects'
+import type { Type } from './types'
+
+export function typeString(t: Type): string {
+  return write(t, gcStyle)
+}
+
+export function diagnosticTypeString(t: Type): string {
+  return write(t, types2Style)
+}
+
+interface Style {
+  basic(t: Extract<Type, { kind: 'basic' }>): string
+  struct(fields: string[]): string
+  paramNames: boolean
+}
+
+const gcStyle: Style = {
+  basic: (t) => (t.basic === 'untyped nil' ? 'nil' : t.basic),
+  struct: (fields) => (fields.length === 0 ? 'struct {}' : `struct { ${fields.join('; ')} }`),
+  paramNames: false,
+}
+
+const types2Style: Style = {
+  basic: (t) => t.name,
+  struct: (fields) => `struct{${fields.join('; ')}}`,
+  paramNames: true,
+}
+
+function write(t: Type, style: Style): string {
+  switch (t.kind) {
+    case 'basic':
+      return style.basic(t)
+    case 'pointer':
+      return `*${write(t.elem, style)}`
+    case 'slice':
+      return `[]${write(t.elem, style)}`
+    case 'array':
+      return `[${t.len}]${write(t.elem, style)}`
+    case 'named':
+      return t.obj.name
+    case 'struct':
+      return style.struct(t.fields.map((f) => (f.embedded ? write(f.type, style) : `${f.name} ${write(f.type, style)}`)))
+    case 'tuple':
+      return tuple(t.vars, false, style)
+    case 'signature': {
+      let s = `func${tuple(t.params, t.variadic, style)}`
+      if (t.results.length === 0) return s
+      const only = t.results[0]!
+      const named = style.paramNames && t.results.some((r) => r.name !== '')
+      s += ' ' + (t.results.length === 1 && !named ? write(only.type, style) : tuple(t.results, false, style))
+      return s
+    }
+  }
+}
+
+function tuple(vars: Var[], variadic: boolean, style: Style): string {
+  const parts = vars.map((v, i) => {
+    let ts: string
+    if (variadic && i === vars.length - 1 && v.type.kind === 'slice') ts = `...${write(v.type.elem, style)}`
+    else ts = write(v.type, style)
+    return style.paramNames && v.name !== '' ? `${v.name} ${ts}` : ts
+  })
+  return `(${parts.join(', ')})`
+}
