@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { analyzeSource } from '../compiler'
 import { parseOutline } from '../compiler/syntax'
 import { workerFile } from '../service/paths'
 import { WorkerRunner } from '../service/runner'
@@ -75,6 +76,10 @@ async function main(): Promise<void> {
     const ms = await median(7, () => parseOutline(file, text))
     const go = gofmtMs(file, 7)
     emit({ bench: 'parse-outline', lines, functions: funcs * 2, ms: round(ms), gofmtMs: go === null ? null : round(go), ratioToGofmt: go ? round(ms / go) : null })
+    const analyzed = await analyzeSource(file, text)
+    if (analyzed.diagnostics.length > 0) throw new Error(`bench program does not check: ${analyzed.diagnostics[0]!.message}`)
+    const analyzeMs = await median(5, () => analyzeSource(file, text))
+    emit({ bench: 'analyze (parse + typecheck)', lines, ms: round(analyzeMs), gofmtMs: go === null ? null : round(go), ratioToGofmt: go ? round(analyzeMs / go) : null })
   }
 
   const runner = new WorkerRunner(workerFile)
