@@ -9,7 +9,7 @@ import type { Diagnostic, FuncInfo } from '../../protocol/model'
 import type * as A from './ast'
 import { SourceText } from './source'
 import { syntaxErrors } from './syntax-errors'
-import { listFunctions, pragmasAbove } from './functions'
+import { listFunctions } from './functions'
 import { parseGoTree, type SyntaxNode } from './treesitter'
 
 export interface ParsedFile {
@@ -26,7 +26,6 @@ export async function parseFile(path: string, text: string): Promise<ParsedFile>
   const tree = await parseGoTree(text)
   try {
     const syntax = syntaxErrors(tree.rootNode, source)
-    const functions = listFunctions(tree.rootNode, source)
     const converter = new Converter(source)
     let file: A.File
     try {
@@ -38,7 +37,7 @@ export async function parseFile(path: string, text: string): Promise<ParsedFile>
       file = { path, pos: 0, end: text.length, packageName: { kind: 'Ident', name: '', pos: 0, end: 0 }, decls: [] }
     }
     const diagnostics = syntax.length > 0 ? syntax : converter.diagnostics.sort((a, b) => a.from - b.from)
-    return { file, source, functions, diagnostics }
+    return { file, source, functions: listFunctions(file, source), diagnostics }
   } finally {
     tree.delete()
   }
@@ -574,4 +573,16 @@ function field(n: SyntaxNode, name: string): SyntaxNode | null {
 
 function fieldAll(n: SyntaxNode, name: string): SyntaxNode[] {
   return n.childrenForFieldName(name).filter((c): c is SyntaxNode => c !== null && c.isNamed)
+}
+
+/** `//go:` directives in the comment block directly above a declaration. */
+function pragmasAbove(decl: SyntaxNode): string[] {
+  const pragmas: string[] = []
+  let expectedRow = decl.startPosition.row - 1
+  for (let c = decl.previousSibling; c?.type === 'comment' && c.endPosition.row === expectedRow; c = c.previousSibling) {
+    const m = /^\/\/(go:\w+)/.exec(c.text)
+    if (m) pragmas.unshift(m[1]!)
+    expectedRow = c.startPosition.row - 1
+  }
+  return pragmas
 }
