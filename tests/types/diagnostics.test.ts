@@ -25,8 +25,6 @@ describe('unsupported constructs', () => {
     ['recover', 'func f() {\n\trecover()\n}\n', './p.go:4:2: unsupported: built-in recover'],
     ['min', 'var m = min(1, 2)\n', './p.go:3:9: unsupported: built-in min'],
     ['clear', 'func f(s []int) {\n\tclear(s)\n}\n', './p.go:4:2: unsupported: built-in clear'],
-    ['method value', 'type T int\n\nfunc (T) M() {}\n\nvar f = T(0).M\n', './p.go:7:9: unsupported: method value'],
-    ['method expression', 'type T int\n\nfunc (T) M() {}\n\nvar f = T.M\n', './p.go:7:9: unsupported: method expression'],
     ['new with a value', 'var x int\nvar p = new(x)\n', './p.go:4:13: unsupported: new with a value argument'],
     ['slice to array conversion', 'func f(s []int) [2]int {\n\treturn [2]int(s)\n}\n', './p.go:4:16: unsupported: conversion from slice to array'],
     ['range over function', 'func f(g func(func(int) bool)) {\n\tfor x := range g {\n\t\t_ = x\n\t}\n}\n', './p.go:4:17: unsupported: range over function'],

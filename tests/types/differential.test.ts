@@ -83,6 +83,55 @@ func f() {
 	pe.Get()
 }
 `,
+  'promoted methods and method expressions': `type Inner struct{ n int }
+
+func (i *Inner) Set(n int)         { i.n = n }
+func (i Inner) Get() int           { return i.n }
+func (Inner) Sum(xs ...int) int    { return len(xs) }
+func (_ Inner) Pair(a int, b bool) {}
+
+type Outer struct {
+	Inner
+	k int
+}
+
+type ByPtr struct{ *Inner }
+
+type PT *Inner
+
+type X struct{}
+
+func (X) Get() int { return 0 }
+
+type Amb struct {
+	Inner
+	X
+}
+
+func f(o Outer, po *Outer) {
+	var _ bool = Outer.Set
+	var _ bool = (*Outer).Set
+	var _ bool = Outer.Get
+	var _ bool = (*Outer).Get
+	var _ bool = ByPtr.Set
+	var _ bool = Inner.Pair
+	var _ bool = (Inner).Sum
+	var _ bool = o.Sum
+	var _ bool = po.Set
+	_ = PT.Get
+	_ = (*PT).Get
+	_ = Amb.Get
+	_ = (**Inner).Get
+	_ = Inner.Get == nil
+	_ = o.Get == nil
+	g := o.Get
+	_ = Outer{}.Set
+	_ = Outer{}.Get
+	_ = Outer.Get(o, 1)
+	_ = ByPtr.Sum(ByPtr{}, 1, 2)
+	_ = o.Sum(1.5)
+}
+`,
   'typed constants': `const c int8 = 100
 
 func f() {

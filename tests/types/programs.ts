@@ -164,6 +164,54 @@ L:
     ],
   },
   {
+    name: 'methods',
+    src: `type T struct{ n int }
+
+func (t *T) P(a int) int { return t.n + a }
+func (t T) V(a int) int  { return t.n + a }
+func (T) U(a, b int)     {}
+func (T) Z() int         { return 0 }
+
+type Outer struct{ T }
+
+type C struct{}
+
+func (C) M(a [len([1]func(C){C.M})]int) {}
+
+func f(t T, o Outer) {
+	_ = T.P
+	_ = Outer.P
+	_ = T.n
+	var a bool = (*T).V
+	var b bool = T.U
+	var c bool = (*Outer).Z
+	var d bool = t.V
+	var e bool = o.P
+	_ = T{}.P
+	T.V(t)
+	T.V(t, 1, 2)
+	_ = T.U(t, 1, 2)
+	_, _, _, _, _ = a, b, c, d, e
+}
+`,
+    want: [
+      './p.go:14:10: invalid cycle in declaration: M refers to itself',
+      './p.go:14:30: illegal cycle in method declaration',
+      './p.go:17:8: invalid method expression T.P (needs pointer receiver (*T).P)',
+      './p.go:18:12: invalid method expression Outer.P (needs pointer receiver (*Outer).P)',
+      './p.go:19:8: T.n undefined (type T has no method n)',
+      './p.go:20:15: cannot use (*T).V (value of type func(t *T, a int) int) as bool value in variable declaration',
+      './p.go:21:15: cannot use T.U (value of type func(_ T, a int, b int)) as bool value in variable declaration',
+      './p.go:22:15: cannot use (*Outer).Z (value of type func(*Outer) int) as bool value in variable declaration',
+      './p.go:23:15: cannot use t.V (value of type func(a int) int) as bool value in variable declaration',
+      './p.go:24:15: cannot use o.P (value of type func(a int) int) as bool value in variable declaration',
+      './p.go:25:10: cannot call pointer method P on T',
+      './p.go:26:6: not enough arguments in call to T.V\n\thave (T)\n\twant (T, int)',
+      './p.go:27:12: too many arguments in call to T.V\n\thave (T, number, number)\n\twant (T, int)',
+      './p.go:28:6: T.U(t, 1, 2) (no value) used as value',
+    ],
+  },
+  {
     name: 'mismatched',
     src: `func f(a int, b int64) {
 	_ = a + b

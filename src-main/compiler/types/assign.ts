@@ -10,6 +10,7 @@ import { exprString } from './exprstring'
 import { newVar, type ConstObj, type Var } from './objects'
 import { isInvalid, type Operand } from './operand'
 import { assignOpPos, startPos } from './positions'
+import { noteStaticFunc } from './staticfuncs'
 import { diagnosticTypeString as ts } from './typestring'
 import {
   defaultType, hasName, identical, isNumeric, isUntyped, isValid, Typ, under, type BasicType, type Type,
@@ -311,16 +312,10 @@ export function shortVarDecl(c: Checker, s: A.Assign): void {
   // Existing variables keep their types; new ones take the values' types.
   const typeKnown = vars.map((v) => existing.has(v))
   initVars(c, vars, s.rhs, null, typeKnown)
-  const lit = s.rhs.length === 1 && vars.length === 1 && newVars.length === 1 ? rawFuncLit(s.rhs[0]!) : null
-  if (lit) c.closureVars.set(newVars[0]!, lit)
+  if (s.rhs.length === 1 && vars.length === 1 && newVars.length === 1) noteStaticFunc(c, newVars[0]!, s.rhs[0]!)
   idents.forEach((id, i) => {
     if (id && id.name !== '_') declare(c, c.scope, id, vars[i]!)
   })
   if (newVars.length === 0 && !hasErr) c.errorAtPos(assignOpPos(s, c.text), 'no new variables on left side of :=')
-}
-
-function rawFuncLit(e: A.Expr): A.FuncLit | null {
-  const u = unparen(e)
-  return u.kind === 'FuncLit' ? u : null
 }
 

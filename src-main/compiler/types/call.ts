@@ -81,13 +81,14 @@ function classifyCall(c: Checker, call: A.Call, fun: A.Expr, sig: Signature): Ca
   const variadic = variadicCall(call, sig)
   if (fun.kind === 'Selector') {
     const sel = c.info.selections.get(fun)
-    if (sel?.kind === 'method') return { kind: 'method', func: sel.method, signature: sig, variadic }
+    if (sel?.kind === 'methodCall') return { kind: 'method', func: sel.method, signature: sig, variadic }
+    if (sel?.kind === 'methodExpr') return { kind: 'methodExpr', func: sel.method, expr: fun, signature: sig, variadic }
   }
   if (fun.kind === 'FuncLit') return { kind: 'closure', closure: fun, signature: sig, variadic }
   if (fun.kind === 'Ident') {
     const obj = c.info.uses.get(fun)
     if (obj?.kind === 'func') return { kind: 'direct', func: obj, signature: sig, variadic }
-    if (obj?.kind === 'var' && c.closureVars.has(obj)) c.closureVarCalls.push({ call, v: obj })
+    if (obj?.kind === 'var' && c.staticFuncVars.has(obj)) c.staticFuncCalls.push({ call, v: obj })
   }
   return { kind: 'funcValue', signature: sig, variadic }
 }

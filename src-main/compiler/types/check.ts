@@ -12,6 +12,7 @@ import { validType } from './validtype'
 import { funcBody } from './functions'
 import type { TypeInfo } from './info'
 import { initOrder } from './initorder'
+import { resolveStaticCalls } from './staticfuncs'
 
 export interface CheckResult {
   info: TypeInfo
@@ -53,16 +54,6 @@ function checkPackage(c: Checker): void {
   }
 
   initOrder(c)
-  resolveClosureCalls(c)
+  resolveStaticCalls(c)
   c.flushUntyped()
-}
-
-/** Calls through `f := func(){…}` stay closure calls only if f is never reassigned or address-taken. */
-function resolveClosureCalls(c: Checker): void {
-  for (const { call, v } of c.closureVarCalls) {
-    const closure = c.closureVars.get(v)
-    const prev = c.info.calls.get(call)
-    if (!closure || !prev || prev.kind !== 'funcValue' || v.reassigned || v.addrTaken) continue
-    c.info.calls.set(call, { kind: 'closure', closure, signature: prev.signature, variadic: prev.variadic })
-  }
 }

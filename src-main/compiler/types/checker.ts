@@ -57,7 +57,7 @@ export class Checker {
   decl: DeclInfo | null = null
   /** The value of iota inside a constant declaration. */
   iota: Constant | null = null
-  /** The selector being called right now: only called methods are supported (no method values). */
+  /** The selector being called right now: `x.M` there is a method call, elsewhere a method value. */
   calleeSelector: A.Selector | null = null
   /** Where errors inside an inherited constant initialiser are reported (the constant's name). */
   errpos: number | null = null
@@ -77,10 +77,10 @@ export class Checker {
   readonly namedAliases = new Map<NamedType, TypeNameObj[]>()
   /** Named types found to contain themselves by value. */
   readonly infiniteTypes = new Set<NamedType>()
-  /** Local variables initialised with a function literal (`f := func(){…}`). */
-  readonly closureVars = new Map<Var, A.FuncLit>()
-  /** Calls through such variables; they stay closure calls if the variable is never reassigned. */
-  readonly closureVarCalls: { call: A.Call; v: Var }[] = []
+  /** Local variables initialised with a func literal, method value or method expression (staticfuncs.ts). */
+  readonly staticFuncVars = new Map<Var, A.FuncLit | A.Selector>()
+  /** Calls through such variables; resolved once we know the variable is never reassigned. */
+  readonly staticFuncCalls: { call: A.Call; v: Var }[] = []
 
   constructor(
     readonly file: A.File,

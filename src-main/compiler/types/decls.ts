@@ -14,6 +14,7 @@ import { newFunctionInfo } from './functions'
 import type { ConstObj, FuncObj, Obj, Scope, TypeNameObj, Var } from './objects'
 import { newVar } from './objects'
 import { diagnosticTypeString as ts } from './typestring'
+import { noteStaticFunc } from './staticfuncs'
 import { signature, typExpr } from './typexpr'
 import { isConstType, isValid, Typ, under, type NamedType } from './types'
 import { validType } from './validtype'
@@ -266,8 +267,7 @@ export function declStmt(c: Checker, d: A.VarDecl | A.ConstDecl | A.TypeDecl): v
         } else if (spec.values.length > 0) {
           for (const e of spec.values) expr(c, e)
         } else if (!typeKnown) for (const v of vars) v.type = Typ.invalid
-        const lit = spec.values.length === 1 && vars.length === 1 ? unparenFuncLit(spec.values[0]!) : null
-        if (lit) c.closureVars.set(vars[0]!, lit)
+        if (spec.values.length === 1 && vars.length === 1) noteStaticFunc(c, vars[0]!, spec.values[0]!)
         vars.forEach((v, i) => declare(c, c.scope, spec.names[i]!, v))
       }
       break
@@ -280,11 +280,6 @@ export function declStmt(c: Checker, d: A.VarDecl | A.ConstDecl | A.TypeDecl): v
       }
       break
   }
-}
-
-function unparenFuncLit(e: A.Expr): A.FuncLit | null {
-  while (e.kind === 'Paren') e = e.x
-  return e.kind === 'FuncLit' ? e : null
 }
 
 export function newTypeName(spec: A.TypeSpec): TypeNameObj {

@@ -36,17 +36,28 @@ export interface FieldSelection {
   field: Var
 }
 
+/**
+ * How a method is selected, as gc's ops tell them apart:
+ *  - `methodCall`: `x.M(…)`, called at once (ODOTMETH);
+ *  - `methodValue`: `x.M` not called, a closure binding the receiver (OMETHVALUE);
+ *  - `methodExpr`: `T.M` or `(*T).M`, a func whose first parameter is the receiver (OMETHEXPR).
+ */
+export type MethodSelectionKind = 'methodCall' | 'methodValue' | 'methodExpr'
+
 export interface MethodSelection {
-  kind: 'method'
+  kind: MethodSelectionKind
   /** Embedded fields walked through to reach the receiver (may be empty). */
   path: FieldStep[]
   method: FuncObj
   /**
    * How the receiver value is adjusted after the path: `addr` takes its
    * address for a pointer-receiver method (x must be addressable), `deref`
-   * loads through a pointer for a value-receiver method.
+   * loads through a pointer for a value-receiver method. For `methodExpr`
+   * the adjusted value is the first argument.
    */
   recvAdjust: 'none' | 'addr' | 'deref'
+  /** The type selected from: x's type, or T / *T of a method expression (its first parameter's type). */
+  recv: Type
 }
 
 export type Selection = FieldSelection | MethodSelection
@@ -56,8 +67,21 @@ export type CallInfo =
   | { kind: 'builtin'; id: BuiltinId; /** For append/len/cap/copy/make/new/print(ln): the argument types as gc sees them. */ signature: Signature }
   /** A call of a package-level function by name. */
   | { kind: 'direct'; func: FuncObj; signature: Signature; variadic: VariadicCall }
-  /** x.M(…): see TypeInfo.selections for the receiver adjustments. */
+  /** x.M(…) (a `methodCall` selection): see TypeInfo.selections for the receiver adjustments. */
   | { kind: 'method'; func: FuncObj; signature: Signature; variadic: VariadicCall }
+  /**
+   * A method expression called, directly (`T.M(v, …)`) or through a local
+   * variable that only ever holds it: gc calls the method directly, the first
+   * argument being the receiver. `expr` is the `T.M` selector (see selections);
+   * `signature` has the receiver as first parameter.
+   */
+  | { kind: 'methodExpr'; func: FuncObj; expr: A.Selector; signature: Signature; variadic: VariadicCall }
+  /**
+   * A call through a local variable that only ever holds the method value
+   * `value` (`f := x.M; f()`). The method is known, but gc does not resolve
+   * the callee (escape analysis treats it as a func-value call).
+   */
+  | { kind: 'methodValue'; func: FuncObj; value: A.Selector; signature: Signature; variadic: VariadicCall }
   /**
    * A call of a function literal, directly (`func(){…}()`) or through a local
    * variable that only ever holds that literal (gc's ir.StaticValue).

@@ -1,12 +1,12 @@
-// Selectors `x.f` and `x.m`: fields (through embedded structs and pointers)
-// and called methods, with the receiver adjustments gc makes.
+// Selectors `x.f`, `x.m` and `T.m`: fields (through embedded structs and
+// pointers) and methods (see methodsel.ts), with types2's messages.
 
 import type * as A from '../syntax/ast'
 import type { Checker } from './checker'
-import { objDecl } from './decls'
-import { exprOrType, markAddrTaken } from './expr'
+import { exprOrType } from './expr'
 import { exprString } from './exprstring'
 import { lookupFieldOrMethod } from './lookup'
+import { methodSelector } from './methodsel'
 import { invalidOperand, type Operand } from './operand'
 import { tokenAfter } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
@@ -23,8 +23,9 @@ export function selector(c: Checker, e: A.Selector): Operand {
   const sel = e.sel.name
   const r = lookupFieldOrMethod(x.type, x.mode === 'variable', sel)
   if (x.mode === 'type') {
-    if (r.kind === 'method' || r.kind === 'needsPointer') {
-      c.unsupported(e.pos, e.end, 'method expression')
+    if (r.kind === 'needsPointer') {
+      const t = ts(x.type)
+      c.errorAtPos(e.sel.pos, `invalid method expression ${t}.${sel} (needs pointer receiver (*${t}).${sel})`, e.sel.end)
       return fail
     }
     if (r.kind === 'field') {
@@ -55,20 +56,7 @@ export function selector(c: Checker, e: A.Selector): Operand {
       c.info.selections.set(e, { kind: 'field', path: r.path, field: r.field })
       c.recordUse(e.sel, r.field)
       return { mode: x.mode === 'variable' || r.indirect ? 'variable' : 'value', type: r.field.type, expr: e }
-    case 'method': {
-      objDecl(c, r.method)
-      c.addDeclDep(r.method)
-      c.recordUse(e.sel, r.method)
-      const recvIsPtr = under(r.recvType).kind === 'pointer'
-      const recvAdjust = r.method.pointerRecv ? (recvIsPtr ? 'none' : 'addr') : recvIsPtr ? 'deref' : 'none'
-      c.info.selections.set(e, { kind: 'method', path: r.path, method: r.method, recvAdjust })
-      if (c.calleeSelector !== e) {
-        c.unsupported(e.pos, e.end, 'method value')
-        return fail
-      }
-      if (recvAdjust === 'addr' && !r.path.some((s) => s.deref)) markAddrTaken(c, e.x)
-      const sig = r.method.type
-      return { mode: 'value', type: { ...sig, recv: null }, expr: e }
-    }
+    case 'method':
+      return methodSelector(c, e, x, r)
   }
 }
