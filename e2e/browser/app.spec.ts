@@ -96,6 +96,9 @@ test('keyboard shortcuts dialog', async ({ page }) => {
   await snap(page, 'shortcuts')
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('shortcuts')).toHaveCount(0)
+  // A key event aimed at the window itself (no element target) must work too.
+  await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F1' })))
+  await expect(page.getByTestId('shortcuts')).toBeVisible()
 })
 
 test('the page runs under the strict CSP', async ({ page }) => {

@@ -45,20 +45,14 @@ async function median(runs: number, f: () => Promise<unknown> | unknown): Promis
   return times[Math.floor(times.length / 2)]!
 }
 
-function gofmtMs(file: string, runs: number): number | null {
+async function gofmtMs(file: string, runs: number): Promise<number | null> {
+  const run = () => execFileSync('gofmt', ['-l', file], { stdio: 'ignore' })
   try {
-    execFileSync('gofmt', ['-l', file], { stdio: 'ignore' })
+    run()
   } catch {
     return null
   }
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    execFileSync('gofmt', ['-l', file], { stdio: 'ignore' })
-    times.push(performance.now() - t0)
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]!
+  return median(runs, run)
 }
 
 const emit = (o: object) => process.stdout.write(JSON.stringify(o) + '\n')
@@ -74,7 +68,7 @@ async function main(): Promise<void> {
     const lines = text.split('\n').length
     await parseOutline(file, text) // warm-up: loads the wasm grammar
     const ms = await median(7, () => parseOutline(file, text))
-    const go = gofmtMs(file, 7)
+    const go = await gofmtMs(file, 7)
     emit({ bench: 'parse-outline', lines, functions: funcs * 2, ms: round(ms), gofmtMs: go === null ? null : round(go), ratioToGofmt: go ? round(ms / go) : null })
     const analyzed = await analyzeSource(file, text)
     if (analyzed.diagnostics.length > 0) throw new Error(`bench program does not check: ${analyzed.diagnostics[0]!.message}`)

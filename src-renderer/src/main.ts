@@ -17,5 +17,5 @@ void session.connect(api).then(() => session.applyDeepLink(parseDeepLink(locatio
 window.ssascope?.onMenu((command) => {
   if (command.kind === 'open-file') void session.openFile(command.path)
   else if (command.kind === 'open-example') void session.openExample(command.name)
-  else if (command.kind === 'show-shortcuts') window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F1' }))
+  else if (command.kind === 'show-shortcuts') session.shortcutsOpen = true
 })

@@ -25,6 +25,8 @@ export const useSession = defineStore('session', () => {
   const arch = ref<Arch>('amd64')
   const pass = ref<string | null>(null)
   const view = ref<View>('source')
+  /** The keyboard-shortcuts dialog; opened by `?`, F1, the button or the Help menu. */
+  const shortcutsOpen = ref(false)
 
   const diagnostics = computed(() => analysis.value?.diagnostics ?? [])
   const functions = computed(() => analysis.value?.functions ?? [])
@@ -120,7 +122,7 @@ export const useSession = defineStore('session', () => {
 
   return {
     info, examples, source, exampleName, text, analysis, analyzing, progress, error,
-    selectedFunc, arch, pass, view, diagnostics, functions, deepLink,
+    selectedFunc, arch, pass, view, shortcutsOpen, diagnostics, functions, deepLink,
     connect, openExample, openFile, edit, analyze, selectFunc, applyDeepLink,
     shareUrl: () => formatDeepLink(deepLink.value),
   }
