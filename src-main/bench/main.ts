@@ -8,7 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyzeSource } from '../compiler'
+import { escapeSource } from '../compiler/escape'
 import { parseOutline } from '../compiler/syntax'
+import { escapeProgram } from './programs'
 import { workerFile } from '../service/paths'
 import { WorkerRunner } from '../service/runner'
 import { exitQuietlyOnClosedStdout } from '../cli/stdout'
@@ -55,6 +57,52 @@ async function gofmtMs(file: string, runs: number): Promise<number | null> {
   return median(runs, run)
 }
 
+/**
+ * The real `go build -gcflags=-l` of a one-file package, in milliseconds
+ * (median), or null without a usable go. What is fair to compare with our
+ * escape analysis is a full compile of that package and nothing else:
+ * - a private GOCACHE, so the user's cache is neither used nor filled;
+ * - the package imports nothing, so no standard-library package is built
+ *   (`-a` would rebuild the runtime and measure the wrong thing);
+ * - before every timed run a different trailing comment is written, so the
+ *   source hash changes and the go command really recompiles the package
+ *   (touching the file would not: the cache is keyed by content);
+ * - `-o /dev/null` on a non-main package compiles without linking.
+ * The go command's fixed costs (module loading, action graph, cache
+ * bookkeeping) are part of a real `go build` and stay in. The compiler alone
+ * (`go tool compile`) is reported next to it for reference.
+ */
+function goBuildTimes(text: string, runs: number): { buildMs: number; compileMs: number } | null {
+  const go = process.env['SSASCOPE_GO'] ?? 'go'
+  const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-go-'))
+  const env = { ...process.env, GOFLAGS: '', GOWORK: 'off', GOCACHE: mkdtempSync(join(tmpdir(), 'ssascope-bench-gocache-')) }
+  writeFileSync(join(dir, 'go.mod'), 'module bench\n\ngo 1.26\n')
+  const file = join(dir, 'bench.go')
+  let edit = 0
+  const build = () => execFileSync(go, ['build', '-gcflags=-l', '-o', '/dev/null', '.'], { cwd: dir, env, stdio: 'ignore', timeout: 300_000 })
+  const compile = () => execFileSync(go, ['tool', 'compile', '-p', 'bench', '-l', '-o', join(dir, 'bench.o'), file], { cwd: dir, env, stdio: 'ignore', timeout: 300_000 })
+  const fresh = () => writeFileSync(file, `${text}\n// edit ${edit++}\n`)
+  try {
+    fresh()
+    build() // warm-up (and proof that it compiles)
+    compile()
+  } catch {
+    return null
+  }
+  const timed = (f: () => unknown) => {
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      fresh()
+      const t0 = performance.now()
+      f()
+      times.push(performance.now() - t0)
+    }
+    times.sort((a, b) => a - b)
+    return times[Math.floor(times.length / 2)]!
+  }
+  return { buildMs: timed(build), compileMs: timed(compile) }
+}
+
 const emit = (o: object) => process.stdout.write(JSON.stringify(o) + '\n')
 const round = (x: number) => Math.round(x * 100) / 100
 
@@ -87,6 +135,36 @@ async function main(): Promise<void> {
   })
   await runner.dispose()
   emit({ bench: 'worker-analyze-roundtrip', lines: small.split('\n').length, warmMs: round(rt), coldStartMs: round(cold) })
+
+  await escape5k(dir)
+}
+
+/** escape-5k: our escape analysis (parse + type check + escape, -m) against the real go build of the same program. */
+async function escape5k(dir: string): Promise<void> {
+  const text = escapeProgram(5000)
+  const file = join(dir, 'escape5k.go')
+  writeFileSync(file, text)
+  const lines = text.split('\n').length
+  const go = goBuildTimes(text, 7)
+  const goFields = { goBuildMs: go ? round(go.buildMs) : null, goToolCompileMs: go ? round(go.compileMs) : null }
+  let ms: number
+  try {
+    const first = await escapeSource(file, text, { level: 1 }) // warm-up
+    if (first.diagnostics.length > 0) throw new Error(`bench program is refused: ${first.diagnostics[0]!.message}`)
+    ms = await median(5, () => escapeSource(file, text, { level: 1 }))
+  } catch (e) {
+    emit({ bench: 'escape-5k', lines, error: e instanceof Error ? e.message : String(e), ...goFields })
+    process.exitCode = 1
+    return
+  }
+  emit({
+    bench: 'escape-5k',
+    lines,
+    ms: round(ms),
+    ...goFields,
+    ratioToGoBuild: go ? round(ms / go.buildMs) : null,
+    ratioToGoToolCompile: go ? round(ms / go.compileMs) : null,
+  })
 }
 
 main().catch((e: unknown) => {

@@ -4,6 +4,7 @@
 import { formatDiagnostic } from '../protocol/model'
 import { ApiError } from '../protocol/errors'
 import type { SsascopeApi } from '../protocol/api'
+import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
 
 export interface CliIO {
   stdout: (s: string) => void
@@ -17,6 +18,10 @@ A visual debugger for the SSA passes of the Go compiler (gc).
 Commands:
   funcs FILE.go        list the functions of FILE.go with gc's names and positions
                        (name<TAB>kind<TAB>file:line:col)
+  fidelity [--json] [--files GLOB-or-list]
+                       escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
+                       per file, the functions inside our subset and the share of gc's -m lines
+                       on them we reproduce
 
 Options:
   -h, --help           show this help
@@ -43,6 +48,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
     switch (command) {
       case 'funcs':
         return await funcs(rest, api, io)
+      case 'fidelity':
+        return await fidelity(rest, io)
       default:
         io.stderr(`ssascope: unknown command ${JSON.stringify(command)}\n\n${USAGE}`)
         return EXIT_BAD_INPUT
@@ -64,5 +71,31 @@ async function funcs(args: string[], api: SsascopeApi, io: CliIO): Promise<numbe
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   if (errors.length > 0) return EXIT_BAD_INPUT
   for (const f of result.functions) io.stdout(`${f.name}\t${f.kind}\t${file.path}:${f.line}:${f.col}\n`)
+  return EXIT_OK
+}
+
+// A local developer tool that runs the real go: it calls the fidelity module directly.
+async function fidelity(args: string[], io: CliIO): Promise<number> {
+  const usage = 'usage: ssascope fidelity [--json] [--files GLOB-or-list]\n'
+  let json = false
+  const patterns: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (a === '--json') json = true
+    else if (a === '--files' && i + 1 < args.length) patterns.push(args[++i]!)
+    else if (a.startsWith('--files=')) patterns.push(a.slice('--files='.length))
+    else {
+      io.stderr(usage)
+      return EXIT_BAD_INPUT
+    }
+  }
+  const go = await findGo()
+  if (typeof go === 'string') {
+    io.stderr(`ssascope fidelity: ${go}\n`)
+    return EXIT_BAD_INPUT
+  }
+  const files = patterns.length > 0 ? await expandFiles(patterns) : await defaultFiles(go)
+  const report = await escapeFidelity(go, files)
+  io.stdout(json ? JSON.stringify(report, null, 2) + '\n' : formatTable(report))
   return EXIT_OK
 }

@@ -3,6 +3,7 @@
 import type { Explanation } from './graph'
 
 export function explanationLines(e: Explanation): string[] {
+  if (e.kind === 'line') return [e.text]
   const head =
     e.kind === 'escapes'
       ? `${e.pos}: ${e.what} escapes to heap in ${e.fn}:`

@@ -48,6 +48,8 @@ export interface Flow {
 export type Explanation =
   | { kind: 'escapes'; pos: string; what: string; fn: string; flows: Flow[]; truncated: boolean }
   | { kind: 'leaks'; pos: string; param: string; to: string; fn: string; derefs: number; flows: Flow[]; truncated: boolean }
+  /** Any other line gc prints while analysing (capture decisions, ignored self-assignments). */
+  | { kind: 'line'; text: string }
 
 export function flowStep(dst: Location, src: Location, derefs: number, notes: Note[]): Flow {
   return { dst: dst.explainName(), ops: derefs < 0 ? '&' : '*'.repeat(derefs), src: src.explainName(), notes }
@@ -69,6 +71,15 @@ export class Location {
   /** Result locations of a closure, re-walked when its results are lost. */
   closureResults: Location[] = []
 
+  /** Builder facts for variables: captured by a closure, assigned after their definition, address taken. */
+  captured = false
+  reassigned = false
+  addrtaken = false
+  /** What the location stands for (a variable or an allocating expression), for reports. */
+  ref: unknown = null
+  /** Mutable for declarations: gc sets it at the variable's declaration statement. */
+  loopDepth: number
+
   // Scratch of the current walk (walkOne).
   walkgen = 0
   derefs = 0
@@ -77,18 +88,28 @@ export class Location {
   queuedWalkAll = false
   queuedWalkOne = 0
 
+  private text: string | (() => string)
+
   constructor(
     readonly id: number,
     readonly kind: LocationKind,
-    /** gc's `%v` of the node: a name, or an expression like `&T{...}`. */
-    readonly display: string,
+    /** gc's `%v` of the node: a name, or an expression like `&T{...}` (computed on first use). */
+    display: string | (() => string),
     /** Formatted position, e.g. `./p.go:20:6`; empty for pseudo-locations. */
     readonly pos: string,
     readonly fn: FuncScope | null,
-    readonly loopDepth: number,
+    loopDepth: number,
     /** 1-based result index, for results. */
-    readonly resultIndex = 0,
-  ) {}
+    public resultIndex = 0,
+  ) {
+    this.text = display
+    this.loopDepth = loopDepth
+  }
+
+  get display(): string {
+    if (typeof this.text === 'function') this.text = this.text()
+    return this.text
+  }
 
   has(a: Attr): boolean {
     return (this.attrs & a) !== 0
@@ -130,7 +151,7 @@ export class EscapeGraph {
     this.blank = this.pseudo('blank', 0)
   }
 
-  newLocation(kind: LocationKind, display: string, pos: string, fn: FuncScope | null, loopDepth: number, resultIndex = 0): Location {
+  newLocation(kind: LocationKind, display: string | (() => string), pos: string, fn: FuncScope | null, loopDepth: number, resultIndex = 0): Location {
     const l = new Location(this.nextId++, kind, display, pos, fn, loopDepth, resultIndex)
     this.locations.push(l)
     return l

@@ -78,7 +78,7 @@ export class Checker {
   /** Named types found to contain themselves by value. */
   readonly infiniteTypes = new Set<NamedType>()
   /** Local variables initialised with a func literal, method value or method expression (staticfuncs.ts). */
-  readonly staticFuncVars = new Map<Var, A.FuncLit | A.Selector>()
+  readonly staticFuncVars = new Map<Var, A.FuncLit | A.Selector | A.Ident>()
   /** Calls through such variables; resolved once we know the variable is never reassigned. */
   readonly staticFuncCalls: { call: A.Call; v: Var }[] = []
 

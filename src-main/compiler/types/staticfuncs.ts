@@ -1,5 +1,5 @@
 // Calls through a local func variable that only ever holds one known value,
-// as gc's ir.StaticValue sees them: `f := func(){…}`, `f := T.M`, `f := x.M`.
+// as gc's ir.StaticValue sees them: `f := func(){…}`, `f := g`, `f := T.M`, `f := x.M`.
 
 import type * as A from '../syntax/ast'
 import type { Checker } from './checker'
@@ -10,6 +10,7 @@ import type { Var } from './objects'
 export function noteStaticFunc(c: Checker, v: Var, value: A.Expr): void {
   const e = unparen(value)
   if (e.kind === 'FuncLit') c.staticFuncVars.set(v, e)
+  else if (e.kind === 'Ident' && c.info.uses.get(e)?.kind === 'func') c.staticFuncVars.set(v, e)
   else if (e.kind === 'Selector') {
     const sel = c.info.selections.get(e)
     if (sel?.kind === 'methodValue' || sel?.kind === 'methodExpr') c.staticFuncVars.set(v, e)
@@ -25,6 +26,11 @@ export function resolveStaticCalls(c: Checker): void {
     const { signature, variadic } = prev
     if (value.kind === 'FuncLit') {
       c.info.calls.set(call, { kind: 'closure', closure: value, signature, variadic })
+      continue
+    }
+    if (value.kind === 'Ident') {
+      const func = c.info.uses.get(value)
+      if (func?.kind === 'func') c.info.calls.set(call, { kind: 'direct', func, signature, variadic })
       continue
     }
     const sel = c.info.selections.get(value)

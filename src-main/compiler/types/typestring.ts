@@ -4,6 +4,7 @@
 //    byte and rune as uint8 and int32;
 //  - diagnosticTypeString: types2's, seen in type-checking errors:
 //    `struct{x [10]int; f float64}`, `func(x int) int`, byte and rune kept.
+// (messageTypeString, for -m messages, is gc's with byte and rune kept.)
 
 import type { Var } from './objects'
 import type { Type } from './types'
@@ -16,6 +17,11 @@ export function diagnosticTypeString(t: Type): string {
   return write(t, types2Style)
 }
 
+/** gc's %v of a type in -m messages: like typeString, but byte and rune keep their names. */
+export function messageTypeString(t: Type): string {
+  return write(t, messageStyle)
+}
+
 interface Style {
   basic(t: Extract<Type, { kind: 'basic' }>): string
   struct(fields: string[]): string
@@ -26,6 +32,11 @@ const gcStyle: Style = {
   basic: (t) => (t.basic === 'untyped nil' ? 'nil' : t.basic),
   struct: (fields) => (fields.length === 0 ? 'struct {}' : `struct { ${fields.join('; ')} }`),
   paramNames: false,
+}
+
+const messageStyle: Style = {
+  ...gcStyle,
+  basic: (t) => (t.basic === 'untyped nil' ? 'nil' : t.name),
 }
 
 const types2Style: Style = {

@@ -1,0 +1,166 @@
+// Escape analysis of a type-checked file, batch by batch in gc's bottom-up
+// order, with gc's -m / -m=2 report: explanations and capture decisions as
+// they happen, then per batch the parameter tags ("leaking param: p", "p does
+// not escape") and the fate of every variable and allocation site.
+
+import type { Diagnostic } from '../../protocol/model'
+import type * as A from '../syntax/ast'
+import type { SourceText } from '../syntax/source'
+import { makeInt } from '../types/constant'
+import type { TypeInfo } from '../types/info'
+import type { Var } from '../types/objects'
+import { BatchBuilder, hasPointers, recvParams, staticSize, type BuildEnv } from './build'
+import { explanationLines } from './explain'
+import { buildFrame, type Frame, type TempVar, type TupleTemps, type VarKey } from './frames'
+import { constantText, GcPrinter } from './gcfmt'
+import { Attr, type EscapeGraph, type Location } from './graph'
+import { Leaks, NUM_RESULT_SLOTS } from './leaks'
+import { solve, type WalkRecord } from './solve'
+import { bottomUpBatches, collectUnits, type FnUnit } from './units'
+
+export interface EscapeAnalysisOptions {
+  /** The file name positions print with (gc prints the path it was given). */
+  path: string
+  /** 0: no report lines; 1: `-m`; 2: `-m=2`. */
+  level: 0 | 1 | 2
+  /** Also print mutator and callee tags, as `-d=escapemutationscalls` does. */
+  mutationsCalls?: boolean
+  /** Keep each root's last walk for the "why" view. */
+  recordWalks?: boolean
+}
+
+export interface EscapeBatch {
+  /** gc names of the functions analysed together. */
+  functions: string[]
+  recursive: boolean
+  graph: EscapeGraph
+  walks: Map<Location, WalkRecord>
+}
+
+export interface EscapeAnalysis {
+  lines: string[]
+  diagnostics: Diagnostic[]
+  batches: EscapeBatch[]
+}
+
+export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo, options: EscapeAnalysisOptions): EscapeAnalysis {
+  const units = collectUnits(file, info)
+  const tuples: TupleTemps = new Map()
+  const frames = new Map<FnUnit, Frame>()
+  const defn = new Map<VarKey, object>()
+  for (const u of units.all) {
+    const frame = u.wrapper ? wrapperFrame(u) : buildFrame(u, info, tuples)
+    frames.set(u, frame)
+    for (const [k, v] of frame.defn) defn.set(k, v)
+  }
+  const ownerNames = new Map<object, string>()
+  for (const u of units.all) {
+    const node = u.decl ?? u.lit
+    if (node) ownerNames.set(node, u.name)
+  }
+  const env: BuildEnv = {
+    info,
+    units,
+    frames,
+    defn,
+    tuples,
+    printer: null as unknown as GcPrinter,
+    source,
+    path: options.path,
+    level: options.level,
+    byRef: new Set(),
+    ownerName: (v: Var) => ownerNames.get(v.owner as object) ?? '?',
+  }
+  env.printer = new GcPrinter(info, {
+    tupleTemps: (call) => tuples.get(call)?.map((t) => t.name),
+    makeSize: (arg) => {
+      if (info.types.get(arg)?.value) return undefined
+      const s = staticSize(env, arg)
+      return s ? constantText(makeInt(s.value), s.type) : undefined
+    },
+  })
+
+  const lines: string[] = []
+  const batches: EscapeBatch[] = []
+  bottomUpBatches(units.all, (batch, recursive) => {
+    const b = new BatchBuilder(env, batch)
+    b.build()
+    const walks = solve(b.g, { recordWalks: options.recordWalks })
+    const tagLines = finish(b, batch, options)
+    if (options.level >= 1) {
+      for (const e of b.g.explanations) if (e.kind === 'line' || options.level >= 2) lines.push(...explanationLines(e))
+      lines.push(...tagLines)
+    }
+    batches.push({ functions: batch.map((u) => u.name), recursive, graph: b.g, walks })
+  })
+  return { lines, diagnostics: [], batches }
+}
+
+/** A wrapper's declarations: receiver (or the hidden `.this`), parameters, results. */
+function wrapperFrame(u: FnUnit): Frame {
+  const sig = u.signature
+  const dcl: VarKey[] = [...recvParams(sig), ...sig.results]
+  if (u.wrapper!.kind === 'methodValue') {
+    const self: TempVar = { kind: 'temp', name: '.this', type: u.wrapper!.recvType, pos: -1 }
+    dcl.push(self)
+  }
+  return { dcl, defn: new Map(), ranges: new Map(), fors: new Map() }
+}
+
+/** gc's batch.finish: parameter tags, then moved / escapes / does not escape, in location order. */
+function finish(b: BatchBuilder, batch: FnUnit[], options: EscapeAnalysisOptions): string[] {
+  const out: string[] = []
+  const report = options.level >= 1
+  for (const u of batch) {
+    u.state = 2
+    u.tags = recvParams(u.signature).map((p) => {
+      if (!hasPointers(p.type)) return Leaks.decode('')
+      if (p.name === '' || p.name === '_') return new Leaks()
+      const loc = b.oldLoc(p)
+      loc.leaks.optimize()
+      if (report && !u.wrapper && !loc.has(Attr.Escapes)) reportLeaks(out, loc.pos, p.name, loc.leaks, u, options)
+      return loc.leaks.clone()
+    })
+  }
+  if (!report) return out
+  for (const loc of b.g.locations) {
+    const ref = loc.ref as VarKey | A.Expr | null
+    if (!ref) continue
+    if (ref.kind === 'var' || ref.kind === 'temp') {
+      if (loc.has(Attr.Escapes)) out.push(`${loc.pos}: moved to heap: ${loc.display}`)
+      continue
+    }
+    const what = b.sites.get(loc)?.kind === 'append' ? 'append' : loc.display
+    out.push(`${loc.pos}: ${what} ${loc.has(Attr.Escapes) ? 'escapes to heap' : 'does not escape'}`)
+  }
+  return out
+}
+
+function reportLeaks(out: string[], pos: string, name: string, esc: Leaks, u: FnUnit, options: EscapeAnalysisOptions): void {
+  let warned = false
+  const x = esc.heap()
+  if (x >= 0) {
+    out.push(`${pos}: ${x === 0 ? 'leaking param' : 'leaking param content'}: ${name}`)
+    warned = true
+  }
+  for (let i = 0; i < NUM_RESULT_SLOTS; i++) {
+    const r = esc.result(i)
+    if (r < 0) continue
+    const res = u.signature.results[i]!
+    out.push(`${pos}: leaking param: ${name} to result ${res.irName} level=${r}`)
+    warned = true
+  }
+  if (!options.mutationsCalls) {
+    if (!warned) out.push(`${pos}: ${name} does not escape`)
+    return
+  }
+  if (esc.mutator() >= 0) {
+    out.push(`${pos}: mutates param: ${name} derefs=${esc.mutator()}`)
+    warned = true
+  }
+  if (esc.callee() >= 0) {
+    out.push(`${pos}: calls param: ${name} derefs=${esc.callee()}`)
+    warned = true
+  }
+  if (!warned) out.push(`${pos}: ${name} does not escape, mutate, or call`)
+}

@@ -1,0 +1,258 @@
+// gc's `%v` of IR nodes, as -m and -m=2 print them, computed from our AST and
+// the checker's side tables. gc prints the IR after type checking rewrote it,
+// so this printer applies the same rewrites on the fly: parentheses are
+// dropped and re-added by precedence, constants print as values, method
+// calls print as method expressions with the receiver first, implicit `&`,
+// `*` and conversions are invisible, embedded fields walked through are
+// spelled out, and extra variadic arguments become "... argument".
+
+import type * as A from '../syntax/ast'
+import { constantString, type Constant } from '../types/constant'
+import type { MethodSelection, TypeInfo } from '../types/info'
+import type { Var } from '../types/objects'
+import { defaultType, type Type } from '../types/types'
+import { messageTypeString } from '../types/typestring'
+
+/** Precedences of gc's ir.OpPrec for the ops we print. */
+const PREC_ATOM = 8
+const PREC_UNARY = 7
+const BINARY_PREC: Record<A.BinaryOp, number> = {
+  '*': 6, '/': 6, '%': 6, '<<': 6, '>>': 6, '&': 6, '&^': 6,
+  '+': 5, '-': 5, '|': 5, '^': 5,
+  '==': 4, '!=': 4, '<': 4, '<=': 4, '>': 4, '>=': 4,
+  '&&': 2, '||': 1,
+}
+
+export const typeStr = messageTypeString
+
+/** A method's receiver type as an OMETHEXPR prints it: `T` or `(*T)`. */
+export function methodExprRecv(t: Type): string {
+  const s = typeStr(t)
+  return t.kind === 'pointer' ? `(${s})` : s
+}
+
+/** gc's printing of a constant of type t. */
+export function constantText(c: Constant, t: Type): string {
+  if (c.kind === 'int' && t.kind === 'basic' && (t.name === 'rune' || t.basic === 'untyped rune')) {
+    const v = c.value
+    if (v >= 0n && v <= 0x10ffffn) return quoteRune(Number(v))
+  }
+  const s = constantString(c)
+  const isDefault = t.kind === 'basic' && (t.basic.startsWith('untyped') || defaultType(untypedOf(c)) === t)
+  return isDefault ? s : `${typeStr(t)}(${s})`
+}
+
+function untypedOf(c: Constant): Type {
+  return { kind: 'basic', basic: c.kind === 'bool' ? 'untyped bool' : c.kind === 'int' ? 'untyped int' : 'untyped float', name: '' }
+}
+
+function quoteRune(r: number): string {
+  const special: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 39: "\\'", 92: '\\\\' }
+  if (special[r]) return `'${special[r]}'`
+  if (r < 0x20 || r === 0x7f) return `'\\x${r.toString(16).padStart(2, '0')}'`
+  if (r >= 0xd800 && r <= 0xdfff) return `'\\ufffd'`
+  return `'${String.fromCodePoint(r)}'`
+}
+
+/** What the escape builder knows that the AST does not: temporaries and rewritten sizes. */
+export interface PrintHooks {
+  /** The temporaries holding the results of an N:1 call (`a, b := f()`). */
+  tupleTemps(call: A.Call): string[] | undefined
+  /** The literal a `make` size (its last argument) was rewritten to (escape's rewriteWithLiterals). */
+  makeSize(arg: A.Expr): string | undefined
+}
+
+export class GcPrinter {
+  constructor(
+    private readonly info: TypeInfo,
+    private readonly hooks: PrintHooks,
+  ) {}
+
+  expr(e: A.Expr, prec = 0): string {
+    while (e.kind === 'Paren') e = e.x
+    const tv = this.info.types.get(e)
+    if (tv?.value && e.kind !== 'TypeExpr') return this.wrap(constantText(tv.value, tv.type), PREC_ATOM, prec)
+    switch (e.kind) {
+      case 'Ident':
+        return e.name
+      case 'BasicLit':
+        return e.raw
+      case 'CompositeLit': {
+        const lit = `${typeStr(this.typeOf(e))}{${e.elts.length > 0 ? '...' : ''}}`
+        return this.info.implicitAddrLits.has(e) ? this.wrap(`&${lit}`, 0, prec) : lit
+      }
+      case 'FuncLit':
+        return this.wrap('func literal', 0, prec)
+      case 'Selector':
+        return this.selector(e, prec)
+      case 'Index':
+        return this.wrap(`${this.expr(e.x, PREC_ATOM)}[${this.expr(e.index)}]`, PREC_ATOM, prec)
+      case 'Slice': {
+        let s = `${this.expr(e.x, PREC_ATOM)}[${e.low ? this.expr(e.low) : ''}:${e.high ? this.expr(e.high) : ''}`
+        if (e.max) s += `:${this.expr(e.max)}`
+        return this.wrap(s + ']', PREC_ATOM, prec)
+      }
+      case 'Star':
+        return this.wrap(`*${this.expr(e.x, PREC_UNARY + 1)}`, PREC_UNARY, prec)
+      case 'Unary': {
+        const x = stripParens(e.x)
+        if (e.op === '&' && x.kind === 'CompositeLit') return this.wrap(`&${this.expr(x)}`, 0, prec)
+        const space = x.kind === 'Unary' && x.op === e.op && !this.info.types.get(x)?.value ? ' ' : ''
+        return this.wrap(`${e.op}${space}${this.expr(e.x, PREC_UNARY + 1)}`, PREC_UNARY, prec)
+      }
+      case 'Binary': {
+        const p = BINARY_PREC[e.op]
+        return this.wrap(`${this.expr(e.x, p)} ${e.op} ${this.expr(e.y, p + 1)}`, p, prec)
+      }
+      case 'Call':
+        return this.call(e, prec)
+      case 'TypeExpr': {
+        const t = this.info.typeExprs.get(e.type)
+        const s = t ? typeStr(t) : '?'
+        return this.wrap(s, t?.kind === 'pointer' ? PREC_UNARY : PREC_ATOM, prec)
+      }
+      case 'KeyValue':
+        return `${this.expr(e.key)}:${this.expr(e.value)}`
+      case 'BadExpr':
+        return '<bad>'
+    }
+  }
+
+  /** A comma-separated list, gc's `%.v` of a node list. */
+  list(es: readonly (A.Expr | string)[]): string {
+    return es.map((e) => (typeof e === 'string' ? e : this.expr(e))).join(', ')
+  }
+
+  typeOf(e: A.Expr): Type {
+    const tv = this.info.types.get(e)
+    if (!tv) throw new Error(`escape: expression without a type at offset ${e.pos}`)
+    return tv.type
+  }
+
+  private wrap(s: string, own: number, prec: number): string {
+    return prec > own ? `(${s})` : s
+  }
+
+  private selector(e: A.Selector, prec: number): string {
+    const sel = this.info.selections.get(e)
+    if (!sel) return this.wrap(`${this.expr(e.x, PREC_ATOM)}.${e.sel.name}`, PREC_ATOM, prec)
+    if (sel.kind === 'methodExpr') return this.wrap(`${methodExprRecv(sel.recv)}.${e.sel.name}`, PREC_ATOM, prec)
+    const steps = sel.path.map((s) => `.${s.field.name}`).join('')
+    const last = sel.kind === 'field' ? '' : `.${e.sel.name}`
+    return this.wrap(`${this.expr(e.x, PREC_ATOM)}${steps}${last}`, PREC_ATOM, prec)
+  }
+
+  /** The receiver of a method call or method value, as gc passes it (embedded fields spelled out). */
+  receiver(sel: Extract<A.Expr, { kind: 'Selector' }>): string {
+    const s = this.info.selections.get(sel) as MethodSelection
+    const steps = s.path.map((p) => `.${p.field.name}`).join('')
+    return steps ? `${this.expr(sel.x, PREC_ATOM)}${steps}` : this.expr(sel.x)
+  }
+
+  private call(e: A.Call, prec: number): string {
+    const ci = this.info.calls.get(e)
+    const fun = stripParens(e.fun)
+    const dots = e.ellipsis ? '...' : ''
+    if (!ci) return this.wrap(`${this.expr(fun, PREC_ATOM)}(${this.list(e.args)}${dots})`, PREC_ATOM, prec)
+    switch (ci.kind) {
+      case 'conversion': {
+        const to = typeStr(ci.to)
+        const head = ci.to.kind === 'named' || ci.to.kind === 'basic' ? to : `(${to})`
+        return this.wrap(`${head}(${this.expr(e.args[0]!)})`, PREC_ATOM, prec)
+      }
+      case 'builtin': {
+        if (ci.id === 'make') {
+          const last = e.args.length - 1
+          const args = e.args.map((a, i) => (i > 0 && i === last ? (this.hooks.makeSize(a) ?? this.expr(a)) : this.expr(a)))
+          return this.wrap(`make(${args.join(', ')})`, PREC_ATOM, prec)
+        }
+        return this.wrap(`${ci.id}(${this.list(e.args)}${dots})`, PREC_ATOM, prec)
+      }
+      case 'method': {
+        const sel = fun as A.Selector
+        const s = this.info.selections.get(sel) as MethodSelection
+        const recvType = ci.func.type.recv!.type
+        const args = [this.receiver(sel), ...this.callArgs(e, ci.variadic)]
+        return this.wrap(`${methodExprRecv(recvType)}.${s.method.name}(${args.join(', ')}${dots})`, PREC_ATOM, prec)
+      }
+      default:
+        return this.wrap(`${this.expr(fun, PREC_ATOM)}(${this.callArgs(e, ci.variadic).join(', ')}${dots})`, PREC_ATOM, prec)
+    }
+  }
+
+  /** Arguments after typecheck.FixVariadicCall: extra variadic arguments are packed into one implicit slice literal. */
+  callArgs(e: A.Call, variadic: { kind: string; from?: number }): string[] {
+    const temps = e.args.length === 1 && e.args[0]!.kind === 'Call' ? this.hooks.tupleTemps(e.args[0] as A.Call) : undefined
+    const args = temps ?? e.args.map((a) => this.expr(a))
+    if (variadic.kind !== 'pack') return args
+    const from = variadic.from!
+    const packed = args.length > from ? '... argument' : 'nil'
+    return [...args.slice(0, from), packed]
+  }
+
+  // ------------------------------------------------------------ statements
+
+  assign(s: A.Assign): string {
+    const lhs = s.lhs.map((x) => this.expr(x)).join(', ')
+    const temps = s.rhs.length === 1 && s.lhs.length > 1 && s.rhs[0]!.kind === 'Call' ? this.hooks.tupleTemps(s.rhs[0] as A.Call) : undefined
+    if (temps) return `${lhs} ${s.op === ':=' ? ':=' : '='} ${this.tupleRhs(s.lhs, temps, s.rhs[0] as A.Call)}`
+    const rhs = s.rhs.map((x, i) => this.blankConv(s.lhs[i], x)).join(', ')
+    if (s.op === ':=' || s.op === '=') return `${lhs} ${s.op} ${rhs}`
+    return `${lhs} ${s.op} ${rhs}`
+  }
+
+  /** `var a, b = x, y` prints like `a, b := x, y`; `var x T` has no note. */
+  varSpec(names: string[], values: readonly A.Expr[]): string {
+    return `${names.join(', ')} := ${values.map((v) => this.expr(v)).join(', ')}`
+  }
+
+  varSpecTuple(names: string[], lhsVars: (Var | null)[], temps: string[], call: A.Call): string {
+    return `${names.join(', ')} := ${this.tupleValues(lhsVars.map((v) => v === null), temps, call).join(', ')}`
+  }
+
+  incDec(s: A.IncDec): string {
+    return `${this.expr(s.x)}${s.inc ? '++' : '--'}`
+  }
+
+  return(results: readonly A.Expr[]): string {
+    if (results.length === 1 && results[0]!.kind === 'Call') {
+      const temps = this.hooks.tupleTemps(results[0] as A.Call)
+      if (temps) return `return ${temps.join(', ')}`
+    }
+    return `return ${this.list(results)}`
+  }
+
+  private tupleRhs(lhs: readonly A.Expr[], temps: string[], call: A.Call): string {
+    return this.tupleValues(lhs.map((l) => isBlank(l)), temps, call).join(', ')
+  }
+
+  /** The temporaries as the second half of an N:1 assignment reads them: values for `_` get their explicit conversion. */
+  private tupleValues(blank: boolean[], temps: string[], call: A.Call): string[] {
+    const tuple = this.typeOf(call)
+    return temps.map((t, i) => {
+      if (!blank[i]) return t
+      const rt = tuple.kind === 'tuple' ? tuple.vars[i]!.type : tuple
+      return convText(rt, t)
+    })
+  }
+
+  private blankConv(lhs: A.Expr | undefined, rhs: A.Expr): string {
+    if (!lhs || !isBlank(lhs) || this.info.types.get(rhs)?.value) return this.expr(rhs)
+    return convText(this.typeOf(rhs), this.expr(rhs))
+  }
+}
+
+function convText(t: Type, x: string): string {
+  const s = typeStr(t)
+  return t.kind === 'named' || t.kind === 'basic' ? `${s}(${x})` : `(${s})(${x})`
+}
+
+export function stripParens(e: A.Expr): A.Expr {
+  while (e.kind === 'Paren') e = e.x
+  return e
+}
+
+export function isBlank(e: A.Expr): boolean {
+  e = stripParens(e)
+  return e.kind === 'Ident' && e.name === '_'
+}

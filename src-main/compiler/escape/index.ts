@@ -1,0 +1,31 @@
+// Escape analysis of one Go file, as gc 1.26 does it: parse, type check,
+// build the location graph function batch by function batch (callees
+// first), solve, and report in gc's -m / -m=2 text.
+
+import type { Diagnostic } from '../../protocol/model'
+import { parseFile } from '../syntax'
+import { checkFile } from '../types/check'
+import { analyzeEscapes, type EscapeAnalysis } from './analyze'
+
+export interface EscapeOptions {
+  /** 1 for `-m`, 2 for `-m=2`. */
+  level: 1 | 2
+}
+
+export interface EscapeReport {
+  /** The lines gc prints, in gc's emission order; paths are `path` as given. */
+  lines: string[]
+  /** Syntax, type and `unsupported:` errors; when present, `lines` is empty. */
+  diagnostics: Diagnostic[]
+  /** The analysis itself (graph per batch, tags), when the file was clean. */
+  analysis: EscapeAnalysis | null
+}
+
+export async function escapeSource(path: string, text: string, options: EscapeOptions): Promise<EscapeReport> {
+  const parsed = await parseFile(path, text)
+  if (parsed.diagnostics.length > 0) return { lines: [], diagnostics: parsed.diagnostics, analysis: null }
+  const checked = checkFile(parsed.file, parsed.source)
+  if (checked.diagnostics.length > 0) return { lines: [], diagnostics: checked.diagnostics, analysis: null }
+  const analysis = analyzeEscapes(parsed.file, parsed.source, checked.info, { path, level: options.level })
+  return { lines: analysis.lines, diagnostics: analysis.diagnostics, analysis }
+}

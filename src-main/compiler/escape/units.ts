@@ -1,0 +1,215 @@
+// The functions escape analysis visits, as gc's ir.Func list has them:
+// declarations and methods in source order, function literals (closures),
+// and the compiler-generated wrappers gc analyses too ((*T).M for value
+// methods, T.M-fm for method values). Then gc's bottom-up walk over the
+// reference graph (ir.VisitFuncsBottomUp) groups them into batches: callees
+// before callers, mutually recursive functions together, and a literal that
+// captures variables always with the function that encloses it.
+
+import type * as A from '../syntax/ast'
+import type { FunctionInfo, MethodSelection, TypeInfo } from '../types/info'
+import type { FuncObj, Var } from '../types/objects'
+import type { NamedType, Signature, Type } from '../types/types'
+import type { FuncScope } from './graph'
+import type { Leaks } from './leaks'
+import { stripParens } from './gcfmt'
+
+/** A compiler-generated wrapper's recipe. */
+export type WrapperSpec =
+  /** `(*T).M` calling the value method M on `*recv`. */
+  | { kind: 'pointer'; method: FuncObj; recvType: Type }
+  /** `T.M-fm`, the body of a method value: calls M on the hidden `.this`. */
+  | { kind: 'methodValue'; method: FuncObj; recvType: Type; sel: MethodSelection }
+
+export interface FnUnit {
+  /** gc's name: `F`, `(*T).M`, `F.func1`, `(*T).M-fm`. */
+  name: string
+  decl: A.FuncDecl | null
+  lit: A.FuncLit | null
+  wrapper: WrapperSpec | null
+  /** The checker's facts; null for wrappers. */
+  info: FunctionInfo | null
+  signature: Signature
+  /** The function a literal is written in (null for declarations, wrappers and package-level literals). */
+  parent: FnUnit | null
+  /** Literals only: the variables it captures (gc's ClosureVars), in first-use order. */
+  captures: Var[]
+  /** Functions this one references: callees, method values and expressions, literals written in it. */
+  refs: FnUnit[]
+  scope: FuncScope
+  /** 0 not analysed, 1 in the batch being analysed, 2 tagged. */
+  state: 0 | 1 | 2
+  /** Parameter tags (receiver first), once tagged. */
+  tags: Leaks[]
+}
+
+/** gc's ir.Func.IsClosure: a literal that captures at least one variable. */
+export const isClosure = (u: FnUnit): boolean => u.lit !== null && u.captures.length > 0
+
+export interface Units {
+  all: FnUnit[]
+  ofFunc: Map<FuncObj, FnUnit>
+  ofLit: Map<A.FuncLit, FnUnit>
+}
+
+export function collectUnits(file: A.File, info: TypeInfo): Units {
+  const units: Units = { all: [], ofFunc: new Map(), ofLit: new Map() }
+  const add = (u: Omit<FnUnit, 'refs' | 'state' | 'tags' | 'scope'>, outer: FnUnit | null): FnUnit => {
+    const unit: FnUnit = { ...u, refs: [], state: 0, tags: [], scope: { name: u.name, outer: outer?.scope ?? null, resultsLost: false } }
+    units.all.push(unit)
+    return unit
+  }
+  const addLiterals = (parent: FnUnit | null, prefix: string, lits: A.FuncLit[], counter: { n: number }) => {
+    for (const lit of lits) {
+      const fi = info.functions.get(lit)!
+      const name = parent ? `${prefix}${parent.lit ? '.' : '.func'}${++counter.n}` : `${prefix}.func${++counter.n}`
+      const u = add({ name, decl: null, lit, wrapper: null, info: fi, signature: fi.signature, parent, captures: fi.captures }, parent)
+      units.ofLit.set(lit, u)
+      addLiterals(u, name, fi.closures, { n: 0 })
+    }
+  }
+  const initLits = { n: 0 }
+  for (const d of file.decls) {
+    if (d.kind === 'FuncDecl') {
+      const fi = info.functions.get(d)
+      if (!fi?.obj || !d.body) continue
+      const u = add({ name: fi.obj.gcName, decl: d, lit: null, wrapper: null, info: fi, signature: fi.signature, parent: null, captures: [] }, null)
+      units.ofFunc.set(fi.obj, u)
+      addLiterals(u, u.name, fi.closures, { n: 0 })
+    } else if (d.kind === 'VarDecl') {
+      addLiterals(null, 'init', literalsIn(d), initLits)
+    }
+  }
+  addWrappers(units, info, add)
+  for (const u of units.all) u.refs = references(u, units, info)
+  return units
+}
+
+/** Function literals directly inside a package-level declaration, in source order. */
+function literalsIn(root: object): A.FuncLit[] {
+  const out: A.FuncLit[] = []
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return
+    if (Array.isArray(n)) return n.forEach(visit)
+    const node = n as { kind?: string }
+    if (node.kind === 'FuncLit') {
+      out.push(n as A.FuncLit)
+      return
+    }
+    for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v)
+  }
+  visit(root)
+  return out
+}
+
+/** The wrappers gc generates and analyses: pointer wrappers of value methods, and one `-fm` per method value. */
+function addWrappers(units: Units, info: TypeInfo, add: (u: Omit<FnUnit, 'refs' | 'state' | 'tags' | 'scope'>, outer: null) => FnUnit): void {
+  for (const tn of info.typeNames) {
+    if (tn.alias || tn.type.kind !== 'named') continue
+    const named = tn.type as NamedType
+    for (const m of named.methods) {
+      if (m.pointerRecv || !units.ofFunc.has(m)) continue
+      const recvType: Type = { kind: 'pointer', elem: named }
+      add({ name: `(*${named.obj.name}).${m.name}`, decl: null, lit: null, wrapper: { kind: 'pointer', method: m, recvType }, info: null, signature: wrapperSignature(m.type, recvType), parent: null, captures: [] }, null)
+    }
+  }
+  const seen = new Set<string>()
+  for (const [sel, s] of info.selections) {
+    if (s.kind !== 'methodValue' || !units.ofFunc.has(s.method)) continue
+    const recvType = methodValueRecvType(info, sel, s)
+    const name = `${recvName(recvType)}.${s.method.name}-fm`
+    if (seen.has(name)) continue
+    seen.add(name)
+    add({ name, decl: null, lit: null, wrapper: { kind: 'methodValue', method: s.method, recvType, sel: s }, info: null, signature: wrapperSignature(s.method.type, null), parent: null, captures: [] }, null)
+  }
+}
+
+/** The type of a method value's receiver expression after gc's implicit `&` or `*` (the `-fm` wrapper's `.this`). */
+export function methodValueRecvType(info: TypeInfo, sel: A.Selector, s: MethodSelection): Type {
+  let t = s.path.length > 0 ? s.path[s.path.length - 1]!.field.type : info.types.get(sel.x)!.type
+  if (s.recvAdjust === 'addr') t = { kind: 'pointer', elem: t }
+  else if (s.recvAdjust === 'deref' && t.kind === 'pointer') t = t.elem
+  return t
+}
+
+function recvName(t: Type): string {
+  return t.kind === 'pointer' && t.elem.kind === 'named' ? `(*${t.elem.obj.name})` : t.kind === 'named' ? t.obj.name : '?'
+}
+
+function wrapperSignature(sig: Signature, recvType: Type | null): Signature {
+  const recv = recvType && sig.recv ? { ...sig.recv, type: recvType } : null
+  return { ...sig, recv }
+}
+
+/** What gc's bottom-up visitor follows from a function: named functions, methods, and literals written in it. */
+function references(u: FnUnit, units: Units, info: TypeInfo): FnUnit[] {
+  const refs: FnUnit[] = []
+  const addFunc = (f: FuncObj | undefined) => {
+    const r = f && units.ofFunc.get(f)
+    if (r) refs.push(r)
+  }
+  if (u.wrapper) {
+    addFunc(u.wrapper.method)
+    return refs
+  }
+  const visit = (n: unknown): void => {
+    if (!n || typeof n !== 'object') return
+    if (Array.isArray(n)) return n.forEach(visit)
+    const node = n as A.Expr
+    switch (node.kind) {
+      case 'FuncLit': {
+        const lit = units.ofLit.get(node)
+        if (lit) refs.push(lit)
+        return
+      }
+      case 'Ident': {
+        const obj = info.uses.get(node)
+        if (obj?.kind === 'func') addFunc(obj)
+        return
+      }
+      case 'Selector': {
+        const s = info.selections.get(node)
+        if (s && s.kind !== 'field') addFunc(s.method)
+        break
+      }
+    }
+    for (const [key, v] of Object.entries(n)) if (key !== 'type' || node.kind === 'CompositeLit' || node.kind === 'TypeExpr') visit(v)
+  }
+  const body = u.decl?.body ?? u.lit?.body
+  visit(body)
+  return refs
+}
+
+/**
+ * gc's ir.VisitFuncsBottomUp: a depth-first walk that reports each strongly
+ * connected group of functions once everything it references is done.
+ * Literals that capture variables never start a group of their own.
+ */
+export function bottomUpBatches(units: FnUnit[], analyze: (batch: FnUnit[], recursive: boolean) => void): void {
+  const ids = new Map<FnUnit, number>()
+  const DONE = Number.MAX_SAFE_INTEGER
+  const stack: FnUnit[] = []
+  let visitgen = 0
+  const visit = (n: FnUnit): number => {
+    const known = ids.get(n)
+    if (known !== undefined) return known
+    const id = ++visitgen
+    ids.set(n, id)
+    let min = ++visitgen
+    stack.push(n)
+    for (const r of n.refs) {
+      const m = visit(r)
+      if (m < min) min = m
+    }
+    if ((min === id || min === id + 1) && !isClosure(n)) {
+      const i = stack.lastIndexOf(n)
+      const batch = stack.splice(i)
+      for (const x of batch) ids.set(x, DONE)
+      analyze(batch, min === id)
+    }
+    return min
+  }
+  for (const u of units) if (!isClosure(u)) visit(u)
+}
+
+export { stripParens }
