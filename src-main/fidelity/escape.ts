@@ -126,7 +126,10 @@ export async function escapeFidelityFile(go: GoToolchain, file: string, opts: Fi
   }
   if (!reduction) return score
   const ours = crash === undefined && reduction.stage ? parseGcOutput(reduction.stage.lines.join('\n')) : []
-  Object.assign(score, summarize(scoreFunctions(abs, reduction.functions, gc.lines, ours), reduction.totalFunctions))
+  // Both sides printed the absolute path (gc makes it absolute; we gave ours the same); show the path as given.
+  const shown = (l: string) => (file === abs ? l : l.split(abs).join(file))
+  const perFunction = scoreFunctions(abs, reduction.functions, gc.lines, ours).map((f) => ({ ...f, missingLines: f.missingLines.map(shown), extraLines: f.extraLines.map(shown) }))
+  Object.assign(score, summarize(perFunction, reduction.totalFunctions))
   if (crash !== undefined) score.exact = 0
   return score
 }

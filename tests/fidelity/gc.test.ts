@@ -1,7 +1,7 @@
 // Differential: the real compiler, run by src-main/fidelity/gc.ts.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../src-main/cli/cli'
 import { escapeFidelityFile, scoreFunctions, summarize } from '../../src-main/fidelity/escape'
@@ -99,8 +99,11 @@ describe.skipIf(skipDifferential)(`fidelity against the real go${goUnavailable ?
   it('scores a file end to end: subset, gc lines on it, and ours (or our crash) against them', async () => {
     const go = requireGo()
     const dir = tempFiles({ 'tiny.go': TINY })
-    const s = await escapeFidelityFile(go, join(dir, 'tiny.go'))
+    const shown = relative(process.cwd(), join(dir, 'tiny.go'))
+    const s = await escapeFidelityFile(go, shown)
     expect(s.gcError).toBeUndefined()
+    expect(s.file).toBe(shown)
+    for (const f of s.perFunction) for (const l of [...f.missingLines, ...f.extraLines]) expect(l.startsWith(`${shown}:`), l).toBe(true)
     expect(s).toMatchObject({ functions: 7, inSubset: 5, gcLines: 7, flags: ['-m', '-l'], level: 1 })
     expect(s.perFunction.map((f) => [f.name, f.gc])).toEqual([
       ['leak', 1],

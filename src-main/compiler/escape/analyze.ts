@@ -71,7 +71,18 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
     byRef: new Set(),
     ownerName: (v: Var) => ownerNames.get(v.owner as object) ?? '?',
   }
+  const renamed = new Map<A.Ident, string>()
+  for (const f of frames.values()) {
+    for (const [loop, rw] of f.fors) {
+      if (loop.init?.kind !== 'Assign') continue
+      for (const l of loop.init.lhs) {
+        const i = l.kind === 'Ident' ? rw.vars.indexOf(info.defs.get(l) as Var) : -1
+        if (i >= 0) renamed.set(l as A.Ident, rw.temps[i]!.name)
+      }
+    }
+  }
   env.printer = new GcPrinter(info, {
+    identName: (id) => renamed.get(id),
     tupleTemps: (call) => tuples.get(call)?.map((t) => t.name),
     makeSize: (arg) => {
       if (info.types.get(arg)?.value) return undefined

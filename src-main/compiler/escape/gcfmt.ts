@@ -9,7 +9,6 @@
 import type * as A from '../syntax/ast'
 import { constantString, type Constant } from '../types/constant'
 import type { MethodSelection, TypeInfo } from '../types/info'
-import type { Var } from '../types/objects'
 import { defaultType, type Type } from '../types/types'
 import { messageTypeString } from '../types/typestring'
 
@@ -58,6 +57,8 @@ function quoteRune(r: number): string {
 export interface PrintHooks {
   /** The temporaries holding the results of an N:1 call (`a, b := f()`). */
   tupleTemps(call: A.Call): string[] | undefined
+  /** A different name gc's IR has for this identifier (a rewritten loop's init assigns temporaries). */
+  identName(id: A.Ident): string | undefined
   /** The literal a `make` size (its last argument) was rewritten to (escape's rewriteWithLiterals). */
   makeSize(arg: A.Expr): string | undefined
 }
@@ -74,7 +75,7 @@ export class GcPrinter {
     if (tv?.value && e.kind !== 'TypeExpr') return this.wrap(constantText(tv.value, tv.type), PREC_ATOM, prec)
     switch (e.kind) {
       case 'Ident':
-        return e.name
+        return this.hooks.identName(e) ?? e.name
       case 'BasicLit':
         return e.raw
       case 'CompositeLit': {
@@ -173,17 +174,22 @@ export class GcPrinter {
         const s = this.info.selections.get(sel) as MethodSelection
         const recvType = ci.func.type.recv!.type
         const args = [this.receiver(sel), ...this.callArgs(e, ci.variadic)]
-        return this.wrap(`${methodExprRecv(recvType)}.${s.method.name}(${args.join(', ')}${dots})`, PREC_ATOM, prec)
+        const ddd = e.ellipsis || ci.variadic.kind === 'pack' ? '...' : ''
+        return this.wrap(`${methodExprRecv(recvType)}.${s.method.name}(${args.join(', ')}${ddd})`, PREC_ATOM, prec)
       }
-      default:
-        return this.wrap(`${this.expr(fun, PREC_ATOM)}(${this.callArgs(e, ci.variadic).join(', ')}${dots})`, PREC_ATOM, prec)
+      default: {
+        // FixVariadicCall marks a packed call as f(…...) too.
+        const ddd = e.ellipsis || ci.variadic.kind === 'pack' ? '...' : ''
+        return this.wrap(`${this.expr(fun, PREC_ATOM)}(${this.callArgs(e, ci.variadic).join(', ')}${ddd})`, PREC_ATOM, prec)
+      }
     }
   }
 
   /** Arguments after typecheck.FixVariadicCall: extra variadic arguments are packed into one implicit slice literal. */
   callArgs(e: A.Call, variadic: { kind: string; from?: number }): string[] {
-    const temps = e.args.length === 1 && e.args[0]!.kind === 'Call' ? this.hooks.tupleTemps(e.args[0] as A.Call) : undefined
-    const args = temps ?? e.args.map((a) => this.expr(a))
+    const inner = stripParens(e.args[0] ?? e)
+    const temps = e.args.length === 1 && inner.kind === 'Call' ? this.hooks.tupleTemps(inner) : undefined
+    const args = temps ? this.tupleValues(temps, inner as A.Call) : e.args.map((a) => this.expr(a))
     if (variadic.kind !== 'pack') return args
     const from = variadic.from!
     const packed = args.length > from ? '... argument' : 'nil'
@@ -195,10 +201,8 @@ export class GcPrinter {
   assign(s: A.Assign): string {
     const lhs = s.lhs.map((x) => this.expr(x)).join(', ')
     const temps = s.rhs.length === 1 && s.lhs.length > 1 && s.rhs[0]!.kind === 'Call' ? this.hooks.tupleTemps(s.rhs[0] as A.Call) : undefined
-    if (temps) return `${lhs} ${s.op === ':=' ? ':=' : '='} ${this.tupleRhs(s.lhs, temps, s.rhs[0] as A.Call)}`
-    const rhs = s.rhs.map((x, i) => this.blankConv(s.lhs[i], x)).join(', ')
-    if (s.op === ':=' || s.op === '=') return `${lhs} ${s.op} ${rhs}`
-    return `${lhs} ${s.op} ${rhs}`
+    if (temps) return `${lhs} ${s.op} ${this.tupleValues(temps, s.rhs[0] as A.Call).join(', ')}`
+    return `${lhs} ${s.op} ${s.rhs.map((x) => this.expr(x)).join(', ')}`
   }
 
   /** `var a, b = x, y` prints like `a, b := x, y`; `var x T` has no note. */
@@ -206,8 +210,8 @@ export class GcPrinter {
     return `${names.join(', ')} := ${values.map((v) => this.expr(v)).join(', ')}`
   }
 
-  varSpecTuple(names: string[], lhsVars: (Var | null)[], temps: string[], call: A.Call): string {
-    return `${names.join(', ')} := ${this.tupleValues(lhsVars.map((v) => v === null), temps, call).join(', ')}`
+  varSpecTuple(names: string[], temps: string[], call: A.Call): string {
+    return `${names.join(', ')} := ${this.tupleValues(temps, call).join(', ')}`
   }
 
   incDec(s: A.IncDec): string {
@@ -215,30 +219,22 @@ export class GcPrinter {
   }
 
   return(results: readonly A.Expr[]): string {
-    if (results.length === 1 && results[0]!.kind === 'Call') {
-      const temps = this.hooks.tupleTemps(results[0] as A.Call)
-      if (temps) return `return ${temps.join(', ')}`
+    const r0 = results.length === 1 ? stripParens(results[0]!) : null
+    if (r0?.kind === 'Call') {
+      const temps = this.hooks.tupleTemps(r0)
+      if (temps) return `return ${this.tupleValues(temps, r0).join(', ')}`
     }
     return `return ${this.list(results)}`
   }
 
-  private tupleRhs(lhs: readonly A.Expr[], temps: string[], call: A.Call): string {
-    return this.tupleValues(lhs.map((l) => isBlank(l)), temps, call).join(', ')
-  }
-
-  /** The temporaries as the second half of an N:1 assignment reads them: values for `_` get their explicit conversion. */
-  private tupleValues(blank: boolean[], temps: string[], call: A.Call): string[] {
+  /**
+   * The temporaries as the rest of the statement reads them. The first one
+   * carries the OAS2FUNC as its init, and a name cannot have one: gc wraps it
+   * in an explicit no-op conversion, which prints (ir.InitExpr).
+   */
+  tupleValues(temps: string[], call: A.Call): string[] {
     const tuple = this.typeOf(call)
-    return temps.map((t, i) => {
-      if (!blank[i]) return t
-      const rt = tuple.kind === 'tuple' ? tuple.vars[i]!.type : tuple
-      return convText(rt, t)
-    })
-  }
-
-  private blankConv(lhs: A.Expr | undefined, rhs: A.Expr): string {
-    if (!lhs || !isBlank(lhs) || this.info.types.get(rhs)?.value) return this.expr(rhs)
-    return convText(this.typeOf(rhs), this.expr(rhs))
+    return temps.map((t, i) => (i === 0 && tuple.kind === 'tuple' ? convText(tuple.vars[0]!.type, t) : t))
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../protocol/model'
 import { parseFile } from '../syntax'
 import { checkFile } from '../types/check'
+import { elidedBoundsChecks } from '../walk/bounds'
 import { analyzeEscapes, type EscapeAnalysis } from './analyze'
 
 export interface EscapeOptions {
@@ -27,5 +28,10 @@ export async function escapeSource(path: string, text: string, options: EscapeOp
   const checked = checkFile(parsed.file, parsed.source)
   if (checked.diagnostics.length > 0) return { lines: [], diagnostics: checked.diagnostics, analysis: null }
   const analysis = analyzeEscapes(parsed.file, parsed.source, checked.info, { path, level: options.level })
-  return { lines: analysis.lines, diagnostics: analysis.diagnostics, analysis }
+  // After escape analysis gc walks each function; at -m walk reports elided bounds checks.
+  const walkLines = elidedBoundsChecks(parsed.file, checked.info, text).map((off) => {
+    const p = parsed.source.position(off)
+    return `${path}:${p.line}:${p.col}: index bounds check elided`
+  })
+  return { lines: [...analysis.lines, ...walkLines], diagnostics: analysis.diagnostics, analysis }
 }

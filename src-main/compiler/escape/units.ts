@@ -7,19 +7,29 @@
 // captures variables always with the function that encloses it.
 
 import type * as A from '../syntax/ast'
-import type { FunctionInfo, MethodSelection, TypeInfo } from '../types/info'
+import type { FieldStep, FunctionInfo, MethodSelection, TypeInfo } from '../types/info'
+import { lookupFieldOrMethod } from '../types/lookup'
 import type { FuncObj, Var } from '../types/objects'
-import type { NamedType, Signature, Type } from '../types/types'
+import { pointerTo, under, type NamedType, type Signature, type Type } from '../types/types'
 import type { FuncScope } from './graph'
 import type { Leaks } from './leaks'
 import { stripParens } from './gcfmt'
 
-/** A compiler-generated wrapper's recipe. */
-export type WrapperSpec =
-  /** `(*T).M` calling the value method M on `*recv`. */
-  | { kind: 'pointer'; method: FuncObj; recvType: Type }
-  /** `T.M-fm`, the body of a method value: calls M on the hidden `.this`. */
-  | { kind: 'methodValue'; method: FuncObj; recvType: Type; sel: MethodSelection }
+/**
+ * A compiler-generated wrapper's recipe: call `method` on the receiver
+ * (a parameter, or the hidden `.this` of a method value's `-fm` function)
+ * through the embedded fields of `path`, then the implicit `&` or `*`.
+ */
+export interface WrapperSpec {
+  kind: 'method' | 'methodValue'
+  method: FuncObj
+  /** The wrapper's receiver type (`T`, `*T`) or `.this`'s type. */
+  recvType: Type
+  path: FieldStep[]
+  adjust: 'none' | 'addr' | 'deref'
+  /** gc emits a tail call (results are not returned through the wrapper). */
+  tail: boolean
+}
 
 export interface FnUnit {
   /** gc's name: `F`, `(*T).M`, `F.func1`, `(*T).M-fm`. */
@@ -102,15 +112,26 @@ function literalsIn(root: object): A.FuncLit[] {
   return out
 }
 
-/** The wrappers gc generates and analyses: pointer wrappers of value methods, and one `-fm` per method value. */
+/**
+ * The wrappers gc generates and analyses (noder.MakeWrappers): for every
+ * defined type T, T.M and (*T).M for each method of its method sets that is
+ * not declared with exactly that receiver (value methods of T, methods
+ * promoted through embedded fields), and one `-fm` per method value.
+ */
 function addWrappers(units: Units, info: TypeInfo, add: (u: Omit<FnUnit, 'refs' | 'state' | 'tags' | 'scope'>, outer: null) => FnUnit): void {
+  const wrapper = (name: string, spec: WrapperSpec, sig: Signature) =>
+    add({ name, decl: null, lit: null, wrapper: spec, info: null, signature: sig, parent: null, captures: [] }, null)
   for (const tn of info.typeNames) {
-    if (tn.alias || tn.type.kind !== 'named') continue
+    if (tn.alias || tn.type.kind !== 'named' || under(tn.type).kind === 'pointer') continue
     const named = tn.type as NamedType
-    for (const m of named.methods) {
-      if (m.pointerRecv || !units.ofFunc.has(m)) continue
-      const recvType: Type = { kind: 'pointer', elem: named }
-      add({ name: `(*${named.obj.name}).${m.name}`, decl: null, lit: null, wrapper: { kind: 'pointer', method: m, recvType }, info: null, signature: wrapperSignature(m.type, recvType), parent: null, captures: [] }, null)
+    for (const name of methodNames(named)) {
+      for (const recvType of [named, pointerTo(named)] as Type[]) {
+        const r = lookupFieldOrMethod(recvType, false, name)
+        if (r.kind !== 'method' || !units.ofFunc.has(r.method)) continue
+        if (r.path.length === 0 && r.method.pointerRecv === (recvType.kind === 'pointer')) continue
+        const spec = wrapperSpec('method', r.method, recvType, r.path, r.recvType)
+        wrapper(`${recvName(recvType)}.${name}`, spec, wrapperSignature(r.method.type, recvType))
+      }
     }
   }
   const seen = new Set<string>()
@@ -120,8 +141,33 @@ function addWrappers(units: Units, info: TypeInfo, add: (u: Omit<FnUnit, 'refs' 
     const name = `${recvName(recvType)}.${s.method.name}-fm`
     if (seen.has(name)) continue
     seen.add(name)
-    add({ name, decl: null, lit: null, wrapper: { kind: 'methodValue', method: s.method, recvType, sel: s }, info: null, signature: wrapperSignature(s.method.type, null), parent: null, captures: [] }, null)
+    const r = lookupFieldOrMethod(recvType, true, s.method.name)
+    if (r.kind !== 'method') continue
+    wrapper(name, wrapperSpec('methodValue', s.method, recvType, r.path, r.recvType), wrapperSignature(s.method.type, null))
   }
+}
+
+function wrapperSpec(kind: WrapperSpec['kind'], method: FuncObj, recvType: Type, path: FieldStep[], reached: Type): WrapperSpec {
+  const reachedPtr = under(reached).kind === 'pointer'
+  const adjust = method.pointerRecv ? (reachedPtr ? 'none' : 'addr') : reachedPtr ? 'deref' : 'none'
+  const tail = kind === 'method' && recvType.kind === 'pointer' && method.pointerRecv && path.length > 0
+  return { kind, method, recvType, path, adjust, tail }
+}
+
+/** Names of the methods in T's method sets: its own and those of embedded types, sorted as gc sorts them. */
+function methodNames(t: NamedType): string[] {
+  const names = new Set<string>()
+  const seen = new Set<Type>()
+  const visit = (x: Type) => {
+    if (x.kind === 'pointer') x = x.elem
+    if (seen.has(x)) return
+    seen.add(x)
+    if (x.kind === 'named') for (const m of x.methods) names.add(m.name)
+    const u = under(x)
+    if (u.kind === 'struct') for (const f of u.fields) if (f.embedded) visit(f.type)
+  }
+  visit(t)
+  return [...names].sort()
 }
 
 /** The type of a method value's receiver expression after gc's implicit `&` or `*` (the `-fm` wrapper's `.this`). */

@@ -1,0 +1,55 @@
+// Differential test: the real gc (`go tool compile -m=N -l`, what
+// `go build -gcflags='-m=N -l'` runs) against ours on every file of
+// testdata/escape and on the bundled examples: the identical multiset of
+// lines at -m and at -m=2.
+
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { escapeSource } from '../../src-main/compiler/escape'
+import { examplesDir, projectRoot } from '../../src-main/service/paths'
+import { requireGo, skipDifferential } from '../go-toolchain'
+import { multisetDiff } from './multiset'
+
+const corpus = join(projectRoot, 'testdata', 'escape')
+const inputs = [
+  ...readdirSync(corpus).filter((f) => f.endsWith('.go')).map((f) => join(corpus, f)),
+  ...readdirSync(examplesDir).filter((f) => f.endsWith('.go')).map((f) => join(examplesDir, f)),
+]
+
+const work = mkdtempSync(join(tmpdir(), 'ssascope-escape-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+/** gc's lines for one file, with paths relative to its directory as `go build` prints them. */
+function gcLines(file: string, level: 1 | 2): string[] {
+  const go = requireGo()
+  const name = file.split('/').pop()!
+  copyFileSync(file, join(work, name))
+  const pkg = /^package\s+(\w+)/m.exec(readFileSync(file, 'utf8'))![1]!
+  let out: string
+  try {
+    out = execFileSync(go.bin, ['tool', 'compile', '-p', pkg, `-m=${level}`, '-l', '-o', '/dev/null', name], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  } catch (e) {
+    throw new Error(`gc failed on ${name}: ${(e as { stderr?: string }).stderr ?? e}`)
+  }
+  return out
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split(`${work}/`).join('./'))
+}
+
+describe.skipIf(skipDifferential)('escape analysis vs the real gc', () => {
+  for (const file of inputs) {
+    const name = file.split('/').pop()!
+    it(`${name}: -m and -m=2 lines identical to gc's`, async () => {
+      const text = readFileSync(file, 'utf8')
+      for (const level of [1, 2] as const) {
+        const ours = await escapeSource(`./${name}`, text, { level })
+        expect(ours.diagnostics).toEqual([])
+        expect({ level, diff: multisetDiff(gcLines(file, level), ours.lines) }).toEqual({ level, diff: [] })
+      }
+    })
+  }
+})
