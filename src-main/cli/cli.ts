@@ -4,6 +4,7 @@
 import { formatDiagnostic } from '../protocol/model'
 import { ApiError } from '../protocol/errors'
 import type { SsascopeApi } from '../protocol/api'
+import { escapeCommand } from './escape'
 import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
 
 export interface CliIO {
@@ -18,6 +19,9 @@ A visual debugger for the SSA passes of the Go compiler (gc).
 Commands:
   funcs FILE.go        list the functions of FILE.go with gc's names and positions
                        (name<TAB>kind<TAB>file:line:col)
+  escape [-m|-m=2] FILE.go...
+                       escape analysis: the lines go build -gcflags='-m=N -l' prints
+                       (--json [--func F]: the result as JSON, with F's escape graph)
   fidelity [--json] [--files GLOB-or-list]
                        escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
                        per file, the functions inside our subset and the share of gc's -m lines
@@ -48,6 +52,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
     switch (command) {
       case 'funcs':
         return await funcs(rest, api, io)
+      case 'escape':
+        return await escapeCommand(rest, api, io)
       case 'fidelity':
         return await fidelity(rest, io)
       default:

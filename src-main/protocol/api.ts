@@ -1,8 +1,8 @@
 // The ONE API. Electron IPC, the browser-mode HTTP server and the CLI all
 // dispatch to the same service through this method table.
 
-import type { AnalyzeResult, AppInfo, ExampleInfo, Progress, SourceFile } from './model'
-import { object, string, type Validator } from './validate'
+import type { AnalyzeResult, AppInfo, EscapeResult, ExampleInfo, Progress, SourceFile } from './model'
+import { object, oneOf, optional, string, type Validator } from './validate'
 import { ApiError } from './errors'
 
 /** Source files larger than this are refused before any work is done. */
@@ -16,6 +16,8 @@ export interface ApiMethods {
   openFile: { args: { path: string }; result: SourceFile }
   /** Parse a source text: functions and diagnostics. Runs in the worker. */
   analyze: { args: { path: string; text: string }; result: AnalyzeResult }
+  /** Escape analysis as gc -m / -m=2 reports it, plus the graph of `func`'s batch. Runs in the worker. */
+  escape: { args: { path: string; text: string; level: '1' | '2'; func?: string }; result: EscapeResult }
 }
 
 export type Method = keyof ApiMethods
@@ -32,6 +34,12 @@ export const argValidators: { [M in Method]: Validator<Args<M>> } = {
   analyze: object({
     path: string({ nonEmpty: true, maxLength: MAX_PATH }),
     text: string({ maxLength: MAX_SOURCE_BYTES }),
+  }),
+  escape: object({
+    path: string({ nonEmpty: true, maxLength: MAX_PATH }),
+    text: string({ maxLength: MAX_SOURCE_BYTES }),
+    level: oneOf('1', '2'),
+    func: optional(string({ nonEmpty: true, maxLength: 1000 })),
   }),
 }
 

@@ -72,3 +72,59 @@ export interface Progress {
   /** 0..1 when known. */
   fraction?: number
 }
+
+// ---------------------------------------------------------------- escape analysis
+
+export type EscapeLocationKind = 'heap' | 'mutator' | 'callee' | 'blank' | 'var' | 'param' | 'result' | 'alloc' | 'temp'
+
+/** A location of the escape graph: a variable, an allocation site, a temporary or a pseudo-location. */
+export interface EscapeLocation {
+  id: number
+  kind: EscapeLocationKind
+  /** gc's spelling: `x`, `&T{...}`, `{heap}`, `{temp}`. */
+  name: string
+  /** `file:line:col` as gc prints it; empty for pseudo-locations and temporaries. */
+  pos: string
+  /** The function it belongs to (gc name); empty for pseudo-locations. */
+  fn: string
+  loopDepth: number
+  escapes: boolean
+  persists: boolean
+  mutates: boolean
+  calls: boolean
+  /** Parameters: where they leak, as gc's -m words it (`leaking param content`, `to result ~r0 level=1`, …). */
+  leaks?: string[]
+}
+
+/** src flows into dst with derefs (−1 address-of, 0 value, n dereferences). */
+export interface EscapeEdge {
+  id: number
+  src: number
+  dst: number
+  derefs: number
+  notes: { where: string; why: string; pos: string }[]
+}
+
+/** The last walk from one root: every location reached, its derefs distance and the edge it was reached through. */
+export interface EscapeWalk {
+  root: number
+  reached: { loc: number; derefs: number; edge: number | null }[]
+}
+
+/** The escape graph of one batch (a function with its closures, or mutually recursive functions). */
+export interface EscapeGraphArtifact {
+  functions: string[]
+  recursive: boolean
+  locations: EscapeLocation[]
+  edges: EscapeEdge[]
+  walks: EscapeWalk[]
+}
+
+export interface EscapeResult {
+  file: string
+  /** The lines `go build -gcflags='-m=N -l'` prints. */
+  lines: string[]
+  diagnostics: Diagnostic[]
+  /** The graph of the batch holding the requested function, if one was requested and found. */
+  graph: EscapeGraphArtifact | null
+}

@@ -4,27 +4,30 @@
 import { Worker } from 'node:worker_threads'
 import { ApiError } from '../protocol/errors'
 import type { Progress } from '../protocol/model'
-import { executeJob, type FromWorker, type Job, type JobResult } from '../worker/jobs'
+import { executeJob, type FromWorker, type Job, type JobResult, type JobResults } from '../worker/jobs'
 
 export interface JobContext {
   signal?: AbortSignal
   onProgress?: (p: Progress) => void
 }
 
+/** The result type of a job of kind K. */
+export type ResultOf<J extends Job> = JobResults[J['kind']]
+
 export interface JobRunner {
-  run(job: Job, ctx?: JobContext): Promise<JobResult>
+  run<J extends Job>(job: J, ctx?: JobContext): Promise<ResultOf<J>>
   dispose(): Promise<void>
 }
 
 const cancelled = () => new ApiError('cancelled', 'cancelled')
 
 export class InProcessRunner implements JobRunner {
-  async run(job: Job, ctx: JobContext = {}): Promise<JobResult> {
+  async run<J extends Job>(job: J, ctx: JobContext = {}): Promise<ResultOf<J>> {
     const check = () => {
       if (ctx.signal?.aborted) throw cancelled()
     }
     check()
-    return executeJob(job, (p) => ctx.onProgress?.(p), check)
+    return executeJob(job, (p) => ctx.onProgress?.(p), check) as Promise<ResultOf<J>>
   }
 
   async dispose(): Promise<void> {}
@@ -51,10 +54,10 @@ export class WorkerRunner implements JobRunner {
 
   constructor(private readonly workerFile: string) {}
 
-  run(job: Job, ctx: JobContext = {}): Promise<JobResult> {
+  run<J extends Job>(job: J, ctx: JobContext = {}): Promise<ResultOf<J>> {
     if (ctx.signal?.aborted) return Promise.reject(cancelled())
     return new Promise((resolve, reject) => {
-      const pending: Pending = { id: this.nextId++, job, ctx, resolve, reject }
+      const pending: Pending = { id: this.nextId++, job, ctx, resolve: resolve as (r: JobResult) => void, reject }
       ctx.signal?.addEventListener('abort', () => this.cancel(pending), { once: true })
       this.queue.push(pending)
       this.pump()

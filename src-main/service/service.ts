@@ -29,6 +29,7 @@ export class Service implements SsascopeApi {
       openExample: ({ name }) => this.examples.open(name),
       openFile: ({ path }) => readGoFile(path),
       analyze: ({ path, text }, o) => this.options.runner.run({ kind: 'analyze', path, text }, o),
+      escape: ({ path, text, level, func }, o) => this.options.runner.run({ kind: 'escape', path, text, level: level === '2' ? 2 : 1, func }, o),
     }
   }
 

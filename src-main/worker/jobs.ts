@@ -2,12 +2,16 @@
 // Shared by the worker thread and the in-process runner so both behave alike.
 
 import { analyzeSource, type CancelCheck, type ProgressSink } from '../compiler'
-import type { AnalyzeResult } from '../protocol/model'
+import { escapeResult } from '../compiler/escape'
+import type { AnalyzeResult, EscapeResult } from '../protocol/model'
 
-export type Job = { kind: 'analyze'; path: string; text: string }
+export type Job =
+  | { kind: 'analyze'; path: string; text: string }
+  | { kind: 'escape'; path: string; text: string; level: 1 | 2; func?: string }
 
 export interface JobResults {
   analyze: AnalyzeResult
+  escape: EscapeResult
 }
 
 export type JobResult = JobResults[Job['kind']]
@@ -16,6 +20,8 @@ export function executeJob(job: Job, progress: ProgressSink, checkCancelled: Can
   switch (job.kind) {
     case 'analyze':
       return analyzeSource(job.path, job.text, progress, checkCancelled)
+    case 'escape':
+      return escapeResult(job.path, job.text, { level: job.level, graphOf: job.func })
   }
 }
 

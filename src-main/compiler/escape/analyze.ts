@@ -25,8 +25,8 @@ export interface EscapeAnalysisOptions {
   level: 0 | 1 | 2
   /** Also print mutator and callee tags, as `-d=escapemutationscalls` does. */
   mutationsCalls?: boolean
-  /** Keep each root's last walk for the "why" view. */
-  recordWalks?: boolean
+  /** Keep each root's last walk (for the "why" view) in the batch of this function (gc name). */
+  recordWalksOf?: string
 }
 
 export interface EscapeBatch {
@@ -96,7 +96,7 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
   bottomUpBatches(units.all, (batch, recursive) => {
     const b = new BatchBuilder(env, batch)
     b.build()
-    const walks = solve(b.g, { recordWalks: options.recordWalks })
+    const walks = solve(b.g, { recordWalks: options.recordWalksOf !== undefined && batch.some((u) => u.name === options.recordWalksOf) })
     const tagLines = finish(b, batch, options)
     if (options.level >= 1) {
       for (const e of b.g.explanations) if (e.kind === 'line' || options.level >= 2) lines.push(...explanationLines(e))
