@@ -93,10 +93,20 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
 
   const lines: string[] = []
   const batches: EscapeBatch[] = []
+  const diagnostics: Diagnostic[] = []
   bottomUpBatches(units.all, (batch, recursive) => {
     const b = new BatchBuilder(env, batch)
-    b.build()
-    const walks = solve(b.g, { recordWalks: options.recordWalksOf !== undefined && batch.some((u) => u.name === options.recordWalksOf) })
+    let walks: Map<Location, WalkRecord>
+    try {
+      b.build()
+      walks = solve(b.g, { recordWalks: options.recordWalksOf !== undefined && batch.some((u) => u.name === options.recordWalksOf) })
+    } catch (e) {
+      // Our bug, not the program's: say so at the function, leave its callers
+      // assuming the worst (untagged parameters leak to the heap), go on.
+      for (const u of batch) u.state = 2
+      diagnostics.push(internalError(source, options.path, batch[0]!, e))
+      return
+    }
     const tagLines = finish(b, batch, options)
     if (options.level >= 1) {
       for (const e of b.g.explanations) if (e.kind === 'line' || options.level >= 2) lines.push(...explanationLines(e))
@@ -104,7 +114,15 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
     }
     batches.push({ functions: batch.map((u) => u.name), recursive, graph: b.g, walks })
   })
-  return { lines, diagnostics: [], batches }
+  return { lines, diagnostics, batches }
+}
+
+function internalError(source: SourceText, path: string, u: FnUnit, e: unknown): Diagnostic {
+  const node = u.decl?.name ?? u.lit
+  const from = node?.pos ?? 0
+  const p = source.position(from)
+  const message = `internal error: escape analysis of ${u.name} failed: ${e instanceof Error ? e.message : String(e)}`
+  return { file: path, line: p.line, col: p.col, severity: 'error', message, from, to: node?.end ?? from }
 }
 
 /** A wrapper's declarations: receiver (or the hidden `.this`), parameters, results. */
