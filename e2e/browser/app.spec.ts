@@ -111,3 +111,24 @@ test('the page runs under the strict CSP', async ({ page }) => {
   await expect(functionNames(page)).toHaveCount(5)
   expect(violations).toEqual([])
 })
+
+test('escape pane: gc decisions for the file, a function’s locations, and why a variable escapes', async ({ page }) => {
+  await page.goto('/?example=heapagg')
+  const pane = page.getByTestId('escape-panel')
+  // Without a selection: gc's -m decisions for the whole file.
+  await expect(page.getByTestId('escape-decisions')).toContainText('moved to heap: a')
+  await expect(page.getByTestId('escape-decisions')).toContainText('func literal escapes to heap')
+  await page.locator('[data-func="closure"] button').click()
+  const locations = page.getByTestId('escape-locations')
+  await expect(locations.locator('button[data-name="a"]')).toContainText('moved to heap')
+  await locations.locator('button[data-name="a"]').click()
+  const why = page.getByTestId('escape-why')
+  await expect(why).toContainText('func literal ← &a')
+  await expect(why).toContainText('~r0 ← &func literal')
+  await expect(why).toContainText('captured by a closure')
+  await expect(page.getByTestId('escape-gc-text')).toContainText('a escapes to heap in closure:')
+  // Choosing a location shows its declaration in the editor.
+  await expect(page.locator('.cm-activeLine')).toContainText('var a int64')
+  await expect(pane).toBeVisible()
+  await snap(page, 'escape-why')
+})

@@ -4,7 +4,7 @@
 // across machines.
 
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyzeSource } from '../compiler'
@@ -70,12 +70,14 @@ async function gofmtMs(file: string, runs: number): Promise<number | null> {
  * - `-o /dev/null` on a non-main package compiles without linking.
  * The go command's fixed costs (module loading, action graph, cache
  * bookkeeping) are part of a real `go build` and stay in. The compiler alone
- * (`go tool compile`) is reported next to it for reference.
+ * (`go tool compile -p bench -l`) is reported next to it for reference; it
+ * can be slower than the build, which runs the backend concurrently (`-c=N`).
  */
 function goBuildTimes(text: string, runs: number): { buildMs: number; compileMs: number } | null {
   const go = process.env['SSASCOPE_GO'] ?? 'go'
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-go-'))
-  const env = { ...process.env, GOFLAGS: '', GOWORK: 'off', GOCACHE: mkdtempSync(join(tmpdir(), 'ssascope-bench-gocache-')) }
+  const cache = mkdtempSync(join(tmpdir(), 'ssascope-bench-gocache-'))
+  const env = { ...process.env, GOFLAGS: '', GOWORK: 'off', GOCACHE: cache }
   writeFileSync(join(dir, 'go.mod'), 'module bench\n\ngo 1.26\n')
   const file = join(dir, 'bench.go')
   let edit = 0
@@ -83,24 +85,30 @@ function goBuildTimes(text: string, runs: number): { buildMs: number; compileMs:
   const compile = () => execFileSync(go, ['tool', 'compile', '-p', 'bench', '-l', '-o', join(dir, 'bench.o'), file], { cwd: dir, env, stdio: 'ignore', timeout: 300_000 })
   const fresh = () => writeFileSync(file, `${text}\n// edit ${edit++}\n`)
   try {
-    fresh()
-    build() // warm-up (and proof that it compiles)
-    compile()
-  } catch {
-    return null
-  }
-  const timed = (f: () => unknown) => {
-    const times: number[] = []
-    for (let i = 0; i < runs; i++) {
+    try {
       fresh()
-      const t0 = performance.now()
-      f()
-      times.push(performance.now() - t0)
+      build() // warm-up (and proof that it compiles)
+      compile()
+    } catch {
+      return null
     }
-    times.sort((a, b) => a - b)
-    return times[Math.floor(times.length / 2)]!
+    return { buildMs: timedRuns(runs, fresh, build), compileMs: timedRuns(runs, fresh, compile) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+    rmSync(cache, { recursive: true, force: true })
   }
-  return { buildMs: timed(build), compileMs: timed(compile) }
+}
+
+function timedRuns(runs: number, before: () => void, f: () => unknown): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    before()
+    const t0 = performance.now()
+    f()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]!
 }
 
 const emit = (o: object) => process.stdout.write(JSON.stringify(o) + '\n')
@@ -139,7 +147,12 @@ async function main(): Promise<void> {
   await escape5k(dir)
 }
 
-/** escape-5k: our escape analysis (parse + type check + escape, -m) against the real go build of the same program. */
+/**
+ * escape-5k: `escapeSource(…, {level: 1})` — parse, type check, escape
+ * analysis and its -m report, i.e. everything `ssascope escape` does — on a
+ * generated ~5,000-line program, against the real `go build -gcflags=-l` of
+ * the same program. Medians; ours after a warm-up.
+ */
 async function escape5k(dir: string): Promise<void> {
   const text = escapeProgram(5000)
   const file = join(dir, 'escape5k.go')

@@ -89,10 +89,13 @@ export async function reduceToSubset<T extends { diagnostics: Diagnostic[] } = n
     }
 
     const cuts: Cut[] = []
+    const seen = new Set<string>()
     for (const d of diagnostics) {
       const cut = locate(parsed, d) ?? (d.message.startsWith('unsupported: import') && d.to > d.from ? { from: d.from, to: d.to, what: 'import' } : null)
       if (!cut) return { ...base, functions: [], global: d }
-      if (cuts.some((c) => c.from === cut.from && c.to === cut.to)) continue
+      const key = `${cut.from}:${cut.to}`
+      if (seen.has(key)) continue // one removal per declaration, for its first diagnostic
+      seen.add(key)
       const start = parsed.source.position(cut.from).line
       const end = parsed.source.position(Math.max(cut.from, cut.to - 1)).line
       removed.push({ what: cut.what, line: start, endLine: end, round, reason: d })

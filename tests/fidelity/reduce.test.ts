@@ -85,6 +85,15 @@ describe('reduceToSubset', () => {
     expect(r.rounds).toBe(5)
   })
 
+  it('records one removal per declaration, for its first diagnostic', async () => {
+    const src = 'package p\n\nfunc f() {}\n\nfunc many() {\n\tdefer f()\n\tgo f()\n\tdefer f()\n}\n'
+    const r = await reduceToSubset('d.go', src)
+    expect(r.removed).toEqual([
+      { what: 'func many', line: 5, endLine: 9, round: 1, reason: expect.objectContaining({ line: 6, col: 2, message: 'unsupported: defer statement' }) },
+    ])
+    expect(r.functions.map((f) => f.name)).toEqual(['f'])
+  })
+
   it('leaves a file that is entirely in the subset unchanged', async () => {
     const src = `package p
 

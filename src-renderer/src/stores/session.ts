@@ -2,10 +2,10 @@
 // Edits re-run the analysis after a short debounce; a newer run cancels the older.
 
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { SsascopeApi } from '../../../src-main/protocol/api'
 import { ApiError } from '../../../src-main/protocol/errors'
-import type { AnalyzeResult, AppInfo, ExampleInfo, Progress, SourceFile } from '../../../src-main/protocol/model'
+import type { AnalyzeResult, AppInfo, EscapeResult, ExampleInfo, Progress, SourceFile } from '../../../src-main/protocol/model'
 import { formatDeepLink, type Arch, type DeepLink, type View } from '../deeplink'
 
 export const EDIT_DEBOUNCE_MS = 300
@@ -27,6 +27,8 @@ export const useSession = defineStore('session', () => {
   const view = ref<View>('source')
   /** The keyboard-shortcuts dialog; opened by `?`, F1, the button or the Help menu. */
   const shortcutsOpen = ref(false)
+  /** Escape analysis of the current text (-m=2 lines), with the selected function's graph. */
+  const escape = shallowRef<EscapeResult | null>(null)
 
   const diagnostics = computed(() => analysis.value?.diagnostics ?? [])
   const functions = computed(() => analysis.value?.functions ?? [])
@@ -97,6 +99,7 @@ export const useSession = defineStore('session', () => {
       if (running !== abort) return
       analysis.value = result
       error.value = null
+      void loadEscape()
     } catch (e) {
       if (running === abort && !(e instanceof ApiError && e.code === 'cancelled')) error.value = describe(e)
     } finally {
@@ -112,6 +115,26 @@ export const useSession = defineStore('session', () => {
     selectedFunc.value = name
   }
 
+  let escapeRun: AbortController | undefined
+  async function loadEscape(): Promise<void> {
+    escapeRun?.abort()
+    const src = source.value
+    if (!src || !analysis.value || analysis.value.diagnostics.some((d) => d.severity === 'error')) {
+      escape.value = null
+      return
+    }
+    const abort = new AbortController()
+    escapeRun = abort
+    try {
+      const func = selectedFunc.value ?? undefined
+      const result = await client().call('escape', { path: src.path, text: text.value, level: '2', ...(func ? { func } : {}) }, { signal: abort.signal })
+      if (escapeRun === abort) escape.value = result
+    } catch (e) {
+      if (escapeRun === abort && !(e instanceof ApiError && e.code === 'cancelled')) error.value = describe(e)
+    }
+  }
+  watch(selectedFunc, () => void loadEscape())
+
   async function applyDeepLink(link: DeepLink): Promise<void> {
     if (link.arch) arch.value = link.arch
     if (link.pass) pass.value = link.pass
@@ -122,7 +145,7 @@ export const useSession = defineStore('session', () => {
 
   return {
     info, examples, source, exampleName, text, analysis, analyzing, progress, error,
-    selectedFunc, arch, pass, view, shortcutsOpen, diagnostics, functions, deepLink,
+    selectedFunc, arch, pass, view, shortcutsOpen, escape, diagnostics, functions, deepLink,
     connect, openExample, openFile, edit, analyze, selectFunc, applyDeepLink,
     shareUrl: () => formatDeepLink(deepLink.value),
   }
