@@ -78,6 +78,8 @@ export async function escapeFidelityFile(go: GoToolchain, file: string, opts: Fi
   const text = await readFile(abs, 'utf8')
   const flags = fidelityFlags(parseRecipe(text))
   const level: 1 | 2 = mLevel(flags) >= 2 ? 2 : 1
+  // -d=escapemutationscalls (possibly among other -d settings) makes gc print mutator and callee tags.
+  const mutationsCalls = flags.some((f) => /^-d=(.*,)?escapemutationscalls(=1)?(,|$)/.test(f))
 
   const gcStart = performance.now()
   const gcRun = compileTestFile(go, abs, text, opts).then(
@@ -90,7 +92,7 @@ export async function escapeFidelityFile(go: GoToolchain, file: string, opts: Fi
   let crash: string | undefined
   try {
     // Escape analysis is the last stage: an `unsupported:` it reports removes that declaration too.
-    reduction = await reduceToSubset(abs, text, (p, t) => escapeSource(p, t, { level }))
+    reduction = await reduceToSubset(abs, text, (p, t) => escapeSource(p, t, { level, mutationsCalls }))
     crash = reduction.stageError
   } catch (e) {
     crash = e instanceof Error ? e.message : String(e)

@@ -91,3 +91,11 @@ func funcInStruct(h *handler, p *int) {
 type handler struct {
 	fn func(*int)
 }
+
+// chainedStatic: g := f; f := func literal — gc follows the chain of single
+// assignments (ir.StaticValue) and uses the literal's tags; gc: new(int) does not escape.
+func chainedStatic() int {
+	f := func(p *int) int { return *p }
+	g := f
+	return g(new(int))
+}

@@ -13,6 +13,13 @@ const dir = join(projectRoot, 'testdata', 'escape')
 const files = readdirSync(dir).filter((f) => f.endsWith('.go'))
 
 describe('escape analysis matches gc 1.26 on the corpus', () => {
+  it('tags.go with -d=escapemutationscalls: mutator and callee tags', async () => {
+    const text = readFileSync(join(dir, 'tags.go'), 'utf8')
+    const golden = readFileSync(join(dir, 'tags.mc.golden'), 'utf8').split('\n').filter((l) => l !== '')
+    const ours = await escapeSource('./tags.go', text, { level: 1, mutationsCalls: true })
+    expect(multisetDiff(golden, ours.lines)).toEqual([])
+  })
+
   for (const f of files) {
     const name = f.replace(/\.go$/, '')
     for (const level of [1, 2] as const) {

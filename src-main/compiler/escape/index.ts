@@ -14,6 +14,8 @@ export interface EscapeOptions {
   level: 1 | 2
   /** Also return the escape graph of the batch holding this function (gc name). */
   graphOf?: string
+  /** Print mutator and callee tags too, as `-d=escapemutationscalls` does. */
+  mutationsCalls?: boolean
 }
 
 export interface EscapeReport {
@@ -30,7 +32,7 @@ export async function escapeSource(path: string, text: string, options: EscapeOp
   if (parsed.diagnostics.length > 0) return { lines: [], diagnostics: parsed.diagnostics, analysis: null }
   const checked = checkFile(parsed.file, parsed.source)
   if (checked.diagnostics.length > 0) return { lines: [], diagnostics: checked.diagnostics, analysis: null }
-  const analysis = analyzeEscapes(parsed.file, parsed.source, checked.info, { path, level: options.level, recordWalksOf: options.graphOf })
+  const analysis = analyzeEscapes(parsed.file, parsed.source, checked.info, { path, level: options.level, recordWalksOf: options.graphOf, mutationsCalls: options.mutationsCalls })
   // After escape analysis gc walks each function; at -m walk reports elided bounds checks.
   const walkLines = elidedBoundsChecks(parsed.file, checked.info, text).map((off) => {
     const p = parsed.source.position(off)
