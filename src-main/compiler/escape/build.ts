@@ -174,7 +174,7 @@ export class BatchBuilder {
 
   flow(k: Hole, src: Location): void {
     if (k.addrtaken) src.addrtaken = true
-    this.g.flow(k.dst, src, k.derefs, [...k.notes])
+    this.g.flow(k.dst, src, k.derefs, k.notes)
   }
 
   line(offset: number, text: string): void {

@@ -41,7 +41,7 @@ export interface Flow {
   /** `&` for an address flow, else `*` repeated derefs times. */
   ops: string
   src: string
-  notes: Note[]
+  notes: readonly Note[]
 }
 
 /** A -m=2 explanation, recorded in the order gc prints it. */
@@ -51,14 +51,14 @@ export type Explanation =
   /** Any other line gc prints while analysing (capture decisions, ignored self-assignments). */
   | { kind: 'line'; text: string }
 
-export function flowStep(dst: Location, src: Location, derefs: number, notes: Note[]): Flow {
+export function flowStep(dst: Location, src: Location, derefs: number, notes: readonly Note[]): Flow {
   return { dst: dst.explainName(), ops: derefs < 0 ? '&' : '*'.repeat(derefs), src: src.explainName(), notes }
 }
 
 export interface Edge {
   src: Location
   derefs: number
-  notes: Note[]
+  notes: readonly Note[]
 }
 
 export class Location {
@@ -162,7 +162,7 @@ export class EscapeGraph {
    * blank location are dropped, so are self-flows that are not address-of;
    * an address flowing into an escaping location makes src escape at once.
    */
-  flow(dst: Location, src: Location, derefs: number, notes: Note[] = []): void {
+  flow(dst: Location, src: Location, derefs: number, notes: readonly Note[] = []): void {
     if (dst === this.blank) return
     if (dst === src && derefs >= 0) return
     if (dst.has(Attr.Escapes) && derefs < 0) {
