@@ -15,3 +15,12 @@ export function tempFiles(files: Record<string, string | Buffer>): string {
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
   return dir
 }
+
+/** Runs the CLI in-process, capturing its status, stdout and stderr. */
+export async function runCliCaptured(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { runCli } = await import('../src-main/cli/cli')
+  let out = ''
+  let err = ''
+  const code = await runCli(argv, inProcessService(), { stdout: (s) => (out += s), stderr: (s) => (err += s) })
+  return { code, out, err }
+}

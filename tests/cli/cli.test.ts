@@ -1,16 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { EXIT_BAD_INPUT, EXIT_OK, runCli, USAGE } from '../../src-main/cli/cli'
+import { EXIT_BAD_INPUT, EXIT_OK, USAGE } from '../../src-main/cli/cli'
 import { examplesDir, projectRoot } from '../../src-main/service/paths'
-import { inProcessService, tempFiles } from '../helpers'
+import { runCliCaptured, tempFiles } from '../helpers'
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, inProcessService(), { stdout: (s) => (out += s), stderr: (s) => (err += s) })
-  return { code, out, err }
-}
+const cli = runCliCaptured
 
 describe('ssascope CLI', () => {
   it('prints help', async () => {

@@ -4,18 +4,13 @@
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../src-main/cli/cli'
+import { EXIT_BAD_INPUT, EXIT_OK } from '../../src-main/cli/cli'
 import type { EscapeResult } from '../../src-main/protocol/model'
 import { projectRoot } from '../../src-main/service/paths'
-import { inProcessService, tempFiles } from '../helpers'
+import { runCliCaptured, tempFiles } from '../helpers'
 import { multisetDiff } from '../escape/multiset'
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, inProcessService(), { stdout: (s) => (out += s), stderr: (s) => (err += s) })
-  return { code, out, err }
-}
+const cli = runCliCaptured
 
 const corpus = join(projectRoot, 'testdata', 'escape')
 const golden = (name: string, level: number, path: string) =>

@@ -3,13 +3,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { EXIT_BAD_INPUT, EXIT_OK, runCli } from '../../src-main/cli/cli'
+import { EXIT_BAD_INPUT, EXIT_OK } from '../../src-main/cli/cli'
 import { escapeFidelityFile, scoreFunctions, summarize } from '../../src-main/fidelity/escape'
 import { compileTestFile, goRoot, ImportConfigs } from '../../src-main/fidelity/gc'
 import type { FidelityReport } from '../../src-main/fidelity'
 import { reduceToSubset } from '../../src-main/fidelity/reduce'
 import { goUnavailable, requireGo, skipDifferential } from '../go-toolchain'
-import { inProcessService, tempFiles } from '../helpers'
+import { runCliCaptured, tempFiles } from '../helpers'
 
 const TINY = `// errorcheck -0 -m -l
 
@@ -47,12 +47,7 @@ func caller() {
 func usesShow() { show(1) }
 `
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, inProcessService(), { stdout: (s) => (out += s), stderr: (s) => (err += s) })
-  return { code, out, err }
-}
+const cli = runCliCaptured
 
 describe('ssascope fidelity (no go needed)', () => {
   const saved = process.env['SSASCOPE_GO']
