@@ -13,7 +13,6 @@ import type { FuncObj, Var } from '../types/objects'
 import { pointerTo, under, type NamedType, type Signature, type Type } from '../types/types'
 import type { FuncScope } from './graph'
 import type { Leaks } from './leaks'
-import { stripParens } from './gcfmt'
 
 /**
  * A compiler-generated wrapper's recipe: call `method` on the receiver
@@ -258,4 +257,3 @@ export function bottomUpBatches(units: FnUnit[], analyze: (batch: FnUnit[], recu
   for (const u of units) if (!isClosure(u)) visit(u)
 }
 
-export { stripParens }

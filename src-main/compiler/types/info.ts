@@ -65,7 +65,7 @@ export type Selection = FieldSelection | MethodSelection
 export type CallInfo =
   | { kind: 'conversion'; to: Type }
   | { kind: 'builtin'; id: BuiltinId; /** For append/len/cap/copy/make/new/print(ln): the argument types as gc sees them. */ signature: Signature }
-  /** A call of a package-level function by name. */
+  /** A call of a package-level function by name, or through a local that only ever holds it (`f := g; f()`). */
   | { kind: 'direct'; func: FuncObj; signature: Signature; variadic: VariadicCall }
   /** x.M(…) (a `methodCall` selection): see TypeInfo.selections for the receiver adjustments. */
   | { kind: 'method'; func: FuncObj; signature: Signature; variadic: VariadicCall }
