@@ -18,6 +18,7 @@ import { stripParens, isBlank, type GcPrinter, methodExprRecv } from './gcfmt'
 import { tupleType, type Frame, type TempVar, type TupleTemps, type VarKey } from './frames'
 import { isClosure, methodValueRecvType, type FnUnit, type Units } from './units'
 import { tokenAfter, assignOpPos } from '../types/positions'
+import { walkCode } from '../syntax/children'
 
 /** gc's ir.MaxStackVarSize and ir.MaxImplicitStackVarSize. */
 export const MAX_STACK_VAR_SIZE = 128 * 1024
@@ -395,18 +396,12 @@ function smallIntConst(env: BuildEnv, e: A.Expr): number | null {
 function firstUses(unit: FnUnit, info: TypeInfo): Map<Var, number> {
   const out = new Map<Var, number>()
   const want = new Set(unit.captures)
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return
-    if (Array.isArray(n)) return n.forEach(visit)
-    const node = n as A.Expr
-    if (node.kind === 'Ident') {
-      const v = info.uses.get(node)
-      if (v?.kind === 'var' && want.has(v) && !out.has(v)) out.set(v, node.pos)
-      return
-    }
-    for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v)
-  }
-  visit(unit.lit?.body)
+  walkCode(unit.lit?.body, (n) => {
+    if (n.kind !== 'Ident') return true
+    const v = info.uses.get(n)
+    if (v?.kind === 'var' && want.has(v) && !out.has(v)) out.set(v, n.pos)
+    return false
+  })
   return out
 }
 
@@ -499,19 +494,15 @@ export class FnWalker {
 
   /** gc: a label is looping when a goto after it jumps back to it. */
   private findLoopingLabels(body: A.Block): void {
-    const visit = (n: unknown): void => {
-      if (!n || typeof n !== 'object') return
-      if (Array.isArray(n)) return n.forEach(visit)
-      const s = n as A.Stmt | A.Expr
-      if (s.kind === 'FuncLit') return
+    walkCode(body, (s) => {
+      if (s.kind === 'FuncLit') return false
       if (s.kind === 'Labeled' && s.label.name !== '_') this.labels.set(s, 'nonlooping')
       if (s.kind === 'Branch' && s.tok === 'goto') {
         const target = this.info.branchTargets.get(s)
         if (target?.kind === 'Labeled' && this.labels.get(target) === 'nonlooping') this.labels.set(target, 'looping')
       }
-      for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v)
-    }
-    visit(body)
+      return true
+    })
   }
 
   // ------------------------------------------------------------ expressions

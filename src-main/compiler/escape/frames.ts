@@ -7,6 +7,7 @@
 // captures them.
 
 import type * as A from '../syntax/ast'
+import { forEachChild, type CodeNode } from '../syntax/children'
 import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import type { Type } from '../types/types'
@@ -239,10 +240,7 @@ function perIterationVars(body: A.Block, info: TypeInfo, frame: Frame, temp: (t:
       else return varOf(e)
     }
   }
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return
-    if (Array.isArray(n)) return n.forEach(visit)
-    const node = n as A.Expr | A.Stmt
+  const visit = (node: CodeNode): void => {
     switch (node.kind) {
       case 'FuncLit':
         if (returnDepth < loopDepth) for (const v of info.functions.get(node)?.captures ?? []) leak(v)
@@ -305,9 +303,7 @@ function perIterationVars(body: A.Block, info: TypeInfo, frame: Frame, temp: (t:
     }
     visitChildren(node)
   }
-  const visitChildren = (n: object) => {
-    for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v)
-  }
+  const visitChildren = (n: CodeNode) => forEachChild(n, visit)
   visit(body)
 }
 

@@ -7,6 +7,7 @@
 // captures variables always with the function that encloses it.
 
 import type * as A from '../syntax/ast'
+import { walkCode } from '../syntax/children'
 import type { FieldStep, FunctionInfo, MethodSelection, TypeInfo } from '../types/info'
 import { lookupFieldOrMethod } from '../types/lookup'
 import type { FuncObj, Var } from '../types/objects'
@@ -95,19 +96,13 @@ export function collectUnits(file: A.File, info: TypeInfo): Units {
 }
 
 /** Function literals directly inside a package-level declaration, in source order. */
-function literalsIn(root: object): A.FuncLit[] {
+function literalsIn(decl: A.VarDecl): A.FuncLit[] {
   const out: A.FuncLit[] = []
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return
-    if (Array.isArray(n)) return n.forEach(visit)
-    const node = n as { kind?: string }
-    if (node.kind === 'FuncLit') {
-      out.push(n as A.FuncLit)
-      return
-    }
-    for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v)
-  }
-  visit(root)
+  walkCode(decl, (n) => {
+    if (n.kind !== 'FuncLit') return true
+    out.push(n)
+    return false
+  })
   return out
 }
 
@@ -197,31 +192,27 @@ function references(u: FnUnit, units: Units, info: TypeInfo): FnUnit[] {
     addFunc(u.wrapper.method)
     return refs
   }
-  const visit = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return
-    if (Array.isArray(n)) return n.forEach(visit)
-    const node = n as A.Expr
-    switch (node.kind) {
+  walkCode(u.decl?.body ?? u.lit?.body, (n) => {
+    switch (n.kind) {
       case 'FuncLit': {
-        const lit = units.ofLit.get(node)
+        const lit = units.ofLit.get(n)
         if (lit) refs.push(lit)
-        return
+        return false
       }
       case 'Ident': {
-        const obj = info.uses.get(node)
+        const obj = info.uses.get(n)
         if (obj?.kind === 'func') addFunc(obj)
-        return
+        return false
       }
       case 'Selector': {
-        const s = info.selections.get(node)
+        const s = info.selections.get(n)
         if (s && s.kind !== 'field') addFunc(s.method)
-        break
+        return true
       }
+      default:
+        return true
     }
-    for (const [key, v] of Object.entries(n)) if (key !== 'type' || node.kind === 'CompositeLit' || node.kind === 'TypeExpr') visit(v)
-  }
-  const body = u.decl?.body ?? u.lit?.body
-  visit(body)
+  })
   return refs
 }
 

@@ -4,6 +4,7 @@
 // "index bounds check elided" at the `[`. This reproduces walk's bounded().
 
 import type * as A from '../syntax/ast'
+import { forEachChild, type CodeNode } from '../syntax/children'
 import { toInt } from '../types/constant'
 import type { TypeInfo } from '../types/info'
 import { isInteger, isUnsigned, sizeof, under, type Type } from '../types/types'
@@ -12,17 +13,14 @@ import { tokenAfter } from '../types/positions'
 /** Offsets of the `[` of every index expression walk marks bounded, in source order. */
 export function elidedBoundsChecks(file: A.File, info: TypeInfo, text: string): number[] {
   const out: number[] = []
-  const visit = (n: unknown, live: boolean): void => {
-    if (!n || typeof n !== 'object') return
-    if (Array.isArray(n)) return n.forEach((x) => visit(x, live))
-    const node = n as A.Expr | A.Stmt
+  const visit = (node: CodeNode, live: boolean): void => {
     if (node.kind === 'If') {
       // The front end drops the branch a constant condition rules out.
       const c = info.types.get(unparen(node.cond))?.value
-      visit(node.init, live)
+      if (node.init) visit(node.init, live)
       visit(node.cond, live)
       visit(node.then, live && !(c?.kind === 'bool' && !c.value))
-      visit(node.else, live && !(c?.kind === 'bool' && c.value))
+      if (node.else) visit(node.else, live && !(c?.kind === 'bool' && c.value))
       return
     }
     if (node.kind === 'Index' && live) {
@@ -30,9 +28,9 @@ export function elidedBoundsChecks(file: A.File, info: TypeInfo, text: string): 
       const idx = unparen(node.index)
       if (n !== null && !info.types.get(idx)?.value && bounded(info, idx, n)) out.push(tokenAfter(text, node.x.end))
     }
-    for (const v of Object.values(n)) if (v && typeof v === 'object') visit(v, live)
+    forEachChild(node, (c) => visit(c, live))
   }
-  for (const d of file.decls) if (d.kind === 'FuncDecl') visit(d.body, true)
+  for (const d of file.decls) if (d.kind === 'FuncDecl' && d.body) visit(d.body, true)
   return out.sort((a, b) => a - b)
 }
 
