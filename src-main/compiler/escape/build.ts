@@ -121,32 +121,21 @@ export class BatchBuilder {
   readonly locOf = new Map<VarKey, Location>()
   readonly closures: { k: Hole; unit: FnUnit }[] = []
   readonly sites = new Map<Location, AllocSite>()
-  private readonly blank: Hole
-  private readonly heapHole: Hole
-  private readonly mutatorHole: Hole
-  private readonly calleeHole: Hole
+  /** Per closure of this batch, which captured variables it holds by value (decided by flowClosure). */
+  private readonly byValue = new Map<FnUnit, Map<Var, boolean>>()
+  readonly discard: Hole
+  readonly heap: Hole
+  readonly mutator: Hole
+  readonly callee: Hole
 
   constructor(
     readonly env: BuildEnv,
     readonly batch: FnUnit[],
   ) {
-    this.blank = holeTo(this.g.blank)
-    this.heapHole = holeTo(this.g.heap)
-    this.mutatorHole = holeTo(this.g.mutator)
-    this.calleeHole = holeTo(this.g.callee)
-  }
-
-  get discard(): Hole {
-    return this.blank
-  }
-  get heap(): Hole {
-    return this.heapHole
-  }
-  get mutator(): Hole {
-    return this.mutatorHole
-  }
-  get callee(): Hole {
-    return this.calleeHole
+    this.discard = holeTo(this.g.blank)
+    this.heap = holeTo(this.g.heap)
+    this.mutator = holeTo(this.g.mutator)
+    this.callee = holeTo(this.g.callee)
   }
 
   /** Builds the graph: locations for every declaration, the walks, closure captures and size limits. */
@@ -243,7 +232,7 @@ export class BatchBuilder {
       const byval = !loc.addrtaken && !loc.reassigned && size <= 128
       if (!byval) this.env.byRef.add(cv)
       else this.env.byRef.delete(cv)
-      byValue.set(unit, (byValue.get(unit) ?? new Map()).set(cv, byval))
+      this.byValue.set(unit, (this.byValue.get(unit) ?? new Map()).set(cv, byval))
       if (this.env.level >= 2) {
         this.line(cv.pos, `${this.env.ownerName(cv)} capturing by ${byval ? 'value' : 'ref'}: ${cv.name} (addr=${loc.addrtaken} assign=${loc.reassigned} width=${size})`)
       }
@@ -269,7 +258,7 @@ export class BatchBuilder {
       case 'ptrlit':
         return sizeof(site.elem) > MAX_IMPLICIT_STACK_VAR_SIZE ? 'too large for stack' : ''
       case 'closure':
-        return closureSize(site.unit) > MAX_IMPLICIT_STACK_VAR_SIZE ? 'too large for stack' : ''
+        return closureSize(site.unit, this.byValue.get(site.unit)) > MAX_IMPLICIT_STACK_VAR_SIZE ? 'too large for stack' : ''
       case 'methodValue':
         return structSize([{ size: 8, align: 8 }, { size: sizeof(site.recv), align: alignof(site.recv) }]) > MAX_IMPLICIT_STACK_VAR_SIZE ? 'too large for stack' : ''
       case 'make': {
@@ -285,12 +274,9 @@ export class BatchBuilder {
   }
 }
 
-/** Per closure, which captured variables it holds by value (decided by flowClosure). */
-const byValue = new WeakMap<FnUnit, Map<Var, boolean>>()
-
-function closureSize(unit: FnUnit): number {
+/** gc's closure struct: the code pointer, then each captured variable (a pointer when by reference). */
+function closureSize(unit: FnUnit, by: Map<Var, boolean> | undefined): number {
   const fields = [{ size: 8, align: 8 }]
-  const by = byValue.get(unit)
   for (const cv of unit.captures) {
     if (by?.get(cv) === false) fields.push({ size: 8, align: 8 })
     else fields.push({ size: sizeof(cv.type), align: alignof(cv.type) })

@@ -88,116 +88,51 @@ export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps): Fr
     tuples.set(c, temps)
   }
 
-  const expr = (e: A.Expr | null): void => {
-    if (!e) return
-    switch (e.kind) {
+  /** The reader's order: declared names, then the values, then any N:1 temporaries. */
+  const visit = (n: CodeNode): void => {
+    switch (n.kind) {
       case 'FuncLit':
         return
-      case 'Call': {
-        expr(e.fun)
-        if (e.args.length === 1 && tupleType(info, e.args[0]!)) {
-          expr(e.args[0]!)
-          tupleTemps(e.args[0]!, e.lparen)
-        } else e.args.forEach(expr)
-        return
-      }
-      case 'Paren':
-      case 'Star':
-      case 'Unary':
-        return expr(e.x)
-      case 'Selector':
-        return expr(e.x)
-      case 'Index':
-        expr(e.x)
-        return expr(e.index)
-      case 'Slice':
-        expr(e.x)
-        expr(e.low)
-        expr(e.high)
-        return expr(e.max)
-      case 'Binary':
-        expr(e.x)
-        return expr(e.y)
-      case 'CompositeLit':
-        return e.elts.forEach(expr)
-      case 'KeyValue':
-        expr(e.key)
-        return expr(e.value)
-      default:
-        return
-    }
-  }
-
-  const stmt = (s: A.Stmt | null): void => {
-    if (!s) return
-    switch (s.kind) {
-      case 'Block':
-        return s.stmts.forEach(stmt)
-      case 'ExprStmt':
-        return expr(s.x)
-      case 'Assign': {
-        if (s.op === ':=') for (const l of s.lhs) def(l, s)
-        else s.lhs.forEach(expr)
-        if (s.rhs.length === 1 && s.lhs.length > 1) {
-          expr(s.rhs[0]!)
-          tupleTemps(s.rhs[0]!, s.pos)
-        } else s.rhs.forEach(expr)
-        return
-      }
-      case 'IncDec':
-        return expr(s.x)
-      case 'DeclStmt': {
-        if (s.decl.kind !== 'VarDecl') return
-        for (const spec of s.decl.specs) {
-          for (const n of spec.names) def(n, spec)
-          if (spec.values.length === 1 && spec.names.length > 1) {
-            expr(spec.values[0]!)
-            tupleTemps(spec.values[0]!, spec.pos)
-          } else spec.values.forEach(expr)
+      case 'Call':
+        if (n.args.length === 1 && tupleType(info, n.args[0]!)) {
+          visit(n.fun)
+          visit(n.args[0]!)
+          return tupleTemps(n.args[0]!, n.lparen)
+        }
+        break
+      case 'Assign':
+        if (n.op === ':=') n.lhs.forEach((l) => def(l, n))
+        else n.lhs.forEach(visit)
+        return values(n.rhs, n.lhs.length, n.pos)
+      case 'DeclStmt':
+        if (n.decl.kind !== 'VarDecl') return
+        for (const spec of n.decl.specs) {
+          spec.names.forEach((name) => def(name, spec))
+          values(spec.values, spec.names.length, spec.pos)
         }
         return
-      }
-      case 'If':
-        stmt(s.init)
-        expr(s.cond)
-        stmt(s.then)
-        return stmt(s.else)
-      case 'For':
-        stmt(s.init)
-        expr(s.cond)
-        stmt(s.post)
-        return stmt(s.body)
       case 'Range':
-        if (s.define) {
-          def(s.key, s)
-          def(s.value, s)
-        }
-        expr(s.x)
-        return stmt(s.body)
-      case 'Switch':
-        stmt(s.init)
-        expr(s.tag)
-        for (const c of s.clauses) {
-          c.list?.forEach(expr)
-          c.body.forEach(stmt)
-        }
-        return
-      case 'Labeled':
-        return stmt(s.stmt)
+        if (!n.define) break
+        def(n.key, n)
+        def(n.value, n)
+        visit(n.x)
+        return visit(n.body)
       case 'Return':
-        if (s.results.length === 1 && fi && fi.results.length > 1) {
-          expr(s.results[0]!)
-          tupleTemps(s.results[0]!, s.pos)
-        } else s.results.forEach(expr)
-        return
-      default:
-        return
+        return values(n.results, fi?.results.length ?? 0, n.pos)
     }
+    forEachChild(n, visit)
+  }
+  /** Values assigned to `targets` destinations: one call yielding several goes through temporaries. */
+  const values = (rhs: readonly A.Expr[], targets: number, pos: number): void => {
+    if (rhs.length === 1 && targets > 1) {
+      visit(rhs[0]!)
+      tupleTemps(rhs[0]!, pos)
+    } else rhs.forEach(visit)
   }
 
   const body = unit.decl?.body ?? unit.lit?.body
   if (body) {
-    stmt(body)
+    visit(body)
     perIterationVars(body, info, frame, temp)
   }
   return frame
