@@ -128,3 +128,109 @@ export interface EscapeResult {
   /** The graph of the batch holding the requested function, if one was requested and found. */
   graph: EscapeGraphArtifact | null
 }
+
+// ---------------------------------------------------------------- SSA snapshots
+
+/** One SSA value as a pass left it. Records are immutable and shared between snapshots while unchanged. */
+export interface ValueRecord {
+  /** `vN`; never reused within a function, across all passes. */
+  id: string
+  op: string
+  /** gc's spelling of the type: `int64`, `*uint8`, `mem`, `(unsafe.Pointer,mem)`. */
+  type: string
+  /** gc's bracketed aux text without brackets (`16`, `true`, `1.5`), when the op has one. */
+  auxInt?: string
+  /** gc's braced aux text without braces (`int64`, `AuxCall{runtime.newobject}`, `heapagg.g64`). */
+  aux?: string
+  args: string[]
+  block: string
+  /** 0 when unknown (gc prints `(?)`). */
+  line: number
+  col: number
+  /** '+' is a statement, '-' is not, '' is neither (gc's `(+L)`, `(-L)`, `(L)`). */
+  stmt: '+' | '-' | ''
+  /** The value this one was created from (by a rewrite rule or pass), when it is new. */
+  origin?: string
+  /** After regalloc: a register (`AX`) or stack slot (`a+8`). */
+  loc?: string
+}
+
+export interface BlockRecord {
+  /** `bN`; never reused within a function. */
+  id: string
+  /** gc's block kind: Plain, If, Ret, Exit, First, … */
+  kind: string
+  controls: string[]
+  succs: string[]
+  preds: string[]
+  likely?: 'likely' | 'unlikely'
+  aux?: string
+  /** The block's values in order (records shared with other snapshots while unchanged). */
+  values: ValueRecord[]
+  line: number
+}
+
+export interface NamedValues {
+  /** gc's LocalSlot spelling: `x[int]`, `&a[*int64]`, `s.ptr[*int]`. */
+  name: string
+  values: string[]
+}
+
+export interface FuncSnapshot {
+  name: string
+  /** gc's type of the function, as in the dump header: `func(int64, int32)`. */
+  type: string
+  /** Blocks in gc's order; records are shared with other snapshots while unchanged. */
+  blocks: BlockRecord[]
+  names: NamedValues[]
+  /** After the scheduler: values print in block order rather than dependency order. */
+  scheduled?: boolean
+}
+
+export interface SnapshotDiff {
+  valuesAdded: string[]
+  valuesRemoved: string[]
+  valuesChanged: string[]
+  blocksAdded: string[]
+  blocksRemoved: string[]
+  blocksChanged: string[]
+}
+
+/** One application of a rewrite rule: the value it matched, and the values it created. */
+export interface RuleApplication {
+  rule: string
+  value: string
+  created: string[]
+}
+
+export type PassStatus = 'changed' | 'unchanged' | 'not-modeled' | 'failed'
+
+export interface PassRecord {
+  /** gc's pass name (`opt`, `generic cse`, …); `start` is the function as built. */
+  name: string
+  status: PassStatus
+  error?: string
+  ms: number
+  /** The function after the pass (for `not-modeled` and `failed`, the function as the previous pass left it). */
+  snapshot: FuncSnapshot
+  diff: SnapshotDiff
+  rules?: RuleApplication[]
+}
+
+/** A heap allocation call in the function as built, and the variables it holds. */
+export interface AllocGroup {
+  call: 'runtime.newobject' | 'runtime.mallocgc'
+  /** Bytes allocated. */
+  size: number
+  /** The call value (`vN`) and its block. */
+  value: string
+  block: string
+  members: { name: string; offset: number; size: number; align: number }[]
+}
+
+export interface FuncTrace {
+  func: string
+  arch: string
+  passes: PassRecord[]
+  allocs: AllocGroup[]
+}

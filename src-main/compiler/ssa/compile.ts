@@ -1,0 +1,95 @@
+// The pass manager: gc 1.26's pass list (ssa/compile.go) as data, run in
+// order with a snapshot and the checker after each pass. Passes we do not
+// model are recorded `not-modeled`; a pass that throws or fails the checker
+// is recorded `failed` and the function stops there.
+
+import type { PassRecord, RuleApplication } from '../../protocol/model'
+import { checkFunc } from './check'
+import type { Func } from './func'
+import { GENERIC_PASSES } from './passes'
+import { isEmptyDiff, Snapshotter } from './snapshot'
+
+export interface PassContext {
+  arch: string
+  /** Rewrite passes log each rule application here. */
+  rules: RuleApplication[]
+}
+
+export interface PassDef {
+  name: string
+  /** Undefined: the pass exists in gc but we do not model it. */
+  run?: (f: Func, ctx: PassContext) => void
+}
+
+/** gc's passes after the generic ones, in order; modelled by the backend issue. */
+const BACKEND_PASS_NAMES = [
+  'lower', 'addressing modes', 'late lower', 'pair', 'lowered deadcode for cse', 'lowered cse', 'elim unread autos',
+  'tighten tuple selectors', 'lowered deadcode', 'checkLower', 'late phielim and copyelim', 'tighten', 'late deadcode',
+  'critical', 'phi tighten', 'likelyadjust', 'layout', 'schedule', 'late nilcheck', 'flagalloc', 'regalloc', 'loop rotate', 'trim',
+]
+
+export const PASSES: readonly PassDef[] = [...GENERIC_PASSES, ...BACKEND_PASS_NAMES.map((name) => ({ name }))]
+
+export interface CompileOptions {
+  arch: string
+  /** Run the checker after each pass (on by default). */
+  check?: boolean
+  /** Stop after this pass (inclusive). */
+  until?: string
+}
+
+/** `start` plus one record per pass, until the end or the first failure. */
+export function compile(f: Func, options: CompileOptions): PassRecord[] {
+  const snap = new Snapshotter()
+  const records: PassRecord[] = []
+  const check = options.check !== false
+  const first = snap.take(f)
+  records.push({ name: 'start', status: 'changed', ms: 0, snapshot: first.snapshot, diff: first.diff })
+  try {
+    if (check) checkFunc(f)
+  } catch (e) {
+    records[0]!.status = 'failed'
+    records[0]!.error = message(e)
+    return records
+  }
+  for (const pass of PASSES) {
+    const prev = records[records.length - 1]!.snapshot
+    if (!pass.run) {
+      records.push({ name: pass.name, status: 'not-modeled', ms: 0, snapshot: prev, diff: emptyDiff() })
+      if (pass.name === options.until) break
+      continue
+    }
+    const ctx: PassContext = { arch: options.arch, rules: [] }
+    const t0 = performance.now()
+    try {
+      pass.run(f, ctx)
+      if (check) checkFunc(f)
+    } catch (e) {
+      const { snapshot, diff } = safeTake(snap, f, prev)
+      records.push({ name: pass.name, status: 'failed', error: message(e), ms: performance.now() - t0, snapshot, diff })
+      break
+    } finally {
+      f.origin = null
+      f.created = null
+    }
+    const ms = performance.now() - t0
+    const { snapshot, diff } = snap.take(f)
+    const rec: PassRecord = { name: pass.name, status: isEmptyDiff(diff) ? 'unchanged' : 'changed', ms, snapshot, diff }
+    if (ctx.rules.length) rec.rules = ctx.rules
+    records.push(rec)
+    if (pass.name === options.until) break
+  }
+  return records
+}
+
+function safeTake(snap: Snapshotter, f: Func, prev: PassRecord['snapshot']) {
+  try {
+    return snap.take(f)
+  } catch {
+    return { snapshot: prev, diff: emptyDiff() }
+  }
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+const emptyDiff = () => ({ valuesAdded: [], valuesRemoved: [], valuesChanged: [], blocksAdded: [], blocksRemoved: [], blocksChanged: [] })

@@ -1,0 +1,110 @@
+// The rewrite engine behind opt, late opt and (later) lower: apply named
+// rules to every value until nothing changes, as gc's applyRewrite does.
+// Arguments that are Copies are replaced by their source on the way, and
+// unused removable values are dropped. Every rule application is logged
+// with the values it created, which record the matched value as origin.
+
+import type { PassContext } from './compile'
+import type { Block, Func, Value } from './func'
+import { opInfo } from './opinfo'
+
+export interface ValueRule {
+  /** Shown in the rule log: the rule in gc's notation, e.g. `(Add64 (Const64 [c]) (Const64 [d])) => (Const64 [c+d])`. */
+  name: string
+  /** Rewrites v in place (and may create values); true when it fired. */
+  apply(v: Value, f: Func): boolean
+}
+
+export interface BlockRule {
+  name: string
+  apply(b: Block, f: Func): boolean
+}
+
+export interface RuleSet {
+  values: Map<string, ValueRule[]>
+  blocks: Map<string, BlockRule[]>
+}
+
+export function ruleSet(valueRules: { op: string; rule: ValueRule }[], blockRules: { kind: string; rule: BlockRule }[] = []): RuleSet {
+  const values = new Map<string, ValueRule[]>()
+  for (const { op, rule } of valueRules) values.set(op, [...(values.get(op) ?? []), rule])
+  const blocks = new Map<string, BlockRule[]>()
+  for (const { kind, rule } of blockRules) blocks.set(kind, [...(blocks.get(kind) ?? []), rule])
+  return { values, blocks }
+}
+
+/** Follow Copy chains to the value they copy. */
+export function copySource(v: Value): Value {
+  while (v.op === 'Copy') v = v.args[0]!
+  return v
+}
+
+/** gc's removeable: a value nobody uses that can go without changing behaviour. */
+export function removable(v: Value): boolean {
+  const info = opInfo(v.op)
+  return !(v.type.kind === 'void' || v.type.kind === 'mem' || info.nilCheck || info.hasSideEffects || info.call) || v.op === 'Copy'
+}
+
+const MAX_ITERATIONS = 1000
+
+export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext): void {
+  for (let iter = 0; ; iter++) {
+    if (iter > MAX_ITERATIONS) throw new Error(`rewrite did not converge after ${MAX_ITERATIONS} rounds`)
+    let change = false
+    for (const b of f.blocks) {
+      for (let i = 0; i < b.controls.length; i++) {
+        const c = b.controls[i]!
+        if (c.op === 'Copy') {
+          const src = copySource(c)
+          c.uses--
+          src.uses++
+          b.controls[i] = src
+          change = true
+        }
+      }
+      for (const rule of rules.blocks.get(b.kind) ?? []) {
+        if (fire(f, ctx, rule.name, b.controls[0] ?? null, () => rule.apply(b, f))) {
+          change = true
+          break
+        }
+      }
+      for (const v of b.values) {
+        if (v.op === 'Invalid') continue
+        for (let i = 0; i < v.args.length; i++) {
+          const a = v.args[i]!
+          if (a.op === 'Copy') {
+            v.setArg(i, copySource(a))
+            change = true
+          }
+        }
+        if (v.uses === 0 && removable(v)) {
+          v.reset('Invalid')
+          change = true
+          continue
+        }
+        for (let fired = true; fired; ) {
+          fired = false
+          for (const rule of rules.values.get(v.op) ?? []) {
+            if (fire(f, ctx, rule.name, v, () => rule.apply(v, f))) {
+              fired = change = true
+              break
+            }
+          }
+        }
+      }
+    }
+    if (!change) break
+  }
+  for (const b of f.blocks) b.values = b.values.filter((v) => v.op !== 'Invalid')
+  f.pruneNames((v) => v.op !== 'Invalid')
+}
+
+function fire(f: Func, ctx: PassContext, name: string, v: Value | null, attempt: () => boolean): boolean {
+  f.origin = v
+  f.created = []
+  const ok = attempt()
+  if (ok) ctx.rules.push({ rule: name, value: v ? v.ref : '', created: f.created.map((c) => c.ref) })
+  f.origin = null
+  f.created = null
+  return ok
+}

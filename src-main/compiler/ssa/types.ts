@@ -1,0 +1,159 @@
+// SSA value types. Every type is interned by gc's spelling, so types compare
+// with === and a snapshot stores just the string. Go types map in through
+// `fromGo`; memory, flags, tuples and call results are SSA's own.
+
+import { alignof, fieldOffsets, sizeof } from '../types/sizes'
+import { under, type Type } from '../types/types'
+import { typeString } from '../types/typestring'
+
+export type TypeKind =
+  | 'bool' | 'int' | 'uint' | 'float' | 'ptr' | 'unsafeptr' | 'func'
+  | 'slice' | 'array' | 'struct'
+  | 'mem' | 'flags' | 'void' | 'tuple' | 'results'
+
+export interface SsaField {
+  name: string
+  type: SsaType
+  offset: number
+}
+
+export interface SsaType {
+  readonly str: string
+  readonly kind: TypeKind
+  readonly size: number
+  readonly align: number
+  /** Pointer target, slice or array element. */
+  readonly elem?: SsaType
+  readonly len?: number
+  readonly fields?: readonly SsaField[]
+  /** Tuple and call-result components. */
+  readonly parts?: readonly SsaType[]
+  readonly hasPointers: boolean
+  /** The Go type, for types that came from the program. */
+  readonly go?: Type
+}
+
+const interned = new Map<string, SsaType>()
+
+function intern(t: SsaType): SsaType {
+  const old = interned.get(t.str)
+  if (old) return old
+  interned.set(t.str, t)
+  return t
+}
+
+function basic(str: string, kind: TypeKind, size: number): SsaType {
+  return intern({ str, kind, size, align: size, hasPointers: false })
+}
+
+export const T = {
+  bool: basic('bool', 'bool', 1),
+  int8: basic('int8', 'int', 1),
+  int16: basic('int16', 'int', 2),
+  int32: basic('int32', 'int', 4),
+  int64: basic('int64', 'int', 8),
+  int: basic('int', 'int', 8),
+  uint8: basic('uint8', 'uint', 1),
+  uint16: basic('uint16', 'uint', 2),
+  uint32: basic('uint32', 'uint', 4),
+  uint64: basic('uint64', 'uint', 8),
+  uint: basic('uint', 'uint', 8),
+  uintptr: basic('uintptr', 'uint', 8),
+  float32: basic('float32', 'float', 4),
+  float64: basic('float64', 'float', 8),
+  unsafePointer: intern({ str: 'unsafe.Pointer', kind: 'unsafeptr', size: 8, align: 8, hasPointers: true }),
+  mem: intern({ str: 'mem', kind: 'mem', size: 0, align: 1, hasPointers: false }),
+  flags: intern({ str: 'flags', kind: 'flags', size: 0, align: 1, hasPointers: false }),
+  void: intern({ str: 'void', kind: 'void', size: 0, align: 1, hasPointers: false }),
+} as const
+
+export function ptrTo(elem: SsaType): SsaType {
+  return intern({ str: `*${elem.str}`, kind: 'ptr', size: 8, align: 8, elem, hasPointers: true })
+}
+
+export const bytePtr = ptrTo(T.uint8)
+
+/** A call's results followed by memory, as gc prints them: `int,mem`, `unsafe.Pointer,mem`, `mem`. */
+export function results(parts: SsaType[]): SsaType {
+  return intern({ str: parts.map((p) => p.str).join(','), kind: 'results', size: 0, align: 1, parts, hasPointers: false })
+}
+
+/** A two-element tuple (Select0/Select1 ops). */
+export function tuple(a: SsaType, b: SsaType): SsaType {
+  return intern({ str: `(${a.str},${b.str})`, kind: 'tuple', size: 0, align: 1, parts: [a, b], hasPointers: false })
+}
+
+/** The parts of a results or tuple type. */
+export const partsOf = (t: SsaType): readonly SsaType[] => t.parts ?? []
+
+const fromGoCache = new WeakMap<Type, SsaType>()
+
+export function fromGo(t: Type): SsaType {
+  const cached = fromGoCache.get(t)
+  if (cached) return cached
+  const r = convert(t)
+  fromGoCache.set(t, r)
+  return r
+}
+
+function convert(t: Type): SsaType {
+  const str = typeString(t)
+  const old = interned.get(str)
+  if (old) return old
+  const u = under(t)
+  const size = sizeof(t)
+  const align = alignof(t)
+  switch (u.kind) {
+    case 'basic': {
+      const b = (T as Record<string, SsaType>)[u.basic]
+      if (!b) throw new Error(`no SSA type for ${u.basic}`)
+      return t.kind === 'named' ? intern({ ...b, str, go: t }) : b
+    }
+    case 'pointer':
+      return intern({ str, kind: 'ptr', size, align, elem: fromGo(u.elem), hasPointers: true, go: t })
+    case 'signature':
+      return intern({ str, kind: 'func', size, align, hasPointers: true, go: t })
+    case 'slice':
+      return intern({ str, kind: 'slice', size, align, elem: fromGo(u.elem), hasPointers: true, go: t })
+    case 'array': {
+      const elem = fromGo(u.elem)
+      return intern({ str, kind: 'array', size, align, elem, len: u.len, hasPointers: u.len > 0 && elem.hasPointers, go: t })
+    }
+    case 'struct': {
+      const offs = fieldOffsets(u)
+      const fields = u.fields.map((f, i) => ({ name: f.name, type: fromGo(f.type), offset: offs[i]! }))
+      return intern({ str, kind: 'struct', size, align, fields, hasPointers: fields.some((f) => f.type.hasPointers), go: t })
+    }
+    default:
+      throw new Error(`no SSA type for ${str}`)
+  }
+}
+
+/** A struct type SSA builds itself (closure records): `struct { F uintptr; X0 *int }`. */
+export function structOf(fields: { name: string; type: SsaType }[], prefix = ''): SsaType {
+  let off = 0
+  let align = 1
+  const fs: SsaField[] = fields.map((f) => {
+    off = Math.ceil(off / f.type.align) * f.type.align
+    const r = { name: f.name, type: f.type, offset: off }
+    off += f.type.size
+    align = Math.max(align, f.type.align)
+    return r
+  })
+  const size = Math.ceil(off / align) * align
+  const str = `${prefix}struct { ${fields.map((f) => `${f.name} ${f.type.str}`).join('; ')} }`
+  return intern({ str, kind: 'struct', size, align, fields: fs, hasPointers: fs.some((f) => f.type.hasPointers) })
+}
+
+export const isInteger = (t: SsaType): boolean => t.kind === 'int' || t.kind === 'uint'
+export const isSigned = (t: SsaType): boolean => t.kind === 'int'
+export const isFloat = (t: SsaType): boolean => t.kind === 'float'
+export const isPtrShaped = (t: SsaType): boolean => t.kind === 'ptr' || t.kind === 'unsafeptr' || t.kind === 'func'
+export const isMemory = (t: SsaType): boolean => t.kind === 'mem'
+/** gc's CanSSA: small structs and arrays of at most one element are decomposed into SSA values. */
+export function canSSA(t: SsaType): boolean {
+  if (t.size > 4 * 8) return false
+  if (t.kind === 'array') return (t.len ?? 0) <= 1 && canSSA(t.elem!)
+  if (t.kind === 'struct') return t.fields!.length <= 4 && t.fields!.every((f) => canSSA(f.type))
+  return true
+}

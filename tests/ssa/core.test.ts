@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { checkFunc } from '../../src-main/compiler/ssa/check'
+import { compile } from '../../src-main/compiler/ssa/compile'
+import { Func } from '../../src-main/compiler/ssa/func'
+import { printFunc } from '../../src-main/compiler/ssa/print'
+import { Snapshotter } from '../../src-main/compiler/ssa/snapshot'
+import { ptrTo, results, T } from '../../src-main/compiler/ssa/types'
+import { formatG } from '../../src-main/compiler/ssa/auxint'
+
+function small(): Func {
+  const f = new Func('add', 'func(int, int) int')
+  const b = f.newBlock('Ret')
+  f.entry = b
+  const mem = f.newValue(b, 'InitMem', T.mem)
+  const x = f.newValue(b, 'Arg', T.int, [], 0n, { kind: 'sym', name: 'x' }, { line: 3, col: 1, stmt: '-' })
+  const y = f.newValue(b, 'Arg', T.int, [], 0n, { kind: 'sym', name: 'y' }, { line: 3, col: 1, stmt: '-' })
+  const s = f.newValue(b, 'Add64', T.int, [x, y], 0n, null, { line: 4, col: 9, stmt: '' })
+  const r = f.newValue(b, 'MakeResult', results([T.int, T.mem]), [s, mem], 0n, null, { line: 4, col: 2, stmt: '+' })
+  b.setControl(r)
+  f.nameValue({ name: 'x', type: T.int }, x)
+  return f
+}
+
+describe('SSA core', () => {
+  it('prints gc\'s text dump format', () => {
+    const f = small()
+    checkFunc(f)
+    const { snapshot } = new Snapshotter().take(f)
+    expect(printFunc(snapshot)).toBe(
+      [
+        'add func(int, int) int',
+        '  b1:',
+        '    (?) v1 = InitMem <mem>',
+        '    (-3) v2 = Arg <int> {x} (x[int])',
+        '    (-3) v3 = Arg <int> {y}',
+        '    (4) v4 = Add64 <int> v2 v3',
+        '    (+4) v5 = MakeResult <int,mem> v4 v1',
+        '    Ret v5',
+        'name x[int]: [v2]',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('shares unchanged records between snapshots and diffs the rest', () => {
+    const f = small()
+    const snap = new Snapshotter()
+    const a = snap.take(f).snapshot
+    const again = snap.take(f)
+    expect(again.snapshot).toBe(a)
+    const b = f.entry
+    const c = f.newValue(b, 'Const64', T.int, [], 7n)
+    b.values[3]!.setArg(1, c)
+    const next = snap.take(f)
+    expect(next.diff.valuesAdded).toEqual(['v6'])
+    expect(next.diff.valuesChanged).toEqual(['v4'])
+    expect(next.snapshot.blocks[0]!.values[0]).toBe(a.blocks[0]!.values[0])
+  })
+
+  it('checker rejects a wrong argument count and a foreign argument', () => {
+    const f = small()
+    f.entry.values[3]!.addArg(f.entry.values[0]!)
+    expect(() => checkFunc(f)).toThrow(/Add64 has 3 args, wants 2/)
+    const g = small()
+    const other = small()
+    g.entry.values[3]!.setArg(0, other.entry.values[1]!)
+    expect(() => checkFunc(g)).toThrow(/not in the function/)
+  })
+
+  it('records every pass: unmodelled ones as not-modeled, never unchanged', () => {
+    const recs = compile(small(), { arch: 'amd64' })
+    expect(recs[0]!.name).toBe('start')
+    expect(recs.map((r) => r.name)).toContain('generic cse')
+    expect(recs[recs.length - 1]!.name).toBe('trim')
+    for (const r of recs.slice(1)) expect(r.status === 'not-modeled' || r.status === 'changed' || r.status === 'unchanged').toBe(true)
+  })
+
+  it('formats floats as Go %g', () => {
+    expect([0, 1, 1.5, 100000, 1e6, 0.0001, 1e-5, 3e21, -2.5].map(formatG)).toEqual(['0', '1', '1.5', '100000', '1e+06', '0.0001', '1e-05', '3e+21', '-2.5'])
+  })
+
+  it('pointer types intern', () => {
+    expect(ptrTo(T.int)).toBe(ptrTo(T.int))
+    expect(ptrTo(ptrTo(T.int64)).str).toBe('**int64')
+  })
+})
