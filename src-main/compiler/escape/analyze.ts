@@ -16,7 +16,7 @@ import { constantText, GcPrinter } from './gcfmt'
 import { Attr, type EscapeGraph, type Location } from './graph'
 import { Leaks, NUM_RESULT_SLOTS } from './leaks'
 import { solve, type WalkRecord } from './solve'
-import { bottomUpBatches, collectUnits, type FnUnit } from './units'
+import { bottomUpBatches, collectUnits, type FnUnit, type Units } from './units'
 
 export interface EscapeAnalysisOptions {
   /** The file name positions print with (gc prints the path it was given). */
@@ -41,6 +41,11 @@ export interface EscapeAnalysis {
   lines: string[]
   diagnostics: Diagnostic[]
   batches: EscapeBatch[]
+  /** The functions analysed (SSA construction builds the same ones). */
+  units: Units
+  frames: Map<FnUnit, Frame>
+  /** Variables some closure captures by reference. */
+  byRef: Set<Var>
 }
 
 export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo, options: EscapeAnalysisOptions): EscapeAnalysis {
@@ -114,7 +119,7 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
     }
     batches.push({ functions: batch.map((u) => u.name), recursive, graph: b.g, walks })
   })
-  return { lines, diagnostics, batches }
+  return { lines, diagnostics, batches, units, frames, byRef: env.byRef }
 }
 
 function internalError(source: SourceText, path: string, u: FnUnit, e: unknown): Diagnostic {

@@ -52,6 +52,7 @@ export function compile(f: Func, options: CompileOptions): PassRecord[] {
     records[0]!.error = message(e)
     return records
   }
+  if (options.until === 'start') return records
   for (const pass of PASSES) {
     const prev = records[records.length - 1]!.snapshot
     if (!pass.run) {

@@ -18,7 +18,8 @@ export type Aux =
   | { kind: 'sym'; name: string }
   | { kind: 'type'; type: SsaType }
   | { kind: 'call'; fn: string }
-  | { kind: 'typeSym'; type: SsaType }
+  /** A runtime type descriptor; `name` when gc spells it differently from the type (`noalg.struct {…}`). */
+  | { kind: 'typeSym'; type: SsaType; name?: string }
 
 export function auxString(a: Aux): string {
   switch (a.kind) {
@@ -29,7 +30,7 @@ export function auxString(a: Aux): string {
     case 'call':
       return `AuxCall{${a.fn}}`
     case 'typeSym':
-      return `type:${a.type.str}`
+      return `type:${a.name ?? a.type.str}`
   }
 }
 
@@ -181,6 +182,22 @@ export class Func {
     if (this.origin) v.origin = this.origin
     this.created?.push(v)
     return v
+  }
+
+  /** A value with a given id (reading a gc dump back): later ids continue above it. */
+  newValueWithId(id: number, block: Block, op: string, type: SsaType): Value {
+    if (id < 1) throw new Error(`bad value id ${id}`)
+    const v = new Value(id, op, type, 0n, null, block, NO_POS)
+    block.values.push(v)
+    this.nextValue = Math.max(this.nextValue, id + 1)
+    return v
+  }
+
+  newBlockWithId(id: number, kind: string): Block {
+    const b = new Block(id, kind, this)
+    this.blocks.push(b)
+    this.nextBlock = Math.max(this.nextBlock, id + 1)
+    return b
   }
 
   /** How many value ids have been handed out (the next id). */

@@ -47,6 +47,23 @@ export function removable(v: Value): boolean {
 
 const MAX_ITERATIONS = 1000
 
+/** The rule-log name of the phi elimination applyRewrite does on the way. */
+export const PHIELIM = 'phielim: (Phi x … x) => (Copy x)'
+
+/** A phi whose arguments, itself aside, are all one value becomes a Copy of it. */
+function phielimValue(v: Value): boolean {
+  let w: Value | null = null
+  for (const x of v.args) {
+    if (x === v || x === w) continue
+    if (w !== null) return false
+    w = x
+  }
+  if (w === null) return false
+  v.op = 'Copy'
+  v.setArgs([w])
+  return true
+}
+
 export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext): void {
   for (let iter = 0; ; iter++) {
     if (iter > MAX_ITERATIONS) throw new Error(`rewrite did not converge after ${MAX_ITERATIONS} rounds`)
@@ -82,6 +99,8 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext): void {
           change = true
           continue
         }
+        // gc's applyRewrite runs phielimValue on every value before its rules.
+        if (v.op === 'Phi' && fire(f, ctx, PHIELIM, v, () => phielimValue(v))) change = true
         for (let fired = true; fired; ) {
           fired = false
           for (const rule of rules.values.get(v.op) ?? []) {

@@ -18,7 +18,10 @@ export interface SsaField {
 }
 
 export interface SsaType {
+  /** gc's spelling. */
   readonly str: string
+  /** Identity: the spelling, with named types told apart (two files may both declare `T`). */
+  readonly key: string
   readonly kind: TypeKind
   readonly size: number
   readonly align: number
@@ -35,11 +38,36 @@ export interface SsaType {
 
 const interned = new Map<string, SsaType>()
 
-function intern(t: SsaType): SsaType {
-  const old = interned.get(t.str)
+function intern(t: Omit<SsaType, 'key'> & { key?: string }): SsaType {
+  const key = t.key ?? t.str
+  const old = interned.get(key)
   if (old) return old
-  interned.set(t.str, t)
-  return t
+  const r = Object.defineProperty(t, 'key', { value: key, enumerable: true }) as SsaType
+  interned.set(key, r)
+  return r
+}
+
+const namedIds = new WeakMap<object, number>()
+let nextNamedId = 1
+/** A key for a Go type: its spelling with every named type made unique. */
+function goKey(t: Type): string {
+  switch (t.kind) {
+    case 'named': {
+      let id = namedIds.get(t.obj)
+      if (id === undefined) namedIds.set(t.obj, (id = nextNamedId++))
+      return `${t.obj.name}#${id}`
+    }
+    case 'pointer':
+      return `*${goKey(t.elem)}`
+    case 'slice':
+      return `[]${goKey(t.elem)}`
+    case 'array':
+      return `[${t.len}]${goKey(t.elem)}`
+    case 'struct':
+      return `struct{${t.fields.map((f) => `${f.name} ${goKey(f.type)}`).join(';')}}`
+    default:
+      return typeString(t)
+  }
 }
 
 function basic(str: string, kind: TypeKind, size: number): SsaType {
@@ -68,19 +96,19 @@ export const T = {
 } as const
 
 export function ptrTo(elem: SsaType): SsaType {
-  return intern({ str: `*${elem.str}`, kind: 'ptr', size: 8, align: 8, elem, hasPointers: true })
+  return intern({ str: `*${elem.str}`, key: `*${elem.key}`, kind: 'ptr', size: 8, align: 8, elem, hasPointers: true })
 }
 
 export const bytePtr = ptrTo(T.uint8)
 
 /** A call's results followed by memory, as gc prints them: `int,mem`, `unsafe.Pointer,mem`, `mem`. */
 export function results(parts: SsaType[]): SsaType {
-  return intern({ str: parts.map((p) => p.str).join(','), kind: 'results', size: 0, align: 1, parts, hasPointers: false })
+  return intern({ str: parts.map((p) => p.str).join(','), key: `(${parts.map((p) => p.key).join(',')})`, kind: 'results', size: 0, align: 1, parts, hasPointers: false })
 }
 
 /** A two-element tuple (Select0/Select1 ops). */
 export function tuple(a: SsaType, b: SsaType): SsaType {
-  return intern({ str: `(${a.str},${b.str})`, kind: 'tuple', size: 0, align: 1, parts: [a, b], hasPointers: false })
+  return intern({ str: `(${a.str},${b.str})`, key: `tuple(${a.key},${b.key})`, kind: 'tuple', size: 0, align: 1, parts: [a, b], hasPointers: false })
 }
 
 /** The parts of a results or tuple type. */
@@ -98,7 +126,8 @@ export function fromGo(t: Type): SsaType {
 
 function convert(t: Type): SsaType {
   const str = typeString(t)
-  const old = interned.get(str)
+  const key = goKey(t)
+  const old = interned.get(key)
   if (old) return old
   const u = under(t)
   const size = sizeof(t)
@@ -107,26 +136,32 @@ function convert(t: Type): SsaType {
     case 'basic': {
       const b = (T as Record<string, SsaType>)[u.basic]
       if (!b) throw new Error(`no SSA type for ${u.basic}`)
-      return t.kind === 'named' ? intern({ ...b, str, go: t }) : b
+      return t.kind === 'named' ? intern({ ...b, str, key, go: t }) : b
     }
     case 'pointer':
-      return intern({ str, kind: 'ptr', size, align, elem: fromGo(u.elem), hasPointers: true, go: t })
+      // Lazy: pointers are how types refer to themselves (type node struct{ next *node }).
+      return intern(withLazyElem({ str, key, kind: 'ptr', size, align, hasPointers: true, go: t }, u.elem))
     case 'signature':
-      return intern({ str, kind: 'func', size, align, hasPointers: true, go: t })
+      return intern({ str, key, kind: 'func', size, align, hasPointers: true, go: t })
     case 'slice':
-      return intern({ str, kind: 'slice', size, align, elem: fromGo(u.elem), hasPointers: true, go: t })
+      return intern(withLazyElem({ str, key, kind: 'slice', size, align, hasPointers: true, go: t }, u.elem))
     case 'array': {
       const elem = fromGo(u.elem)
-      return intern({ str, kind: 'array', size, align, elem, len: u.len, hasPointers: u.len > 0 && elem.hasPointers, go: t })
+      return intern({ str, key, kind: 'array', size, align, elem, len: u.len, hasPointers: u.len > 0 && elem.hasPointers, go: t })
     }
     case 'struct': {
       const offs = fieldOffsets(u)
       const fields = u.fields.map((f, i) => ({ name: f.name, type: fromGo(f.type), offset: offs[i]! }))
-      return intern({ str, kind: 'struct', size, align, fields, hasPointers: fields.some((f) => f.type.hasPointers), go: t })
+      return intern({ str, key, kind: 'struct', size, align, fields, hasPointers: fields.some((f) => f.type.hasPointers), go: t })
     }
     default:
       throw new Error(`no SSA type for ${str}`)
   }
+}
+
+function withLazyElem<X extends object>(t: X, elem: Type): X {
+  let e: SsaType | undefined
+  return Object.defineProperty(t, 'elem', { get: () => (e ??= fromGo(elem)), enumerable: true })
 }
 
 /** A struct type SSA builds itself (closure records): `struct { F uintptr; X0 *int }`. */
@@ -141,7 +176,7 @@ export function structOf(fields: { name: string; type: SsaType }[], prefix = '')
     return r
   })
   const size = Math.ceil(off / align) * align
-  const str = `${prefix}struct { ${fields.map((f) => `${f.name} ${f.type.str}`).join('; ')} }`
+  const str = fields.length ? `${prefix}struct { ${fields.map((f) => `${f.name} ${f.type.str}`).join('; ')} }` : `${prefix}struct {}`
   return intern({ str, kind: 'struct', size, align, fields: fs, hasPointers: fs.some((f) => f.type.hasPointers) })
 }
 
@@ -156,4 +191,66 @@ export function canSSA(t: SsaType): boolean {
   if (t.kind === 'array') return (t.len ?? 0) <= 1 && canSSA(t.elem!)
   if (t.kind === 'struct') return t.fields!.length <= 4 && t.fields!.every((f) => canSSA(f.type))
   return true
+}
+
+/** A type known only by its name (a named type read from a gc dump): no layout. */
+export function opaque(str: string): SsaType {
+  return intern({ str, kind: 'struct', size: 0, align: 1, fields: [], hasPointers: true })
+}
+
+export function funcType(str: string): SsaType {
+  return intern({ str, kind: 'func', size: 8, align: 8, hasPointers: true })
+}
+
+export function sliceOf(elem: SsaType): SsaType {
+  return intern({ str: `[]${elem.str}`, key: `[]${elem.key}`, kind: 'slice', size: 24, align: 8, elem, hasPointers: true })
+}
+
+export function arrayOf(elem: SsaType, len: number): SsaType {
+  return intern({ str: `[${len}]${elem.str}`, key: `[${len}]${elem.key}`, kind: 'array', size: elem.size * len, align: elem.align, elem, len, hasPointers: len > 0 && elem.hasPointers })
+}
+
+/** Read gc's spelling of a type back (for gc dumps and tests): the inverse of `str` where it can be. */
+export function parseType(s: string): SsaType {
+  const known = interned.get(s)
+  if (known) return known
+  const top = splitTop(s, ',')
+  if (top.length > 1) return results(top.map(parseType))
+  if (s.startsWith('*')) return ptrTo(parseType(s.slice(1)))
+  if (s.startsWith('[]')) return sliceOf(parseType(s.slice(2)))
+  const arr = /^\[(\d+)\](.*)$/.exec(s)
+  if (arr) return arrayOf(parseType(arr[2]!), Number(arr[1]))
+  if (s.startsWith('(') && s.endsWith(')')) {
+    const parts = splitTop(s.slice(1, -1), ',')
+    if (parts.length === 2) return tuple(parseType(parts[0]!), parseType(parts[1]!))
+  }
+  const st = /^((?:\w+\.)?)struct \{ (.*) \}$/.exec(s)
+  if (st) {
+    const fields = splitTop(st[2]!, ';').map((f) => {
+      const fs = f.trim()
+      const sp = fs.indexOf(' ')
+      return { name: fs.slice(0, sp), type: parseType(fs.slice(sp + 1)) }
+    })
+    return structOf(fields, st[1])
+  }
+  if (s === 'struct {}') return structOf([])
+  if (s.startsWith('func(')) return funcType(s)
+  return opaque(s)
+}
+
+function splitTop(s: string, sep: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!
+    if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']' || c === '}') depth--
+    else if (c === sep && depth === 0) {
+      out.push(s.slice(start, i).trim())
+      start = i + 1
+    }
+  }
+  out.push(s.slice(start).trim())
+  return out
 }

@@ -17,6 +17,11 @@ export function diagnosticTypeString(t: Type): string {
   return write(t, types2Style)
 }
 
+/** gc's spelling of a type's descriptor symbol (after `type:`): named types qualified by package path. */
+export function qualifiedTypeString(t: Type, pkg: string): string {
+  return write(t, { ...gcStyle, pkg })
+}
+
 /** gc's %v of a type in -m messages: like typeString, but byte and rune keep their names. */
 export function messageTypeString(t: Type): string {
   return write(t, messageStyle)
@@ -24,6 +29,8 @@ export function messageTypeString(t: Type): string {
 
 interface Style {
   basic(t: Extract<Type, { kind: 'basic' }>): string
+  /** Package qualifier for named types (gc's type symbols: `type:p.T`). */
+  pkg?: string
   struct(fields: string[]): string
   paramNames: boolean
 }
@@ -56,7 +63,7 @@ function write(t: Type, style: Style): string {
     case 'array':
       return `[${t.len}]${write(t.elem, style)}`
     case 'named':
-      return t.obj.name
+      return style.pkg ? `${style.pkg}.${t.obj.name}` : t.obj.name
     case 'struct':
       return style.struct(t.fields.map((f) => (f.embedded ? write(f.type, style) : `${f.name} ${write(f.type, style)}`)))
     case 'tuple':

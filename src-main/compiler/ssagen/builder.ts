@@ -1,0 +1,303 @@
+// The state of building one function's SSA, as gc's ssagen keeps it: the
+// current block, variables resolved to values per block (phis created on
+// demand and completed when a block's predecessors are all known: Braun et
+// al.'s construction; a phi that turns out trivial becomes a Copy, as gc's
+// own phi insertion leaves Copies behind), memory threaded as one more
+// variable, constants cached in the entry block, and the pending small heap
+// allocations gc aggregates per block.
+
+import { Func, NO_POS, type Aux, type Block, type Pos, type Value } from '../ssa/func'
+import { floatBits } from '../ssa/auxint'
+import { bytePtr, ptrTo, results, T, type SsaType } from '../ssa/types'
+import type { SourceText } from '../syntax/source'
+import { qualifiedTypeString } from '../types/typestring'
+import { flushPendingAllocations } from './heapalloc'
+
+/** gc's name of a type in symbols: named types qualified by the package path. */
+export function qualifiedName(t: SsaType, pkg: string): string {
+  if (t.go) return qualifiedTypeString(t.go, pkg)
+  switch (t.kind) {
+    case 'ptr':
+      return `*${qualifiedName(t.elem!, pkg)}`
+    case 'slice':
+      return `[]${qualifiedName(t.elem!, pkg)}`
+    case 'array':
+      return `[${t.len}]${qualifiedName(t.elem!, pkg)}`
+    case 'struct':
+      return t.fields!.length ? `struct { ${t.fields!.map((f) => `${f.name} ${qualifiedName(f.type, pkg)}`).join('; ')} }` : 'struct {}'
+    default:
+      return t.str
+  }
+}
+
+/** The memory variable's key. */
+export const MEM = { name: '.mem' }
+
+export type VarKeyish = object
+
+export class Builder {
+  readonly f: Func
+  cur: Block | null
+  readonly sp: Value
+  readonly sb: Value
+  private defs = new Map<Block, Map<VarKeyish, Value>>()
+  private sealed = new Set<Block>()
+  private incomplete = new Map<Block, Map<VarKeyish, Value>>()
+  private varTypes = new Map<VarKeyish, SsaType>()
+  private consts = new Map<string, Value>()
+  /** OffPtr values of heap-moved variables waiting to share one allocation (gc's pendingHeapAllocations). */
+  pending: Value[] = []
+  /** The position new values get. */
+  pos: Pos = NO_POS
+
+  constructor(
+    name: string,
+    typeStr: string,
+    readonly source: SourceText,
+    readonly pkg: string,
+  ) {
+    this.f = new Func(name, typeStr)
+    const entry = this.f.newBlock('Plain')
+    this.f.entry = entry
+    this.cur = entry
+    this.sealed.add(entry)
+    const mem = this.f.newValue(entry, 'InitMem', T.mem)
+    this.writeVar(MEM, mem, T.mem)
+    this.sp = this.f.newValue(entry, 'SP', T.uintptr)
+    this.sb = this.f.newValue(entry, 'SB', T.uintptr)
+  }
+
+  at(offset: number, stmt: '+' | '-' | '' = ''): Pos {
+    if (offset < 0) return NO_POS
+    const p = this.source.position(offset)
+    return { line: p.line, col: p.col, stmt }
+  }
+
+  // ------------------------------------------------------------ values
+
+  get block(): Block {
+    if (!this.cur) throw new Error('internal: no current block')
+    return this.cur
+  }
+
+  v(op: string, type: SsaType, args: Value[] = [], auxInt: bigint = 0n, aux: Aux | null = null, pos: Pos = this.pos): Value {
+    return this.f.newValue(this.block, op, type, args, auxInt, aux, pos)
+  }
+
+  entryV(op: string, type: SsaType, args: Value[] = [], auxInt: bigint = 0n, aux: Aux | null = null): Value {
+    return this.f.newValue(this.f.entry, op, type, args, auxInt, aux, NO_POS)
+  }
+
+  private cachedConst(op: string, type: SsaType, auxInt: bigint): Value {
+    const key = `${op}|${type.str}|${auxInt}`
+    let c = this.consts.get(key)
+    if (!c) {
+      c = this.entryV(op, type, [], auxInt)
+      this.consts.set(key, c)
+    }
+    return c
+  }
+
+  constInt(type: SsaType, n: bigint | number): Value {
+    const op = ({ 1: 'Const8', 2: 'Const16', 4: 'Const32', 8: 'Const64' } as Record<number, string>)[type.size]!
+    return this.cachedConst(op, type, BigInt.asIntN(type.size * 8, BigInt(n)))
+  }
+
+  constFloat(type: SsaType, x: number): Value {
+    return this.cachedConst(type.size === 4 ? 'Const32F' : 'Const64F', type, floatBits(type.size === 4 ? Math.fround(x) : x))
+  }
+
+  constBool(b: boolean): Value {
+    return this.cachedConst('ConstBool', T.bool, b ? 1n : 0n)
+  }
+
+  constNil(type: SsaType): Value {
+    return this.cachedConst('ConstNil', type, 0n)
+  }
+
+  /** The zero value of an SSA-able type. */
+  zero(type: SsaType): Value {
+    switch (type.kind) {
+      case 'bool':
+        return this.constBool(false)
+      case 'int':
+      case 'uint':
+        return this.constInt(type, 0)
+      case 'float':
+        return this.constFloat(type, 0)
+      case 'ptr':
+      case 'unsafeptr':
+      case 'func':
+        return this.constNil(type)
+      case 'slice':
+        return this.cachedConst('ConstSlice', type, 0n)
+      case 'struct': {
+        const fields = type.fields!.map((fl) => this.zero(fl.type))
+        return this.v(`StructMake`, type, fields)
+      }
+      case 'array':
+        return type.len === 0 ? this.v('ArrayMake0', type) : this.v('ArrayMake1', type, [this.zero(type.elem!)])
+      default:
+        throw new Error(`internal: no zero value for ${type.str}`)
+    }
+  }
+
+  // ------------------------------------------------------------ memory
+
+  get mem(): Value {
+    return this.readVar(MEM, this.block)
+  }
+
+  set mem(m: Value) {
+    this.writeVar(MEM, m, T.mem)
+  }
+
+  load(type: SsaType, addr: Value): Value {
+    return this.v('Load', type, [addr, this.mem])
+  }
+
+  store(type: SsaType, addr: Value, val: Value): void {
+    this.mem = this.v('Store', T.mem, [addr, val, this.mem], 0n, { kind: 'type', type })
+  }
+
+  move(type: SsaType, dst: Value, src: Value): void {
+    this.mem = this.v('Move', T.mem, [dst, src, this.mem], BigInt(type.size), { kind: 'type', type })
+  }
+
+  zeroMem(type: SsaType, addr: Value): void {
+    this.mem = this.v('Zero', T.mem, [addr, this.mem], BigInt(type.size), { kind: 'type', type })
+  }
+
+  /** A runtime call through gc's rtcall: results are SelectN [i]; memory continues from SelectN [n]. */
+  rtcall(fn: string, resultTypes: SsaType[], args: Value[], argTypes?: SsaType[]): Value[] {
+    const sizes = [...(argTypes ?? args.map((a) => a.type)), ...resultTypes]
+    let off = 0
+    for (const t of sizes) off = Math.ceil(off / t.align) * t.align + t.size
+    off = Math.ceil(off / 8) * 8
+    const call = this.v('StaticLECall', results([...resultTypes, T.mem]), [...args, this.mem], BigInt(off), { kind: 'call', fn: `runtime.${fn}` })
+    this.mem = this.v('SelectN', T.mem, [call], BigInt(resultTypes.length))
+    return resultTypes.map((t, i) => this.v('SelectN', t, [call], BigInt(i)))
+  }
+
+  /** The runtime type descriptor's address, as newobject takes it. */
+  typeAddr(type: SsaType, noalg = false): Value {
+    const name = (noalg ? 'noalg.' : '') + qualifiedName(type, this.pkg)
+    return this.entryV('Addr', bytePtr, [this.sb], 0n, name !== type.str ? { kind: 'typeSym', type, name } : { kind: 'typeSym', type })
+  }
+
+  /** runtime.newobject(type), or the zero-sized base for zero-sized types. `typeName`: gc's spelling of the descriptor. */
+  newObject(type: SsaType, noalg = false): Value {
+    if (type.size === 0) return this.entryV('Addr', ptrTo(type), [this.sb], 0n, { kind: 'sym', name: 'runtime.zerobase' })
+    return this.rtcall('newobject', [ptrTo(type)], [this.typeAddr(type, noalg)])[0]!
+  }
+
+  // ------------------------------------------------------------ blocks
+
+  newBlock(kind = 'Plain'): Block {
+    return this.f.newBlock(kind)
+  }
+
+  /** End the current block (flushing pending heap allocations, as gc's endBlock does). */
+  endBlock(): Block | null {
+    const b = this.cur
+    if (!b) return null
+    flushPendingAllocations(this)
+    this.cur = null
+    return b
+  }
+
+  /** End the current block with a jump to `to`. */
+  jump(to: Block): void {
+    const b = this.endBlock()
+    if (!b) return
+    b.kind = 'Plain'
+    b.addEdgeTo(to)
+  }
+
+  /** End the current block with `If cond -> yes no`. */
+  branch(cond: Value, yes: Block, no: Block, likely: -1 | 0 | 1 = 0): void {
+    const b = this.endBlock()
+    if (!b) return
+    b.kind = 'If'
+    b.setControl(cond)
+    b.likely = likely
+    b.addEdgeTo(yes)
+    b.addEdgeTo(no)
+  }
+
+  startBlock(b: Block): void {
+    if (this.cur) throw new Error('internal: starting a block while another is open')
+    this.cur = b
+  }
+
+  /** All predecessors of b are known: complete its pending phis. */
+  seal(b: Block): void {
+    if (this.sealed.has(b)) return
+    this.sealed.add(b)
+    const inc = this.incomplete.get(b)
+    if (!inc) return
+    this.incomplete.delete(b)
+    for (const [key, phi] of inc) this.completePhi(key, phi)
+  }
+
+  sealAll(): void {
+    for (let again = true; again; ) {
+      again = false
+      for (const b of this.f.blocks) if (!this.sealed.has(b)) {
+        this.seal(b)
+        again = true
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ variables
+
+  writeVar(key: VarKeyish, v: Value, type: SsaType, b: Block = this.block): void {
+    this.varTypes.set(key, type)
+    let m = this.defs.get(b)
+    if (!m) this.defs.set(b, (m = new Map()))
+    m.set(key, v)
+  }
+
+  hasVar(key: VarKeyish): boolean {
+    return this.varTypes.has(key)
+  }
+
+  readVar(key: VarKeyish, b: Block = this.block): Value {
+    const local = this.defs.get(b)?.get(key)
+    if (local) return local
+    const type = this.varTypes.get(key)
+    if (!type) throw new Error(`internal: variable ${(key as { name?: string }).name ?? '?'} read before any definition`)
+    let v: Value
+    if (!this.sealed.has(b)) {
+      v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)
+      let inc = this.incomplete.get(b)
+      if (!inc) this.incomplete.set(b, (inc = new Map()))
+      inc.set(key, v)
+    } else if (b.preds.length === 1) {
+      v = this.readVar(key, b.preds[0]!)
+    } else if (b.preds.length === 0) {
+      // Unreachable code (after a return or panic): any value will do.
+      v = type.kind === 'mem' ? this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS) : this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS)
+    } else {
+      v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)
+      this.writeVar(key, v, type, b)
+      this.completePhi(key, v)
+      return this.defs.get(b)!.get(key)!
+    }
+    this.writeVar(key, v, type, b)
+    return v
+  }
+
+  private completePhi(key: VarKeyish, phi: Value): void {
+    const b = phi.block
+    for (const p of b.preds) phi.addArg(this.readVar(key, p))
+    const others = new Set(phi.args.filter((a) => a !== phi))
+    if (others.size === 1) {
+      // Trivial: the phi is a Copy of the one value reaching it.
+      const [only] = others
+      phi.copyOf(only!)
+      phi.pos = { ...phi.pos, stmt: '-' }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+// Builtins as walk and ssagen expand them: len/cap read slice parts,
+// new/make allocate (runtime calls when they escape or have a dynamic size,
+// zeroed stack temporaries otherwise), append grows through
+// runtime.growslice, copy calls runtime.memmove, print(ln) calls the
+// runtime's print functions between printlock and printunlock.
+
+import type * as A from '../syntax/ast'
+import type { BuiltinId } from '../types/objects'
+import { under } from '../types/types'
+import type { Value } from '../ssa/func'
+import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
+import { Unsupported, unparen, type FnBuilder } from './fn'
+
+export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId, discard: boolean): Value[] {
+  void discard
+  switch (id) {
+    case 'len':
+    case 'cap': {
+      const xt = under(s.typeOf(e.args[0]!))
+      if (xt.kind !== 'slice') throw new Unsupported(e.pos, `${id} of ${xt.kind}`)
+      return [s.v(id === 'len' ? 'SliceLen' : 'SliceCap', T.int, [s.expr(e.args[0]!)])]
+    }
+    case 'new': {
+      const t = fromGo(s.typeOf(e)).elem!
+      if (s.cx.facts.escapingSites.has(e)) return [s.newObject(t)]
+      const name = s.autotmp()
+      s.mem = s.v('VarDef', T.mem, [s.mem], 0n, { kind: 'sym', name })
+      const a = s.v('LocalAddr', ptrTo(t), [s.sp, s.mem], 0n, { kind: 'sym', name })
+      s.zeroMem(t, a)
+      return [a]
+    }
+    case 'make':
+      return [makeSlice(s, e)]
+    case 'append':
+      return [append(s, e)]
+    case 'copy':
+      return [copySlices(s, e)]
+    case 'print':
+    case 'println':
+      printArgs(s, e, id === 'println')
+      return []
+  }
+}
+
+function makeSlice(s: FnBuilder, e: A.Call): Value {
+  const st = fromGo(s.typeOf(e))
+  const et = st.elem!
+  const len = s.expr(e.args[1]!)
+  const cap = e.args[2] ? s.expr(e.args[2]) : len
+  const constCap = cap.op.startsWith('Const') ? Number(cap.auxInt) : -1
+  if (!s.cx.facts.escapingSites.has(e) && constCap >= 0) {
+    const at = arrayOf(et, constCap)
+    const name = s.autotmp()
+    s.mem = s.v('VarDef', T.mem, [s.mem], 0n, { kind: 'sym', name })
+    const a = s.v('LocalAddr', ptrTo(at), [s.sp, s.mem], 0n, { kind: 'sym', name })
+    s.zeroMem(at, a)
+    return s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [a]), len, cap])
+  }
+  const [p] = s.rtcall('makeslice', [T.unsafePointer], [s.typeAddr(et), toInt(s, len), toInt(s, cap)], [bytePtr, T.int, T.int])
+  return s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [p!]), len, cap])
+}
+
+function toInt(s: FnBuilder, v: Value): Value {
+  return v.type === T.int ? v : s.convert(v, v.type, T.int, { pos: 0, end: 0 } as A.Span)
+}
+
+function append(s: FnBuilder, e: A.Call): Value {
+  const st = fromGo(s.typeOf(e))
+  const et = st.elem!
+  const base = s.expr(e.args[0]!)
+  let ptr = s.v('SlicePtr', ptrTo(et), [base])
+  let len = s.v('SliceLen', T.int, [base])
+  let cap = s.v('SliceCap', T.int, [base])
+  const spread = e.ellipsis
+  const items = spread ? [] : e.args.slice(1).map((a) => s.expr(a))
+  const other = spread ? s.expr(e.args[1]!) : null
+  const k = other ? s.v('SliceLen', T.int, [other]) : s.constInt(T.int, items.length)
+  const newLen = s.v('Add64', T.int, [len, k])
+  const grow = s.newBlock()
+  const assign = s.newBlock()
+  const slot = { ptr: { name: '.appendptr' }, cap: { name: '.appendcap' } }
+  s.writeVar(slot.ptr, ptr, ptr.type)
+  s.writeVar(slot.cap, cap, T.int)
+  s.branch(s.v('Less64U', T.bool, [cap, newLen]), grow, assign, -1)
+  s.seal(grow)
+  s.startBlock(grow)
+  const [r] = s.rtcall('growslice', [st], [ptr, newLen, cap, k, s.typeAddr(et)], [ptr.type, T.int, T.int, T.int, bytePtr])
+  s.writeVar(slot.ptr, s.v('SlicePtr', ptrTo(et), [r!]), ptr.type)
+  s.writeVar(slot.cap, s.v('SliceCap', T.int, [r!]), T.int)
+  s.jump(assign)
+  s.seal(assign)
+  s.startBlock(assign)
+  ptr = s.readVar(slot.ptr)
+  cap = s.readVar(slot.cap)
+  if (other) {
+    const dst = s.v('PtrIndex', ptrTo(et), [ptr, len])
+    const bytes = s.v('Mul64', T.int, [k, s.constInt(T.int, et.size)])
+    s.rtcall('memmove', [], [dst, s.v('SlicePtr', ptrTo(et), [other]), bytes], [bytePtr, bytePtr, T.uintptr])
+  } else {
+    items.forEach((v, i) => {
+      const idx = i === 0 ? len : s.v('Add64', T.int, [len, s.constInt(T.int, i)])
+      s.store(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
+    })
+  }
+  return s.v('SliceMake', st, [ptr, newLen, cap])
+}
+
+function copySlices(s: FnBuilder, e: A.Call): Value {
+  const dst = s.expr(e.args[0]!)
+  const src = s.expr(e.args[1]!)
+  const et: SsaType = dst.type.elem!
+  const n = s.v('Min64', T.int, [s.v('SliceLen', T.int, [dst]), s.v('SliceLen', T.int, [src])])
+  const bytes = s.v('Mul64', T.int, [n, s.constInt(T.int, et.size)])
+  s.rtcall('memmove', [], [s.v('SlicePtr', ptrTo(et), [dst]), s.v('SlicePtr', ptrTo(et), [src]), bytes], [bytePtr, bytePtr, T.uintptr])
+  return n
+}
+
+function printArgs(s: FnBuilder, e: A.Call, ln: boolean): void {
+  s.rtcall('printlock', [], [])
+  e.args.forEach((a, i) => {
+    if (ln && i > 0) s.rtcall('printsp', [], [])
+    const v = s.expr(unparen(a))
+    const t = v.type
+    if (t.kind === 'int') s.rtcall('printint', [], [t.size < 8 ? s.convert(v, t, T.int64, a) : v], [T.int64])
+    else if (t.kind === 'uint') s.rtcall(t === T.uintptr ? 'printuintptr' : 'printuint', [], [t.size < 8 ? s.convert(v, t, T.uint64, a) : v], [T.uint64])
+    else if (t.kind === 'float') s.rtcall('printfloat', [], [t.size < 8 ? s.convert(v, t, T.float64, a) : v], [T.float64])
+    else if (t.kind === 'bool') s.rtcall('printbool', [], [v])
+    else if (t.kind === 'ptr' || t.kind === 'func' || t.kind === 'unsafeptr') s.rtcall('printpointer', [], [s.v('Copy', T.unsafePointer, [v])])
+    else if (t.kind === 'slice') s.rtcall('printslice', [], [v])
+    else throw new Unsupported(a.pos, `printing a ${t.str}`)
+  })
+  if (ln) s.rtcall('printnl', [], [])
+  s.rtcall('printunlock', [], [])
+}

@@ -1,0 +1,100 @@
+// SSA for every function of a file: parse, type check, escape analysis
+// (which decides heap-moved variables and escaping allocations), then build
+// each function and run gc's pass list over it. A function whose
+// construction or passes fail keeps what it has and reports why; the other
+// functions are not affected.
+
+import type { AllocGroup, Diagnostic, FuncTrace } from '../../protocol/model'
+import { analyzeEscapes } from '../escape/analyze'
+import type { FnUnit } from '../escape/units'
+import { parseFile } from '../syntax'
+import type { SourceText } from '../syntax/source'
+import { checkFile } from '../types/check'
+import { compile } from '../ssa/compile'
+import { Attr } from '../escape/graph'
+import { FnBuilder, Unsupported, type FnContext } from './fn'
+import type { EscapeFacts } from './vars'
+import { allocGroups } from './allocs'
+
+export interface SsaProgram {
+  path: string
+  diagnostics: Diagnostic[]
+  /** gc names of the functions we build, in source order. */
+  functions: string[]
+  /** Build and compile one function (lazily: only what the user looks at). */
+  trace(name: string, arch: string, options?: { until?: string }): FuncTrace
+}
+
+export class SsaError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(`${diagnostic.file}:${diagnostic.line}:${diagnostic.col}: ${diagnostic.message}`)
+  }
+}
+
+export interface SsaOptions {
+  /** The package path gc qualifies symbols with (`-p`); default: the package name. */
+  pkgPath?: string
+}
+
+export async function ssaProgram(path: string, text: string, options: SsaOptions = {}): Promise<SsaProgram> {
+  const parsed = await parseFile(path, text)
+  if (parsed.diagnostics.length) return failed(path, parsed.diagnostics)
+  const checked = checkFile(parsed.file, parsed.source)
+  if (checked.diagnostics.length) return failed(path, checked.diagnostics)
+  const esc = analyzeEscapes(parsed.file, parsed.source, checked.info, { path, level: 0 })
+  const facts: EscapeFacts = { heap: new Set(), escapingSites: new Set(), byRef: esc.byRef }
+  for (const b of esc.batches) {
+    for (const loc of b.graph.locations) {
+      if (!loc.ref || !loc.has(Attr.Escapes)) continue
+      if (loc.kind === 'alloc') facts.escapingSites.add(loc.ref as object)
+      else facts.heap.add(loc.ref as object)
+    }
+  }
+  const units = esc.units.all.filter((u) => !u.wrapper && (u.decl?.body || u.lit))
+  const cx: FnContext = {
+    info: checked.info,
+    source: parsed.source,
+    pkg: options.pkgPath ?? parsed.file.packageName.name,
+    facts,
+    frames: esc.frames,
+    litNames: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u.name])),
+    litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
+  }
+  const byName = new Map(units.map((u) => [u.name, u]))
+  return {
+    path,
+    diagnostics: esc.diagnostics,
+    functions: units.map((u) => u.name),
+    trace(name, arch, options = {}) {
+      const unit = byName.get(name)
+      if (!unit) throw new Error(`no function ${name} in ${path}`)
+      return traceOf(unit, cx, arch, parsed.source, path, options.until)
+    },
+  }
+}
+
+function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, until?: string): FuncTrace {
+  const b = new FnBuilder(unit, cx)
+  try {
+    b.build()
+  } catch (e) {
+    const offset = e instanceof Unsupported ? e.offset : (unit.decl ?? unit.lit)!.pos
+    const p = source.position(offset)
+    const message = e instanceof Unsupported ? e.message : `internal error: building SSA for ${unit.name} failed: ${e instanceof Error ? e.message : String(e)}`
+    throw new SsaError({ file: path, line: p.line, col: p.col, severity: 'error', message, from: offset, to: offset })
+  }
+  const allocs: AllocGroup[] = allocGroups(b.f)
+  const passes = compile(b.f, { arch, until })
+  return { func: unit.name, arch, passes, allocs }
+}
+
+function failed(path: string, diagnostics: Diagnostic[]): SsaProgram {
+  return {
+    path,
+    diagnostics,
+    functions: [],
+    trace() {
+      throw new SsaError(diagnostics[0]!)
+    },
+  }
+}

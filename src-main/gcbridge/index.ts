@@ -1,0 +1,5 @@
+// The bridge to the real gc: SSA text dumps and what we read from them.
+
+export { parseSsaDump, parseGossafuncStdout, formatSsaDump, type DumpFunc, type DumpBlock, type DumpValue } from './ssadump'
+export { gcSsaDumps, gcFuncNames, type GcSsaDumps, type GcSsaOptions } from './gcssa'
+export { allocationCalls, type AllocCall, type AllocMember } from './allocs'

@@ -1,0 +1,71 @@
+// A gc dump read back into our mutable SSA function, keeping gc's ids, so
+// our passes can run on exactly what gc's passes saw (pass-by-pass
+// differential tests) and tests can be written in gc's own text format.
+
+import { floatBits } from '../compiler/ssa/auxint'
+import { Func, type Aux, type Value } from '../compiler/ssa/func'
+import { opInfo } from '../compiler/ssa/opinfo'
+import { parseType } from '../compiler/ssa/types'
+import { parseSsaDump, type DumpFunc } from './ssadump'
+
+export function funcFromDump(d: DumpFunc | string): Func {
+  if (typeof d === 'string') d = parseSsaDump(d)
+  const f = new Func(d.name, d.type)
+  const blocks = new Map(d.blocks.map((b) => [b.id, f.newBlockWithId(num(b.id), b.kind)]))
+  f.entry = blocks.get(d.blocks[0]!.id)!
+  const values = new Map<string, Value>()
+  const all = d.blocks.flatMap((b) => b.values.map((v) => ({ b, v })))
+  for (const { b, v } of all) {
+    const nv = f.newValueWithId(num(v.id), blocks.get(b.id)!, v.op, parseType(v.type))
+    nv.pos = v.line === null ? { line: 0, col: 0, stmt: '' } : { line: v.line, col: 0, stmt: v.stmt }
+    if (v.reg !== undefined) nv.loc = v.reg
+    values.set(v.id, nv)
+  }
+  const get = (id: string): Value => {
+    const v = values.get(id)
+    if (!v) throw new Error(`${d.name}: ${id} is used but not defined`)
+    return v
+  }
+  for (const { v } of all) {
+    const nv = values.get(v.id)!
+    for (const a of v.args) nv.addArg(get(a))
+    const aux = opInfo(v.op).aux
+    if (v.auxInt !== undefined) nv.auxInt = auxIntOf(aux, v.auxInt)
+    if (v.aux !== undefined) nv.aux = auxOf(aux, v.aux)
+  }
+  for (const b of d.blocks) {
+    const nb = blocks.get(b.id)!
+    for (const s of b.succs) nb.addEdgeTo(blocks.get(s)!)
+    nb.controls = b.controls.map(get)
+    for (const c of nb.controls) c.uses++
+    nb.likely = b.likely === 'likely' ? 1 : b.likely === 'unlikely' ? -1 : 0
+  }
+  // Predecessor order matters for phis: take gc's, not the order edges were added.
+  for (const b of d.blocks) blocks.get(b.id)!.preds = b.preds.map((p) => blocks.get(p)!)
+  for (const n of d.names) {
+    const m = /^(.*)\[(.*)\]$/.exec(n.name)
+    const slot = { name: m ? m[1]! : n.name, type: parseType(m ? m[2]! : 'void') }
+    for (const v of n.values) if (values.has(v)) f.nameValue(slot, values.get(v)!)
+  }
+  return f
+}
+
+const num = (id: string): number => Number(id.slice(1))
+
+function auxIntOf(kind: string | undefined, text: string): bigint {
+  if (kind === 'Bool') return text === 'true' ? 1n : 0n
+  if (kind === 'Float32' || kind === 'Float64') return floatBits(Number(text.replace('+Inf', 'Infinity').replace('-Inf', '-Infinity')))
+  if (kind === 'SymValAndOff') {
+    const m = /val=(-?\d+),off=(-?\d+)/.exec(text)
+    if (m) return (BigInt(m[1]!) << 32n) | BigInt.asUintN(32, BigInt(m[2]!))
+  }
+  return BigInt(text)
+}
+
+function auxOf(kind: string | undefined, text: string): Aux {
+  if (kind === 'Typ' || kind === 'TypSize') return { kind: 'type', type: parseType(text) }
+  const call = /^AuxCall\{(.*)\}$/.exec(text)
+  if (call) return { kind: 'call', fn: call[1]! }
+  if (text.startsWith('type:')) return { kind: 'typeSym', type: parseType(text.slice(5)) }
+  return { kind: 'sym', name: text }
+}
