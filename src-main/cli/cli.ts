@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../protocol/model'
 import { ApiError } from '../protocol/errors'
 import type { SsascopeApi } from '../protocol/api'
 import { escapeCommand } from './escape'
+import { allocsCommand, ssaCommand } from './ssa'
 import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
 
 export interface CliIO {
@@ -22,6 +23,13 @@ Commands:
   escape [-m|-m=2] FILE.go...
                        escape analysis: the lines go build -gcflags='-m=N -l' prints
                        (--json [--func F]: the result as JSON, with F's escape graph)
+  ssa FILE.go --func F [--arch amd64|ppc64] [--pass P] [--json]
+                       the function's SSA after each of gc's passes: one line per pass
+                       (name<TAB>status<TAB>#values<TAB>#blocks); --pass P prints the
+                       function after P in gc's text dump format; --json the whole trace
+  allocs FILE.go --func F [--json]
+                       the heap allocation calls as built (runtime.newobject / mallocgc),
+                       with the variables aggregated into each
   fidelity [--json] [--files GLOB-or-list]
                        escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
                        per file, the functions inside our subset and the share of gc's -m lines
@@ -54,6 +62,10 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await funcs(rest, api, io)
       case 'escape':
         return await escapeCommand(rest, api, io)
+      case 'ssa':
+        return await ssaCommand(rest, api, io)
+      case 'allocs':
+        return await allocsCommand(rest, api, io)
       case 'fidelity':
         return await fidelity(rest, io)
       default:

@@ -1,7 +1,7 @@
 // The ONE API. Electron IPC, the browser-mode HTTP server and the CLI all
 // dispatch to the same service through this method table.
 
-import type { AnalyzeResult, AppInfo, EscapeResult, ExampleInfo, Progress, SourceFile } from './model'
+import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, Progress, SourceFile, SsaResult } from './model'
 import { object, oneOf, optional, string, type Validator } from './validate'
 import { ApiError } from './errors'
 
@@ -18,6 +18,8 @@ export interface ApiMethods {
   analyze: { args: { path: string; text: string }; result: AnalyzeResult }
   /** Escape analysis as gc -m / -m=2 reports it, plus the graph of `func`'s batch. Runs in the worker. */
   escape: { args: { path: string; text: string; level: '1' | '2'; func?: string }; result: EscapeResult }
+  /** One function's SSA after every pass (or until `until`), with its allocation calls. Runs in the worker. */
+  ssa: { args: { path: string; text: string; func: string; arch: Arch; until?: string }; result: SsaResult }
 }
 
 export type Method = keyof ApiMethods
@@ -40,6 +42,13 @@ export const argValidators: { [M in Method]: Validator<Args<M>> } = {
     text: string({ maxLength: MAX_SOURCE_BYTES }),
     level: oneOf('1', '2'),
     func: optional(string({ nonEmpty: true, maxLength: 1000 })),
+  }),
+  ssa: object({
+    path: string({ nonEmpty: true, maxLength: MAX_PATH }),
+    text: string({ maxLength: MAX_SOURCE_BYTES }),
+    func: string({ nonEmpty: true, maxLength: 1000 }),
+    arch: oneOf('amd64', 'ppc64'),
+    until: optional(string({ nonEmpty: true, maxLength: 100 })),
   }),
 }
 

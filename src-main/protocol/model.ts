@@ -234,3 +234,15 @@ export interface FuncTrace {
   passes: PassRecord[]
   allocs: AllocGroup[]
 }
+
+export type Arch = 'amd64' | 'ppc64'
+
+/** The answer to an `ssa` request: one function's trace, or why there is none. */
+export interface SsaResult {
+  file: string
+  /** Syntax, type and `unsupported:` errors, and an unknown function name. */
+  diagnostics: Diagnostic[]
+  /** gc names of the functions we can build. */
+  functions: string[]
+  trace: FuncTrace | null
+}

@@ -30,6 +30,7 @@ export class Service implements SsascopeApi {
       openFile: ({ path }) => readGoFile(path),
       analyze: ({ path, text }, o) => this.options.runner.run({ kind: 'analyze', path, text }, o),
       escape: ({ path, text, level, func }, o) => this.options.runner.run({ kind: 'escape', path, text, level: level === '2' ? 2 : 1, func }, o),
+      ssa: ({ path, text, func, arch, until }, o) => this.options.runner.run({ kind: 'ssa', path, text, func, arch, until }, o),
     }
   }
 

@@ -3,15 +3,18 @@
 
 import { analyzeSource, type CancelCheck, type ProgressSink } from '../compiler'
 import { escapeResult } from '../compiler/escape'
-import type { AnalyzeResult, EscapeResult } from '../protocol/model'
+import { ssaResult } from '../compiler/ssagen'
+import type { AnalyzeResult, Arch, EscapeResult, SsaResult } from '../protocol/model'
 
 export type Job =
   | { kind: 'analyze'; path: string; text: string }
   | { kind: 'escape'; path: string; text: string; level: 1 | 2; func?: string }
+  | { kind: 'ssa'; path: string; text: string; func: string; arch: Arch; until?: string }
 
 export interface JobResults {
   analyze: AnalyzeResult
   escape: EscapeResult
+  ssa: SsaResult
 }
 
 export type JobResult = JobResults[Job['kind']]
@@ -22,6 +25,8 @@ export function executeJob(job: Job, progress: ProgressSink, checkCancelled: Can
       return analyzeSource(job.path, job.text, progress, checkCancelled)
     case 'escape':
       return escapeResult(job.path, job.text, { level: job.level, graphOf: job.func })
+    case 'ssa':
+      return ssaResult(job.path, job.text, { func: job.func, arch: job.arch, until: job.until })
   }
 }
 

@@ -4,7 +4,7 @@
 // construction or passes fail keeps what it has and reports why; the other
 // functions are not affected.
 
-import type { AllocGroup, Diagnostic, FuncTrace } from '../../protocol/model'
+import type { AllocGroup, Arch, Diagnostic, FuncTrace, SsaResult } from '../../protocol/model'
 import { analyzeEscapes } from '../escape/analyze'
 import type { FnUnit } from '../escape/units'
 import { parseFile } from '../syntax'
@@ -96,5 +96,31 @@ function failed(path: string, diagnostics: Diagnostic[]): SsaProgram {
     trace() {
       throw new SsaError(diagnostics[0]!)
     },
+  }
+}
+
+/** gc's GOSSAFUNC spellings of a function: `F`, `T.M`, `(*T).M`, `F.func1`; a `pkg.` prefix is allowed. */
+export function resolveFuncName(names: string[], wanted: string): string | undefined {
+  if (names.includes(wanted)) return wanted
+  const dot = wanted.indexOf('.')
+  const bare = dot > 0 && !wanted.startsWith('(') ? wanted.slice(dot + 1) : undefined
+  return bare !== undefined && names.includes(bare) ? bare : undefined
+}
+
+/** The API's answer: one function's trace, or diagnostics saying why not. */
+export async function ssaResult(path: string, text: string, options: { func: string; arch: Arch; until?: string; pkgPath?: string }): Promise<SsaResult> {
+  const prog = await ssaProgram(path, text, { pkgPath: options.pkgPath })
+  const base = { file: path, functions: prog.functions, trace: null }
+  if (prog.diagnostics.some((d) => d.severity === 'error')) return { ...base, diagnostics: prog.diagnostics }
+  const name = resolveFuncName(prog.functions, options.func)
+  if (!name) {
+    const message = `no function ${options.func} in ${path} (functions: ${prog.functions.join(', ') || 'none'})`
+    return { ...base, diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message, from: 0, to: 0 }] }
+  }
+  try {
+    return { ...base, diagnostics: prog.diagnostics, trace: prog.trace(name, options.arch, { until: options.until }) }
+  } catch (e) {
+    if (e instanceof SsaError) return { ...base, diagnostics: [...prog.diagnostics, e.diagnostic] }
+    throw e
   }
 }
