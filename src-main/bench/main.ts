@@ -10,7 +10,10 @@ import { join } from 'node:path'
 import { analyzeSource } from '../compiler'
 import { escapeSource } from '../compiler/escape'
 import { parseOutline } from '../compiler/syntax'
-import { escapeProgram } from './programs'
+import { bigFunctionProgram, escapeProgram } from './programs'
+import { ssaProgram } from '../compiler/ssagen'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { workerFile } from '../service/paths'
 import { WorkerRunner } from '../service/runner'
 import { exitQuietlyOnClosedStdout } from '../cli/stdout'
@@ -145,6 +148,64 @@ async function main(): Promise<void> {
   emit({ bench: 'worker-analyze-roundtrip', lines: small.split('\n').length, warmMs: round(rt), coldStartMs: round(cold) })
 
   await escape5k(dir)
+  await ssa10k(dir)
+}
+
+/** A full collection, so heap figures count only what is reachable. */
+function collect(): void {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  gc()
+  gc()
+}
+
+const heapUsed = (): number => {
+  collect()
+  return process.memoryUsage().heapUsed
+}
+
+/**
+ * ssa-10k: one function of ~10,000 SSA values through construction and
+ * every pass with the checker, against `go tool compile -l` of the same file.
+ * Memory: what all pass records (snapshots, diffs, rule logs) retain,
+ * against one unshared copy of a single snapshot; DESIGN §3 wants ≤ 3×.
+ */
+async function ssa10k(dir: string): Promise<void> {
+  const text = bigFunctionProgram(10_000)
+  const file = join(dir, 'big.go')
+  writeFileSync(file, text)
+  const prog = await ssaProgram(file, text)
+  if (prog.diagnostics.length) throw new Error(`ssa-10k program is refused: ${prog.diagnostics[0]!.message}`)
+  prog.trace('big', 'amd64') // warm-up
+  const ms = await median(3, () => prog.trace('big', 'amd64'))
+  const go = goBuildTimes(text, 5)
+  const base = heapUsed()
+  // Held in `retained` so the collector cannot drop them while we measure.
+  const retained: unknown[] = []
+  const trace = prog.trace('big', 'amd64')
+  retained.push(trace)
+  const all = heapUsed() - base
+  const last = trace.passes[trace.passes.length - 1]!.snapshot
+  const startValues = trace.passes[0]!.snapshot.blocks.reduce((n, b) => n + b.values.length, 0)
+  const passes = trace.passes.length
+  const failed = trace.passes.find((p) => p.status === 'failed')
+  const before = heapUsed()
+  retained.push(structuredClone(last))
+  const single = heapUsed() - before
+  emit({
+    bench: 'ssa-10k',
+    values: startValues,
+    blocks: trace.passes[0]!.snapshot.blocks.length,
+    passes,
+    failedPass: failed ? `${failed.name}: ${failed.error}` : null,
+    ms: round(ms),
+    goToolCompileMs: go ? round(go.compileMs) : null,
+    ratioToGoToolCompile: go ? round(ms / go.compileMs) : null,
+    allSnapshotsMB: round(all / 2 ** 20),
+    oneSnapshotMB: round(single / 2 ** 20),
+    memoryRatio: round(all / single),
+  })
+  retained.length = 0
 }
 
 /**

@@ -157,3 +157,28 @@ ${prev}
 `
   return src.split('\n')
 }
+
+/**
+ * One function of about `values` SSA values at `start`: blocks of
+ * arithmetic on locals, bounds-checked slice reads with masked and plain
+ * indices, branches and a loop, so every generic pass has work to do.
+ */
+export function bigFunctionProgram(values = 10_000): string {
+  const out = ['package bench', '', 'var sink int', '', 'func big(xs []int, n int) int {', '\ta, b, c := 1, 2, 3']
+  // Each group below builds roughly 32 values at start.
+  const groups = Math.ceil(values / 32)
+  for (let i = 0; i < groups; i++) {
+    out.push(
+      `\ta += xs[${i % 8}&7] * ${i + 3}`,
+      `\tb ^= a >> ${(i % 13) + 1}`,
+      `\tif a > b+${i} {`,
+      `\t\tc += a - b`,
+      `\t} else {`,
+      `\t\tc -= xs[n%len(xs)]`,
+      `\t}`,
+    )
+    if (i % 50 === 49) out.push(`\tfor i := 0; i < n; i++ {`, `\t\tc += xs[i]`, `\t}`)
+  }
+  out.push('\tsink = c', '\treturn a + b + c', '}', '')
+  return out.join('\n')
+}
