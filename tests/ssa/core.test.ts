@@ -6,6 +6,7 @@ import { printFunc } from '../../src-main/compiler/ssa/print'
 import { Snapshotter } from '../../src-main/compiler/ssa/snapshot'
 import { ptrTo, results, T } from '../../src-main/compiler/ssa/types'
 import { formatG } from '../../src-main/compiler/ssa/auxint'
+import { applyRewrite, ruleSet, type ValueRule } from '../../src-main/compiler/ssa/rewrite'
 
 function small(): Func {
   const f = new Func('add', 'func(int, int) int')
@@ -82,5 +83,51 @@ describe('SSA core', () => {
   it('pointer types intern', () => {
     expect(ptrTo(T.int)).toBe(ptrTo(T.int))
     expect(ptrTo(ptrTo(T.int64)).str).toBe('**int64')
+  })
+})
+
+describe('pass failures', () => {
+  it('a pass that throws is recorded failed; the snapshots before it are kept and nothing runs after', () => {
+    const f = small()
+    const recs = compile(f, {
+      arch: 'amd64',
+      passes: [
+        { name: 'ok', run: (g) => void g.newValue(g.entry, 'Const64', T.int, [], 1n) },
+        { name: 'boom', run: () => { throw new Error('kaboom') } },
+        { name: 'after', run: () => undefined },
+      ],
+    })
+    expect(recs.map((r) => [r.name, r.status])).toEqual([['start', 'changed'], ['ok', 'changed'], ['boom', 'failed']])
+    expect(recs[2]!.error).toBe('kaboom')
+    expect(recs[1]!.snapshot.blocks[0]!.values.map((v) => v.op)).toContain('Const64')
+  })
+
+  it('a pass that breaks the function fails the checker and is recorded failed', () => {
+    const recs = compile(small(), {
+      arch: 'amd64',
+      passes: [{ name: 'breaks', run: (g) => void g.entry.values[3]!.addArg(g.entry.values[0]!) }],
+    })
+    expect(recs[1]!.status).toBe('failed')
+    expect(recs[1]!.error).toMatch(/check failed: v4 = Add64 has 3 args/)
+  })
+
+  it('rewrite rules are logged with the values they created, which record their origin', () => {
+    const f = small()
+    const rule: ValueRule = {
+      name: '(Add64 x y) => (Sub64 x (Neg64 y))',
+      apply(v, g) {
+        const neg = g.newValue(v.block, 'Neg64', v.type, [v.args[1]!])
+        v.reset('Sub64')
+        v.setArgs([v.args.length ? v.args[0]! : neg, neg])
+        return true
+      },
+    }
+    const recs = compile(f, { arch: 'amd64', passes: [{ name: 'opt', run: (g, ctx) => applyRewrite(g, ruleSet([{ op: 'Add64', rule }]), ctx) }] })
+    const opt = recs[1]!
+    expect(opt.rules).toEqual([{ rule: rule.name, value: 'v4', created: ['v6'] }])
+    const values = opt.snapshot.blocks[0]!.values
+    expect(values.find((v) => v.id === 'v6')!.origin).toBe('v4')
+    expect(opt.diff.valuesAdded).toEqual(['v6'])
+    expect(opt.diff.valuesChanged).toEqual(['v4'])
   })
 })

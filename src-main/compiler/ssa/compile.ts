@@ -36,6 +36,8 @@ export interface CompileOptions {
   check?: boolean
   /** Stop after this pass (inclusive). */
   until?: string
+  /** The pass list (tests substitute their own). */
+  passes?: readonly PassDef[]
 }
 
 /** `start` plus one record per pass, until the end or the first failure. */
@@ -53,7 +55,7 @@ export function compile(f: Func, options: CompileOptions): PassRecord[] {
     return records
   }
   if (options.until === 'start') return records
-  for (const pass of PASSES) {
+  for (const pass of options.passes ?? PASSES) {
     const prev = records[records.length - 1]!.snapshot
     if (!pass.run) {
       records.push({ name: pass.name, status: 'not-modeled', ms: 0, snapshot: prev, diff: emptyDiff() })
