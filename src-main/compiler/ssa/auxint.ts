@@ -3,6 +3,7 @@
 // when non-zero.
 
 import { opInfo } from './opinfo'
+import { formatG as formatConstG } from '../types/constant'
 
 const f64 = new Float64Array(1)
 const bits = new BigInt64Array(f64.buffer)
@@ -17,19 +18,11 @@ export function bitsFloat(b: bigint): number {
   return f64[0]!
 }
 
-/** Go's strconv.FormatFloat(x, 'g', -1, 64), which %g prints. */
+/** Go's %g: NaN and infinities as gc prints them, the rest via the constant formatter. */
 export function formatG(x: number): string {
   if (Number.isNaN(x)) return 'NaN'
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf'
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0'
-  const [mant, e] = x.toExponential().split('e') as [string, string]
-  const exp = Number(e)
-  if (exp < -4 || exp >= 6) {
-    const sign = exp < 0 ? '-' : '+'
-    const ae = Math.abs(exp)
-    return `${mant}e${sign}${ae < 10 ? '0' : ''}${ae}`
-  }
-  return String(x)
+  return formatConstG(x)
 }
 
 /** The bracketed aux text gc prints for this op and auxInt, or undefined when it prints none. */
