@@ -1,79 +1,90 @@
 // Dominators (Cooper, Harvey & Kennedy's iterative algorithm over reverse
 // postorder) and a dominator tree with entry/exit numbers for O(1) queries.
+// Indexed by block id: it runs after every pass.
 
 import type { Block, Func } from './func'
 
 /** Reachable blocks in postorder from the entry. First blocks only reach their first successor. */
 export function postorder(f: Func): Block[] {
   const order: Block[] = []
-  const seen = new Set<Block>()
-  const stack: { b: Block; i: number }[] = [{ b: f.entry, i: 0 }]
-  seen.add(f.entry)
+  const seen = new Uint8Array(f.numBlocks)
+  const stack: Block[] = [f.entry]
+  const next: number[] = [0]
+  seen[f.entry.id] = 1
   while (stack.length) {
-    const top = stack[stack.length - 1]!
-    const succs = top.b.kind === 'First' ? top.b.succs.slice(0, 1) : top.b.succs
-    if (top.i < succs.length) {
-      const s = succs[top.i++]!
-      if (!seen.has(s)) {
-        seen.add(s)
-        stack.push({ b: s, i: 0 })
+    const b = stack[stack.length - 1]!
+    const i = next[next.length - 1]!
+    const n = b.kind === 'First' ? Math.min(1, b.succs.length) : b.succs.length
+    if (i < n) {
+      next[next.length - 1] = i + 1
+      const s = b.succs[i]!
+      if (!seen[s.id]) {
+        seen[s.id] = 1
+        stack.push(s)
+        next.push(0)
       }
     } else {
-      order.push(top.b)
+      order.push(b)
       stack.pop()
+      next.pop()
     }
   }
   return order
 }
 
 export class DomTree {
+  /** Immediate dominators of reachable blocks (the entry's is null). */
   readonly idom = new Map<Block, Block | null>()
+  /** Dominator-tree children, in id order. */
   readonly children = new Map<Block, Block[]>()
-  private entryNum = new Map<Block, number>()
-  private exitNum = new Map<Block, number>()
+  private readonly entryNum: Int32Array
+  private readonly exitNum: Int32Array
 
   constructor(readonly f: Func) {
+    const n = f.numBlocks
     const po = postorder(f)
-    const num = new Map<Block, number>()
-    po.forEach((b, i) => num.set(b, i))
-    const idom = new Map<Block, Block>()
-    idom.set(f.entry, f.entry)
-    const rpo = [...po].reverse()
+    const num = new Int32Array(n).fill(-1)
+    po.forEach((b, i) => (num[b.id] = i))
+    const idom: (Block | undefined)[] = new Array(n)
+    idom[f.entry.id] = f.entry
     let changed = true
     while (changed) {
       changed = false
-      for (const b of rpo) {
+      for (let k = po.length - 1; k >= 0; k--) {
+        const b = po[k]!
         if (b === f.entry) continue
         let d: Block | undefined
         for (const p of b.preds) {
-          if (!idom.has(p) || !num.has(p)) continue
+          if (num[p.id]! < 0 || idom[p.id] === undefined) continue
           d = d === undefined ? p : intersect(p, d, idom, num)
         }
-        if (d !== undefined && idom.get(b) !== d) {
-          idom.set(b, d)
+        if (d !== undefined && idom[b.id] !== d) {
+          idom[b.id] = d
           changed = true
         }
       }
     }
     for (const b of po) {
-      const d = b === f.entry ? null : idom.get(b) ?? null
+      const d = b === f.entry ? null : idom[b.id] ?? null
       this.idom.set(b, d)
       if (d) {
-        const c = this.children.get(d) ?? []
-        c.push(b)
-        this.children.set(d, c)
+        const c = this.children.get(d)
+        if (c) c.push(b)
+        else this.children.set(d, [b])
       }
     }
     for (const c of this.children.values()) c.sort((a, b) => a.id - b.id)
-    let n = 0
+    this.entryNum = new Int32Array(n).fill(-1)
+    this.exitNum = new Int32Array(n).fill(-1)
+    let t = 0
     const stack: { b: Block; done: boolean }[] = [{ b: f.entry, done: false }]
     while (stack.length) {
       const top = stack.pop()!
       if (top.done) {
-        this.exitNum.set(top.b, n++)
+        this.exitNum[top.b.id] = t++
         continue
       }
-      this.entryNum.set(top.b, n++)
+      this.entryNum[top.b.id] = t++
       stack.push({ b: top.b, done: true })
       const kids = this.children.get(top.b) ?? []
       for (let i = kids.length - 1; i >= 0; i--) stack.push({ b: kids[i]!, done: false })
@@ -81,22 +92,20 @@ export class DomTree {
   }
 
   reachable(b: Block): boolean {
-    return this.entryNum.has(b)
+    return b.id < this.entryNum.length && this.entryNum[b.id]! >= 0
   }
 
   /** a dominates b (every block dominates itself). */
   dominates(a: Block, b: Block): boolean {
-    const ea = this.entryNum.get(a)
-    const eb = this.entryNum.get(b)
-    if (ea === undefined || eb === undefined) return false
-    return ea <= eb && this.exitNum.get(b)! <= this.exitNum.get(a)!
+    if (!this.reachable(a) || !this.reachable(b)) return false
+    return this.entryNum[a.id]! <= this.entryNum[b.id]! && this.exitNum[b.id]! <= this.exitNum[a.id]!
   }
 }
 
-function intersect(a: Block, b: Block, idom: Map<Block, Block>, num: Map<Block, number>): Block {
+function intersect(a: Block, b: Block, idom: (Block | undefined)[], num: Int32Array): Block {
   while (a !== b) {
-    while (num.get(a)! < num.get(b)!) a = idom.get(a)!
-    while (num.get(b)! < num.get(a)!) b = idom.get(b)!
+    while (num[a.id]! < num[b.id]!) a = idom[a.id]!
+    while (num[b.id]! < num[a.id]!) b = idom[b.id]!
   }
   return a
 }

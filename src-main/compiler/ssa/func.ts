@@ -205,6 +205,11 @@ export class Func {
     return this.nextValue
   }
 
+  /** How many block ids have been handed out (the next id). */
+  get numBlocks(): number {
+    return this.nextBlock
+  }
+
   nameValue(slot: LocalSlot, v: Value): void {
     const key = slotString(slot)
     let entry = this.nameIndex.get(key)
