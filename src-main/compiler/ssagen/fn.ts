@@ -1324,11 +1324,15 @@ export class FnBuilder extends Builder {
         const recv = this.receiver((unparen(e.fun) as A.Selector).x, sel)
         return this.staticCall(`${this.cx.pkg}.${methodSym(ci.func)}`, [recv], e.args, ci.signature, ci.variadic, e)
       }
+      // Without inlining, gc calls through a func variable even when it knows what the
+      // variable holds: only a literal or a method expression written at the call is static.
       case 'methodExpr':
+        if (unparen(e.fun).kind !== 'Selector') return this.closureCall(this.expr(e.fun), e.args, ci.signature, ci.variadic, e)
         return this.staticCall(`${this.cx.pkg}.${methodSym(ci.func)}`, [], e.args, ci.signature, ci.variadic, e)
       case 'closure': {
         const unit = this.cx.litUnits.get(ci.closure)
-        if (!unit || unit.captures.length === 0) return this.staticCall(`${this.cx.pkg}.${this.cx.litNames.get(ci.closure)}`, [], e.args, ci.signature, ci.variadic, e)
+        const direct = unparen(e.fun).kind === 'FuncLit'
+        if (direct && (!unit || unit.captures.length === 0)) return this.staticCall(`${this.cx.pkg}.${this.cx.litNames.get(ci.closure)}`, [], e.args, ci.signature, ci.variadic, e)
         return this.closureCall(this.expr(e.fun), e.args, ci.signature, ci.variadic, e)
       }
       case 'methodValue':
