@@ -43,14 +43,25 @@ export function funcFromDump(d: DumpFunc | string): Func {
   // Predecessor order matters for phis: take gc's, not the order edges were added.
   for (const b of d.blocks) blocks.get(b.id)!.preds = b.preds.map((p) => blocks.get(p)!)
   for (const n of d.names) {
-    const m = /^(.*)\[(.*)\]$/.exec(n.name)
-    const slot = { name: m ? m[1]! : n.name, type: parseType(m ? m[2]! : 'void') }
+    const m = splitSlotName(n.name)
+    const slot = { name: m ? m[0] : n.name, type: parseType(m ? m[1] : 'void') }
     for (const v of n.values) if (values.has(v)) f.nameValue(slot, values.get(v)!)
   }
   return f
 }
 
 const num = (id: string): number => Number(id.slice(1))
+
+/** `a[0][int]` => [`a[0]`, `int`], `a[[1]int]` => [`a`, `[1]int`]: the type is the last balanced `[...]`. */
+function splitSlotName(s: string): [string, string] | null {
+  if (!s.endsWith(']')) return null
+  let depth = 0
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (s[i] === ']') depth++
+    else if (s[i] === '[' && --depth === 0) return [s.slice(0, i), s.slice(i + 1, -1)]
+  }
+  return null
+}
 
 function auxIntOf(kind: string | undefined, text: string): bigint {
   if (kind === 'Bool') return text === 'true' ? 1n : 0n

@@ -64,7 +64,12 @@ function phielimValue(v: Value): boolean {
   return true
 }
 
-export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext): void {
+export interface RewriteOptions {
+  /** gc's leaveDeadValues (decompose builtin): unused values stay, so named values can still be split. */
+  keepDead?: boolean
+}
+
+export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: RewriteOptions = {}): void {
   for (let iter = 0; ; iter++) {
     if (iter > MAX_ITERATIONS) throw new Error(`rewrite did not converge after ${MAX_ITERATIONS} rounds`)
     let change = false
@@ -92,19 +97,29 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext): void {
           if (a.op === 'Copy') {
             v.setArg(i, copySource(a))
             change = true
+            // Copies nobody uses any more go at once (also when keeping dead values), as in gc.
+            for (let c = a; c.op === 'Copy' && c.uses === 0; ) {
+              const next = c.args[0]!
+              c.reset('Invalid')
+              c = next
+            }
           }
         }
         if (v.uses === 0 && removable(v)) {
-          v.reset('Invalid')
-          change = true
+          if (!opts.keepDead) {
+            v.reset('Invalid')
+            change = true
+          }
           continue
         }
         // gc's applyRewrite runs phielimValue on every value before its rules.
         if (v.op === 'Phi' && fire(f, ctx, PHIELIM, v, () => phielimValue(v))) change = true
         for (let fired = true; fired; ) {
           fired = false
-          for (const rule of rules.values.get(v.op) ?? []) {
-            if (fire(f, ctx, rule.name, v, () => rule.apply(v, f))) {
+          const forOp = rules.values.get(v.op)
+          if (!forOp) break
+          for (const rule of forOp) {
+            if (fireValue(f, ctx, rule, v)) {
               fired = change = true
               break
             }
@@ -118,11 +133,27 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext): void {
   f.pruneNames((v) => v.op !== 'Invalid')
 }
 
+/** fire() for a value rule, without a closure per attempt (there are many attempts per value). */
+function fireValue(f: Func, ctx: PassContext, rule: ValueRule, v: Value): boolean {
+  f.origin = v
+  if (scratch.length > 0) scratch.length = 0
+  f.created = scratch
+  const ok = rule.apply(v, f)
+  if (ok) ctx.rules.push({ rule: rule.name, value: v.ref, created: scratch.map((c) => c.ref) })
+  f.origin = null
+  f.created = null
+  return ok
+}
+
+/** Reused for every attempt: most attempts fail and create nothing. */
+const scratch: Value[] = []
+
 function fire(f: Func, ctx: PassContext, name: string, v: Value | null, attempt: () => boolean): boolean {
   f.origin = v
-  f.created = []
+  scratch.length = 0
+  f.created = scratch
   const ok = attempt()
-  if (ok) ctx.rules.push({ rule: name, value: v ? v.ref : '', created: f.created.map((c) => c.ref) })
+  if (ok) ctx.rules.push({ rule: name, value: v ? v.ref : '', created: scratch.map((c) => c.ref) })
   f.origin = null
   f.created = null
   return ok

@@ -87,6 +87,9 @@ export const T = {
   uint64: basic('uint64', 'uint', 8),
   uint: basic('uint', 'uint', 8),
   uintptr: basic('uintptr', 'uint', 8),
+  /** gc prints the aliases by the name the source used (`*byte`); parseType reads them back. */
+  byte: basic('byte', 'uint', 1),
+  rune: basic('rune', 'int', 4),
   float32: basic('float32', 'float', 4),
   float64: basic('float64', 'float', 8),
   unsafePointer: intern({ str: 'unsafe.Pointer', kind: 'unsafeptr', size: 8, align: 8, hasPointers: true }),

@@ -3,37 +3,53 @@
 // A pass without `run` is one we do not model.
 
 import type { PassDef } from '../compile'
+import { copyelim } from './copyelim'
+import { cse } from './cse'
+import { deadcode } from './deadcode'
+import { decomposeBuiltin, decomposeUser } from './decompose'
+import { dse, elimDeadAutos } from './deadstore'
+import { fuseEarly, fuseLate } from './fuse'
+import { nilcheckelim } from './nilcheck'
+import { numberLines } from './numberlines'
+import { lateOpt, middleOpt, opt } from './opt'
+import { phiopt } from './phiopt'
+import { prove } from './prove'
+import { shortcircuit } from './shortcircuit'
+import { zcse } from './zcse'
+import { writebarrier } from './writebarrier'
 
 export const GENERIC_PASSES: PassDef[] = [
-  { name: 'number lines' },
-  { name: 'early phielim and copyelim' },
-  { name: 'early deadcode' },
-  { name: 'short circuit' },
-  { name: 'decompose user' },
-  { name: 'pre-opt deadcode' },
-  { name: 'opt' },
-  { name: 'zero arg cse' },
-  { name: 'opt deadcode' },
-  { name: 'generic cse' },
-  { name: 'phiopt' },
-  { name: 'gcse deadcode' },
-  { name: 'nilcheckelim' },
-  { name: 'prove' },
+  { name: 'number lines', run: numberLines },
+  { name: 'early phielim and copyelim', run: copyelim },
+  { name: 'early deadcode', run: deadcode },
+  { name: 'short circuit', run: shortcircuit },
+  { name: 'decompose user', run: decomposeUser },
+  { name: 'pre-opt deadcode', run: deadcode },
+  { name: 'opt', run: opt },
+  { name: 'zero arg cse', run: zcse },
+  { name: 'opt deadcode', run: deadcode },
+  { name: 'generic cse', run: cse },
+  { name: 'phiopt', run: phiopt },
+  { name: 'gcse deadcode', run: deadcode },
+  { name: 'nilcheckelim', run: nilcheckelim },
+  { name: 'prove', run: prove },
   { name: 'divisible' },
   { name: 'divmod' },
-  { name: 'middle opt' },
-  { name: 'early fuse' },
+  { name: 'middle opt', run: middleOpt },
+  { name: 'early fuse', run: fuseEarly },
   { name: 'expand calls' },
-  { name: 'decompose builtin' },
-  { name: 'softfloat' },
+  { name: 'decompose builtin', run: decomposeBuiltin },
+  // gc runs it only for soft-float targets; on amd64 and ppc64 it returns at once.
+  { name: 'softfloat', run: () => undefined },
   { name: 'branchelim' },
-  { name: 'late opt' },
-  { name: 'dead auto elim' },
+  { name: 'late opt', run: lateOpt },
+  { name: 'dead auto elim', run: elimDeadAutos },
   { name: 'sccp' },
-  { name: 'generic deadcode' },
-  { name: 'late fuse' },
-  { name: 'check bce' },
-  { name: 'dse' },
+  { name: 'generic deadcode', run: deadcode },
+  { name: 'late fuse', run: fuseLate },
+  // Only reports (-d=ssa/check_bce/debug); it never changes the function.
+  { name: 'check bce', run: () => undefined },
+  { name: 'dse', run: dse },
   { name: 'memcombine' },
-  { name: 'writebarrier' },
+  { name: 'writebarrier', run: writebarrier },
 ]
