@@ -8,47 +8,64 @@ import { auxIntText } from './auxint'
 import { auxString, slotString, type Block, type Func, type Value } from './func'
 
 export class Snapshotter {
-  private values = new Map<number, ValueRecord>()
-  private blocks = new Map<number, BlockRecord>()
+  // By id: the last record of each value and block, and the raw aux fields it was made
+  // from (comparing those is much cheaper than formatting them again).
+  private values: (ValueRecord | undefined)[] = []
+  private rawAuxInt: bigint[] = []
+  private rawAux: (Value['aux'] | undefined)[] = []
+  private blocks: (BlockRecord | undefined)[] = []
   private last: FuncSnapshot | null = null
 
   /** The function as it is now, and what changed since the previous call. */
   take(f: Func): { snapshot: FuncSnapshot; diff: SnapshotDiff } {
-    const values = new Map<number, ValueRecord>()
-    const blocks = new Map<number, BlockRecord>()
+    const values: (ValueRecord | undefined)[] = new Array(f.numValues)
+    const blocks: (BlockRecord | undefined)[] = new Array(f.numBlocks)
     const diff: SnapshotDiff = { valuesAdded: [], valuesRemoved: [], valuesChanged: [], blocksAdded: [], blocksRemoved: [], blocksChanged: [] }
-    let anyBlockChanged = this.last === null || this.last.blocks.length !== f.blocks.length
-    const blockRecords = f.blocks.map((b, i) => {
-      let blockValuesChanged = false
-      const vrecs = b.values.map((v) => {
-        const old = this.values.get(v.id)
-        const rec = old && sameValue(old, v) ? old : valueRecord(v)
-        if (rec !== old) {
-          blockValuesChanged = true
+    const last = this.last
+    let anyBlockChanged = last === null || last.blocks.length !== f.blocks.length
+    const blockRecords: BlockRecord[] = new Array(f.blocks.length)
+    for (let i = 0; i < f.blocks.length; i++) {
+      const b = f.blocks[i]!
+      const oldB = this.blocks[b.id]
+      let same = oldB !== undefined && oldB.values.length === b.values.length
+      const vrecs: ValueRecord[] = new Array(b.values.length)
+      for (let j = 0; j < b.values.length; j++) {
+        const v = b.values[j]!
+        const old = this.values[v.id]
+        let rec: ValueRecord
+        if (old !== undefined && this.rawAuxInt[v.id] === v.auxInt && this.rawAux[v.id] === v.aux && sameValue(old, v)) rec = old
+        else {
+          rec = valueRecord(v)
+          this.rawAuxInt[v.id] = v.auxInt
+          this.rawAux[v.id] = v.aux
           ;(old ? diff.valuesChanged : diff.valuesAdded).push(v.ref)
         }
-        values.set(v.id, rec)
-        return rec
-      })
-      const oldB = this.blocks.get(b.id)
-      const rec = oldB && !blockValuesChanged && sameBlock(oldB, b, vrecs) ? oldB : blockRecord(b, vrecs)
+        values[v.id] = rec
+        vrecs[j] = rec
+        if (same && oldB!.values[j] !== rec) same = false
+      }
+      const rec = oldB !== undefined && same && sameBlockShape(oldB, b) ? oldB : blockRecord(b, vrecs)
       if (rec !== oldB) {
         if (!oldB) diff.blocksAdded.push(b.ref)
         else if (!sameBlockShape(oldB, b)) diff.blocksChanged.push(b.ref)
       }
-      if (rec !== this.last?.blocks[i]) anyBlockChanged = true
-      blocks.set(b.id, rec)
-      return rec
+      if (!anyBlockChanged && rec !== last!.blocks[i]) anyBlockChanged = true
+      blocks[b.id] = rec
+      blockRecords[i] = rec
+    }
+    this.values.forEach((rec, id) => {
+      if (rec && values[id] === undefined) diff.valuesRemoved.push(rec.id)
     })
-    for (const [id, rec] of this.values) if (!values.has(id)) diff.valuesRemoved.push(rec.id)
-    for (const [id, rec] of this.blocks) if (!blocks.has(id)) diff.blocksRemoved.push(rec.id)
+    this.blocks.forEach((rec, id) => {
+      if (rec && blocks[id] === undefined) diff.blocksRemoved.push(rec.id)
+    })
     const names = namesOf(f)
-    const last = this.last
     const sameNames = last !== null && sameNameLists(last.names, names)
+    const scheduled = f.scheduled || undefined
     const snapshot: FuncSnapshot =
-      last && !anyBlockChanged && sameNames
+      last && !anyBlockChanged && sameNames && last.scheduled === scheduled
         ? last
-        : { name: f.name, type: f.typeStr, blocks: anyBlockChanged || !last ? blockRecords : last.blocks, names: sameNames ? last!.names : names }
+        : { name: f.name, type: f.typeStr, blocks: anyBlockChanged || !last ? blockRecords : last.blocks, names: sameNames ? last!.names : names, ...(scheduled ? { scheduled } : {}) }
     this.values = values
     this.blocks = blocks
     this.last = snapshot
@@ -78,13 +95,12 @@ function valueRecord(v: Value): ValueRecord {
   return Object.freeze(r)
 }
 
+/** Same record, given that auxInt and aux are the same raw values as when r was made. */
 function sameValue(r: ValueRecord, v: Value): boolean {
   if (r.op !== v.op || r.type !== v.type.str || r.block !== v.block.ref) return false
   if (r.line !== v.pos.line || r.col !== v.pos.col || r.stmt !== v.pos.stmt || r.loc !== v.loc) return false
   if (r.args.length !== v.args.length) return false
   for (let i = 0; i < r.args.length; i++) if (r.args[i] !== v.args[i]!.ref) return false
-  if (r.auxInt !== auxIntText(v.op, v.auxInt)) return false
-  if (r.aux !== (v.aux ? auxString(v.aux) : undefined)) return false
   return r.origin === (v.origin ? v.origin.ref : undefined)
 }
 
@@ -109,10 +125,6 @@ const sameRefs = (a: readonly string[], b: readonly { ref: string }[]): boolean 
 function sameBlockShape(r: BlockRecord, b: Block): boolean {
   const likely = b.likely === 1 ? 'likely' : b.likely === -1 ? 'unlikely' : undefined
   return r.kind === b.kind && r.likely === likely && r.line === b.pos.line && r.aux === (b.aux ? auxString(b.aux) : undefined) && sameRefs(r.controls, b.controls) && sameRefs(r.succs, b.succs) && sameRefs(r.preds, b.preds)
-}
-
-function sameBlock(r: BlockRecord, b: Block, values: ValueRecord[]): boolean {
-  return sameBlockShape(r, b) && r.values.length === values.length && r.values.every((v, i) => v === values[i])
 }
 
 function namesOf(f: Func): NamedValues[] {
