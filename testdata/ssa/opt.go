@@ -241,3 +241,36 @@ func arrayOne(p *[1]int) int {
 	a[0]++
 	return a[0]
 }
+
+//go:noinline
+func rot(x uint64, y uint32, s uint) (uint64, uint32, uint64) {
+	s &= 63
+	a := x<<s | x>>(64-s)
+	b := y<<(s&31) + y>>(32-(s&31))
+	c := x<<7 ^ x>>57
+	return a, b, c
+}
+
+//go:noinline
+func condInc(c bool, x int) int {
+	if c {
+		x++
+	}
+	return x
+}
+
+//go:noinline
+func condDec(c bool, x int32) int32 {
+	if c {
+		x--
+	}
+	return x
+}
+
+//go:noinline
+func condShift(c bool, x uint64) uint64 {
+	if c {
+		x <<= 1
+	}
+	return x
+}

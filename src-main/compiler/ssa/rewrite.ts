@@ -92,6 +92,16 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
       }
       for (const v of b.values) {
         if (v.op === 'Invalid') continue
+        // Unused values are dropped (or, keeping dead values, left exactly as they are), as gc does first.
+        if (v.uses === 0 && removable(v)) {
+          if (!opts.keepDead) {
+            v.reset('Invalid')
+            change = true
+          }
+          continue
+        }
+        // gc's applyRewrite runs phielimValue on every live value, then drops Copy arguments, then the rules.
+        if (v.op === 'Phi' && fire(f, ctx, PHIELIM, v, () => phielimValue(v))) change = true
         for (let i = 0; i < v.args.length; i++) {
           const a = v.args[i]!
           if (a.op === 'Copy') {
@@ -105,15 +115,6 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
             }
           }
         }
-        if (v.uses === 0 && removable(v)) {
-          if (!opts.keepDead) {
-            v.reset('Invalid')
-            change = true
-          }
-          continue
-        }
-        // gc's applyRewrite runs phielimValue on every value before its rules.
-        if (v.op === 'Phi' && fire(f, ctx, PHIELIM, v, () => phielimValue(v))) change = true
         for (let fired = true; fired; ) {
           fired = false
           const forOp = rules.values.get(v.op)

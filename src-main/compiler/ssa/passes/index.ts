@@ -15,8 +15,8 @@ import { lateOpt, middleOpt, opt } from './opt'
 import { phiopt } from './phiopt'
 import { prove } from './prove'
 import { shortcircuit } from './shortcircuit'
-import { zcse } from './zcse'
 import { writebarrier } from './writebarrier'
+import { zcse } from './zcse'
 
 export const GENERIC_PASSES: PassDef[] = [
   { name: 'number lines', run: numberLines },

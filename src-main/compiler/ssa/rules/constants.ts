@@ -3,19 +3,11 @@
 // comparisons of two constants. Results wrap at the op's width (toAuxInt).
 
 import { op, rule, type RuleDef } from './dsl'
-import { floatToInt, sar, shl, shr, uint } from './helpers'
+import { floatToInt, ntz, sar, shl, shr, uint } from './helpers'
 
 const W = [64, 32, 16, 8] as const
 const bits = (n: bigint): bigint => BigInt(n === 0n ? 0 : n.toString(2).length)
 const ones = (n: bigint): bigint => BigInt([...n.toString(2)].filter((c) => c === '1').length)
-const ntzConst = (w: number, c: bigint): bigint => {
-  const u = uint(w, c)
-  if (u === 0n) return BigInt(w)
-  let n = 0n
-  while (((u >> n) & 1n) === 0n) n++
-  return n
-}
-
 function conversions(): RuleDef[] {
   const r: RuleDef[] = []
   for (const [from, to] of [[16, 8], [32, 8], [32, 16], [64, 8], [64, 16], [64, 32]] as const) {
@@ -90,7 +82,7 @@ function arithmetic(): RuleDef[] {
   for (const [name, sym, fn] of bitOps) {
     for (const w of [8, 16, 32, 64]) r.push(rule(`(${name}${w} (Const${w} [c]) (Const${w} [d])) => (Const${w} [c${sym}d])`, ({ c, d }) => op(`Const${w}`, { auxInt: fn(c, d) })))
   }
-  for (const w of W) r.push(rule(`(Ctz${w} (Const${w} [c])) && config.PtrSize == 8 => (Const64 [int64(ntz${w}(c))])`, ({ c }) => op('Const64', { auxInt: ntzConst(w, c) })))
+  for (const w of W) r.push(rule(`(Ctz${w} (Const${w} [c])) && config.PtrSize == 8 => (Const64 [int64(ntz${w}(c))])`, ({ c }) => op('Const64', { auxInt: BigInt(ntz(w, c)) })))
   for (const w of [8, 16, 32, 64]) r.push(rule(`(Div${w} (Const${w} [c]) (Const${w} [d])) && d != 0 => (Const${w} [c/d])`, ({ c, d }) => d !== 0n && op(`Const${w}`, { auxInt: c / d })))
   for (const w of [8, 16, 32, 64]) {
     r.push(rule(`(Div${w}u (Const${w} [c]) (Const${w} [d])) && d != 0 => (Const${w} [int${w}(uint${w}(c)/uint${w}(d))])`, ({ c, d }) => d !== 0n && op(`Const${w}`, { auxInt: uint(w, c) / uint(w, d) })))

@@ -7,24 +7,13 @@
 
 import { ruleSet, type RuleSet } from '../rewrite'
 import { isPtrShaped, ptrTo, T, type SsaType } from '../types'
-import { op, rule, valueRule, type Make, type RuleDef } from './dsl'
+import { op, rule, valueRule, type RuleDef } from './dsl'
 import { bsize, size } from './helpers'
+import { structStore } from './pointers'
 import type { Value } from '../func'
 
 const intPtr = ptrTo(T.int)
 const typ = (t: SsaType) => ({ kind: 'type' as const, type: t })
-
-/** rewriteStructStore: one store per field of a StructMake. */
-function structStore(dst: Value, x: Value, mem: Value): Value | Make {
-  const fields = x.type.fields
-  if (!fields || fields.length !== x.args.length) return mem
-  let m: Value | Make = mem
-  x.args.forEach((a, i) => {
-    const f = fields[i]!
-    m = op('Store', { aux: typ(f.type) }, op('OffPtr', { type: ptrTo(f.type), auxInt: BigInt(f.offset) }, dst), a, m)
-  })
-  return m
-}
 
 export function decRuleDefs(): RuleDef[] {
   return [

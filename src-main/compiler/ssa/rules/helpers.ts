@@ -49,13 +49,13 @@ export const uaddOvf = (a: bigint, b: bigint): boolean => uint(64, uint(64, a) +
 
 // ---- floats ----------------------------------------------------------------
 
-/** 1/c is exact: c is a normal power of two whose reciprocal is normal too. */
+/** 1/c is exact: c is a power of two whose exponent field is neither 0, nor all ones, nor one below (gc's reciprocalExact). */
 export function reciprocalExact(c: number, single: boolean): boolean {
   if (!Number.isFinite(c) || c === 0) return false
   const e = Math.log2(Math.abs(c))
-  if (!Number.isInteger(e)) return false
-  const [min, max] = single ? [-126, 127] : [-1022, 1023]
-  return e > min && e < max && -e >= min && -e <= max
+  if (!Number.isInteger(e) || 2 ** e !== Math.abs(c)) return false
+  const limit = single ? 126 : 1022
+  return e >= -limit && e <= limit
 }
 
 /** Go's conversion of a float to a w-bit signed integer (caller checks the range). */

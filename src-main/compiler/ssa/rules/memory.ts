@@ -153,11 +153,8 @@ export function runtimeCalls(): RuleDef[] {
   for (const w of [64, 32]) {
     r.push(
       rule(`(StaticLECall {callAux} _ (Const${w} [0]) (Const${w} [0]) mem) && isSameCall(callAux, "runtime.makeslice") => (MakeResult (Addr <v.Type.FieldType(0)> {ir.Syms.Zerobase} (SB)) mem)`, ({ v, callAux, mem }) => {
-        if (!isSameCall(callAux, 'runtime.makeslice')) return null
-        const sb = findSB(v)
         const t0 = v.type.parts?.[0]
-        if (!sb || !t0) return null
-        return op('MakeResult', op('Addr', { type: t0, aux: { kind: 'sym', name: 'runtime.zerobase' } }, sb), mem)
+        return isSameCall(callAux, 'runtime.makeslice') && t0 !== undefined && op('MakeResult', op('Addr', { type: t0, aux: { kind: 'sym', name: 'runtime.zerobase' } }, op('SB')), mem)
       }),
     )
   }
@@ -185,16 +182,17 @@ export function runtimeCalls(): RuleDef[] {
   return r
 }
 
-/** The function's SB value (Addr's base), found among the entry block's values. */
-function findSB(v: Value): Value | undefined {
-  return v.block.func.entry.values.find((x) => x.op === 'SB') ?? v.block.func.blocks.flatMap((b) => b.values).find((x) => x.op === 'SB')
-}
-
 /** append's growslice: a constant new length need not come back from the call. */
 export function growslice(): RuleDef[] {
-  return [64, 32].map((w) =>
-    rule(`(SliceLen (SelectN [0] (StaticLECall {sym} _ newLen:(Const${w}) _ _ _ _))) && (isSameCall(sym, "runtime.growslice") || isSameCall(sym, "runtime.growsliceNoAlias")) => newLen`, ({ sym, newLen }) =>
-      (isSameCall(sym, 'runtime.growslice') || isSameCall(sym, 'runtime.growsliceNoAlias')) && newLen,
+  const isGrow = (sym: Match[string]): boolean => isSameCall(sym, 'runtime.growslice') || isSameCall(sym, 'runtime.growsliceNoAlias')
+  return [
+    ...[64, 32].map((w) =>
+      rule(`(SliceLen (SelectN [0] (StaticLECall {sym} _ newLen:(Const${w}) _ _ _ _))) && (isSameCall(sym, "runtime.growslice") || isSameCall(sym, "runtime.growsliceNoAlias")) => newLen`, ({ sym, newLen }) => isGrow(sym) && newLen),
     ),
-  )
+    ...[64, 32].map((w) =>
+      rule(`(SelectN [1] (StaticCall {sym} _ newLen:(Const${w}) _ _ _ _)) && v.Type.IsInteger() && (isSameCall(sym, "runtime.growslice") || isSameCall(sym, "runtime.growsliceNoAlias")) => newLen`, ({ v, sym, newLen }) =>
+        (v.type.kind === 'int' || v.type.kind === 'uint') && isGrow(sym) && newLen,
+      ),
+    ),
+  ]
 }

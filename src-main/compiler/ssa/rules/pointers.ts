@@ -29,7 +29,7 @@ function structLoad(v: Value, t: SsaType): Make {
 }
 
 /** A chain of per-field stores of x's fields, returning the last memory: rewriteStructStore. */
-function structStore(dst: Value, x: Value, mem: Value | Make): Value | Make {
+export function structStore(dst: Value, x: Value, mem: Value | Make): Value | Make {
   const t = x.type
   if (!t.fields || t.fields.length !== x.args.length) return mem
   x.args.forEach((a, i) => {
