@@ -7,6 +7,7 @@
 import type { PassContext } from './compile'
 import type { Block, Func, Value } from './func'
 import { opInfo } from './opinfo'
+import { phielimValue } from './passes/copyelim'
 
 export interface ValueRule {
   /** Shown in the rule log: the rule in gc's notation, e.g. `(Add64 (Const64 [c]) (Const64 [d])) => (Const64 [c+d])`. */
@@ -49,20 +50,6 @@ const MAX_ITERATIONS = 1000
 
 /** The rule-log name of the phi elimination applyRewrite does on the way. */
 export const PHIELIM = 'phielim: (Phi x … x) => (Copy x)'
-
-/** A phi whose arguments, itself aside, are all one value becomes a Copy of it. */
-function phielimValue(v: Value): boolean {
-  let w: Value | null = null
-  for (const x of v.args) {
-    if (x === v || x === w) continue
-    if (w !== null) return false
-    w = x
-  }
-  if (w === null) return false
-  v.op = 'Copy'
-  v.setArgs([w])
-  return true
-}
 
 export interface RewriteOptions {
   /** gc's leaveDeadValues (decompose builtin): unused values stay, so named values can still be split. */

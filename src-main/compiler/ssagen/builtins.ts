@@ -23,10 +23,7 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId, discard: boo
     case 'new': {
       const t = fromGo(s.typeOf(e)).elem!
       if (s.cx.facts.escapingSites.has(e)) return [s.newObject(t)]
-      const name = s.autotmp()
-      s.mem = s.v('VarDef', T.mem, [s.mem], 0n, { kind: 'sym', name })
-      const a = s.v('LocalAddr', ptrTo(t), [s.sp, s.mem], 0n, { kind: 'sym', name })
-      s.zeroMem(t, a)
+      const a = s.stackTemp(t)
       return [a]
     }
     case 'make':
@@ -50,10 +47,7 @@ function makeSlice(s: FnBuilder, e: A.Call): Value {
   const constCap = cap.op.startsWith('Const') ? Number(cap.auxInt) : -1
   if (!s.cx.facts.escapingSites.has(e) && constCap >= 0) {
     const at = arrayOf(et, constCap)
-    const name = s.autotmp()
-    s.mem = s.v('VarDef', T.mem, [s.mem], 0n, { kind: 'sym', name })
-    const a = s.v('LocalAddr', ptrTo(at), [s.sp, s.mem], 0n, { kind: 'sym', name })
-    s.zeroMem(at, a)
+    const a = s.stackTemp(at)
     return s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [a]), len, cap])
   }
   const [p] = s.rtcall('makeslice', [T.unsafePointer], [s.typeAddr(et), toInt(s, len), toInt(s, cap)], [bytePtr, T.int, T.int])

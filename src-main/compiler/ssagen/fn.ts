@@ -853,6 +853,15 @@ export class FnBuilder extends Builder {
     return `.autotmp_${this.tmpCount++}`
   }
 
+  /** A fresh zeroed stack temporary of type t (gc's autotmp with VarDef and Zero): its address. */
+  stackTemp(t: SsaType): Value {
+    const name = this.autotmp()
+    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
+    const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
+    this.zeroMem(t, a)
+    return a
+  }
+
   expr(e: A.Expr, discard = false): Value {
     const tv = this.cx.info.types.get(e)
     if (tv?.value !== undefined && tv.mode === 'constant') return this.constant(fromGo(tv.type), tv.value, e)
@@ -1128,10 +1137,7 @@ export class FnBuilder extends Builder {
       this.fillComposite(e, t, p, true)
       return p
     }
-    const name = this.autotmp()
-    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
-    const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
-    this.zeroMem(t, a)
+    const a = this.stackTemp(t)
     this.fillComposite(e, t, a, true)
     return a
   }
@@ -1220,10 +1226,7 @@ export class FnBuilder extends Builder {
     let p: Value
     if (this.cx.facts.escapingSites.has(e)) p = this.newObject(at)
     else {
-      const name = this.autotmp()
-      this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
-      p = this.v('LocalAddr', ptrTo(at), [this.sp, this.mem], 0n, { kind: 'sym', name })
-      this.zeroMem(at, p)
+      p = this.stackTemp(at)
     }
     this.fillArrayElems(e, at, p)
     const len = this.constInt(T.int, n)
@@ -1264,10 +1267,7 @@ export class FnBuilder extends Builder {
 
   private newRecord(site: object, rec: SsaType): Value {
     if (this.cx.facts.escapingSites.has(site)) return this.newObject(rec, true)
-    const name = this.autotmp()
-    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
-    const a = this.v('LocalAddr', ptrTo(rec), [this.sp, this.mem], 0n, { kind: 'sym', name })
-    this.zeroMem(rec, a)
+    const a = this.stackTemp(rec)
     return a
   }
 
@@ -1374,10 +1374,7 @@ export class FnBuilder extends Builder {
     let p: Value
     if (this.cx.facts.escapingSites.has(call)) p = this.newObject(at)
     else {
-      const name = this.autotmp()
-      this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
-      p = this.v('LocalAddr', ptrTo(at), [this.sp, this.mem], 0n, { kind: 'sym', name })
-      this.zeroMem(at, p)
+      p = this.stackTemp(at)
     }
     rest.forEach((r, i) => {
       if (this.isZeroConst(r)) return
