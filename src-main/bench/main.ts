@@ -151,18 +151,16 @@ async function main(): Promise<void> {
   await ssa10k(dir)
 }
 
-/** A full collection, so heap figures count only what is reachable. */
-function collect(): void {
+/** Heap in use after full collections, so it counts only what is reachable. */
+const heapUsed = (() => {
   setFlagsFromString('--expose-gc')
   const gc = runInNewContext('gc') as () => void
-  gc()
-  gc()
-}
-
-const heapUsed = (): number => {
-  collect()
-  return process.memoryUsage().heapUsed
-}
+  return (): number => {
+    gc()
+    gc()
+    return process.memoryUsage().heapUsed
+  }
+})()
 
 /**
  * ssa-10k: one function of ~10,000 SSA values through construction and

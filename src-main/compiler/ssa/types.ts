@@ -114,9 +114,6 @@ export function tuple(a: SsaType, b: SsaType): SsaType {
   return intern({ str: `(${a.str},${b.str})`, key: `tuple(${a.key},${b.key})`, kind: 'tuple', size: 0, align: 1, parts: [a, b], hasPointers: false })
 }
 
-/** The parts of a results or tuple type. */
-export const partsOf = (t: SsaType): readonly SsaType[] => t.parts ?? []
-
 const fromGoCache = new WeakMap<Type, SsaType>()
 
 export function fromGo(t: Type): SsaType {
@@ -185,9 +182,7 @@ export function structOf(fields: { name: string; type: SsaType }[], prefix = '')
 
 export const isInteger = (t: SsaType): boolean => t.kind === 'int' || t.kind === 'uint'
 export const isSigned = (t: SsaType): boolean => t.kind === 'int'
-export const isFloat = (t: SsaType): boolean => t.kind === 'float'
 export const isPtrShaped = (t: SsaType): boolean => t.kind === 'ptr' || t.kind === 'unsafeptr' || t.kind === 'func'
-export const isMemory = (t: SsaType): boolean => t.kind === 'mem'
 /** gc's CanSSA: small structs and arrays of at most one element are decomposed into SSA values. */
 export function canSSA(t: SsaType): boolean {
   if (t.size > 4 * 8) return false

@@ -11,7 +11,11 @@ export function allocGroups(f: Func): AllocGroup[] {
   const named = new Map<Value, string>()
   for (const n of f.names) if (n.slot.name.startsWith('&')) for (const v of n.values) named.set(v, n.slot.name.slice(1))
   const users = new Map<Value, Value[]>()
-  for (const b of f.blocks) for (const v of b.values) for (const a of v.args) users.set(a, [...(users.get(a) ?? []), v])
+  for (const b of f.blocks) for (const v of b.values) for (const a of v.args) {
+    const u = users.get(a)
+    if (u) u.push(v)
+    else users.set(a, [v])
+  }
   const out: AllocGroup[] = []
   for (const b of f.blocks) {
     for (const call of b.values) {

@@ -30,6 +30,13 @@ export function qualifiedName(t: SsaType, pkg: string): string {
   }
 }
 
+/** The size of a call's argument and result area, laid out in order and rounded to the pointer size. */
+export function argWidth(types: SsaType[]): number {
+  let off = 0
+  for (const t of types) off = Math.ceil(off / t.align) * t.align + t.size
+  return Math.ceil(off / 8) * 8
+}
+
 /** The memory variable's key. */
 export const MEM = { name: '.mem' }
 
@@ -170,11 +177,8 @@ export class Builder {
 
   /** A runtime call through gc's rtcall: results are SelectN [i]; memory continues from SelectN [n]. */
   rtcall(fn: string, resultTypes: SsaType[], args: Value[], argTypes?: SsaType[]): Value[] {
-    const sizes = [...(argTypes ?? args.map((a) => a.type)), ...resultTypes]
-    let off = 0
-    for (const t of sizes) off = Math.ceil(off / t.align) * t.align + t.size
-    off = Math.ceil(off / 8) * 8
-    const call = this.v('StaticLECall', results([...resultTypes, T.mem]), [...args, this.mem], BigInt(off), { kind: 'call', fn: `runtime.${fn}` })
+    const width = argWidth([...(argTypes ?? args.map((a) => a.type)), ...resultTypes])
+    const call = this.v('StaticLECall', results([...resultTypes, T.mem]), [...args, this.mem], BigInt(width), { kind: 'call', fn: `runtime.${fn}` })
     this.mem = this.v('SelectN', T.mem, [call], BigInt(resultTypes.length))
     return resultTypes.map((t, i) => this.v('SelectN', t, [call], BigInt(i)))
   }
@@ -259,10 +263,6 @@ export class Builder {
     m.set(key, v)
   }
 
-  hasVar(key: VarKeyish): boolean {
-    return this.varTypes.has(key)
-  }
-
   readVar(key: VarKeyish, b: Block = this.block): Value {
     const local = this.defs.get(b)?.get(key)
     if (local) return local
@@ -278,7 +278,7 @@ export class Builder {
       v = this.readVar(key, b.preds[0]!)
     } else if (b.preds.length === 0) {
       // Unreachable code (after a return or panic): any value will do.
-      v = type.kind === 'mem' ? this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS) : this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS)
+      v = this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS)
     } else {
       v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)
       this.writeVar(key, v, type, b)

@@ -11,8 +11,7 @@ import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 
-export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId, discard: boolean): Value[] {
-  void discard
+export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
     case 'len':
     case 'cap': {

@@ -12,9 +12,11 @@ import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import { toFloat, toInt } from '../types/constant'
 import { under, type Type } from '../types/types'
+import { typeString } from '../types/typestring'
 import type { Value, Block } from '../ssa/func'
 import { arrayOf, bytePtr, canSSA, fromGo, funcType, ptrTo, results, structOf, T, type SsaType } from '../ssa/types'
-import { Builder } from './builder'
+import { argWidth, Builder } from './builder'
+import { callBuiltin } from './builtins'
 import { newHeapAddr } from './heapalloc'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 
@@ -102,13 +104,10 @@ export class FnBuilder extends Builder {
       this.exit()
     }
     this.sealAll()
-    for (const b of this.f.blocks) if (b.kind === 'Plain' && b.succs.length === 0 && b !== this.f.entry && b.preds.length === 0 && b.values.length === 0) {
-      // A label nobody jumps to after a return: an empty dead block; gc never creates it.
-      b.kind = 'Exit'
-    }
     this.pruneEmptyDeadBlocks()
   }
 
+  /** Blocks nothing reaches and nothing fills (a label after a return nobody jumps to): gc never creates them. */
   private pruneEmptyDeadBlocks(): void {
     this.f.blocks = this.f.blocks.filter((b) => !(b !== this.f.entry && b.preds.length === 0 && b.values.length === 0 && b.succs.length === 0 && b.controls.length === 0))
     for (const b of this.f.blocks) {
@@ -205,7 +204,7 @@ export class FnBuilder extends Builder {
       case 'Empty':
         return
       case 'ExprStmt':
-        this.expr(s.x, true)
+        this.expr(s.x)
         return
       case 'Assign':
         return this.assign(s)
@@ -244,14 +243,14 @@ export class FnBuilder extends Builder {
         vars.forEach((v, i) => {
           if (!v) return
           this.declare(v)
-          this.setVar(v, vals[i]!, spec.values[i]!)
+          this.setVar(v, vals[i]!)
         })
       } else if (spec.values.length === 1 && vars.length > 1) {
         const vals = this.multiValue(spec.values[0]!)
         vars.forEach((v, i) => {
           if (!v) return
           this.declare(v)
-          this.setVar(v, vals[i]!, null)
+          this.setVar(v, vals[i]!)
         })
       } else {
         for (const v of vars) {
@@ -274,16 +273,15 @@ export class FnBuilder extends Builder {
     }
   }
 
-  /** Store val (the value of expression e, if any) into variable v. */
-  private setVar(v: Var, val: Value | LazyAggregate, e: A.Expr | null): void {
+  /** Store val into variable v, wherever it lives. */
+  private setVar(v: Var, val: Value | LazyAggregate): void {
     const home = this.home(v)
     if (home.kind === 'ssa') {
-      this.assignVar(v, this.materialize(val, home.type))
+      this.assignVar(v, this.materialize(val))
       return
     }
     if (home.kind === 'stack' && !canSSA(home.type)) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
     this.storeInto(home.type, this.addrOfVar(v), val)
-    void e
   }
 
   private storeInto(t: SsaType, addr: Value, val: Value | LazyAggregate): void {
@@ -295,7 +293,7 @@ export class FnBuilder extends Builder {
     } else this.store(t, addr, val)
   }
 
-  private materialize(val: Value | LazyAggregate, _t: SsaType): Value {
+  private materialize(val: Value | LazyAggregate): Value {
     return val instanceof LazyAggregate ? val.value(this) : val
   }
 
@@ -329,17 +327,16 @@ export class FnBuilder extends Builder {
     lhs = unparen(lhs)
     if (lhs.kind === 'Ident') {
       if (lhs.name === '_') {
-        const v = make()
-        void v
+        make() // evaluated for its effects
         return
       }
       const v = (this.cx.info.uses.get(lhs) ?? this.cx.info.defs.get(lhs)) as Var
-      return this.setVar(v, make(), null)
+      return this.setVar(v, make())
     }
     const t = fromGo(this.typeOf(lhs))
     if (this.exprCanSSA(lhs)) {
       // An element of an SSA-able struct or 1-element array: rebuild the whole value.
-      const val = this.materialize(make(), t)
+      const val = this.materialize(make())
       return this.assignSSAPart(lhs, val)
     }
     const addr = this.addr(lhs)
@@ -442,7 +439,7 @@ export class FnBuilder extends Builder {
         if (primes.has(v)) this.writeVar(primes.get(v)!, vals[i]!, fromGo(v.type))
         else {
           this.declare(v)
-          this.setVar(v, vals[i]!, null)
+          this.setVar(v, vals[i]!)
         }
       })
     } else throw new Unsupported(s.pos, 'this loop header with per-iteration variables')
@@ -457,7 +454,7 @@ export class FnBuilder extends Builder {
     for (const v of rw.vars) {
       const val = this.readVar(primes.get(v)!)
       this.declare(v)
-      this.setVar(v, val, null)
+      this.setVar(v, val)
     }
     if (s.post) {
       const isFirst = this.newBlock()
@@ -531,7 +528,7 @@ export class FnBuilder extends Builder {
     const i = this.readVar(hv)
     if (keyVar) {
       this.declareIf(s.define, keyVar)
-      this.setVar(keyVar, i, null)
+      this.setVar(keyVar, i)
     } else if (s.key && s.key.kind !== 'Ident') this.assignTo(s.key, () => i)
     if (valVar || (s.value && s.value.kind !== 'Ident')) {
       let elem: Value
@@ -546,7 +543,7 @@ export class FnBuilder extends Builder {
       }
       if (valVar) {
         this.declareIf(s.define, valVar)
-        this.setVar(valVar, elem, null)
+        this.setVar(valVar, elem)
       } else this.assignTo(s.value!, () => elem)
     }
     this.stmts(s.body.stmts)
@@ -636,10 +633,10 @@ export class FnBuilder extends Builder {
   private returnStmt(s: A.Return): void {
     if (s.results.length === this.results.length) {
       const vals = s.results.map((e) => this.valueFor(e))
-      this.results.forEach((r, i) => this.setVar(r, vals[i]!, null))
+      this.results.forEach((r, i) => this.setVar(r, vals[i]!))
     } else if (s.results.length === 1 && this.results.length > 1) {
       const vals = this.multiValue(s.results[0]!)
-      this.results.forEach((r, i) => this.setVar(r, vals[i]!, null))
+      this.results.forEach((r, i) => this.setVar(r, vals[i]!))
     }
     this.pos = this.at(s.pos)
     this.exit()
@@ -730,7 +727,7 @@ export class FnBuilder extends Builder {
   private valueFor(e: A.Expr): Value | LazyAggregate {
     const u = unparen(e)
     const t = fromGo(this.typeOf(u))
-    if (u.kind === 'CompositeLit' && !canSSA(t) && !this.isConst(u)) return new LazyAggregate(u, this)
+    if (u.kind === 'CompositeLit' && !canSSA(t) && !this.isConst(u)) return new LazyAggregate(u)
     return this.expr(u)
   }
 
@@ -862,11 +859,11 @@ export class FnBuilder extends Builder {
     return a
   }
 
-  expr(e: A.Expr, discard = false): Value {
+  expr(e: A.Expr): Value {
     const tv = this.cx.info.types.get(e)
     if (tv?.value !== undefined && tv.mode === 'constant') return this.constant(fromGo(tv.type), tv.value, e)
     const saved = this.pos
-    const r = this.exprInner(e, discard)
+    const r = this.exprInner(e)
     this.pos = saved
     return r
   }
@@ -886,12 +883,12 @@ export class FnBuilder extends Builder {
     }
   }
 
-  private exprInner(e: A.Expr, discard: boolean): Value {
+  private exprInner(e: A.Expr): Value {
     const info = this.cx.info
     this.pos = this.at(exprPos(e))
     switch (e.kind) {
       case 'Paren':
-        return this.expr(e.x, discard)
+        return this.expr(e.x)
       case 'Ident': {
         const o = info.uses.get(e)
         if (!o) throw new Unsupported(e.pos, `identifier ${e.name}`)
@@ -915,7 +912,7 @@ export class FnBuilder extends Builder {
       case 'Slice':
         return this.sliceExpr(e)
       case 'Call':
-        return this.call(e, discard)[0] ?? this.zero(T.bool)
+        return this.call(e)[0] ?? this.zero(T.bool)
       case 'CompositeLit': {
         const t = fromGo(this.typeOf(e))
         if (info.implicitAddrLits.has(e)) return this.compositeAddr(e, t.elem!, e)
@@ -983,7 +980,7 @@ export class FnBuilder extends Builder {
   private binaryValue(op: A.BinaryOp, x: Value, y: Value, rt: Type, yt: Type, at: number, xt: Type = rt): Value {
     if (['==', '!=', '<', '<=', '>', '>='].includes(op)) return this.compare(op, x, y, xt, at)
     const t = fromGo(rt)
-    if (op === '<<' || op === '>>') return this.shift(op, x, y, t, fromGo(yt), at)
+    if (op === '<<' || op === '>>') return this.shift(op, x, y, t, fromGo(yt))
     return this.arith(op, x, y, t, at)
   }
 
@@ -1023,8 +1020,7 @@ export class FnBuilder extends Builder {
     }
   }
 
-  private shift(op: '<<' | '>>', x: Value, y: Value, t: SsaType, yt: SsaType, at: number): Value {
-    void at
+  private shift(op: '<<' | '>>', x: Value, y: Value, t: SsaType, yt: SsaType): Value {
     if (yt.kind === 'int' && !y.op.startsWith('Const')) {
       this.check(this.v(`Leq${yt.size * 8}`, T.bool, [this.zero(yt), y]), () => this.panicExit('panicshift'))
     }
@@ -1034,7 +1030,6 @@ export class FnBuilder extends Builder {
   }
 
   compare(op: string, x: Value, y: Value, xt: Type, at: number): Value {
-    void at
     let t = fromGo(xt)
     if (t.kind === 'slice' || (x.type.kind === 'slice')) {
       // s == nil compares the pointer.
@@ -1134,17 +1129,16 @@ export class FnBuilder extends Builder {
   private compositeAddr(e: A.CompositeLit, t: SsaType, site: object): Value {
     if (this.cx.facts.escapingSites.has(site)) {
       const p = this.newObject(t)
-      this.fillComposite(e, t, p, true)
+      this.fillComposite(e, t, p)
       return p
     }
     const a = this.stackTemp(t)
-    this.fillComposite(e, t, a, true)
+    this.fillComposite(e, t, a)
     return a
   }
 
   /** Store the literal's non-zero elements through p (memory already zeroed). */
-  fillComposite(e: A.CompositeLit, t: SsaType, p: Value, zeroed: boolean): void {
-    void zeroed
+  fillComposite(e: A.CompositeLit, t: SsaType, p: Value): void {
     if (t.kind === 'struct') {
       e.elts.forEach((el, i) => {
         let idx = i
@@ -1161,28 +1155,13 @@ export class FnBuilder extends Builder {
       })
       return
     }
-    if (t.kind === 'array') {
-      let i = 0
-      for (const el of e.elts) {
-        let ve = el
-        if (el.kind === 'KeyValue') {
-          i = Number(toInt(this.cx.info.types.get(el.key)!.value!)!)
-          ve = el.value
-        }
-        if (!this.isZeroConst(ve)) {
-          const ep = this.v('PtrIndex', ptrTo(t.elem!), [p, this.constInt(T.int, i)])
-          this.storeElem(t.elem!, ep, ve)
-        }
-        i++
-      }
-      return
-    }
+    if (t.kind === 'array') return this.fillArrayElems(e, t, p)
     throw new Unsupported(e.pos, `composite literal of ${t.str}`)
   }
 
   private storeElem(t: SsaType, addr: Value, ve: A.Expr): void {
     const u = unparen(ve)
-    if (u.kind === 'CompositeLit' && !this.cx.info.implicitAddrLits.has(u) && !canSSA(t)) return this.fillComposite(u, t, addr, true)
+    if (u.kind === 'CompositeLit' && !this.cx.info.implicitAddrLits.has(u) && !canSSA(t)) return this.fillComposite(u, t, addr)
     this.storeInto(t, addr, this.valueFor(u))
   }
 
@@ -1275,7 +1254,7 @@ export class FnBuilder extends Builder {
     const recvT = fromGo(sel.recvAdjust === 'addr' ? { kind: 'pointer', elem: this.typeOf(e.x) } as Type : sel.recvAdjust === 'deref' ? (under(this.typeOf(e.x)) as { elem: Type }).elem : this.typeOf(e.x))
     const recv = this.receiver(e.x, sel)
     const rec = structOf([{ name: 'F', type: T.uintptr }, { name: 'R', type: recvT }])
-    const fn = this.entryV('Addr', T.uintptr, [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}.${methodSym(sel.method)}-fm` })
+    const fn = this.entryV('Addr', T.uintptr, [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}.${sel.method.gcName}-fm` })
     const p = this.newRecord(e, rec)
     this.store(T.uintptr, this.v('OffPtr', ptrTo(T.uintptr), [this.nilCheck(p)], 0n), fn)
     this.storeInto(recvT, this.v('OffPtr', ptrTo(recvT), [this.nilCheck(p)], 8n), recv)
@@ -1306,29 +1285,29 @@ export class FnBuilder extends Builder {
   private multiValue(e: A.Expr): Value[] {
     const u = unparen(e)
     if (u.kind !== 'Call') throw new Unsupported(e.pos, 'multi-value expression')
-    return this.call(u, false)
+    return this.call(u)
   }
 
-  private call(e: A.Call, discard: boolean): Value[] {
+  private call(e: A.Call): Value[] {
     const ci = this.cx.info.calls.get(e)
     if (!ci) throw new Unsupported(e.pos, 'call')
     switch (ci.kind) {
       case 'conversion':
         return [this.convert(this.expr(e.args[0]!), fromGo(this.typeOf(e.args[0]!)), fromGo(ci.to), e)]
       case 'builtin':
-        return callBuiltin(this, e, ci.id, discard)
+        return callBuiltin(this, e, ci.id)
       case 'direct':
         return this.staticCall(`${this.cx.pkg}.${ci.func.gcName}`, [], e.args, ci.signature, ci.variadic, e)
       case 'method': {
         const sel = this.cx.info.selections.get(unparen(e.fun) as A.Selector) as import('../types/info').MethodSelection
         const recv = this.receiver((unparen(e.fun) as A.Selector).x, sel)
-        return this.staticCall(`${this.cx.pkg}.${methodSym(ci.func)}`, [recv], e.args, ci.signature, ci.variadic, e)
+        return this.staticCall(`${this.cx.pkg}.${ci.func.gcName}`, [recv], e.args, ci.signature, ci.variadic, e)
       }
       // Without inlining, gc calls through a func variable even when it knows what the
       // variable holds: only a literal or a method expression written at the call is static.
       case 'methodExpr':
         if (unparen(e.fun).kind !== 'Selector') return this.closureCall(this.expr(e.fun), e.args, ci.signature, ci.variadic, e)
-        return this.staticCall(`${this.cx.pkg}.${methodSym(ci.func)}`, [], e.args, ci.signature, ci.variadic, e)
+        return this.staticCall(`${this.cx.pkg}.${ci.func.gcName}`, [], e.args, ci.signature, ci.variadic, e)
       case 'closure': {
         const unit = this.cx.litUnits.get(ci.closure)
         const direct = unparen(e.fun).kind === 'FuncLit'
@@ -1349,8 +1328,7 @@ export class FnBuilder extends Builder {
     const fixed = variadic.kind === 'pack' ? variadic.from : args.length
     for (let i = 0; i < fixed; i++) {
       const pt = fromGo(params[i]!.type)
-      const v = this.argValue(args[i]!, pt)
-      vals.push(v)
+      vals.push(this.expr(args[i]!))
       types.push(pt)
     }
     if (variadic.kind === 'pack') {
@@ -1359,13 +1337,6 @@ export class FnBuilder extends Builder {
       types.push(st)
     }
     return { vals, types }
-  }
-
-  private argValue(a: A.Expr, pt: SsaType): Value {
-    const v = this.expr(a)
-    const at = v.type
-    if (at !== pt && at.kind === pt.kind && at.size === pt.size) return v
-    return v
   }
 
   private packVariadic(rest: A.Expr[], st: SsaType, call: A.Call): Value {
@@ -1441,38 +1412,22 @@ export class FnBuilder extends Builder {
 
 /** A composite literal whose value is written straight to its destination. */
 export class LazyAggregate {
-  constructor(
-    readonly lit: A.CompositeLit,
-    readonly b: FnBuilder,
-  ) {}
+  constructor(readonly lit: A.CompositeLit) {}
   storeTo(b: FnBuilder, addr: Value): void {
     const t = addr.type.elem!
     b.zeroMem(t, addr)
-    b.fillComposite(this.lit, t, addr, true)
+    b.fillComposite(this.lit, t, addr)
   }
   value(b: FnBuilder): Value {
     return b.expr(this.lit)
   }
 }
 
-import { callBuiltin } from './builtins'
-
 export function closureRecordType(caps: { type: SsaType; byRef: boolean }[]): SsaType {
   return structOf([{ name: 'F', type: T.uintptr }, ...caps.map((c, i) => ({ name: `X${i}`, type: c.byRef ? ptrTo(c.type) : c.type }))])
 }
 
-export function methodSym(m: import('../types/objects').FuncObj): string {
-  return m.gcName
-}
-
 const arrayType = arrayOf
-
-/** The spill area of register-passed parameters (gc's ArgWidth for our calls). */
-function argWidth(types: SsaType[]): number {
-  let off = 0
-  for (const t of types) off = Math.ceil(off / Math.max(t.align, 1)) * Math.max(t.align, 1) + t.size
-  return Math.ceil(off / 8) * 8
-}
 
 export function unparen(e: A.Expr): A.Expr {
   while (e.kind === 'Paren') e = e.x
@@ -1487,18 +1442,11 @@ function exprPos(e: A.Expr): number {
   return e.pos
 }
 
-
 const lessOp = (t: SsaType): string => `Less${t.size * 8}${t.kind === 'uint' ? 'U' : ''}`
 const addOp = (t: SsaType): string => `Add${t.size * 8}`
 
+/** The dump header's type: methods list the receiver as the first parameter. */
 function funcTypeString(u: FnUnit): string {
-  return typeStringOf(u.signature)
+  const sig = u.signature
+  return typeString(sig.recv ? { ...sig, params: [sig.recv, ...sig.params], recv: null } : sig)
 }
-
-import { typeString } from '../types/typestring'
-function typeStringOf(sig: import('../types/types').Signature): string {
-  const withRecv = sig.recv ? { ...sig, params: [sig.recv, ...sig.params], recv: null } : sig
-  return typeString(withRecv)
-}
-
-export type { Home }

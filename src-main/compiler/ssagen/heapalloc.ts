@@ -53,4 +53,3 @@ export function flushPendingAllocations(s: Builder): void {
   ptr.type = T.unsafePointer
 }
 
-export type { SsaType }
