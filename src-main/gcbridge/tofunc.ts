@@ -8,9 +8,11 @@ import { opInfo } from '../compiler/ssa/opinfo'
 import { parseType } from '../compiler/ssa/types'
 import { parseSsaDump, type DumpFunc } from './ssadump'
 
-export function funcFromDump(d: DumpFunc | string): Func {
+/** `arch` names the op table of a lowered dump (`amd64`, `ppc64`). */
+export function funcFromDump(d: DumpFunc | string, arch = 'generic'): Func {
   if (typeof d === 'string') d = parseSsaDump(d)
   const f = new Func(d.name, d.type)
+  f.arch = arch
   const blocks = new Map(d.blocks.map((b) => [b.id, f.newBlockWithId(num(b.id), b.kind)]))
   f.entry = blocks.get(d.blocks[0]!.id)!
   const values = new Map<string, Value>()
@@ -29,7 +31,7 @@ export function funcFromDump(d: DumpFunc | string): Func {
   for (const { v } of all) {
     const nv = values.get(v.id)!
     for (const a of v.args) nv.addArg(get(a))
-    const aux = opInfo(v.op).aux
+    const aux = opInfo(v.op, arch).aux
     if (v.auxInt !== undefined) nv.auxInt = auxIntOf(aux, v.auxInt)
     if (v.aux !== undefined) nv.aux = auxOf(aux, v.aux)
   }

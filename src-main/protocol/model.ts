@@ -180,6 +180,8 @@ export interface FuncSnapshot {
   name: string
   /** gc's type of the function, as in the dump header: `func(int64, int32)`. */
   type: string
+  /** `generic`, `amd64`, `ppc64`: whose op table names the lowered ops. */
+  arch?: string
   /** Blocks in gc's order; records are shared with other snapshots while unchanged. */
   blocks: BlockRecord[]
   names: NamedValues[]

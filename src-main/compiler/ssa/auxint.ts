@@ -26,8 +26,8 @@ export function formatG(x: number): string {
 }
 
 /** The bracketed aux text gc prints for this op and auxInt, or undefined when it prints none. */
-export function auxIntText(op: string, auxInt: bigint): string | undefined {
-  switch (opInfo(op).aux) {
+export function auxIntText(op: string, auxInt: bigint, arch?: string): string | undefined {
+  switch (opInfo(op, arch).aux) {
     case 'Bool':
       return auxInt === 0n ? 'false' : 'true'
     case 'Int8':

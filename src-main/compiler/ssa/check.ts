@@ -31,9 +31,10 @@ export function checkFunc(f: Func): void {
   }
   const inBlocks = (b: Block): boolean => b.id < blockSeen.length && blockSeen[b.id] === 1 && b.func === f
   for (const b of f.blocks) {
-    const kind = blockKindInfo(b.kind)
+    const kind = blockKindInfo(b.kind, f.arch)
     if (b.controls.length !== kind.controls) fail(`${b} ${b.kind} has ${b.controls.length} controls, wants ${kind.controls}`)
-    const want = WANT_SUCCS[b.kind]
+    // Lowered conditional blocks (EQ, LT, …) branch two ways like If.
+    const want = WANT_SUCCS[b.kind] ?? (kind.controls === 1 && b.kind !== 'JUMPTABLE' ? 2 : undefined)
     if (want !== undefined && b.succs.length !== want) fail(`${b} ${b.kind} has ${b.succs.length} successors, wants ${want}`)
     for (const c of b.controls) {
       if (c.block.func !== f || !inFunc[c.id]) fail(`${b} control ${c} is not in the function`)
@@ -51,8 +52,8 @@ export function checkFunc(f: Func): void {
     }
     for (const v of b.values) {
       if (v.block !== b) fail(`${v} is in ${b} but says ${v.block}`)
-      if (!isKnownOp(v.op)) fail(`${v} has unknown op ${v.op}`)
-      const info = opInfo(v.op)
+      if (!isKnownOp(v.op, f.arch)) fail(`${v} has unknown op ${v.op}`)
+      const info = opInfo(v.op, f.arch)
       if (info.args >= 0 && v.args.length !== info.args) fail(`${v} = ${v.op} has ${v.args.length} args, wants ${info.args}`)
       if (v.op === 'Phi' && v.args.length !== b.preds.length) fail(`phi ${v} has ${v.args.length} args in ${b} with ${b.preds.length} predecessors`)
       if (v.aux !== null && AUX_NONE.has(info.aux)) fail(`${v} = ${v.op} has an aux but its op takes none`)

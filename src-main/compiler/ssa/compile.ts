@@ -7,6 +7,7 @@ import type { PassRecord, RuleApplication } from '../../protocol/model'
 import { checkFunc } from './check'
 import type { Func } from './func'
 import { GENERIC_PASSES } from './passes'
+import { BACKEND_PASSES } from './passes/backend'
 import { isEmptyDiff, Snapshotter } from './snapshot'
 
 export interface PassContext {
@@ -21,14 +22,7 @@ export interface PassDef {
   run?: (f: Func, ctx: PassContext) => void
 }
 
-/** gc's passes after the generic ones, in order; modelled by the backend issue. */
-const BACKEND_PASS_NAMES = [
-  'lower', 'addressing modes', 'late lower', 'pair', 'lowered deadcode for cse', 'lowered cse', 'elim unread autos',
-  'tighten tuple selectors', 'lowered deadcode', 'checkLower', 'late phielim and copyelim', 'tighten', 'late deadcode',
-  'critical', 'phi tighten', 'likelyadjust', 'layout', 'schedule', 'late nilcheck', 'flagalloc', 'regalloc', 'loop rotate', 'trim',
-]
-
-export const PASSES: readonly PassDef[] = [...GENERIC_PASSES, ...BACKEND_PASS_NAMES.map((name) => ({ name }))]
+export const PASSES: readonly PassDef[] = [...GENERIC_PASSES, ...BACKEND_PASSES]
 
 export interface CompileOptions {
   arch: string

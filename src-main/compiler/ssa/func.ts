@@ -34,6 +34,25 @@ export function auxString(a: Aux): string {
   }
 }
 
+/**
+ * A variable of the function as gc's fn.Dcl lists it (params, results,
+ * locals, compiler temporaries): what the stack frame phase lays out and
+ * mergelocals chooses from. Values name it by `{ kind: 'sym', name }`.
+ */
+export interface LocalVar {
+  name: string
+  type: SsaType
+  class: 'param' | 'result' | 'auto'
+  /** Declaration position, as gc prints it (`file:line:col`); line 0 when unknown. */
+  file: string
+  line: number
+  col: number
+  /** gc's Addrtaken: the program takes `&x` (or captures it by reference). */
+  addrTaken: boolean
+  /** A compiler temporary (`.autotmp_N`). */
+  temp: boolean
+}
+
 export class Value {
   args: Value[] = []
   uses = 0
@@ -160,6 +179,10 @@ export class Func {
   private nameIndex = new Map<string, { slot: LocalSlot; values: Value[] }>()
   /** Set by the scheduler: values are printed in block order, not dependency order. */
   scheduled = false
+  /** `generic` until construction names the target (`amd64`, `ppc64`): lowered ops are looked up in its table. */
+  arch = 'generic'
+  /** gc's fn.Dcl: params, results, then locals and temporaries in declaration order (construction fills it). */
+  locals: LocalVar[] = []
   /** While a pass rewrites a value: new values record it as their origin and are collected here. */
   origin: Value | null = null
   created: Value[] | null = null

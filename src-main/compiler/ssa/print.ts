@@ -99,7 +99,7 @@ export function findLive(f: FuncSnapshot): { reachable: Set<string>; live: Set<s
     if (!reachable.has(b.id)) continue
     for (const c of b.controls) mark(c)
     for (const v of b.values) {
-      const info = opInfo(v.op)
+      const info = opInfo(v.op, f.arch)
       if (info.call || info.hasSideEffects || info.nilCheck) mark(v.id)
     }
   }

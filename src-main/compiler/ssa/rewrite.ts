@@ -42,7 +42,7 @@ export function copySource(v: Value): Value {
 
 /** gc's removeable: a value nobody uses that can go without changing behaviour. */
 export function removable(v: Value): boolean {
-  const info = opInfo(v.op)
+  const info = opInfo(v.op, v.block.func.arch)
   return !(v.type.kind === 'void' || v.type.kind === 'mem' || info.nilCheck || info.hasSideEffects || info.call) || v.op === 'Copy'
 }
 

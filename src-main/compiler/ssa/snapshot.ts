@@ -65,7 +65,7 @@ export class Snapshotter {
     const snapshot: FuncSnapshot =
       last && !anyBlockChanged && sameNames && last.scheduled === scheduled
         ? last
-        : { name: f.name, type: f.typeStr, blocks: anyBlockChanged || !last ? blockRecords : last.blocks, names: sameNames ? last!.names : names, ...(scheduled ? { scheduled } : {}) }
+        : { name: f.name, type: f.typeStr, arch: f.arch, blocks: anyBlockChanged || !last ? blockRecords : last.blocks, names: sameNames ? last!.names : names, ...(scheduled ? { scheduled } : {}) }
     this.values = values
     this.blocks = blocks
     this.last = snapshot
@@ -87,7 +87,7 @@ function valueRecord(v: Value): ValueRecord {
     col: v.pos.col,
     stmt: v.pos.stmt,
   }
-  const ai = auxIntText(v.op, v.auxInt)
+  const ai = auxIntText(v.op, v.auxInt, v.block.func.arch)
   if (ai !== undefined) r.auxInt = ai
   if (v.aux) r.aux = auxString(v.aux)
   if (v.origin) r.origin = v.origin.ref

@@ -83,6 +83,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
     const message = e instanceof Unsupported ? e.message : `internal error: building SSA for ${unit.name} failed: ${e instanceof Error ? e.message : String(e)}`
     throw new SsaError({ file: path, line: p.line, col: p.col, severity: 'error', message, from: offset, to: offset })
   }
+  b.f.arch = arch
   const allocs: AllocGroup[] = allocGroups(b.f)
   const passes = compile(b.f, { arch, until })
   return { func: unit.name, arch, passes, allocs }

@@ -52,7 +52,7 @@ export function cse(f: Func): void {
     // partition grows while we walk it; new classes are visited in this same sweep.
     for (let i = 0; i < partition.length; i++) {
       const e = partition[i]!
-      if (opInfo(e[0]!.op).commutative) {
+      if (opInfo(e[0]!.op, e[0]!.block.func.arch).commutative) {
         for (const v of e) if (classOf(v.args[0]!) > classOf(v.args[1]!)) [v.args[0], v.args[1]] = [v.args[1]!, v.args[0]!]
       }
       e.sort(argOrder)

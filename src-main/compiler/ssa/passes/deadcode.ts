@@ -119,8 +119,8 @@ export function reachableBlocks(f: Func): Set<Block> {
 }
 
 /** gc's "must keep" ops: their effect is not their result. */
-export function isRootOp(op: string): boolean {
-  const info = opInfo(op)
+export function isRootOp(op: string, arch?: string): boolean {
+  const info = opInfo(op, arch)
   return info.call === true || info.hasSideEffects === true || info.nilCheck === true
 }
 
@@ -143,7 +143,7 @@ export function liveValues(f: Func, reachable: Set<Block>): { live: Set<Value>; 
     if (!reachable.has(b)) continue
     for (const c of b.controls) mark(c)
     // InlMarks are only kept for inlined bodies; we compile without inlining.
-    for (const v of b.values) if (isRootOp(v.op)) mark(v)
+    for (const v of b.values) if (isRootOp(v.op, f.arch)) mark(v)
   }
   while (queue.length) {
     const v = queue.pop()!

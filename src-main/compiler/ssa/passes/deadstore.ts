@@ -253,7 +253,7 @@ export function elimDeadAutos(f: Func): void {
         args = args.slice(1) // the other arguments may hold addresses of autos
       }
     }
-    const info = opInfo(v.op)
+    const info = opInfo(v.op, v.block.func.arch)
     if ((v.uses === 0 && v.op !== 'NilCheck' && !info.call && !info.hasSideEffects) || args.length === 0) return changed
 
     // An auto's address reaching memory, flags, a phi or a memory-using op may be read there.

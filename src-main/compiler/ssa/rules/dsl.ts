@@ -18,7 +18,7 @@ import { bitsFloat, floatBits } from '../auxint'
 import type { Aux, Block, Func, Value } from '../func'
 import { opInfo } from '../opinfo'
 import { auxEqual, NoLayout } from './helpers'
-import { bytePtr, ptrTo, T, type SsaType } from '../types'
+import { bytePtr, ptrTo, T, tuple, type SsaType } from '../types'
 
 /** What a rule may depend on besides the function: gc's pass name and config. */
 export interface RuleEnv {
@@ -155,7 +155,7 @@ class PatParser {
       const c = this.s[this.i]
       if (c === ')') {
         this.i++
-        p.commutative = p.args.length >= 2 && opInfo(p.op).commutative === true
+        p.commutative = p.args.length >= 2 && opInfo(p.op, parseArch).commutative === true
         return p
       }
       if (c === '<') {
@@ -163,7 +163,7 @@ class PatParser {
         p.type = /^[a-z]\w*$/.test(t) ? { name: t } : { lit: namedType(t) }
       } else if (c === '[') {
         const a = this.group('[', ']')
-        p.auxInt = /^[a-z]\w*$/.test(a) && a !== 'true' && a !== 'false' ? { name: a } : { lit: literal(a, opInfo(p.op).aux) }
+        p.auxInt = /^[a-z]\w*$/.test(a) && a !== 'true' && a !== 'false' ? { name: a } : { lit: literal(a, opInfo(p.op, parseArch).aux) }
       } else if (c === '{') {
         const a = this.group('{', '}')
         p.aux = a === '_' ? { any: true } : { name: a }
@@ -187,7 +187,11 @@ export function namedType(name: string): SsaType {
     'typ.Float32': T.float32, 'typ.Float64': T.float64, 'typ.Mem': T.mem,
     Int: T.int, Int16: T.int16, Int32: T.int32, Int64: T.int64, UInt16: T.uint16, UInt32: T.uint32, UInt64: T.uint64,
     Uintptr: T.uintptr, Bool: T.bool, BytePtr: bytePtr, Mem: T.mem, Void: T.void,
+    Int8: T.int8, UInt8: T.uint8, Float32: T.float32, Float64: T.float64, Flags: T.flags, 'types.TypeFlags': T.flags,
   }
+  // Lowered ops' fixed tuple types, e.g. `(Int,Flags)`.
+  const pair = /^\((\w+),\s*(\w+)\)$/.exec(name)
+  if (pair) return tuple(namedType(pair[1]!), namedType(pair[2]!))
   const r = typeNames[name]
   if (!r) throw new Error(`unknown rule type ${name}`)
   return r
@@ -213,13 +217,29 @@ function literal(text: string, kind: string | undefined): bigint | number | bool
   return kind === 'Float32' || kind === 'Float64' ? Number(x) : x
 }
 
+// ---- arch rules ------------------------------------------------------------
+
+/** The arch whose op table patterns are parsed against (lowering rules name lowered ops). */
+let parseArch: string | undefined
+
+/** Define rules for an arch: `withRuleArch('ppc64', () => [rule('(MOVDload …)', …)])`. */
+export function withRuleArch<R>(arch: string, define: () => R): R {
+  const outer = parseArch
+  parseArch = arch
+  try {
+    return define()
+  } finally {
+    parseArch = outer
+  }
+}
+
 // ---- typed auxint, as rulegen's auxIntToX / xToAuxInt ----------------------
 
 const INT_BITS: Record<string, number> = { Int8: 8, Int16: 16, Int32: 32, Int64: 64, UInt8: 8 }
 
 /** v.AuxInt as the rule sees it, by the op's aux kind. */
-export function auxIntValue(opName: string, auxInt: bigint): bigint | number | boolean {
-  const kind = opInfo(opName).aux
+export function auxIntValue(opName: string, auxInt: bigint, arch?: string): bigint | number | boolean {
+  const kind = opInfo(opName, arch).aux
   if (kind === 'Bool') return auxInt !== 0n
   if (kind === 'Float64') return bitsFloat(auxInt)
   if (kind === 'Float32') return Math.fround(bitsFloat(auxInt))
@@ -229,8 +249,8 @@ export function auxIntValue(opName: string, auxInt: bigint): bigint | number | b
 }
 
 /** A rule's auxint result stored as the op's aux kind wants it (wrapping at its width). */
-export function toAuxInt(opName: string, x: bigint | number | boolean): bigint {
-  const kind = opInfo(opName).aux
+export function toAuxInt(opName: string, x: bigint | number | boolean, arch?: string): bigint {
+  const kind = opInfo(opName, arch).aux
   if (typeof x === 'boolean') return x ? 1n : 0n
   if (kind === 'Float64' || kind === 'Float32') {
     const f = typeof x === 'number' ? x : Number(x)
@@ -314,7 +334,7 @@ class Matcher {
       if ('lit' in p.type ? x.type !== p.type.lit : !this.bind(p.type.name, x.type)) return false
     }
     if (p.auxInt) {
-      const val = auxIntValue(x.op, x.auxInt)
+      const val = auxIntValue(x.op, x.auxInt, x.block.func.arch)
       if ('lit' in p.auxInt ? val !== p.auxInt.lit : !this.bind(p.auxInt.name, val)) return false
     }
     if (p.aux && 'name' in p.aux && !this.bind(p.aux.name, auxBinding(x.aux))) return false
@@ -336,8 +356,8 @@ class Matcher {
 // ---- building results ------------------------------------------------------
 
 /** gc's fixed result type for an op (opInfo typ), for created values without `<t>`. */
-function fixedType(opName: string): SsaType | undefined {
-  const t = opInfo(opName).typ
+function fixedType(opName: string, arch: string): SsaType | undefined {
+  const t = opInfo(opName, arch).typ
   return t ? namedType(t) : undefined
 }
 
@@ -348,10 +368,10 @@ function fixedType(opName: string): SsaType | undefined {
  */
 function create(f: Func, n: Node, v: Value, made: Map<string, Value>): Value {
   if (!(n instanceof Make)) return n
-  const type = n.fields.type ?? fixedType(n.op)
+  const type = n.fields.type ?? fixedType(n.op, f.arch)
   if (!type) throw new Error(`rule result ${n.op} needs a type`)
   const args = n.args.map((a) => create(f, a, v, made))
-  const auxInt = n.fields.auxInt === undefined ? 0n : toAuxInt(n.op, n.fields.auxInt)
+  const auxInt = n.fields.auxInt === undefined ? 0n : toAuxInt(n.op, n.fields.auxInt, f.arch)
   const aux = n.fields.aux ?? null
   const block = n.fields.block ?? v.block
   const key = [n.op, type.key, auxInt, auxKey(aux), block.id, ...args.map((a) => a.id)].join(' ')
@@ -382,7 +402,7 @@ export function replace(f: Func, v: Value, n: Node): void {
   const keep = v.type
   v.reset(n.op)
   v.type = n.fields.type ?? keep
-  if (n.fields.auxInt !== undefined) v.auxInt = toAuxInt(n.op, n.fields.auxInt)
+  if (n.fields.auxInt !== undefined) v.auxInt = toAuxInt(n.op, n.fields.auxInt, v.block.func.arch)
   if (n.fields.aux) v.aux = n.fields.aux
   v.setArgs(args)
 }

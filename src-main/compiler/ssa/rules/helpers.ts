@@ -161,7 +161,7 @@ export function disjoint(p1: Value, n1: number, p2: Value, n2: number): boolean 
       off += p.auxInt
       p = p.args[0]!
     }
-    if (opInfo(p.op).nilCheck) p = p.args[0]!
+    if (opInfo(p.op, p.block.func.arch).nilCheck) p = p.args[0]!
     return [p, off]
   }
   const [b1, o1] = baseAndOffset(p1)
