@@ -13,7 +13,7 @@ import type { Var } from '../types/objects'
 import { toFloat, toInt } from '../types/constant'
 import { under, type Type } from '../types/types'
 import { typeString } from '../types/typestring'
-import type { Value, Block } from '../ssa/func'
+import type { Value, Block, LocalVar } from '../ssa/func'
 import { arrayOf, bytePtr, canSSA, fromGo, funcType, ptrTo, results, structOf, T, type SsaType } from '../ssa/types'
 import { argWidth, Builder } from './builder'
 import { callBuiltin } from './builtins'
@@ -30,6 +30,8 @@ export class Unsupported extends Error {
 }
 
 export interface FnContext {
+  /** The file's path as given: declaration positions in f.locals name it. */
+  file: string
   info: TypeInfo
   source: SourceText
   pkg: string
@@ -105,6 +107,7 @@ export class FnBuilder extends Builder {
     }
     this.sealAll()
     this.pruneEmptyDeadBlocks()
+    this.recordLocals()
   }
 
   /** Blocks nothing reaches and nothing fills (a label after a return nobody jumps to): gc never creates them. */
@@ -122,8 +125,29 @@ export class FnBuilder extends Builder {
     if (!h) {
       h = homeOf(v, this.unit, this.cx.facts, this.cx.pkg)
       this.homes.set(v, h)
+      if (v.varKind === 'local' && (h.kind === 'ssa' || h.kind === 'stack')) this.declaredLocals.push({ v, type: h.type })
     }
     return h
+  }
+
+  // gc's fn.Dcl: params and results, then locals in declaration order, then temporaries.
+  private declaredLocals: { v: Var; type: SsaType }[] = []
+  private temps: LocalVar[] = []
+
+  private localVar(v: Var, type: SsaType, cls: LocalVar['class']): LocalVar {
+    const p = v.pos >= 0 ? this.source.position(v.pos) : { line: 0, col: 0 }
+    return { name: v.irName, type, class: cls, file: this.cx.file, line: p.line, col: p.col, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v), temp: false }
+  }
+
+  private recordLocals(): void {
+    const info = this.unit.info!
+    const autos = [...this.declaredLocals].sort((a, b) => a.v.pos - b.v.pos).map(({ v, type }) => this.localVar(v, type, 'auto'))
+    this.f.locals = [
+      ...info.params.map((p) => this.localVar(p, fromGo(p.type), 'param')),
+      ...info.results.map((r) => this.localVar(r, fromGo(r.type), 'result')),
+      ...autos,
+      ...this.temps,
+    ]
   }
 
   private setHeapAddr(home: Extract<Home, { addrKey: object }>, addr: Value): void {
@@ -838,7 +862,7 @@ export class FnBuilder extends Builder {
 
   /** Put a value in a fresh stack temporary and return its address. */
   private spill(v: Value, t: SsaType): Value {
-    const name = this.autotmp()
+    const name = this.autotmp(t)
     this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
     this.storeInto(t, a, v)
@@ -846,13 +870,15 @@ export class FnBuilder extends Builder {
   }
 
   private tmpCount = 0
-  autotmp(): string {
-    return `.autotmp_${this.tmpCount++}`
+  autotmp(t: SsaType): string {
+    const name = `.autotmp_${this.tmpCount++}`
+    this.temps.push({ name, type: t, class: 'auto', file: this.cx.file, line: this.pos.line, col: this.pos.col, addrTaken: false, temp: true })
+    return name
   }
 
   /** A fresh zeroed stack temporary of type t (gc's autotmp with VarDef and Zero): its address. */
   stackTemp(t: SsaType): Value {
-    const name = this.autotmp()
+    const name = this.autotmp(t)
     this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
     this.zeroMem(t, a)

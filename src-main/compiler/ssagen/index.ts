@@ -11,6 +11,7 @@ import { parseFile } from '../syntax'
 import type { SourceText } from '../syntax/source'
 import { checkFile } from '../types/check'
 import { compile } from '../ssa/compile'
+import type { Func } from '../ssa/func'
 import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
 import type { EscapeFacts } from './vars'
@@ -23,6 +24,8 @@ export interface SsaProgram {
   functions: string[]
   /** Build and compile one function (lazily: only what the user looks at). */
   trace(name: string, arch: string, options?: { until?: string }): FuncTrace
+  /** Like trace, and also the function as the last pass left it (for the stack frame phase and the listing). */
+  compileFunc(name: string, arch: string, options?: { until?: string }): { trace: FuncTrace; func: Func }
 }
 
 export class SsaError extends Error {
@@ -52,6 +55,7 @@ export async function ssaProgram(path: string, text: string, options: SsaOptions
   }
   const units = esc.units.all.filter((u) => !u.wrapper && (u.decl?.body || u.lit))
   const cx: FnContext = {
+    file: path,
     info: checked.info,
     source: parsed.source,
     pkg: options.pkgPath ?? parsed.file.packageName.name,
@@ -65,15 +69,17 @@ export async function ssaProgram(path: string, text: string, options: SsaOptions
     path,
     diagnostics: esc.diagnostics,
     functions: units.map((u) => u.name),
-    trace(name, arch, options = {}) {
-      const unit = byName.get(name)
-      if (!unit) throw new Error(`no function ${name} in ${path}`)
-      return traceOf(unit, cx, arch, parsed.source, path, options.until)
-    },
+    trace: (name, arch, options = {}) => compileFunc(name, arch, options).trace,
+    compileFunc,
+  }
+  function compileFunc(name: string, arch: string, options: { until?: string } = {}) {
+    const unit = byName.get(name)
+    if (!unit) throw new Error(`no function ${name} in ${path}`)
+    return traceOf(unit, cx, arch, parsed.source, path, options.until)
   }
 }
 
-function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, until?: string): FuncTrace {
+function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, until?: string): { trace: FuncTrace; func: Func } {
   const b = new FnBuilder(unit, cx)
   try {
     b.build()
@@ -86,7 +92,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
   b.f.arch = arch
   const allocs: AllocGroup[] = allocGroups(b.f)
   const passes = compile(b.f, { arch, until })
-  return { func: unit.name, arch, passes, allocs }
+  return { trace: { func: unit.name, arch, passes, allocs }, func: b.f }
 }
 
 function failed(path: string, diagnostics: Diagnostic[]): SsaProgram {
@@ -95,6 +101,9 @@ function failed(path: string, diagnostics: Diagnostic[]): SsaProgram {
     diagnostics,
     functions: [],
     trace() {
+      throw new SsaError(diagnostics[0]!)
+    },
+    compileFunc() {
       throw new SsaError(diagnostics[0]!)
     },
   }
