@@ -14,7 +14,11 @@ export function funcFromDump(d: DumpFunc | string, arch = 'generic'): Func {
   const f = new Func(d.name, d.type)
   f.arch = arch
   const blocks = new Map(d.blocks.map((b) => [b.id, f.newBlockWithId(num(b.id), b.kind)]))
-  f.entry = blocks.get(d.blocks[0]!.id)!
+  // gc lists blocks in f.Blocks order, which need not start with the entry before layout (the entry
+  // holds InitMem); our functions keep the entry first.
+  const entry = d.blocks.find((b) => b.values.some((v) => v.op === 'InitMem')) ?? d.blocks[0]!
+  f.entry = blocks.get(entry.id)!
+  f.blocks = [f.entry, ...f.blocks.filter((b) => b !== f.entry)]
   const values = new Map<string, Value>()
   const all = d.blocks.flatMap((b) => b.values.map((v) => ({ b, v })))
   for (const { b, v } of all) {
@@ -32,7 +36,12 @@ export function funcFromDump(d: DumpFunc | string, arch = 'generic'): Func {
     const nv = values.get(v.id)!
     for (const a of v.args) nv.addArg(get(a))
     const aux = opInfo(v.op, arch).aux
-    if (v.auxInt !== undefined) nv.auxInt = auxIntOf(aux, v.auxInt)
+    // PanicBoundsC/CC aux (lowered bounds panics) prints as `[auxtype=21 AuxInt=K Aux={C}]`: K is the kind, {C} the constants.
+    const pb = v.auxInt === undefined ? null : /^auxtype=\d+ AuxInt=(-?\d+) Aux=(\{.*\})$/.exec(v.auxInt)
+    if (pb) {
+      nv.auxInt = BigInt(pb[1]!)
+      nv.aux = { kind: 'sym', name: pb[2]! }
+    } else if (v.auxInt !== undefined) nv.auxInt = auxIntOf(aux, v.auxInt)
     if (v.aux !== undefined) nv.aux = auxOf(aux, v.aux)
   }
   for (const b of d.blocks) {

@@ -36,6 +36,7 @@ export interface CompileOptions {
 
 /** `start` plus one record per pass, until the end or the first failure. */
 export function compile(f: Func, options: CompileOptions): PassRecord[] {
+  f.arch = options.arch
   const snap = new Snapshotter()
   const records: PassRecord[] = []
   const check = options.check !== false

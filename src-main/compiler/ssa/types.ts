@@ -109,9 +109,9 @@ export function results(parts: SsaType[]): SsaType {
   return intern({ str: parts.map((p) => p.str).join(','), key: `(${parts.map((p) => p.key).join(',')})`, kind: 'results', size: 0, align: 1, parts, hasPointers: false })
 }
 
-/** A two-element tuple (Select0/Select1 ops). */
+/** A two-element tuple (Select0/Select1 ops); gc prints it like results, `int,flags`. */
 export function tuple(a: SsaType, b: SsaType): SsaType {
-  return intern({ str: `(${a.str},${b.str})`, key: `tuple(${a.key},${b.key})`, kind: 'tuple', size: 0, align: 1, parts: [a, b], hasPointers: false })
+  return intern({ str: `${a.str},${b.str}`, key: `tuple(${a.key},${b.key})`, kind: 'tuple', size: 0, align: 1, parts: [a, b], hasPointers: false })
 }
 
 const fromGoCache = new WeakMap<Type, SsaType>()
@@ -213,6 +213,8 @@ export function parseType(s: string): SsaType {
   const known = interned.get(s)
   if (known) return known
   const top = splitTop(s, ',')
+  // The text is ambiguous: a pair with flags is an op's tuple (ANDCCconst), the rest are call results.
+  if (top.length === 2 && top[1] === 'flags') return tuple(parseType(top[0]!), T.flags)
   if (top.length > 1) return results(top.map(parseType))
   if (s.startsWith('*')) return ptrTo(parseType(s.slice(1)))
   if (s.startsWith('[]')) return sliceOf(parseType(s.slice(2)))
