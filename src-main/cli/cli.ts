@@ -6,6 +6,7 @@ import { ApiError } from '../protocol/errors'
 import type { SsascopeApi } from '../protocol/api'
 import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
+import { mergelocalsCommand } from './mergelocals'
 import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
 import { formatSsaTable, ssaFidelity } from '../fidelity/ssa'
 
@@ -31,11 +32,15 @@ Commands:
   allocs FILE.go --func F [--json]
                        the heap allocation calls as built (runtime.newobject / mallocgc),
                        with the variables aggregated into each
+  mergelocals FILE.go --func F [--arch amd64|ppc64] [--trace=1|2|3 | --json]
+                       stack slot merging after the last pass: the lines gc prints for
+                       -d=mergelocalstrace=N (on stdout), or --json the liveness/mergelocals
+                       artifact (candidates, intervals, indirect uses, evictions, groups, frame)
   fidelity [--json] [--files GLOB-or-list]
                        escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
                        per file, the functions inside our subset and the share of gc's -m lines
                        on them we reproduce; then, on our corpus, the similarity of our op
-                       multisets to gc's after opt, generic cse, prove and late opt
+                       multisets to gc's after opt, generic cse, prove, late opt and lower
 
 Options:
   -h, --help           show this help
@@ -68,6 +73,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await ssaCommand(rest, api, io)
       case 'allocs':
         return await allocsCommand(rest, api, io)
+      case 'mergelocals':
+        return await mergelocalsCommand(rest, api, io)
       case 'fidelity':
         return await fidelity(rest, io)
       default:

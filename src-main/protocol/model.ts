@@ -235,6 +235,8 @@ export interface FuncTrace {
   arch: string
   passes: PassRecord[]
   allocs: AllocGroup[]
+  /** Liveness, mergelocals and the frame layout, when every pass through trim ran (the `stack frame` step). */
+  stackFrame?: StackFrameResult
 }
 
 export type Arch = 'amd64' | 'ppc64'
@@ -247,4 +249,118 @@ export interface SsaResult {
   /** gc names of the functions we can build. */
   functions: string[]
   trace: FuncTrace | null
+}
+
+// ---------------------------------------------------------------- stack frame: liveness and mergelocals
+
+/** A mergelocals candidate (a used auto larger than 3 words whose address the program never takes), in gc's order. */
+export interface StackCandidate {
+  name: string
+  /** Declaration position `file.go:line:col`; `:0:0` for a temporary known only from the SSA. */
+  pos: string
+  type: string
+  size: number
+  align: number
+  hasPointers: boolean
+  /**
+   * How it ended: leader or follower of a merged group, unmerged (its lifetime
+   * overlaps every partner), evicted (an address of it was still pending at a
+   * block end), or dropped (no partner of compatible size and alignment).
+   */
+  status: 'leader' | 'follower' | 'unmerged' | 'evicted' | 'dropped'
+  /** Index in the pruned candidate list (what gc's level-2 trace numbers), once it got there. */
+  index?: number
+  /** Index of its region in `regions`. */
+  region?: number
+  /** Live intervals over the instruction numbering, half-open [start, end). */
+  intervals: [number, number][]
+  /** Followers: the leader whose slot it shares. */
+  leader?: string
+}
+
+/** An address value of a candidate (`LEAQ {t}`, `MOVDaddr {t}`) or address arithmetic on one, followed through its block. */
+export interface StackAddressValue {
+  value: string
+  block: string
+  name: string
+  /** Address arithmetic: the address value it was computed from. */
+  from?: string
+  /** Its use count when it was seen. */
+  uses: number
+  /** The values that used it in the block: each is an indirect use of the variable. */
+  users: string[]
+  /** Uses still outstanding at the block's end (evicting the variable). */
+  pending: number
+}
+
+export interface StackEviction {
+  name: string
+  /** The address value still pending at the end of its block. */
+  value: string
+  block: string
+  pending: number
+  reason: string
+}
+
+export interface StackRegion {
+  start: number
+  end: number
+  /** The candidates of the region, in order: the first unused one leads each group. */
+  names: string[]
+}
+
+export interface StackMergedGroup {
+  leader: string
+  followers: string[]
+  /** The leader's frame offset, which every follower takes. */
+  offset: number
+}
+
+export interface StackFrameSlot {
+  /** Index in gc's sorted Dcl (the number its trace prints). */
+  index: number
+  name: string
+  type: string
+  size: number
+  align: number
+  hasPointers: boolean
+  /** Offset from the top of the locals area (negative). */
+  offset: number
+  isLeader: boolean
+  /** Followers: the leader whose slot it shares. */
+  leader?: string
+  temp: boolean
+}
+
+/** Liveness and mergelocals for one function after its last SSA pass, and the frame layout that follows. */
+export interface StackFrameResult {
+  func: string
+  arch: string
+  /** The global instruction numbering: blocks in layout order, each with its values in schedule order from `first`. */
+  numbering: { block: string; first: number; values: string[] }[]
+  numInstrs: number
+  candidates: StackCandidate[]
+  addressValues: StackAddressValue[]
+  /** The final indirect-use table: values that use a candidate through an address value. */
+  indirectUses: { value: string; names: string[] }[]
+  evictions: StackEviction[]
+  regions: StackRegion[]
+  /** Per block, the candidates live at its end. */
+  liveOut: { block: string; names: string[] }[]
+  groups: StackMergedGroup[]
+  savedBytes: { total: number; nonPointer: number; pointer: number }
+  /** Why nothing merged, or `merged`. */
+  outcome: string
+  frame: {
+    /** gc's stksize: bytes of locals, rounded to the frame alignment. */
+    size: number
+    /** gc's stkptrsize: the part of the locals area the GC scans. */
+    ptrSize: number
+    align: number
+    slots: StackFrameSlot[]
+  }
+  /** gc's -d=mergelocalstrace lines, each with the lowest level that prints it. */
+  trace: { level: 1 | 2 | 3; text: string }[]
+  /** Temporaries named in the SSA whose type could not be found (left out of the frame). */
+  unresolved: string[]
 }

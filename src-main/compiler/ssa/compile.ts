@@ -3,7 +3,7 @@
 // model are recorded `not-modeled`; a pass that throws or fails the checker
 // is recorded `failed` and the function stops there.
 
-import type { PassRecord, RuleApplication } from '../../protocol/model'
+import type { PassRecord, RuleApplication, SnapshotDiff } from '../../protocol/model'
 import { checkFunc } from './check'
 import type { Func } from './func'
 import { GENERIC_PASSES } from './passes'
@@ -90,4 +90,4 @@ function safeTake(snap: Snapshotter, f: Func, prev: PassRecord['snapshot']) {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
-const emptyDiff = () => ({ valuesAdded: [], valuesRemoved: [], valuesChanged: [], blocksAdded: [], blocksRemoved: [], blocksChanged: [] })
+export const emptyDiff = (): SnapshotDiff => ({ valuesAdded: [], valuesRemoved: [], valuesChanged: [], blocksAdded: [], blocksRemoved: [], blocksChanged: [] })

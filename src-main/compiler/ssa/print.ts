@@ -34,7 +34,8 @@ export function valueLine(v: ValueRecord, names?: string[]): string {
   let s = `${stmtPrefix(v)} ${v.id} = ${v.op} <${v.type}>`
   // gc prints {aux} before [auxint] for Sym/Typ-with-offset kinds, [auxint] alone otherwise.
   if (v.aux !== undefined) s += ` {${v.aux}}`
-  if (v.auxInt !== undefined) s += ` [${v.auxInt}]`
+  // gc prints its default `[auxtype=…]` form (value.go auxString) without the leading space.
+  if (v.auxInt !== undefined) s += (v.auxInt.startsWith('auxtype=') ? '' : ' ') + `[${v.auxInt}]`
   for (const a of v.args) s += ` ${a}`
   if (v.loc !== undefined) s += ` : ${v.loc}`
   if (names?.length) s += ` (${[...names].sort().join(', ')})`

@@ -4,13 +4,14 @@
 // construction or passes fail keeps what it has and reports why; the other
 // functions are not affected.
 
-import type { AllocGroup, Arch, Diagnostic, FuncTrace, SsaResult } from '../../protocol/model'
+import type { AllocGroup, Arch, Diagnostic, FuncTrace, PassRecord, SsaResult } from '../../protocol/model'
 import { analyzeEscapes } from '../escape/analyze'
 import type { FnUnit } from '../escape/units'
 import { parseFile } from '../syntax'
 import type { SourceText } from '../syntax/source'
 import { checkFile } from '../types/check'
-import { compile } from '../ssa/compile'
+import { compile, emptyDiff } from '../ssa/compile'
+import { stackFrame } from '../stackframe'
 import type { Func } from '../ssa/func'
 import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
@@ -89,10 +90,28 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
     const message = e instanceof Unsupported ? e.message : `internal error: building SSA for ${unit.name} failed: ${e instanceof Error ? e.message : String(e)}`
     throw new SsaError({ file: path, line: p.line, col: p.col, severity: 'error', message, from: offset, to: offset })
   }
-  b.f.arch = arch
   const allocs: AllocGroup[] = allocGroups(b.f)
   const passes = compile(b.f, { arch, until })
-  return { trace: { func: unit.name, arch, passes, allocs }, func: b.f }
+  const trace: FuncTrace = { func: unit.name, arch, passes, allocs }
+  const last = passes[passes.length - 1]!
+  if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) addStackFrame(trace, b.f, path)
+  return { trace, func: b.f }
+}
+
+/** The stack frame phase gc runs after its last SSA pass: its own step in the trace, and its artifact. */
+export const STACK_FRAME = 'stack frame'
+
+function addStackFrame(trace: FuncTrace, f: Func, path: string): void {
+  const prev = trace.passes[trace.passes.length - 1]!
+  const t0 = performance.now()
+  const record = (status: PassRecord['status'], error?: string) =>
+    trace.passes.push({ name: STACK_FRAME, status, ...(error ? { error } : {}), ms: performance.now() - t0, snapshot: prev.snapshot, diff: emptyDiff() })
+  try {
+    trace.stackFrame = stackFrame(f, { file: path })
+    record('changed')
+  } catch (e) {
+    record('failed', e instanceof Error ? e.message : String(e))
+  }
 }
 
 function failed(path: string, diagnostics: Diagnostic[]): SsaProgram {
