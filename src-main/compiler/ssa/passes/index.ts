@@ -8,6 +8,7 @@ import { cse } from './cse'
 import { deadcode } from './deadcode'
 import { decomposeBuiltin, decomposeUser } from './decompose'
 import { dse, elimDeadAutos } from './deadstore'
+import { expandCalls } from './expandcalls'
 import { fuseEarly, fuseLate } from './fuse'
 import { nilcheckelim } from './nilcheck'
 import { numberLines } from './numberlines'
@@ -37,7 +38,7 @@ export const GENERIC_PASSES: PassDef[] = [
   { name: 'divmod' },
   { name: 'middle opt', run: middleOpt },
   { name: 'early fuse', run: fuseEarly },
-  { name: 'expand calls' },
+  { name: 'expand calls', run: expandCalls },
   { name: 'decompose builtin', run: decomposeBuiltin },
   // gc runs it only for soft-float targets; on amd64 and ppc64 it returns at once.
   { name: 'softfloat', run: () => undefined },
