@@ -98,14 +98,41 @@ function append(s: FnBuilder, e: A.Call): Value {
   return s.v('SliceMake', st, [ptr, newLen, cap])
 }
 
+/**
+ * copy as gc's walkCopy lowers it: typedslicecopy for pointerful elements;
+ * otherwise n = min(len(dst), len(src)) by a branch, and memmove only when the
+ * backing arrays differ.
+ */
 function copySlices(s: FnBuilder, e: A.Call): Value {
   const dst = s.expr(e.args[0]!)
   const src = s.expr(e.args[1]!)
   const et: SsaType = dst.type.elem!
-  const n = s.v('Min64', T.int, [s.v('SliceLen', T.int, [dst]), s.v('SliceLen', T.int, [src])])
-  const bytes = s.v('Mul64', T.int, [n, s.constInt(T.int, et.size)])
-  s.rtcall('memmove', [], [s.v('SlicePtr', ptrTo(et), [dst]), s.v('SlicePtr', ptrTo(et), [src]), bytes], [bytePtr, bytePtr, T.uintptr])
-  return n
+  const ptrT = ptrTo(et)
+  if (et.hasPointers) {
+    const args = [s.typeAddr(et), s.v('SlicePtr', ptrT, [dst]), s.v('SliceLen', T.int, [dst]), s.v('SlicePtr', ptrT, [src]), s.v('SliceLen', T.int, [src])]
+    return s.rtcall('typedslicecopy', [T.int], args, [bytePtr, bytePtr, T.int, bytePtr, T.int])[0]!
+  }
+  const n = { name: '.copylen' }
+  s.writeVar(n, s.v('SliceLen', T.int, [dst]), T.int)
+  const [shorter, lenDone] = [s.newBlock(), s.newBlock()]
+  s.branch(s.v('Less64', T.bool, [s.v('SliceLen', T.int, [src]), s.readVar(n)]), shorter, lenDone)
+  s.seal(shorter)
+  s.startBlock(shorter)
+  s.writeVar(n, s.v('SliceLen', T.int, [src]), T.int)
+  s.jump(lenDone)
+  s.seal(lenDone)
+  s.startBlock(lenDone)
+  const len = s.readVar(n)
+  const [move, done] = [s.newBlock(), s.newBlock()]
+  s.branch(s.v('NeqPtr', T.bool, [s.v('SlicePtr', ptrT, [dst]), s.v('SlicePtr', ptrT, [src])]), move, done, 1)
+  s.seal(move)
+  s.startBlock(move)
+  const bytes = s.v('Mul64', T.uintptr, [s.v('Copy', T.uintptr, [len]), s.constInt(T.uintptr, et.size)])
+  s.rtcall('memmove', [], [s.v('SlicePtr', ptrT, [dst]), s.v('SlicePtr', ptrT, [src]), bytes], [bytePtr, bytePtr, T.uintptr])
+  s.jump(done)
+  s.seal(done)
+  s.startBlock(done)
+  return len
 }
 
 function printArgs(s: FnBuilder, e: A.Call, ln: boolean): void {

@@ -1421,18 +1421,58 @@ export class FnBuilder extends Builder {
         w = from.kind === 'uint' && fw === 32 ? 64 : 32
         v = this.v(`${from.kind === 'int' ? 'SignExt' : 'ZeroExt'}${fw}to${w}`, w === 64 ? T.int64 : T.int32, [x])
       }
-      if (from.kind === 'uint' && w === 64 && fw === 64) return this.v(`Cvt64Uto${tw}F`, to, [v])
+      if (from.kind === 'uint' && w === 64 && fw === 64) return this.uint64ToFloat(x, to)
       return this.v(`Cvt${w}to${tw}F`, to, [v])
     }
     if (from.kind === 'float' && ti) {
+      if (to.kind === 'uint' && tw === 64) return this.floatToUint64(x, to)
+      // gc 1.26 converts to uint32 through int64 (its new conversion is off by default).
+      if (to.kind === 'uint' && tw === 32) return this.v('Trunc64to32', to, [this.v(`Cvt${fw}Fto64`, T.int64, [x])])
       const w = tw < 32 ? 32 : tw
-      if (to.kind === 'uint' && tw === 64) return this.v(`Cvt${fw}Fto64U`, to, [x])
       const c = this.v(`Cvt${fw}Fto${w}`, w === 64 ? T.int64 : T.int32, [x])
       return tw < 32 ? this.v(`Trunc32to${tw}`, to, [c]) : w === tw && c.type !== to ? this.v('Copy', to, [c]) : c
     }
     if (from.kind === 'float' && to.kind === 'float') return this.v(fw === tw ? 'Copy' : `Cvt${fw}Fto${tw}F`, to, [x])
     if (from.kind === to.kind) return this.v('Copy', to, [x])
     throw new Unsupported((e as A.Expr).pos, `conversion from ${from.str} to ${to.str}`)
+  }
+
+  /** An If whose arms each compute a value, joined by a phi (gc's branchy expansions): likely takes the first arm. */
+  diamond(cond: Value, type: SsaType, yes: () => Value, no: () => Value, likely: -1 | 0 | 1): Value {
+    const key = { name: '.diamond' }
+    const [bYes, bNo, after] = [this.newBlock(), this.newBlock(), this.newBlock()]
+    this.branch(cond, bYes, bNo, likely)
+    for (const [b, arm] of [[bYes, yes], [bNo, no]] as const) {
+      this.seal(b)
+      this.startBlock(b)
+      this.writeVar(key, arm(), type)
+      this.jump(after)
+    }
+    this.seal(after)
+    this.startBlock(after)
+    return this.readVar(key)
+  }
+
+  /** gc's uint64Tofloat: large values are halved (keeping the low bit), converted and doubled. */
+  private uint64ToFloat(x: Value, to: SsaType): Value {
+    const tw = to.size * 8
+    const one = (): Value => this.constInt(x.type, 1)
+    return this.diamond(this.v('Leq64', T.bool, [this.constInt(x.type, 0), x]), to, () => this.v(`Cvt64to${tw}F`, to, [x]), () => {
+      const y = this.v('And64', x.type, [x, one()])
+      const z = this.v('Or64', x.type, [this.v('Rsh64Ux64', x.type, [x, one()]), y])
+      const a = this.v(`Cvt64to${tw}F`, to, [z])
+      return this.v(`Add${tw}F`, to, [a, a])
+    }, 1)
+  }
+
+  /** gc's floatToUint for 64-bit results: values from 2^63 up are shifted down first and the top bit set. */
+  private floatToUint64(x: Value, to: SsaType): Value {
+    const fw = x.type.size * 8
+    const cutoff = this.constFloat(x.type, 2 ** 63)
+    return this.diamond(this.v(`Less${fw}F`, T.bool, [x, cutoff]), to, () => this.v(`Cvt${fw}Fto64`, to, [x]), () => {
+      const y = this.v(`Cvt${fw}Fto64`, to, [this.v(`Sub${fw}F`, x.type, [x, cutoff])])
+      return this.v('Or64', to, [y, this.constInt(to, -(2n ** 63n))])
+    }, 1)
   }
 }
 
