@@ -16,6 +16,7 @@ import { typeString } from '../types/typestring'
 import type { Value, Block, LocalVar } from '../ssa/func'
 import { arrayOf, bytePtr, canSSA, fromGo, funcType, ptrTo, results, structOf, T, type SsaType } from '../ssa/types'
 import { argWidth, Builder } from './builder'
+import { abiAnalyze, abiConfig, argOpFor, registerParts, type AbiParam } from '../ssa/abi'
 import { callBuiltin } from './builtins'
 import { newHeapAddr } from './heapalloc'
 import { homeOf, type EscapeFacts, type Home } from './vars'
@@ -61,6 +62,8 @@ export class FnBuilder extends Builder {
   constructor(
     readonly unit: FnUnit,
     readonly cx: FnContext,
+    /** The target: where the register ABI puts parameters that must be stored to their slots. */
+    readonly arch: string,
   ) {
     super(unit.name, funcTypeString(unit), cx.source, cx.pkg)
     this.results = unit.info!.results
@@ -78,13 +81,14 @@ export class FnBuilder extends Builder {
       declAddrs.set(p, this.entryV('LocalAddr', ptrTo(fromGo(p.type)), [this.sp, this.mem], 0n, { kind: 'sym', name: p.irName }))
     }
     if (this.unit.captures.length) this.loadCaptures()
-    for (const p of info.params) {
-      if (p.irName === '_' || p.name === '') continue
+    const abi = abiAnalyze(this.arch, info.params.map((p) => ({ name: p.irName, type: fromGo(p.type) })), [])
+    info.params.forEach((p, i) => {
+      if (p.irName === '_' || p.name === '') return
       const home = this.home(p)
       this.pos = this.at(node.pos, '-')
       if (home.kind === 'ssa') this.assignVar(p, this.v('Arg', home.type, [], 0n, { kind: 'sym', name: p.irName }))
-      else if (home.kind === 'heap' && canSSA(home.type)) this.store(home.type, declAddrs.get(p)!, this.v('Arg', home.type, [], 0n, { kind: 'sym', name: p.irName }))
-    }
+      else if (home.kind === 'heap' || home.kind === 'stack') this.storeRegisterParam(p, home.type, abi.params[i]!, declAddrs.get(p)!)
+    })
     // Results are zeroed first (gc's zeroResults), then heap-moved parameters get their new home.
     for (const r of info.results) {
       const home = this.home(r)
@@ -195,6 +199,32 @@ export class FnBuilder extends Builder {
     if (home.kind === 'heap') this.setHeapAddr(home, newHeapAddr(this, home.type))
   }
 
+  /**
+   * A parameter that lives in memory but arrives in registers is stored to its
+   * slot at entry (gc's buildssa): whole from its Arg when SSA-able, else part
+   * by part from the registers (storeParameterRegsToStack).
+   */
+  private storeRegisterParam(p: Var, type: SsaType, assigned: AbiParam, addr: Value): void {
+    if (assigned.regs.length === 0) return
+    const argPos = this.pos
+    if (canSSA(type)) {
+      const v = this.v('Arg', type, [], 0n, { kind: 'sym', name: p.irName })
+      this.pos = { ...argPos, stmt: '' }
+      this.store(type, addr, v)
+      this.pos = argPos
+      return
+    }
+    const config = abiConfig(this.arch)
+    for (const part of registerParts(assigned)) {
+      const { op, index } = argOpFor(config, part.reg)
+      const v = this.v(op, part.type, [], BigInt(index), { kind: 'sym', name: `${p.irName}+${part.offset}` }, argPos)
+      // gc's stores carry the position without a statement mark.
+      this.pos = { ...argPos, stmt: '' }
+      this.store(part.type, this.v('OffPtr', ptrTo(part.type), [addr], BigInt(part.offset)), v)
+      this.pos = argPos
+    }
+  }
+
   private loadCaptures(): void {
     const caps = this.unit.captures
     this.closurePtr = this.entryV('GetClosurePtr', bytePtr)
@@ -203,10 +233,8 @@ export class FnBuilder extends Builder {
       const field = rec.fields![i + 1]!
       const home = this.home(c)
       const p = this.v('OffPtr', ptrTo(field.type), [this.closurePtr!], BigInt(field.offset))
-      const val = this.load(field.type, p)
-      if (home.kind === 'captured') this.setHeapAddr(home, val)
-      else if (home.kind === 'ssa') this.assignVar(c, val)
-      else if (home.kind === 'stack') this.store(home.type, this.addrOfVar(c), val)
+      if (home.kind === 'captured') this.setHeapAddr(home, this.cx.facts.byRef.has(c) ? this.load(field.type, p) : p)
+      else if (home.kind === 'ssa') this.assignVar(c, this.load(field.type, p))
     })
   }
 

@@ -81,7 +81,7 @@ export async function ssaProgram(path: string, text: string, options: SsaOptions
 }
 
 function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, until?: string): { trace: FuncTrace; func: Func } {
-  const b = new FnBuilder(unit, cx)
+  const b = new FnBuilder(unit, cx, arch)
   try {
     b.build()
   } catch (e) {

@@ -14,7 +14,7 @@ export type Home =
   | { kind: 'stack'; type: SsaType; name: string }
   /** The variable's address is the SSA variable `addrKey` (gc's `&x` PAUTO). */
   | { kind: 'heap'; type: SsaType; addrKey: object; name: string }
-  /** Captured by reference: the address loaded from the closure record at entry. */
+  /** Captured by reference (the address loaded from the closure record at entry) or a by-value capture gc cannot SSA (its field's address). */
   | { kind: 'captured'; type: SsaType; addrKey: object; name: string }
   | { kind: 'global'; type: SsaType; sym: string }
 
@@ -32,8 +32,9 @@ export function homeOf(v: Var | TempVar, unit: FnUnit, facts: EscapeFacts, pkg: 
   const name = v.kind === 'var' ? v.irName : v.name
   if (v.kind === 'var' && unit.captures.includes(v)) {
     // Inside a closure, a captured variable lives where the closure record says.
-    if (facts.byRef.has(v)) return { kind: 'captured', type, addrKey: { name: `&${name}` }, name }
-    return canSSA(type) ? { kind: 'ssa', type } : { kind: 'stack', type, name }
+    // By reference, or by value but too big for SSA: used in place through the closure record, as gc does.
+    if (facts.byRef.has(v) || !canSSA(type)) return { kind: 'captured', type, addrKey: { name: `&${name}` }, name }
+    return { kind: 'ssa', type }
   }
   if (facts.heap.has(v)) return { kind: 'heap', type, addrKey: { name: `&${name}` }, name }
   const addrTaken = v.kind === 'var' && (v.addrTaken || facts.byRef.has(v))
