@@ -16,7 +16,10 @@ export function funcFromDump(d: DumpFunc | string, arch = 'generic'): Func {
   const blocks = new Map(d.blocks.map((b) => [b.id, f.newBlockWithId(num(b.id), b.kind)]))
   // gc lists blocks in f.Blocks order, which need not start with the entry before layout (the entry
   // holds InitMem); our functions keep the entry first.
-  const entry = d.blocks.find((b) => b.values.some((v) => v.op === 'InitMem')) ?? d.blocks[0]!
+  // The entry has no predecessors; tighten may move InitMem out of it, and unreachable blocks have none either.
+  // After layout the entry is first again.
+  const noPreds = d.blocks.filter((b) => b.preds.length === 0)
+  const entry = noPreds[0] === d.blocks[0] ? d.blocks[0]! : (noPreds.find((b) => b.values.some((v) => v.op === 'InitMem')) ?? noPreds[0] ?? d.blocks[0]!)
   f.entry = blocks.get(entry.id)!
   f.blocks = [f.entry, ...f.blocks.filter((b) => b !== f.entry)]
   const values = new Map<string, Value>()

@@ -34,7 +34,7 @@ export function checkFunc(f: Func): void {
     const kind = blockKindInfo(b.kind, f.arch)
     if (b.controls.length !== kind.controls) fail(`${b} ${b.kind} has ${b.controls.length} controls, wants ${kind.controls}`)
     // Lowered conditional blocks (EQ, LT, …) branch two ways like If.
-    const want = WANT_SUCCS[b.kind] ?? (kind.controls === 1 && b.kind !== 'JUMPTABLE' ? 2 : undefined)
+    const want = WANT_SUCCS[b.kind] ?? (kind.controls === 1 && b.kind !== 'JUMPTABLE' && b.kind !== 'JumpTable' ? 2 : undefined)
     if (want !== undefined && b.succs.length !== want) fail(`${b} ${b.kind} has ${b.succs.length} successors, wants ${want}`)
     for (const c of b.controls) {
       if (c.block.func !== f || !inFunc[c.id]) fail(`${b} control ${c} is not in the function`)
@@ -67,6 +67,8 @@ export function checkFunc(f: Func): void {
     }
   }
   for (const b of f.blocks) for (const v of b.values) if (counted[v.id] !== v.uses) fail(`${v} use count ${v.uses}, counted ${counted[v.id]}`)
+  // After regalloc (values have locations) uses need not be dominated, as in gc's checkFunc.
+  if (f.blocks.some((b) => b.values.some((v) => v.loc !== undefined))) return
   const dom = new DomTree(f)
   for (const b of f.blocks) {
     if (!dom.reachable(b)) continue

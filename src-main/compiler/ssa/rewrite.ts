@@ -54,6 +54,13 @@ export const PHIELIM = 'phielim: (Phi x … x) => (Copy x)'
 export interface RewriteOptions {
   /** gc's leaveDeadValues (decompose builtin): unused values stay, so named values can still be split. */
   keepDead?: boolean
+  /**
+   * gc's exact sweep: at most one rule per value per sweep, and values made
+   * during a sweep wait for the next one (gc ranges over b.Values once). Rule
+   * sets whose results depend on when a block rule sees its control (ppc64's
+   * `If` lowering) need it.
+   */
+  oneRulePerSweep?: boolean
 }
 
 export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: RewriteOptions = {}): void {
@@ -77,7 +84,9 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
           break
         }
       }
-      for (const v of b.values) {
+      const end = opts.oneRulePerSweep ? b.values.length : Infinity
+      for (let j = 0; j < b.values.length && j < end; j++) {
+        const v = b.values[j]!
         if (v.op === 'Invalid') continue
         // Unused values are dropped (or, keeping dead values, left exactly as they are), as gc does first.
         if (v.uses === 0 && removable(v)) {
@@ -112,6 +121,7 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
               break
             }
           }
+          if (opts.oneRulePerSweep) break
         }
       }
     }

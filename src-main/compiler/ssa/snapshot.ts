@@ -6,6 +6,7 @@
 import type { BlockRecord, FuncSnapshot, NamedValues, SnapshotDiff, ValueRecord } from '../../protocol/model'
 import { auxIntText } from './auxint'
 import { auxString, slotString, type Block, type Func, type Value } from './func'
+import { opInfo } from './opinfo'
 
 export class Snapshotter {
   // By id: the last record of each value and block, and the raw aux fields it was made
@@ -59,6 +60,16 @@ export class Snapshotter {
     this.blocks.forEach((rec, id) => {
       if (rec && blocks[id] === undefined) diff.blocksRemoved.push(rec.id)
     })
+    // A block that only moved in the layout (loop rotate) changed too.
+    if (last && anyBlockChanged) {
+      const kept = new Set(blockRecords.map((r) => r.id))
+      const before = last.blocks.map((r) => r.id).filter((id) => kept.has(id))
+      const wasThere = new Set(before)
+      const now = blockRecords.map((r) => r.id).filter((id) => wasThere.has(id))
+      now.forEach((id, i) => {
+        if (before[i] !== id && !diff.blocksChanged.includes(id)) diff.blocksChanged.push(id)
+      })
+    }
     const names = namesOf(f)
     const sameNames = last !== null && sameNameLists(last.names, names)
     const scheduled = f.scheduled || undefined
@@ -88,8 +99,12 @@ function valueRecord(v: Value): ValueRecord {
     stmt: v.pos.stmt,
   }
   const ai = auxIntText(v.op, v.auxInt, v.block.func.arch)
-  if (ai !== undefined) r.auxInt = ai
-  if (v.aux) r.aux = auxString(v.aux)
+  const pb = panicBoundsText(v)
+  if (pb !== undefined) r.auxInt = pb
+  else {
+    if (ai !== undefined) r.auxInt = ai
+    if (v.aux) r.aux = auxString(v.aux)
+  }
   if (v.origin) r.origin = v.origin.ref
   if (v.loc !== undefined) r.loc = v.loc
   return Object.freeze(r)
@@ -133,4 +148,15 @@ function namesOf(f: Func): NamedValues[] {
 
 function sameNameLists(a: NamedValues[], b: NamedValues[]): boolean {
   return a.length === b.length && a.every((n, i) => n.name === b[i]!.name && n.values.length === b[i]!.values.length && n.values.every((v, j) => v === b[i]!.values[j]))
+}
+
+/**
+ * Lowered bounds panics with constant operands keep them in a PanicBoundsC/CC
+ * aux (a sym `{C}` / `{Cx Cy}` here) that gc prints in its default form.
+ */
+function panicBoundsText(v: Value): string | undefined {
+  if (v.aux?.kind !== 'sym' || v.block.func.arch === 'generic' || !v.op.startsWith('LoweredPanicBounds')) return undefined
+  const kind = opInfo(v.op, v.block.func.arch).aux
+  const auxtype = kind === 'PanicBoundsC' ? 21 : kind === 'PanicBoundsCC' ? 22 : undefined
+  return auxtype === undefined ? undefined : `auxtype=${auxtype} AuxInt=${v.auxInt} Aux=${v.aux.name}`
 }

@@ -8,7 +8,7 @@
 import { DomTree } from '../dom'
 import { auxString, type Block, type Func, type Value } from '../func'
 import { GENERIC_OPS } from '../ops.generic'
-import { opInfo } from '../opinfo'
+import { ARCHES, opInfo } from '../opinfo'
 import type { SsaType } from '../types'
 import { isMemoryType, withStmt } from './deadcode'
 import { memoryArg } from './fuse'
@@ -192,12 +192,13 @@ function storeOrdering(v: Value, cache: Map<Value, number>): number {
 // --- the initial partition (gc's partitionValues / cmpVal) ---------------
 
 const opRank = new Map(GENERIC_OPS.map((o, i) => [o.name, i + 1_000_000]))
-/** gc's Op numbers: architecture ops come before the generic ones. */
-const rankOf = (op: string): number => opRank.get(op) ?? 0
+const archOpRank = new Map(Object.entries(ARCHES).map(([k, a]) => [k, new Map(a.ops.map((o, i) => [o.name, i]))]))
+/** gc's Op numbers: architecture ops (in their table's order) come before the generic ones. */
+const rankOf = (v: Value): number => opRank.get(v.op) ?? archOpRank.get(v.block.func.arch)?.get(v.op) ?? 0
 
 function cmpVal(v: Value, w: Value, auxIds: Map<string, number>): number {
   if (v.op !== w.op) {
-    const d = rankOf(v.op) - rankOf(w.op)
+    const d = rankOf(v) - rankOf(w)
     return d !== 0 ? d : v.op < w.op ? -1 : 1
   }
   if (v.auxInt !== w.auxInt) return v.auxInt < w.auxInt ? -1 : 1

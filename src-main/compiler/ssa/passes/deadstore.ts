@@ -134,13 +134,19 @@ class ShadowRanges {
 
 /**
  * Which locals dead auto elim may treat as autos. gc asks the ir.Name's
- * class (autos and parameters yes, results no); dumps do not show it, so:
+ * class (autos and parameters yes, results no): f.locals has it; dumps do
+ * not show it, so:
  * a name with a VarDef or VarLive is a local (results never get one), a
  * parameter is one, `~rN` is a result, and so is a name whose type is one
  * of the results that live in memory (not SSA-able); anything else is a
  * local whose VarDef is gone (address-taken scalars have none).
  */
 function autoClassifier(f: Func): (v: Value) => string | null {
+  // Construction records the classes (f.locals); results can have a VarDef too (`x = u` for a memory result).
+  if (f.locals.length) {
+    const results = new Set(f.locals.filter((l) => l.class === 'result').map((l) => l.name))
+    return (v) => (v.aux && !results.has(auxString(v.aux)) ? auxString(v.aux) : null)
+  }
   const locals = new Set<string>()
   for (const b of f.blocks) {
     for (const v of b.values) {
@@ -314,5 +320,64 @@ export function elimDeadAutos(f: Func): void {
     const mem = memoryArg(v)
     if (!mem) throw new Error(`dead auto elim: ${v} ${v.op} has no memory argument`)
     toCopy(v, mem)
+  }
+}
+
+// --- elim unread autos (gc's elimUnreadAutos) ------------------------------
+//
+// After lowering, addresses are folded into the machine ops, so this simpler
+// version looks only at each op's effect on the variable its aux names: a
+// local (or parameter) that no live value reads, addresses or otherwise
+// needs is never read, and every write to it (stores, VarDefs) becomes a
+// Copy of its memory argument.
+
+/**
+ * Which sym auxes name a local or parameter (gc: an ir.Name of class PAUTO,
+ * or PPARAM in an ABIInternal function; results never qualify). From the
+ * function's locals when it has them; a function read back from a dump has
+ * none, so then: names of parameters (Arg auxes), compiler temporaries, and
+ * names with a VarDef (results never get one; globals have a package prefix).
+ */
+function unreadAutoCandidates(f: Func): (name: string) => boolean {
+  if (f.locals.length) {
+    const ok = new Set(f.locals.filter((l) => l.class !== 'result').map((l) => l.name))
+    return (n) => ok.has(n)
+  }
+  const ok = new Set<string>()
+  for (const b of f.blocks) {
+    for (const v of b.values) {
+      if (v.aux?.kind !== 'sym') continue
+      const n = auxString(v.aux)
+      if (v.op === 'VarDef' || n.startsWith('.autotmp_')) ok.add(n)
+      else if (v.op === 'Arg' || v.op === 'ArgIntReg' || v.op === 'ArgFloatReg') ok.add(n.replace(/\+-?\d+$/, ''))
+    }
+  }
+  return (n) => ok.has(n)
+}
+
+export function elimUnreadAutos(f: Func): void {
+  const isAuto = unreadAutoCandidates(f)
+  const seen = new Set<string>()
+  const stores: Value[] = []
+  for (const b of f.blocks) {
+    for (const v of b.values) {
+      if (v.aux?.kind !== 'sym') continue
+      const n = v.aux.name
+      if (!isAuto(n)) continue
+      const effect = opInfo(v.op, f.arch).symEffect
+      if (effect === undefined || effect === 'None' || effect === 'Write') {
+        // Possibly a store to a variable nobody reads.
+        if (!seen.has(n)) stores.push(v)
+      } else if (v.uses > 0) {
+        // Read, addressed…: needed (dead loads may still be around, hence the use count).
+        seen.add(n)
+      }
+    }
+  }
+  for (const s of stores) {
+    if (seen.has((s.aux as { name: string }).name)) continue
+    const mem = memoryArg(s)
+    if (!mem) throw new Error(`elim unread autos: ${s} ${s.op} has no memory argument`)
+    toCopy(s, mem)
   }
 }

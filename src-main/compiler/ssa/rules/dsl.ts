@@ -204,12 +204,13 @@ const MATH: Record<string, bigint> = {
   'math.MinInt8': -(1n << 7n), 'math.MaxInt8': (1n << 7n) - 1n,
 }
 
-/** A literal auxint in a pattern: `0`, `-1`, `-1<<63`, `math.MaxInt8 -1`, `true`. */
+/** A literal auxint in a pattern: `0`, `-1`, `0xFF`, `-1<<63`, `math.MaxInt8 -1`, `true`. */
 function literal(text: string, kind: string | undefined): bigint | number | boolean {
   if (text === 'true' || text === 'false') return text === 'true'
-  const m = /^(-?\d+|math\.\w+)\s*(?:(<<|\+|-)\s*(\d+))?$/.exec(text)
+  const m = /^(-?(?:0x[0-9a-fA-F]+|\d+)|math\.\w+)\s*(?:(<<|\+|-)\s*(\d+))?$/.exec(text)
   if (!m) throw new Error(`unsupported literal [${text}]`)
-  let x = m[1]!.startsWith('math.') ? MATH[m[1]!] : BigInt(m[1]!)
+  const num = m[1]!
+  let x = num.startsWith('math.') ? MATH[num] : num.startsWith('-') ? -BigInt(num.slice(1)) : BigInt(num)
   if (x === undefined) throw new Error(`unknown constant ${m[1]}`)
   if (m[2] === '<<') x <<= BigInt(m[3]!)
   else if (m[2] === '+') x += BigInt(m[3]!)
@@ -262,9 +263,12 @@ export function toAuxInt(opName: string, x: bigint | number | boolean, arch?: st
   return BigInt.asIntN(64, n)
 }
 
-/** The Aux a `{t}` binds: the type itself for Typ kinds, else the Aux. */
+/**
+ * The Aux a `{t}` binds: the type itself for Typ kinds, else the Aux (a type
+ * descriptor symbol stays an Aux, so `(Addr {sym} b) => (LEAQ {sym} b)` keeps it).
+ */
 function auxBinding(a: Aux | null): Aux | SsaType | null {
-  if (a && (a.kind === 'type' || a.kind === 'typeSym')) return a.type
+  if (a && a.kind === 'type') return a.type
   return a
 }
 
