@@ -7,6 +7,7 @@ import type { SsascopeApi } from '../protocol/api'
 import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
+import { asmCommand } from './asm'
 import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
 import { formatSsaTable, ssaFidelity } from '../fidelity/ssa'
 
@@ -36,6 +37,9 @@ Commands:
                        stack slot merging after the last pass: the lines gc prints for
                        -d=mergelocalstrace=N (on stdout), or --json the liveness/mergelocals
                        artifact (candidates, intervals, indirect uses, evictions, groups, frame)
+  asm FILE.go --func F [--arch amd64|ppc64] [--json]
+                       the assembly listing after the whole pipeline, as go tool compile -S
+                       prints it (pc, source line, instruction in Go assembler syntax)
   fidelity [--json] [--files GLOB-or-list]
                        escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
                        per file, the functions inside our subset and the share of gc's -m lines
@@ -75,6 +79,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await allocsCommand(rest, api, io)
       case 'mergelocals':
         return await mergelocalsCommand(rest, api, io)
+      case 'asm':
+        return await asmCommand(rest, api, io)
       case 'fidelity':
         return await fidelity(rest, io)
       default:

@@ -237,6 +237,10 @@ export interface FuncTrace {
   allocs: AllocGroup[]
   /** Liveness, mergelocals and the frame layout, when every pass through trim ran (the `stack frame` step). */
   stackFrame?: StackFrameResult
+  /** The assembly listing (gc's genssa and assembler), after the stack frame step. */
+  asm?: Assembly
+  /** Why there is no listing although the stack frame step ran. */
+  asmError?: string
 }
 
 export type Arch = 'amd64' | 'ppc64'
@@ -363,4 +367,34 @@ export interface StackFrameResult {
   trace: { level: 1 | 2 | 3; text: string }[]
   /** Temporaries named in the SSA whose type could not be found (left out of the frame). */
   unresolved: string[]
+}
+
+// ---------------------------------------------------------------- assembly listing
+
+/** One line of the listing. */
+export interface AsmLine {
+  /** Byte offset in the function. */
+  pc: number
+  /** Source line (0: unknown). */
+  line: number
+  /** The instruction as -S prints it (`MOVQ\tAX, p.t-72(SP)`). */
+  text: string
+  /** The SSA value (`v12`) or block (`b3`) the instruction was generated for; prologue and padding have neither. */
+  value?: string
+  block?: string
+}
+
+export interface Assembly {
+  lines: AsmLine[]
+  /** `p.F`: the TEXT symbol. */
+  symbol: string
+  /** Bytes of code. */
+  size: number
+  /** The frame size TEXT prints (locals, outgoing args, saved BP / fixed frame). */
+  frame: number
+  /** The symbol header's `locals=` (ppc64 leaves out the fixed frame area). */
+  locals: number
+  args: number
+  /** TEXT attributes (`NOSPLIT`, `NOFRAME`, `ABIInternal`). */
+  attrs: string[]
 }

@@ -12,6 +12,7 @@ import type { SourceText } from '../syntax/source'
 import { checkFile } from '../types/check'
 import { compile, emptyDiff } from '../ssa/compile'
 import { stackFrame } from '../stackframe'
+import { listingOf } from '../asm'
 import type { Func } from '../ssa/func'
 import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
@@ -94,8 +95,20 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
   const passes = compile(b.f, { arch, until })
   const trace: FuncTrace = { func: unit.name, arch, passes, allocs }
   const last = passes[passes.length - 1]!
-  if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) addStackFrame(trace, b.f, path)
+  if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) {
+    addStackFrame(trace, b.f, path)
+    if (trace.stackFrame && until === undefined) addListing(trace, b.f, cx.pkg, source.position((unit.decl ?? unit.lit)!.pos).line)
+  }
   return { trace, func: b.f }
+}
+
+/** The listing is an artifact of the last step; a function it cannot list just has none (the error is kept). */
+function addListing(trace: FuncTrace, f: Func, pkg: string, line: number): void {
+  try {
+    trace.asm = listingOf(f, trace.stackFrame!, { pkg, line })
+  } catch (e) {
+    trace.asmError = e instanceof Error ? e.message : String(e)
+  }
 }
 
 /** The stack frame phase gc runs after its last SSA pass: its own step in the trace, and its artifact. */

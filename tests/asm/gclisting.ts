@@ -1,0 +1,179 @@
+// gc's `go tool compile -S` text, per function, and what the differential
+// tests compare: the instruction sequence (branch targets as instruction
+// indices, so a pc shift elsewhere does not hide a match) and the pcs.
+
+import { readFile } from 'node:fs/promises'
+import type { AsmLine, FrameLayout } from '../../src-main/compiler/asm'
+import type { AbiInfo } from '../../src-main/compiler/asm/abi'
+import type { Signature } from '../../src-main/compiler/asm/signature'
+import { collectUnits } from '../../src-main/compiler/escape/units'
+import type { Func } from '../../src-main/compiler/ssa/func'
+import type { DumpFunc } from '../../src-main/gcbridge/ssadump'
+import { funcFromDump } from '../../src-main/gcbridge/tofunc'
+import { fromGo } from '../../src-main/compiler/ssa/types'
+import { parseFile } from '../../src-main/compiler/syntax'
+import { checkFile } from '../../src-main/compiler/types/check'
+
+export interface GcListing {
+  header: string
+  lines: AsmLine[]
+}
+
+/** Functions of `-S` output by gc's name without the package (`ABC`, `(*T).M`). */
+export function parseGcListing(text: string, pkg = 'p'): Map<string, GcListing> {
+  const out = new Map<string, GcListing>()
+  let cur: GcListing | null = null
+  for (const l of text.split('\n')) {
+    const h = /^(\S+) STEXT /.exec(l)
+    if (h) {
+      cur = h[1]!.startsWith(pkg + '.') ? { header: l, lines: [] } : null
+      if (cur) out.set(h[1]!.slice(pkg.length + 1), cur)
+      continue
+    }
+    if (/^\S/.test(l)) cur = null
+    // `(<unknown line number>)` for instructions without a position.
+    const m = /^\t0x[0-9a-f]{4} (\d{5}) \((?:.*:(\d+)|<unknown line number>)\)\t(.*)$/.exec(l)
+    if (m && cur) cur.lines.push({ pc: Number(m[1]), line: Number(m[2] ?? 0), text: m[3]! })
+  }
+  return out
+}
+
+const isMeta = (t: string): boolean => /^(PCDATA|FUNCDATA)\b/.test(t)
+const BRANCH = /^(J[A-Z]+|B[A-Z]*|CALL|JMP)\t(\d+)$/
+
+/** Instruction texts without PCDATA/FUNCDATA, branch targets replaced by the index of the target instruction. */
+export function normalized(lines: AsmLine[]): string[] {
+  const real = lines.filter((l) => !isMeta(l.text))
+  const indexOfPc = new Map<number, number>()
+  real.forEach((l, i) => {
+    if (!indexOfPc.has(l.pc)) indexOfPc.set(l.pc, i)
+  })
+  return real.map((l) => {
+    const b = BRANCH.exec(l.text)
+    if (b) return `${b[1]}\t@${indexOfPc.get(Number(b[2])) ?? '?' + b[2]}`
+    const bc = /^(BC\t\$\d+, \w+, )(\d+)$/.exec(l.text)
+    if (bc) return `${bc[1]}@${indexOfPc.get(Number(bc[2])) ?? '?'}`
+    return l.text
+  })
+}
+
+export interface Comparison {
+  sameInstructions: boolean
+  samePcs: boolean
+  /** First differing instruction, `ours | gc`. */
+  diff?: string
+}
+
+export function compareListings(ours: AsmLine[], gc: AsmLine[]): Comparison {
+  const a = normalized(ours)
+  const b = normalized(gc)
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  const sameInstructions = i === a.length && i === b.length
+  const pa = ours.filter((l) => !isMeta(l.text)).map((l) => l.pc)
+  const pb = gc.filter((l) => !isMeta(l.text)).map((l) => l.pc)
+  const samePcs = sameInstructions && pa.every((p, j) => p === pb[j])
+  if (!sameInstructions) return { sameInstructions, samePcs, diff: `#${i}: ${a[i] ?? '(end)'} | ${b[i] ?? '(end)'}` }
+  if (samePcs) return { sameInstructions, samePcs }
+  // The instruction before the first pc mismatch has the wrong size.
+  const j = pa.findIndex((p, k) => p !== pb[k])
+  return { sameInstructions, samePcs, diff: `pc after ${a[j - 1]}: ${pa[j]} | ${pb[j]}` }
+}
+
+/**
+ * The frame layout gc used, read back from its listing: the TEXT frame size
+ * less the saved BP (amd64) or fixed frame (ppc64) and the outgoing argument
+ * area, and each variable's offset undone from the SP-relative form.
+ */
+export function frameFromGc(gc: GcListing, f: Func, abi: AbiInfo | null = null): FrameLayout {
+  const text = gc.lines.find((l) => /^TEXT\t/.test(l.text))!.text
+  const m = /\$(\d+)-(\d+)$/.exec(text)!
+  const printed = Number(m[1])
+  const noframe = /NOFRAME/.test(text)
+  const fixed = noframe ? 0 : f.arch === 'amd64' ? (printed > 0 ? 8 : 0) : 32
+  const frame = printed - fixed
+  let maxarg = 0
+  for (const b of f.blocks) for (const v of b.values) if (v.op.startsWith('CALL')) maxarg = Math.max(maxarg, v.auxInt64)
+  const localsSize = frame - Math.ceil(maxarg / 8) * 8
+  const params = new Set<string>()
+  for (const b of f.blocks)
+    for (const v of b.values) if ((v.op === 'ArgIntReg' || v.op === 'ArgFloatReg' || v.op === 'Arg') && v.aux?.kind === 'sym') params.add(v.aux.name.replace(/\+\d+$/, ''))
+  const vars = new Map<string, { offset: number; param: boolean }>()
+  // Parameters from the ABI; the listing alone cannot tell a variable's base from a piece of it.
+  for (const a of [...(abi?.inParams ?? []), ...(abi?.outParams ?? [])]) if (a.param.name && a.frameOffset !== null) vars.set(a.param.name, { offset: a.frameOffset, param: true })
+  const fromListing = new Set<string>()
+  const pkg = /TEXT\t(\w+)\./.exec(text)?.[1] ?? 'p'
+  const re = new RegExp(`(?:^|[\\s,$])${pkg}\\.([^\\s,()+-]+)([+-]\\d+)?\\((SP|FP|R1)\\)`, 'g')
+  for (const l of gc.lines) {
+    for (const mm of l.text.matchAll(re)) {
+      const name = mm[1]!
+      const off = Number(mm[2] ?? 0)
+      const param = mm[3] === 'FP' || params.has(name)
+      if (vars.has(name) && !fromListing.has(name)) continue
+      let offset = off
+      if (f.arch === 'amd64') offset = param ? off - printed - 8 : off - frame
+      // The smallest offset seen is the variable's own; larger ones are pieces of it.
+      if (vars.has(name) && vars.get(name)!.offset <= offset) continue
+      fromListing.add(name)
+      vars.set(name, { offset, param })
+    }
+  }
+  return { localsSize, argsSize: Number(m[2]), vars }
+}
+
+/** Parameters and results of the file's functions (and whether gc generates them as wrappers), from our front end. */
+export async function signaturesFromSource(path: string): Promise<Map<string, { signature: Signature; wrapper: boolean }>> {
+  const out = new Map<string, { signature: Signature; wrapper: boolean }>()
+  const parsed = await parseFile(path, await readFile(path, 'utf8'))
+  if (parsed.diagnostics.length) return out
+  const checked = checkFile(parsed.file, parsed.source)
+  if (checked.diagnostics.length) return out
+  for (const u of collectUnits(parsed.file, checked.info).all) {
+    const sig = u.signature
+    try {
+      const params = [...(sig.recv ? [sig.recv] : []), ...sig.params].map((v) => ({ name: v.irName, type: fromGo(v.type) }))
+      const results = sig.results.map((v, i) => ({ name: v.irName || `~r${i}`, type: fromGo(v.type) }))
+      out.set(u.name, { signature: { params, results }, wrapper: u.wrapper !== null })
+    } catch {
+      // A type the SSA layer does not model yet: the assembler falls back to gc's dump header.
+    }
+  }
+  return out
+}
+
+/**
+ * gc's function after trim as our Func, blocks in gc's layout order with the
+ * entry first (after scheduling, InitMem need not be in the entry block, so
+ * funcFromDump's guess of the entry does not hold here).
+ */
+export function trimFunc(d: DumpFunc, arch: string): Func {
+  const f = funcFromDump(d, arch)
+  const byRef = new Map(f.blocks.map((b) => [b.ref, b]))
+  f.blocks = d.blocks.map((b) => byRef.get(b.id)!)
+  f.entry = f.blocks[0]!
+  f.scheduled = true
+  return f
+}
+
+/** regalloc's scratch registers as gc's dump prints them (` tmp=CX`), by value id. */
+export function dumpTemps(d: DumpFunc): Map<number, string> {
+  const out = new Map<number, string>()
+  for (const b of d.blocks) for (const v of b.values) if (v.tmp) out.set(Number(v.id.slice(1)), v.tmp)
+  return out
+}
+
+/** gc's -S listing of a file for GOARCH (package path `p`, no inlining, as the SSA dumps are made). */
+export async function gcListingText(file: string, goarch: string): Promise<string> {
+  const { run, goEnv } = await import('../../src-main/fidelity/gc')
+  const { mkdtemp, rm } = await import('node:fs/promises')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const dir = await mkdtemp(join(tmpdir(), 'ssascope-asm-'))
+  try {
+    const out = await run(process.env['SSASCOPE_GO'] ?? 'go', ['tool', 'compile', '-p=p', '-l', '-S', '-o', join(dir, 'x.o'), file], { env: goEnv({ GOARCH: goarch }) })
+    if (out.code !== 0) throw new Error(`go tool compile -S ${file}: ${out.stderr}`)
+    return out.stdout
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
