@@ -1,6 +1,6 @@
-// SSA fidelity: how close our generic passes come to gc's, as the similarity
-// of op multisets after opt, generic cse, prove and late opt, function by
-// function over our corpus. Values gc's dumps leave out (dead ones) are left
+// SSA fidelity: how close our passes come to gc's, as the similarity of op
+// multisets after opt, generic cse, prove and late opt (amd64) and after
+// lower on amd64 and ppc64, function by function over our corpus. Values gc's dumps leave out (dead ones) are left
 // out on our side too. Similarity = Σ min(ours, gc's) / Σ max over op names.
 
 import { readFile } from 'node:fs/promises'
@@ -13,7 +13,19 @@ import { gcSsaDumps, type DumpFunc } from '../gcbridge'
 import { examplesDir, projectRoot } from '../service/paths'
 import { displayNames } from '.'
 
-export const COMPARED_PASSES = ['opt', 'generic cse', 'prove', 'late opt'] as const
+/** The columns: a pass on an arch. Generic passes are compared on amd64 only. */
+export const COMPARED = [
+  { pass: 'opt', arch: 'amd64' },
+  { pass: 'generic cse', arch: 'amd64' },
+  { pass: 'prove', arch: 'amd64' },
+  { pass: 'late opt', arch: 'amd64' },
+  { pass: 'lower', arch: 'amd64' },
+  { pass: 'lower', arch: 'ppc64' },
+] as const
+
+/** A column's name: the pass, with the arch for lowered ones (`lower ppc64`). */
+export const COMPARED_PASSES: readonly string[] = COMPARED.map(({ pass, arch }) => (pass === 'lower' ? `${pass} ${arch}` : pass))
+const ARCHES = [...new Set(COMPARED.map((c) => c.arch))]
 
 export interface SsaPassScore {
   pass: string
@@ -75,17 +87,12 @@ export async function ssaFidelityFile(file: string): Promise<SsaFileScore> {
   try {
     const prog = await ssaProgram(file, await readFile(file, 'utf8'), { pkgPath: 'p' })
     if (prog.diagnostics.some((d) => d.severity === 'error')) throw new Error(prog.diagnostics[0]!.message)
-    const gc = await gcSsaDumps(file, prog.functions, [...COMPARED_PASSES])
-    for (const fn of prog.functions) {
-      const trace = prog.trace(fn, 'amd64', { until: 'late opt' })
-      for (const s of scores) {
-        const theirs = gc.get(fn)?.get(s.pass)
-        const ours = trace.passes.find((p) => p.name === s.pass)
-        if (!theirs || !ours) continue
-        const sim = similarity(ourOps(ours.snapshot), gcOps(theirs))
-        s.functions++
-        s.similarity += sim
-        if (sim === 1) s.exact++
+    for (const arch of ARCHES) {
+      const columns = COMPARED.flatMap((c, i) => (c.arch === arch ? [{ pass: c.pass, score: scores[i]! }] : []))
+      const gc = await gcSsaDumps(file, prog.functions, columns.map((c) => c.pass), { goarch: arch })
+      for (const fn of prog.functions) {
+        const trace = prog.trace(fn, arch, { until: columns[columns.length - 1]!.pass })
+        for (const { pass, score } of columns) addScore(score, gc.get(fn)?.get(pass), trace.passes.find((p) => p.name === pass))
       }
     }
     for (const s of scores) s.similarity = s.functions ? s.similarity / s.functions : 0
@@ -94,6 +101,16 @@ export async function ssaFidelityFile(file: string): Promise<SsaFileScore> {
     return { file, functions: 0, passes: scores, error: e instanceof Error ? e.message : String(e) }
   }
 }
+
+/** A pass that failed or never ran on our side scores 0 against gc's dump. */
+function addScore(s: SsaPassScore, theirs: DumpFunc | undefined, ours: { status: string; snapshot: FuncSnapshot } | undefined): void {
+  if (!theirs) return
+  const sim = ours && ours.status !== 'failed' && ours.status !== 'not-modeled' ? similarity(ourOps(ours.snapshot), gcOps(theirs)) : 0
+  s.functions++
+  s.similarity += sim
+  if (sim === 1) s.exact++
+}
+
 
 export async function ssaFidelity(files: string[] = ssaCorpusFiles()): Promise<SsaFidelityReport> {
   const out: SsaFileScore[] = []
@@ -118,5 +135,5 @@ export function formatSsaTable(r: SsaFidelityReport): string {
   const widths = all[0]!.map((_, c) => Math.max(...all.map((x) => x[c]!.length)))
   const line = (x: string[]) => x.map((cell, c) => (c === 0 || c === x.length - 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()
   const rule = widths.map((w) => '-'.repeat(w)).join('  ')
-  return ['SSA fidelity: similarity of op multisets to gc\'s after each pass (our corpus, amd64)', line(all[0]!), rule, ...rows.map(line), rule, line(total)].join('\n') + '\n'
+  return ['SSA fidelity: similarity of op multisets to gc\'s after each pass (our corpus; generic passes on amd64)', line(all[0]!), rule, ...rows.map(line), rule, line(total)].join('\n') + '\n'
 }

@@ -16,13 +16,14 @@ describe('ssascope ssa', () => {
     const r = await cli('ssa', heapagg, '--func', 'locals', '--arch', 'amd64')
     expect(r.code).toBe(EXIT_OK)
     const rows = r.out.trimEnd().split('\n').map((l) => l.split('\t'))
-    expect(rows.map((x) => x[0])).toEqual(['start', ...PASSES.map((p) => p.name)])
+    expect(rows.map((x) => x[0])).toEqual(['start', ...PASSES.map((p) => p.name), 'stack frame'])
     for (const row of rows) {
       expect(['changed', 'unchanged', 'not-modeled']).toContain(row[1])
       expect(Number(row[2])).toBeGreaterThan(0)
       expect(Number(row[3])).toBeGreaterThan(0)
     }
-    expect(rows.find((x) => x[0] === 'lower')![1]).toBe('not-modeled')
+    for (const pass of ['lower', 'regalloc', 'stack frame']) expect(rows.find((x) => x[0] === pass)![1]).toBe('changed')
+    expect(rows.find((x) => x[0] === 'sccp')![1]).toBe('not-modeled')
   })
 
   it('--pass start prints the function in gc\'s text dump format', async () => {

@@ -1,10 +1,10 @@
 // Every corpus function goes through gc's whole pass list with the checker
-// after every pass: no pass may fail, every pass is recorded, and value ids
-// are never reused across passes.
+// after every pass, on amd64 and ppc64, then the stack frame phase: no pass
+// may fail, every pass is recorded, and value ids are never reused.
 
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ssaProgram } from '../../src-main/compiler/ssagen'
+import { ssaProgram, STACK_FRAME } from '../../src-main/compiler/ssagen'
 import { PASSES } from '../../src-main/compiler/ssa/compile'
 import { ssaCorpus } from './corpus'
 
@@ -18,7 +18,9 @@ describe('the checker after every pass on every corpus function', () => {
           const t = prog.trace(fn, arch)
           const failed = t.passes.find((p) => p.status === 'failed')
           expect(failed ? `${fn}: ${failed.name}: ${failed.error}` : '').toBe('')
-          expect(t.passes.map((p) => p.name)).toEqual(['start', ...PASSES.map((p) => p.name)])
+          // Every pass, then the stack frame phase with its artifact.
+          expect(t.passes.map((p) => p.name)).toEqual(['start', ...PASSES.map((p) => p.name), STACK_FRAME])
+          expect(t.stackFrame?.func, fn).toBe(fn)
           // An id, once gone, never comes back as a different value.
           const seen = new Map<string, string>()
           for (const p of t.passes) {

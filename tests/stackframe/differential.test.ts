@@ -1,14 +1,15 @@
 // Differential: our stack frame phase against the real gc's
-// -d=mergelocalstrace on testdata/mergelocals, amd64 and ppc64. Our input is
-// gc's own trim dump with f.locals from our front end (see differential.ts;
-// it switches to our pipeline's Func once lowering and regalloc reach trim).
+// -d=mergelocalstrace on testdata/mergelocals, amd64 and ppc64: on our whole
+// pipeline (construction, every pass, the phase: the same merge decisions and
+// saved bytes as gc), and on gc's own trim dumps (the phase alone: the whole
+// trace text).
 
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { gcMergeTraces, traceAtLevel } from '../../src-main/gcbridge/mergelocals'
 import { requireGo, skipDifferential } from '../go-toolchain'
-import { compareFile, type FuncComparison } from './differential'
+import { compareFile, ourFuncs, type FuncComparison } from './differential'
 
 const DIR = join(__dirname, '..', '..', 'testdata', 'mergelocals')
 const FILES = readdirSync(DIR)
@@ -19,7 +20,27 @@ const ARCHES = ['amd64', 'ppc64']
 /** A compiler temporary's declaration position is not in the SSA: our candidate lines print `:0:0` there. */
 const withoutTempPos = (t: string): string => t.replace(/^( \d+: )\S+:\d+:\d+( "\.autotmp_\d+")/gm, '$1:0:0$2')
 
-describe.skipIf(skipDifferential)('mergelocals against gc', () => {
+describe.skipIf(skipDifferential)('mergelocals on our pipeline against gc', () => {
+  const results = new Map<string, FuncComparison[]>()
+  beforeAll(async () => {
+    requireGo()
+    for (const arch of ARCHES) for (const file of FILES) results.set(`${arch} ${file}`, await compareFile(file, arch, ourFuncs))
+  }, 300_000)
+
+  for (const arch of ARCHES) {
+    it(`${arch}: the same merge decisions and saved bytes for every function`, () => {
+      const fns = [...results].filter(([k]) => k.startsWith(arch + ' ')).flatMap(([, r]) => r)
+      expect(fns.filter((r) => r.gc[0] !== '').length).toBeGreaterThan(5)
+      for (const r of fns) {
+        expect(r.error, r.func).toBeUndefined()
+        expect(r.ours[0], r.func).toBe(r.gc[0])
+        expect(r.sameDecisions, `${r.func}\n gc: ${r.gc[1]}\n us: ${r.ours[1]}`).toBe(true)
+      }
+    })
+  }
+})
+
+describe.skipIf(skipDifferential)('the stack frame phase on gc\'s trim dumps against gc', () => {
   const results = new Map<string, FuncComparison[]>()
   beforeAll(async () => {
     requireGo()

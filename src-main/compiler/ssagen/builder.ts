@@ -44,6 +44,8 @@ export type VarKeyish = object
 
 export class Builder {
   readonly f: Func
+  /** The target's fixed frame below the arguments (ppc64's 32 bytes; 0 on amd64). */
+  protected fixedFrameSize = 0
   cur: Block | null
   readonly sp: Value
   readonly sb: Value
@@ -177,7 +179,8 @@ export class Builder {
 
   /** A runtime call through gc's rtcall: results are SelectN [i]; memory continues from SelectN [n]. */
   rtcall(fn: string, resultTypes: SsaType[], args: Value[], argTypes?: SsaType[]): Value[] {
-    const width = argWidth([...(argTypes ?? args.map((a) => a.type)), ...resultTypes])
+    // gc's rtcall counts the arch's fixed frame (32 bytes on ppc64) into a returning call's width.
+    const width = argWidth([...(argTypes ?? args.map((a) => a.type)), ...resultTypes]) + this.fixedFrameSize
     const call = this.v('StaticLECall', results([...resultTypes, T.mem]), [...args, this.mem], BigInt(width), { kind: 'call', fn: `runtime.${fn}` })
     this.mem = this.v('SelectN', T.mem, [call], BigInt(resultTypes.length))
     return resultTypes.map((t, i) => this.v('SelectN', t, [call], BigInt(i)))

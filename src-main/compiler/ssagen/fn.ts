@@ -66,6 +66,7 @@ export class FnBuilder extends Builder {
     readonly arch: string,
   ) {
     super(unit.name, funcTypeString(unit), cx.source, cx.pkg)
+    this.fixedFrameSize = abiConfig(arch).localsOffset
     this.results = unit.info!.results
     this.resultTypes = this.results.map((r) => fromGo(r.type))
   }
@@ -129,29 +130,33 @@ export class FnBuilder extends Builder {
     if (!h) {
       h = homeOf(v, this.unit, this.cx.facts, this.cx.pkg)
       this.homes.set(v, h)
-      if (v.varKind === 'local' && (h.kind === 'ssa' || h.kind === 'stack')) this.declaredLocals.push({ v, type: h.type })
     }
     return h
   }
 
-  // gc's fn.Dcl: params and results, then locals in declaration order, then temporaries.
-  private declaredLocals: { v: Var; type: SsaType }[] = []
+  // gc's fn.Dcl: params, results and locals in declaration order, then the
+  // `&x` slots holding heap-moved variables' addresses, then temporaries.
   private temps: LocalVar[] = []
-
-  private localVar(v: Var, type: SsaType, cls: LocalVar['class']): LocalVar {
-    const p = v.pos >= 0 ? this.source.position(v.pos) : { line: 0, col: 0 }
-    return { name: v.irName, type, class: cls, file: this.cx.file, line: p.line, col: p.col, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v), temp: false }
-  }
 
   private recordLocals(): void {
     const info = this.unit.info!
-    const autos = [...this.declaredLocals].sort((a, b) => a.v.pos - b.v.pos).map(({ v, type }) => this.localVar(v, type, 'auto'))
-    this.f.locals = [
-      ...info.params.map((p) => this.localVar(p, fromGo(p.type), 'param')),
-      ...info.results.map((r) => this.localVar(r, fromGo(r.type), 'result')),
-      ...autos,
-      ...this.temps,
-    ]
+    const vars: LocalVar[] = []
+    const heapAddrs: LocalVar[] = []
+    const add = (v: Var, cls: LocalVar['class']): void => {
+      const p = v.pos >= 0 ? this.source.position(v.pos) : { line: 0, col: 0 }
+      const type = fromGo(v.type)
+      const base = { file: this.cx.file, line: p.line, col: p.col, temp: false }
+      if (this.cx.facts.heap.has(v)) {
+        // A heap-moved parameter or result keeps its slot and gains `&x`; a heap-moved local is only `&x`.
+        heapAddrs.push({ ...base, name: `&${v.irName}`, type: ptrTo(type), class: 'auto', addrTaken: false })
+        if (cls === 'auto') return
+      }
+      vars.push({ ...base, name: v.irName, type, class: cls, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v) })
+    }
+    for (const v of info.params) add(v, 'param')
+    for (const v of info.results) add(v, 'result')
+    for (const v of info.locals) if (!this.unit.captures.includes(v)) add(v, 'auto')
+    this.f.locals = [...vars, ...heapAddrs, ...this.temps]
   }
 
   private setHeapAddr(home: Extract<Home, { addrKey: object }>, addr: Value): void {
@@ -547,7 +552,9 @@ export class FnBuilder extends Builder {
     const info = this.cx.info
     const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
     const valVar = s.value && s.value.kind === 'Ident' && s.value.name !== '_' ? ((s.define ? info.defs.get(s.value) : info.uses.get(s.value)) as Var | undefined) : undefined
-    // Walk's rewrite: for hv1 := 0; hv1 < hn; hv1++ { k, v = hv1, ha[hv1] }
+    // Walk's rewrite: for hv1 := 0; hv1 < hn; hv1++ { k, v = hv1, ha[hv1] }, or where the
+    // arch cannot index elements of this size cheaply, a pointer walked along the elements.
+    const readsValue = valVar !== undefined || (s.value !== null && s.value !== undefined && s.value.kind !== 'Ident')
     let ha: Value | null = null
     let haAddr: Value | null = null
     let hn: Value
@@ -558,7 +565,9 @@ export class FnBuilder extends Builder {
       hn = this.v('SliceLen', T.int, [ha])
     } else if (xt.kind === 'array') {
       hn = this.constInt(T.int, xt.len)
-      if (valVar) haAddr = this.addressable(s.x) ? this.addr(s.x) : this.spill(this.expr(s.x), fromGo(xt))
+      // gc's order copies a ranged-over array when the loop reads its values (a temporary unless SSA-able).
+      const at = fromGo(xt)
+      if (readsValue) haAddr = canSSA(at) && this.addressable(s.x) ? this.addr(s.x) : this.spill(this.expr(s.x), at, !cheapIndex(this.arch, at.elem!.size))
     } else if (xt.kind === 'pointer') {
       const at = under(xt.elem)
       hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
@@ -567,6 +576,15 @@ export class FnBuilder extends Builder {
     const it = hn.type
     const hv = { name: '.hv1' }
     this.writeVar(hv, this.constInt(it, 0), it)
+    const elemT = xt.kind === 'basic' ? null : fromGo(xt.kind === 'pointer' ? (under(xt.elem) as { elem: Type }).elem : (xt as { elem: Type }).elem)
+    // gc's hu/hp: the position as a uintptr between iterations, as a pointer inside the body.
+    const hu = { name: '.hu' }
+    const hp = { name: '.hp' }
+    const walkPtr = readsValue && elemT !== null && !cheapIndex(this.arch, elemT.size)
+    if (walkPtr) {
+      const first = ha ? this.v('SlicePtr', ptrTo(elemT), [ha]) : haAddr!
+      this.writeVar(hu, this.v('Convert', T.uintptr, [this.v('Copy', T.unsafePointer, [first]), this.mem]), T.uintptr)
+    }
     const cond = this.newBlock()
     const body = this.newBlock()
     const incr = this.newBlock()
@@ -582,9 +600,13 @@ export class FnBuilder extends Builder {
       this.declareIf(s.define, keyVar)
       this.setVar(keyVar, i)
     } else if (s.key && s.key.kind !== 'Ident') this.assignTo(s.key, () => i)
-    if (valVar || (s.value && s.value.kind !== 'Ident')) {
+    if (readsValue) {
       let elem: Value
-      if (ha) {
+      if (walkPtr) {
+        const p = this.v('Copy', ptrTo(elemT!), [this.v('Convert', T.unsafePointer, [this.readVar(hu), this.mem])])
+        this.writeVar(hp, p, p.type)
+        elem = this.loadOrDeref(elemT!, p)
+      } else if (ha) {
         const et = fromGo((xt as { elem: Type }).elem)
         const p = this.v('PtrIndex', ptrTo(et), [this.v('SlicePtr', ptrTo(et), [ha]), i])
         elem = this.loadOrDeref(et, p)
@@ -604,6 +626,10 @@ export class FnBuilder extends Builder {
     if (incr.preds.length) {
       this.startBlock(incr)
       this.writeVar(hv, this.v(addOp(it), it, [this.readVar(hv), this.constInt(it, 1)]), it)
+      if (walkPtr) {
+        const u = this.v('Convert', T.uintptr, [this.v('Copy', T.unsafePointer, [this.readVar(hp)]), this.mem])
+        this.writeVar(hu, this.v('Add64', T.uintptr, [u, this.constInt(T.uintptr, elemT!.size)]), T.uintptr)
+      }
       this.jump(cond)
     }
     this.seal(cond)
@@ -889,8 +915,9 @@ export class FnBuilder extends Builder {
   }
 
   /** Put a value in a fresh stack temporary and return its address. */
-  private spill(v: Value, t: SsaType): Value {
-    const name = this.autotmp(t)
+  /** A stack temporary holding v; `addrTaken` when the program goes on to take its address (gc marks the temp). */
+  private spill(v: Value, t: SsaType, addrTaken = false): Value {
+    const name = this.autotmp(t, addrTaken)
     this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
     this.storeInto(t, a, v)
@@ -898,9 +925,9 @@ export class FnBuilder extends Builder {
   }
 
   private tmpCount = 0
-  autotmp(t: SsaType): string {
+  autotmp(t: SsaType, addrTaken = false): string {
     const name = `.autotmp_${this.tmpCount++}`
-    this.temps.push({ name, type: t, class: 'auto', file: this.cx.file, line: this.pos.line, col: this.pos.col, addrTaken: false, temp: true })
+    this.temps.push({ name, type: t, class: 'auto', file: this.cx.file, line: this.pos.line, col: this.pos.col, addrTaken, temp: true })
     return name
   }
 
@@ -1293,7 +1320,8 @@ export class FnBuilder extends Builder {
     ;[fn, ...vals].forEach((v, i) => {
       const f = rec.fields![i]!
       const q = this.v('OffPtr', ptrTo(f.type), [this.nilCheck(p)], BigInt(f.offset))
-      this.store(f.type, q, v)
+      // A by-value capture too big for SSA is a Dereference: copied with a Move.
+      this.storeInto(f.type, q, v)
     })
     return this.v('Copy', ft, [p], 0n, null, { ...this.pos, stmt: '-' })
   }
@@ -1515,6 +1543,12 @@ export class LazyAggregate {
   value(b: FnBuilder): Value {
     return b.expr(this.lit)
   }
+}
+
+/** gc's cheapComputableIndex: can the arch index elements of this size in an addressing mode? */
+function cheapIndex(arch: string, width: number): boolean {
+  if (arch === 'ppc64' || arch === 'ppc64le') return width === 1
+  return width === 1 || width === 2 || width === 4 || width === 8
 }
 
 export function closureRecordType(caps: { type: SsaType; byRef: boolean }[]): SsaType {
