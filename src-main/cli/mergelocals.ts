@@ -6,49 +6,19 @@
 // its last step.
 
 import { stackFrameTrace } from '../compiler/stackframe'
-import { formatDiagnostic, type Arch } from '../protocol/model'
+import { formatDiagnostic } from '../protocol/model'
 import type { SsascopeApi } from '../protocol/api'
 import type { CliIO } from './cli'
+import { parseFuncArgs, type FuncArgs } from './funcargs'
 
 export const MERGELOCALS_USAGE = 'usage: ssascope mergelocals FILE.go --func F [--arch amd64|ppc64] [--trace=1|2|3 | --json]\n'
 
-interface Parsed {
-  file: string
-  func: string
-  arch: Arch
-  trace: number
-  json: boolean
-}
-
-const ARCHES: Arch[] = ['amd64', 'ppc64']
-
-function parse(args: string[], io: CliIO): Parsed | null {
-  let func: string | undefined
-  let arch: string | undefined
-  let trace: string | undefined
-  let json = false
-  const files: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1
-    const flag = eq > 0 ? a.slice(0, eq) : a
-    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i])
-    if (flag === '--func') func = value()
-    else if (flag === '--arch') arch = value()
-    else if (flag === '--trace') trace = value()
-    else if (flag === '--json') json = true
-    else if (a.startsWith('-')) {
-      io.stderr(`unknown flag ${a}\n${MERGELOCALS_USAGE}`)
-      return null
-    } else files.push(a)
-  }
-  if (files.length !== 1 || !func || (json && trace !== undefined)) {
+function parse(args: string[], io: CliIO): (FuncArgs & { trace: number }) | null {
+  const out = parseFuncArgs(args, MERGELOCALS_USAGE, io, ['trace'])
+  if (!out) return null
+  const trace = out.values['trace']
+  if (out.json && trace !== undefined) {
     io.stderr(MERGELOCALS_USAGE)
-    return null
-  }
-  arch ??= (ARCHES as string[]).includes(process.env['GOARCH'] ?? '') ? process.env['GOARCH'] : 'amd64'
-  if (!(ARCHES as string[]).includes(arch!)) {
-    io.stderr(`unknown --arch ${arch}: want ${ARCHES.join(' or ')}\n`)
     return null
   }
   const level = trace === undefined ? 1 : Number(trace)
@@ -56,7 +26,7 @@ function parse(args: string[], io: CliIO): Parsed | null {
     io.stderr(`bad --trace ${JSON.stringify(trace)}: want 1, 2 or 3\n${MERGELOCALS_USAGE}`)
     return null
   }
-  return { file: files[0]!, func, arch: arch as Arch, trace: level, json }
+  return { ...out, trace: level }
 }
 
 /** Runs the command; returns the exit status (0 ok, 2 bad input or a function we cannot lay out). */

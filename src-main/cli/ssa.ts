@@ -2,55 +2,34 @@
 // `ssascope allocs FILE.go --func F [--arch A] [--json]` (DESIGN §5).
 
 import type { SsascopeApi } from '../protocol/api'
-import { formatDiagnostic, type Arch, type SsaResult } from '../protocol/model'
+import { formatDiagnostic, type SsaResult } from '../protocol/model'
 import { PASSES } from '../compiler/ssa/compile'
 import { printFunc } from '../compiler/ssa/print'
 import type { CliIO } from './cli'
+import { parseFuncArgs, type FuncArgs } from './funcargs'
 
 export const SSA_USAGE = 'usage: ssascope ssa FILE.go --func F [--arch amd64|ppc64] [--pass P | --json]\n'
 export const ALLOCS_USAGE = 'usage: ssascope allocs FILE.go --func F [--arch amd64|ppc64] [--json]\n'
 
-interface Parsed {
-  file: string
-  func: string
-  arch: Arch
+interface Parsed extends FuncArgs {
   pass?: string
-  json: boolean
 }
 
-const ARCHES: Arch[] = ['amd64', 'ppc64']
 const PASS_NAMES = new Set(['start', ...PASSES.map((p) => p.name)])
 
 function parse(args: string[], usage: string, io: CliIO, allowPass: boolean): Parsed | null {
-  const out: Partial<Parsed> & { json: boolean } = { json: false }
-  const files: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined]
-    const value = (): string | undefined => inline ?? args[++i]
-    if (flag === '--func') out.func = value()
-    else if (flag === '--arch') out.arch = value() as Arch
-    else if (flag === '--pass' && allowPass) out.pass = value()
-    else if (flag === '--json') out.json = true
-    else if (a.startsWith('-')) {
-      io.stderr(`unknown flag ${a}\n${usage}`)
-      return null
-    } else files.push(a)
-  }
-  out.arch ??= (ARCHES as string[]).includes(process.env['GOARCH'] ?? '') ? (process.env['GOARCH'] as Arch) : 'amd64'
-  if (files.length !== 1 || !out.func || (out.pass !== undefined && out.json)) {
+  const out = parseFuncArgs(args, usage, io, allowPass ? ['pass'] : [])
+  if (!out) return null
+  const pass = out.values['pass']
+  if (pass !== undefined && out.json) {
     io.stderr(usage)
     return null
   }
-  if (!ARCHES.includes(out.arch)) {
-    io.stderr(`unknown --arch ${out.arch}: want ${ARCHES.join(' or ')}\n`)
+  if (pass !== undefined && !PASS_NAMES.has(pass)) {
+    io.stderr(`unknown pass ${JSON.stringify(pass)}: gc 1.26's passes are start, ${PASSES.map((p) => p.name).join(', ')}\n`)
     return null
   }
-  if (out.pass !== undefined && !PASS_NAMES.has(out.pass)) {
-    io.stderr(`unknown pass ${JSON.stringify(out.pass)}: gc 1.26's passes are start, ${PASSES.map((p) => p.name).join(', ')}\n`)
-    return null
-  }
-  return { ...out, file: files[0]! } as Parsed
+  return { ...out, ...(pass !== undefined ? { pass } : {}) }
 }
 
 async function run(p: Parsed, api: SsascopeApi, io: CliIO, until?: string): Promise<SsaResult | null> {

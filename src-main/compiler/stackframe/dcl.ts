@@ -9,17 +9,10 @@ import type { Func, LocalVar, Value } from '../ssa/func'
 import { archInfo, opInfo } from '../ssa/opinfo'
 import { parseType, type SsaType } from '../ssa/types'
 
-export interface DclVar {
+/** A variable of gc's Dcl as the stack frame phase sees it: f.locals' entry plus what the phase works out. */
+export interface DclVar extends LocalVar {
   /** Index in f.locals, or -1 for a temporary found only in the SSA. */
   localIndex: number
-  name: string
-  type: SsaType
-  class: 'param' | 'result' | 'auto'
-  file: string
-  line: number
-  col: number
-  addrTaken: boolean
-  temp: boolean
   /** gc's Used after AllocFrame's marking: a value or a stack slot refers to it. */
   used: boolean
   /** Results only: the register ABI returns it in registers (gc's IsOutputParamInRegisters). */
