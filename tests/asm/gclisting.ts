@@ -4,8 +4,8 @@
 
 import { readFile } from 'node:fs/promises'
 import type { AsmLine, FrameLayout } from '../../src-main/compiler/asm'
-import type { AbiInfo } from '../../src-main/compiler/asm/abi'
-import type { Signature } from '../../src-main/compiler/asm/signature'
+import { paramVars } from '../../src-main/compiler/asm/frame'
+import type { AbiInfo, Signature } from '../../src-main/compiler/ssa/abi'
 import { collectUnits } from '../../src-main/compiler/escape/units'
 import type { Func } from '../../src-main/compiler/ssa/func'
 import type { DumpFunc } from '../../src-main/gcbridge/ssadump'
@@ -98,9 +98,8 @@ export function frameFromGc(gc: GcListing, f: Func, abi: AbiInfo | null = null):
   const params = new Set<string>()
   for (const b of f.blocks)
     for (const v of b.values) if ((v.op === 'ArgIntReg' || v.op === 'ArgFloatReg' || v.op === 'Arg') && v.aux?.kind === 'sym') params.add(v.aux.name.replace(/\+\d+$/, ''))
-  const vars = new Map<string, { offset: number; param: boolean }>()
   // Parameters from the ABI; the listing alone cannot tell a variable's base from a piece of it.
-  for (const a of [...(abi?.inParams ?? []), ...(abi?.outParams ?? [])]) if (a.param.name && a.frameOffset !== null) vars.set(a.param.name, { offset: a.frameOffset, param: true })
+  const vars = paramVars(abi)
   const fromListing = new Set<string>()
   const pkg = /TEXT\t(\w+)\./.exec(text)?.[1] ?? 'p'
   const re = new RegExp(`(?:^|[\\s,$])${pkg}\\.([^\\s,()+-]+)([+-]\\d+)?\\((SP|FP|R1)\\)`, 'g')

@@ -6,12 +6,12 @@
 
 import { describe, expect, it } from 'vitest'
 import { assembleFunc, formatListing, type FrameLayout } from '../../src-main/compiler/asm'
-import { analyzeAbi } from '../../src-main/compiler/asm/abi'
 import { frameLayoutOf } from '../../src-main/compiler/asm/frame'
 import { boundsPcdata } from '../../src-main/compiler/asm/bounds'
-import { parseFuncTypeStr } from '../../src-main/compiler/asm/signature'
+import { abiOf, regPieces } from '../../src-main/compiler/asm/signature'
+import { abiAnalyze, argWidth, frameOffset, parseSignature, regName, type AbiParam } from '../../src-main/compiler/ssa/abi'
 import { Func } from '../../src-main/compiler/ssa/func'
-import { parseType, T } from '../../src-main/compiler/ssa/types'
+import { bytePtr, parseType, T } from '../../src-main/compiler/ssa/types'
 import { parseSsaDump } from '../../src-main/gcbridge/ssadump'
 import { dumpTemps, trimFunc } from './gclisting'
 
@@ -233,27 +233,39 @@ describe('listing of gc functions after trim', () => {
 
 describe('register ABI', () => {
   it('assigns registers in order, spills register params after stack ones, and counts the argument area', () => {
-    const t = parseFuncTypeStr('func([]int, int, float64, [2]int) (int, [4]int)')!
-    expect(t).toEqual({ params: ['[]int', 'int', 'float64', '[2]int'], results: ['int', '[4]int'] })
-    const abi = analyzeAbi(
+    const t = parseSignature('func([]int, int, float64, [2]int) (int, [4]int)')
+    const abi = abiAnalyze(
       'amd64',
-      t.params.map((s, i) => ({ name: `p${i}`, type: parseType(s) })),
-      t.results.map((s, i) => ({ name: `~r${i}`, type: parseType(s) })),
+      t.params.map((type, i) => ({ name: `p${i}`, type })),
+      t.results.map((type, i) => ({ name: `~r${i}`, type })),
     )
-    expect(abi.inParams.map((a) => [a.regs, a.frameOffset])).toEqual([[['AX', 'BX', 'CX'], 48], [['DI'], 72], [['X0'], 80], [[], 0]])
-    expect(abi.outParams.map((a) => [a.regs, a.frameOffset])).toEqual([[['AX'], null], [[], 16]])
-    expect(abi.argWidth).toBe(88)
-    expect(analyzeAbi('ppc64', [{ name: 'f', type: T.float64 }], []).inParams[0]!.regs).toEqual(['F1'])
+    const regs = (p: AbiParam) => p.regs.map((r) => regName(abi.config, r))
+    expect(abi.params.map((p) => [regs(p), frameOffset(abi, p)])).toEqual([[['AX', 'BX', 'CX'], 48], [['DI'], 72], [['X0'], 80], [[], 0]])
+    expect(abi.results.map((p) => [regs(p), p.regs.length ? null : frameOffset(abi, p)])).toEqual([[['AX'], null], [[], 16]])
+    expect(argWidth(abi)).toBe(88)
   })
 
-  it('reads method headers', () => {
-    expect(parseFuncTypeStr('method(*T) func(int) (bool, error)')).toEqual({ params: ['*T', 'int'], results: ['bool', 'error'] })
+  it('passes the string, interface and map types of gc dump headers in their words, and names register params after their ArgIntReg', () => {
+    const f = new Func('f', 'func(string, error, map[int]int) int')
+    f.arch = 'amd64'
+    f.entry = f.newBlock('Ret')
+    f.newValue(f.entry, 'ArgIntReg', bytePtr, [], 4n, { kind: 'sym', name: 'm' }).loc = 'SI'
+    const abi = abiOf(f)!
+    expect(abi.params.map((p) => p.name)).toEqual([undefined, undefined, 'm'])
+    expect(abi.params.flatMap((p) => regPieces(abi, p)).map((x) => [x.reg, x.offset, x.pointer])).toEqual([
+      ['AX', 0, true], ['BX', 8, false], ['CX', 16, true], ['DI', 24, true], ['SI', 32, true],
+    ])
+    expect(argWidth(abi)).toBe(40)
+    const g = new Func('g', 'func(p.T)')
+    g.arch = 'amd64'
+    g.entry = g.newBlock('Ret')
+    expect(abiOf(g)).toBeNull()
   })
 })
 
 describe('frame layout from the stack frame phase', () => {
   it('takes autos from the frame slots and parameters from the ABI', () => {
-    const abi = analyzeAbi('amd64', [{ name: 'xs', type: parseType('[]int') }, { name: 'v', type: T.int }], [{ name: '~r0', type: parseType('[]int') }])
+    const abi = abiAnalyze('amd64', [{ name: 'xs', type: parseType('[]int') }, { name: 'v', type: T.int }], [{ name: '~r0', type: parseType('[]int') }])
     const layout = frameLayoutOf({ frame: { size: 16, slots: [{ name: '.autotmp_3', offset: -8, size: 8 }, { name: 't', offset: -16, size: 8 }] } }, abi)
     expect(layout.localsSize).toBe(16)
     expect([...layout.vars]).toEqual([

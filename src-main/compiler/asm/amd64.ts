@@ -6,10 +6,9 @@
 import type { Block, Value } from '../ssa/func'
 import { opInfo } from '../ssa/opinfo'
 import type { ArchGen, GenState, MemAddr } from './gen'
-import { valAndOff } from './gen'
+import { condBranch, genPlainBlock, regWidth, valAndOff } from './gen'
 import { con, ext, mem, NONE, reg, type Prog } from './prog'
 import { boundsPcdata } from './bounds'
-import { regWidth } from './abi'
 
 const isFP = (r: string): boolean => /^[XYZ]\d+$/.test(r)
 
@@ -390,18 +389,8 @@ export const amd64Gen: ArchGen & { marked: WeakSet<Value> } = {
   },
 
   genBlock(s, b, next) {
-    const succ = (i: number): Block => b.succs[i]!
+    if (genPlainBlock(s, b, next)) return
     switch (b.kind) {
-      case 'Plain':
-      case 'Defer':
-        if (succ(0) !== next) s.br('JMP', succ(0))
-        return
-      case 'Exit':
-      case 'RetJmp':
-        return
-      case 'Ret':
-        s.prog('RET')
-        return
       case 'EQF':
         return combJump(s, b, next, [[['JNE', 1], ['JPS', 1]], [['JNE', 1], ['JPC', 0]]])
       case 'NEF':
@@ -413,15 +402,7 @@ export const amd64Gen: ArchGen & { marked: WeakSet<Value> } = {
     }
     const jmp = BLOCK_JUMP[b.kind]
     if (!jmp) throw new Error(`${s.f.name}: amd64 branch for block kind ${b.kind} is not implemented`)
-    if (next === succ(0)) s.br(jmp[1], succ(1))
-    else if (next === succ(1)) s.br(jmp[0], succ(0))
-    else if (b.likely !== -1) {
-      s.br(jmp[0], succ(0))
-      s.br('JMP', succ(1))
-    } else {
-      s.br(jmp[1], succ(1))
-      s.br('JMP', succ(0))
-    }
+    condBranch(s, b, next, (to) => s.br(jmp[0], to), (to) => s.br(jmp[1], to))
   },
 }
 
@@ -434,18 +415,10 @@ const BLOCK_JUMP: Record<string, [string, string]> = {
 
 type IndexJump = [string, number]
 
-/** Floating-point EQ/NE need two jumps (parity flags NaN). */
+/** Floating-point EQ/NE need two jumps (parity flags NaN): jumps[0] when succs[0] follows, jumps[1] when succs[1] does. */
 function combJump(s: GenState, b: Block, next: Block | null, jumps: [[IndexJump, IndexJump], [IndexJump, IndexJump]]): void {
-  const one = ([as, i]: IndexJump) => s.br(as, b.succs[i]!)
-  if (next === b.succs[0]) jumps[0].forEach(one)
-  else if (next === b.succs[1]) jumps[1].forEach(one)
-  else if (b.likely !== -1) {
-    jumps[1].forEach(one)
-    s.br('JMP', b.succs[1]!)
-  } else {
-    jumps[0].forEach(one)
-    s.br('JMP', b.succs[0]!)
-  }
+  const all = (js: [IndexJump, IndexJump]) => () => js.forEach(([as, i]) => s.br(as, b.succs[i]!))
+  condBranch(s, b, next, all(jumps[1]), all(jumps[0]))
 }
 
 /** LoweredZeroLoop: 64 bytes per iteration, counted down in the temp register, then the tail. */

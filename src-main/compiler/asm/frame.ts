@@ -3,6 +3,8 @@
 // offset. Outgoing argument space (maxarg) is the assembler's own business:
 // genssa measures it from the calls it emits.
 
+import { frameOffset, type AbiInfo } from '../ssa/abi'
+
 export interface FrameVar {
   /**
    * gc's n.FrameOffset(): for autos (and register results) a negative offset
@@ -32,10 +34,14 @@ export interface StackFrameLike {
   frame: { size: number; slots: { name: string; offset: number; size: number }[] }
 }
 
-/** Register-assigned and stack parameters with their ABI frame offsets (see abi.ts). */
-export interface ParamOffsets {
-  inParams: { param: { name: string }; frameOffset: number | null }[]
-  outParams: { param: { name: string }; frameOffset: number | null }[]
+/** The parameters and stack results by name, at their ABI frame offsets (a register parameter's is its spill slot). */
+export function paramVars(abi: AbiInfo | null): Map<string, FrameVar> {
+  const vars = new Map<string, FrameVar>()
+  for (const p of [...(abi?.params ?? []), ...(abi?.results ?? [])]) {
+    // Register results have no frame offset: the stack frame phase places them with the autos.
+    if (p.name && p.offset >= 0) vars.set(p.name, { offset: frameOffset(abi!, p), param: true })
+  }
+  return vars
 }
 
 /**
@@ -43,11 +49,8 @@ export interface ParamOffsets {
  * and register results, as AllocFrame places them) plus the parameters' ABI
  * offsets, which that phase does not model.
  */
-export function frameLayoutOf(sf: StackFrameLike, abi: ParamOffsets | null): FrameLayout {
-  const vars = new Map<string, FrameVar>()
-  for (const a of [...(abi?.inParams ?? []), ...(abi?.outParams ?? [])]) {
-    if (a.param.name && a.frameOffset !== null) vars.set(a.param.name, { offset: a.frameOffset, param: true })
-  }
+export function frameLayoutOf(sf: StackFrameLike, abi: AbiInfo | null): FrameLayout {
+  const vars = paramVars(abi)
   for (const s of sf.frame.slots) if (!vars.has(s.name)) vars.set(s.name, { offset: s.offset, param: false, size: s.size })
   return { localsSize: sf.frame.size, vars }
 }

@@ -4,10 +4,10 @@
 
 import type { Block, Func, Value } from '../ssa/func'
 import { opInfo } from '../ssa/opinfo'
-import type { AbiInfo } from './abi'
+import type { SsaType } from '../ssa/types'
+import type { AbiInfo } from '../ssa/abi'
 import type { FrameLayout } from './frame'
 import { NONE, newProg, type Addr, type Prog } from './prog'
-import { splitNameOff } from './signature'
 
 export type MemAddr = Extract<Addr, { type: 'mem' }>
 
@@ -141,6 +141,18 @@ export class GenState {
   }
 }
 
+/** `xs+8` → [`xs`, 8]. */
+export function splitNameOff(s: string): [string, number] {
+  const m = /^(.*?)\+(\d+)$/.exec(s)
+  return m ? [m[1]!, Number(m[2])] : [s, 0]
+}
+
+/** The width of a register-sized value of type t; a named type read back from a gc dump has no size, and is taken as a full register. */
+export function regWidth(t: SsaType): number {
+  const opaque = t.kind === 'struct' && t.size === 0 && (t.fields?.length ?? 0) === 0 && t.str !== 'struct {}'
+  return opaque ? 8 : t.size
+}
+
 /** `a+8[int]` → `a+8`; `x[[2]int]` → `x`: the type is the last balanced `[...]`. */
 export function splitSlot(s: string): string | null {
   if (!s.endsWith(']')) return null
@@ -209,6 +221,40 @@ export function genssa(s: GenState): void {
     if (i >= s.progs.length) s.prog('NOP')
     p.to = { type: 'branch', target: s.progs[i]! }
     p.short = true
+  }
+}
+
+/** The block ends every arch emits alike (a jump unless the successor follows, nothing, RET); false for the others. */
+export function genPlainBlock(s: GenState, b: Block, next: Block | null): boolean {
+  switch (b.kind) {
+    case 'Plain':
+    case 'Defer':
+      if (b.succs[0] !== next) s.br('JMP', b.succs[0]!)
+      return true
+    case 'Exit':
+    case 'RetJmp':
+      return true
+    case 'Ret':
+      s.prog('RET')
+      return true
+  }
+  return false
+}
+
+/**
+ * A two-way branch: `taken` jumps to succs[0], `inverted` to succs[1]; when
+ * neither successor follows, a JMP to the other one after the likely branch.
+ */
+export function condBranch(s: GenState, b: Block, next: Block | null, taken: (to: Block) => void, inverted: (to: Block) => void): void {
+  const [yes, no] = [b.succs[0]!, b.succs[1]!]
+  if (next === yes) inverted(no)
+  else if (next === no) taken(yes)
+  else if (b.likely !== -1) {
+    taken(yes)
+    s.br('JMP', no)
+  } else {
+    inverted(no)
+    s.br('JMP', yes)
   }
 }
 

@@ -9,15 +9,15 @@ import type { Func, Value } from '../ssa/func'
 import { archInfo } from '../ssa/opinfo'
 import { allocationTemps } from '../ssa/passes/regalloc'
 import { canSSA } from '../ssa/types'
-import { abiSize, regWidth, type AbiInfo } from './abi'
+import { argWidth, regName, type AbiInfo } from '../ssa/abi'
 import { amd64Gen, storeByRegWidth } from './amd64'
 import { frameLayoutOf, type FrameLayout, type StackFrameLike } from './frame'
-import { genssa, GenState, type ArchGen } from './gen'
+import { genssa, GenState, regWidth, splitNameOff, type ArchGen } from './gen'
 import type { ObjOutput, RegArg } from './obj'
 import { ppc64Gen, storeByType } from './ppc64'
 import { objPpc64 } from './ppc64obj'
 import { con, ext, newProg, progText, reg, type Prog } from './prog'
-import { abiOf, signatureOf, splitNameOff, type Signature } from './signature'
+import { abiOf, ownSignature, regPieces, type Signature } from './signature'
 import { objAmd64 } from './x86'
 
 export type { FrameLayout, FrameVar, StackFrameLike } from './frame'
@@ -73,7 +73,7 @@ export function assembleFunc(f: Func, frame: FrameLayout, opts: AssembleOptions 
 
   // defframe: the frame is the locals plus the largest call's argument area.
   const frameSize = roundUp(s.maxarg, 8) + frame.localsSize
-  const args = frame.argsSize ?? abi?.argWidth ?? 0
+  const args = frame.argsSize ?? (abi ? argWidth(abi) : 0)
   const text = newProg('TEXT', ext(symbol), { type: 'textsize', frame: frameSize, args })
   text.line = funcLine
   const pre = partLiveSpills(s, abi, funcLine)
@@ -105,12 +105,12 @@ export function assembleFunc(f: Func, frame: FrameLayout, opts: AssembleOptions 
  */
 function chooseSignature(f: Func, given: Signature | undefined): [Signature | null, AbiInfo | null] {
   const argRegs = f.blocks.flatMap((b) => b.values.filter((v) => (v.op === 'ArgIntReg' || v.op === 'ArgFloatReg') && v.loc).map((v) => v.loc!))
-  const own = signatureOf(f)
+  const own = ownSignature(f)
   let fallback: [Signature | null, AbiInfo | null] | null = null
   for (const sig of given ? [given, own] : [own]) {
     const abi = abiOf(f, sig)
     if (!abi) continue
-    const regs = new Set(abi.inParams.flatMap((a) => a.regs))
+    const regs = new Set(abi.params.flatMap((p) => p.regs.map((r) => regName(abi.config, r))))
     if (argRegs.every((r) => regs.has(r))) return [sig, abi]
     fallback ??= [sig, abi]
   }
@@ -151,14 +151,7 @@ function firstLine(f: Func): number {
 function regArgs(s: GenState, abi: AbiInfo | null): RegArg[] {
   const argValues = s.f.blocks.flatMap((b) => b.values.filter((v) => v.op === 'ArgIntReg' || v.op === 'ArgFloatReg'))
   if (argValues.length === 0) return []
-  if (abi) {
-    return abi.inParams.flatMap((a) =>
-      a.regs.map((r, i) => {
-        const pc = a.pieces[i]!
-        return { reg: r, offset: (a.frameOffset ?? 0) + pc.offset, size: pc.size, float: pc.float, signed: pc.signed }
-      }),
-    )
-  }
+  if (abi) return abi.params.flatMap((p) => regPieces(abi, p))
   const out: RegArg[] = []
   for (const v of argValues.sort((x, y) => x.auxInt64 - y.auxInt64)) {
     if (v.aux?.kind !== 'sym' || !v.loc) continue
@@ -189,17 +182,16 @@ function partLiveSpills(s: GenState, abi: AbiInfo | null, funcLine: number): Pro
     if (v.op === 'StoreReg' && v.args[0]?.op === 'ArgIntReg' && v.loc) spilled.add(v.loc.slice(0, v.loc.lastIndexOf('[')))
   }
   const out: Prog[] = []
-  for (const a of abi.inParams) {
-    const name = a.param.name
-    if (!name || a.regs.length <= 1 || !used.has(name) || abiSize(a.param.type) <= 8 || !canSSA(a.param.type) || a.frameOffset === null) continue
-    a.regs.forEach((r, i) => {
-      const pc = a.pieces[i]!
-      if (!pc.pointer || spilled.has(pc.offset ? `${name}+${pc.offset}` : name)) return
-      const as = f.arch === 'amd64' ? storeByRegWidth(r, pc.size) : storeByType(pc)
-      const p = newProg(as, reg(r), { type: 'mem', name: 'param', sym: s.localSym(name), offset: a.frameOffset! + pc.offset })
+  for (const a of abi.params) {
+    const name = a.name
+    if (!name || a.regs.length <= 1 || !used.has(name) || a.type.size <= 8 || !canSSA(a.type)) continue
+    for (const pc of regPieces(abi, a)) {
+      if (!pc.pointer || spilled.has(pc.part ? `${name}+${pc.part}` : name)) continue
+      const as = f.arch === 'amd64' ? storeByRegWidth(pc.reg, pc.size) : storeByType(pc)
+      const p = newProg(as, reg(pc.reg), { type: 'mem', name: 'param', sym: s.localSym(name), offset: pc.offset })
       p.line = funcLine
       out.push(p)
-    })
+    }
   }
   return out
 }

@@ -3,10 +3,9 @@
 
 import type { Block, Value } from '../ssa/func'
 import { opInfo } from '../ssa/opinfo'
-import { regWidth, type AbiPiece } from './abi'
 import { bitsToFloat } from './amd64'
 import { boundsPcdata } from './bounds'
-import type { ArchGen, GenState, MemAddr } from './gen'
+import { condBranch, genPlainBlock, regWidth, type ArchGen, type GenState, type MemAddr } from './gen'
 import { con, ext, mem, NONE, reg, type Addr } from './prog'
 
 const FIXED_FRAME = 32
@@ -23,7 +22,7 @@ export function loadByType(v: { float: boolean; size: number; signed: boolean })
   return 'MOVD'
 }
 
-export function storeByType(v: Pick<AbiPiece, 'float' | 'size'>): string {
+export function storeByType(v: { float: boolean; size: number }): string {
   if (v.float) return v.size === 4 ? 'FMOVS' : 'FMOVD'
   return ({ 1: 'MOVB', 2: 'MOVH', 4: 'MOVW' } as Record<number, string>)[v.size] ?? 'MOVD'
 }
@@ -285,37 +284,19 @@ export const ppc64Gen: ArchGen = {
   },
 
   genBlock(s, b, next) {
-    const succ = (i: number): Block => b.succs[i]!
-    switch (b.kind) {
-      case 'Plain':
-      case 'Defer':
-        if (succ(0) !== next) s.br('JMP', succ(0))
-        return
-      case 'Exit':
-      case 'RetJmp':
-        return
-      case 'Ret':
-        s.prog('RET')
-        return
-    }
+    if (genPlainBlock(s, b, next)) return
     const j = BLOCK_JUMP[b.kind]
     if (!j) throw new Error(`${s.f.name}: ppc64 branch for block kind ${b.kind} is not implemented`)
     const [asm, inv, asmeq, invun] = j
-    if (next === succ(0)) {
-      s.br(inv, succ(1))
-      if (invun) s.br('BVS', succ(1))
-    } else if (next === succ(1)) {
-      s.br(asm, succ(0))
-      if (asmeq) s.br('BEQ', succ(0))
-    } else if (b.likely !== -1) {
-      s.br(asm, succ(0))
-      if (asmeq) s.br('BEQ', succ(0))
-      s.br('JMP', succ(1))
-    } else {
-      s.br(inv, succ(1))
-      if (invun) s.br('BVS', succ(1))
-      s.br('JMP', succ(0))
+    const taken = (to: Block) => {
+      s.br(asm, to)
+      if (asmeq) s.br('BEQ', to)
     }
+    const inverted = (to: Block) => {
+      s.br(inv, to)
+      if (invun) s.br('BVS', to)
+    }
+    condBranch(s, b, next, taken, inverted)
   },
 }
 

@@ -1,105 +1,89 @@
-// The function's parameters and results for the ABI: from f.locals when the
-// front end built the function, otherwise from gc's dump header
-// (`func([]int, int) []int`, `method(*T) func(int) int`) with names taken
-// from the ArgIntReg/ArgFloatReg values (`{xs+8}`).
+// f's register ABI as the listing needs it: ssa/abi's assignment for f's
+// signature, with two additions. Types gc's dumps name without a layout
+// (string, interfaces, maps, channels) get the one the ABI passes them in,
+// and register parameters without a name take the one of the
+// ArgIntReg/ArgFloatReg values that read them (`{xs+8}`).
 
+import { abiAnalyze, frameOffset, parseSignature, regName, registerParts, type AbiInfo, type AbiParam, type Signature } from '../ssa/abi'
 import type { Func } from '../ssa/func'
-import { parseType } from '../ssa/types'
-import { analyzeAbi, UnknownLayout, type AbiAssignment, type AbiInfo, type AbiParam } from './abi'
+import { bytePtr, isPtrShaped, isSigned, structOf, T, type SsaType } from '../ssa/types'
+import { splitNameOff } from './gen'
+import type { RegArg } from './obj'
 
-export interface Signature {
-  params: AbiParam[]
-  results: AbiParam[]
-}
+export type { Signature } from '../ssa/abi'
 
-/** Split at top-level commas (types nest brackets and braces). */
-function splitTop(s: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!
-    if ('([{'.includes(c)) depth++
-    else if (')]}'.includes(c)) depth--
-    else if (c === ',' && depth === 0) {
-      out.push(s.slice(start, i).trim())
-      start = i + 1
-    }
-  }
-  const last = s.slice(start).trim()
-  if (last) out.push(last)
-  return out
-}
+const STRING = structOf([{ name: 'ptr', type: bytePtr }, { name: 'len', type: T.int }])
+const INTERFACE = structOf([{ name: 'tab', type: bytePtr }, { name: 'data', type: bytePtr }])
 
-/** The index just past the bracket closing s[open]. */
-function closing(s: string, open: number): number {
-  let depth = 0
-  for (let i = open; i < s.length; i++) {
-    if ('([{'.includes(s[i]!)) depth++
-    else if (')]}'.includes(s[i]!) && --depth === 0) return i + 1
-  }
-  return -1
-}
-
-/** Parameter and result type strings of gc's function type text. */
-export function parseFuncTypeStr(str: string): { params: string[]; results: string[] } | null {
-  let s = str.trim()
-  const recv: string[] = []
-  if (s.startsWith('method(')) {
-    const end = closing(s, 6)
-    if (end < 0) return null
-    recv.push(...splitTop(s.slice(7, end - 1)))
-    s = s.slice(end).trim()
-  }
-  if (!s.startsWith('func(')) return null
-  const end = closing(s, 4)
-  if (end < 0) return null
-  const params = [...recv, ...splitTop(s.slice(5, end - 1))]
-  let rest = s.slice(end).trim()
-  if (rest.startsWith('(') && closing(rest, 0) === rest.length) rest = rest.slice(1, -1)
-  return { params, results: rest ? splitTop(rest) : [] }
-}
-
-/** Params and results of f, names included where they are known. */
-export function signatureOf(f: Func): Signature | null {
-  const ps = f.locals.filter((l) => l.class === 'param')
-  const rs = f.locals.filter((l) => l.class === 'result')
-  if (ps.length || rs.length) return { params: ps.map((l) => ({ name: l.name, type: l.type })), results: rs.map((l) => ({ name: l.name, type: l.type })) }
-  const parsed = parseFuncTypeStr(f.typeStr)
-  if (!parsed) return null
-  return {
-    params: parsed.params.map((t) => ({ name: '', type: parseType(t) })),
-    results: parsed.results.map((t, i) => ({ name: `~r${i}`, type: parseType(t) })),
-  }
-}
-
-/** `xs+8` → [`xs`, 8]. */
-export function splitNameOff(s: string): [string, number] {
-  const m = /^(.*?)\+(\d+)$/.exec(s)
-  return m ? [m[1]!, Number(m[2])] : [s, 0]
+/** t, or for a string, interface, map or channel read back from a dump (no layout) the words it travels in. */
+function withLayout(t: SsaType): SsaType {
+  if (t.str === 'string') return STRING
+  if (/^(interface ?\{|any$|error$)/.test(t.str)) return INTERFACE
+  if (/^(map\[|chan |<-chan |chan<- )/.test(t.str)) return bytePtr
+  return t
 }
 
 /**
- * The ABI of f, with parameter names filled in from ArgIntReg/ArgFloatReg
- * (their auxInt is the ABI register index). Null when a parameter type has
- * no known layout (a named type read back from a gc dump).
+ * f's own signature: f.locals when the front end built f, otherwise gc's dump
+ * header (null when it does not read as a function type). Not ssa/abi's
+ * signatureOf: that one names parameters after their Arg values, and after
+ * expand calls only the stack parameters still have one.
  */
-export function abiOf(f: Func, sig: Signature | null = signatureOf(f)): AbiInfo | null {
+export function ownSignature(f: Func): Signature | null {
+  const local = (class_: string) => f.locals.filter((l) => l.class === class_).map((l) => ({ name: l.name, type: l.type }))
+  const [params, results] = [local('param'), local('result')]
+  if (params.length || results.length) return { params, results }
+  try {
+    const t = parseSignature(f.typeStr)
+    return { params: t.params.map((type) => ({ type })), results: t.results.map((type, i) => ({ name: `~r${i}`, type })) }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The ABI of f for sig (default: f's own signature). Null when a parameter
+ * type has no known layout (a named type read back from a gc dump).
+ */
+export function abiOf(f: Func, sig: Signature | null | undefined = ownSignature(f)): AbiInfo | null {
   if (!sig) return null
+  const layout = (ps: Signature['params']) => ps.map((p) => ({ name: p.name, type: withLayout(p.type) }))
   let abi: AbiInfo
   try {
-    abi = analyzeAbi(f.arch, sig.params, sig.results)
+    abi = abiAnalyze(f.arch, layout(sig.params), layout(sig.results))
   } catch (e) {
-    if (e instanceof UnknownLayout) return null
+    if (e instanceof Error && e.message.startsWith('ABI: ')) return null
     throw e
   }
-  const byReg = new Map<string, AbiAssignment>()
-  for (const a of abi.inParams) for (const r of a.regs) byReg.set(r, a)
+  const byReg = new Map<string, AbiParam>()
+  for (const p of abi.params) for (const r of p.regs) byReg.set(regName(abi.config, r), p)
   for (const b of f.blocks)
     for (const v of b.values) {
       if ((v.op !== 'ArgIntReg' && v.op !== 'ArgFloatReg') || v.aux?.kind !== 'sym') continue
-      const a = byReg.get(v.loc ?? '')
-      if (a && !a.param.name) a.param = { ...a.param, name: splitNameOff(v.aux.name)[0] }
+      const p = byReg.get(v.loc ?? '')
+      if (p && !p.name) p.name = splitNameOff(v.aux.name)[0]
     }
   return abi
+}
+
+/** One register piece of a parameter, with its spill slot (the morestack path spills and reloads it). */
+export interface RegPiece extends RegArg {
+  /** Offset inside the parameter. */
+  part: number
+  pointer: boolean
+}
+
+/** The register pieces of parameter p (none for a stack parameter). */
+export function regPieces(abi: AbiInfo, p: AbiParam): RegPiece[] {
+  if (p.regs.length === 0) return []
+  const base = frameOffset(abi, p)
+  return registerParts(p).map(({ type, offset, reg }) => ({
+    reg: regName(abi.config, reg),
+    offset: base + offset,
+    part: offset,
+    size: type.size,
+    float: type.kind === 'float',
+    signed: isSigned(type),
+    pointer: isPtrShaped(type),
+  }))
 }
