@@ -151,8 +151,6 @@ export interface ValueRecord {
   stmt: '+' | '-' | ''
   /** The value this one was created from (by a rewrite rule or pass), when it is new. */
   origin?: string
-  /** After regalloc: a register (`AX`) or stack slot (`a+8`). */
-  loc?: string
 }
 
 export interface BlockRecord {
@@ -187,6 +185,8 @@ export interface FuncSnapshot {
   names: NamedValues[]
   /** After the scheduler: values print in block order rather than dependency order. */
   scheduled?: boolean
+  /** After regalloc: each value's register (`AX`, `<AX,DX>`) or stack slot (`x[int]`), by value id (kept beside the shared records). */
+  locs?: Readonly<Record<string, string>>
 }
 
 export interface SnapshotDiff {

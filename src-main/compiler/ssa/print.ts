@@ -18,7 +18,7 @@ export function printFunc(f: FuncSnapshot): string {
   for (const b of f.blocks) {
     const r = reachable.has(b.id)
     out.push(`  ${b.id}:${b.preds.length ? ' <- ' + b.preds.join(' ') : ''}${r ? '' : ' DEAD'}`)
-    for (const v of printOrder(b, f.scheduled === true)) out.push(`    ${valueLine(v, names.get(v.id))}${live.has(v.id) ? '' : ' DEAD'}`)
+    for (const v of printOrder(b, f.scheduled === true)) out.push(`    ${valueLine(v, names.get(v.id), f.locs?.[v.id])}${live.has(v.id) ? '' : ' DEAD'}`)
     out.push(`    ${blockEnd(b)}`)
   }
   for (const n of f.names) out.push(`name ${n.name}: [${n.values.join(' ')}]`)
@@ -30,14 +30,14 @@ export function stmtPrefix(v: Pick<ValueRecord, 'line' | 'stmt'>): string {
 }
 
 /** `v5 = Op <T> [auxint] {aux} args : loc (names)` */
-export function valueLine(v: ValueRecord, names?: string[]): string {
+export function valueLine(v: ValueRecord, names?: string[], loc?: string): string {
   let s = `${stmtPrefix(v)} ${v.id} = ${v.op} <${v.type}>`
   // gc prints {aux} before [auxint] for Sym/Typ-with-offset kinds, [auxint] alone otherwise.
   if (v.aux !== undefined) s += ` {${v.aux}}`
   // gc prints its default `[auxtype=…]` form (value.go auxString) without the leading space.
   if (v.auxInt !== undefined) s += (v.auxInt.startsWith('auxtype=') ? '' : ' ') + `[${v.auxInt}]`
   for (const a of v.args) s += ` ${a}`
-  if (v.loc !== undefined) s += ` : ${v.loc}`
+  if (loc !== undefined) s += ` : ${loc}`
   if (names?.length) s += ` (${[...names].sort().join(', ')})`
   return s
 }

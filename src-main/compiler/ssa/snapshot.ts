@@ -16,6 +16,8 @@ export class Snapshotter {
   private rawAux: (Value['aux'] | undefined)[] = []
   private blocks: (BlockRecord | undefined)[] = []
   private last: FuncSnapshot | null = null
+  // Locations live beside the records: regalloc gives every value one, and the records stay shared.
+  private lastLocs: (string | undefined)[] = []
 
   /** The function as it is now, and what changed since the previous call. */
   take(f: Func): { snapshot: FuncSnapshot; diff: SnapshotDiff } {
@@ -24,6 +26,8 @@ export class Snapshotter {
     const diff: SnapshotDiff = { valuesAdded: [], valuesRemoved: [], valuesChanged: [], blocksAdded: [], blocksRemoved: [], blocksChanged: [] }
     const last = this.last
     let anyBlockChanged = last === null || last.blocks.length !== f.blocks.length
+    const locsNow: (string | undefined)[] = new Array(f.numValues)
+    let locsChanged = false
     const blockRecords: BlockRecord[] = new Array(f.blocks.length)
     for (let i = 0; i < f.blocks.length; i++) {
       const b = f.blocks[i]!
@@ -43,6 +47,11 @@ export class Snapshotter {
         }
         values[v.id] = rec
         vrecs[j] = rec
+        locsNow[v.id] = v.loc
+        if (v.loc !== this.lastLocs[v.id]) {
+          locsChanged = true
+          if (rec === old) diff.valuesChanged.push(v.ref)
+        }
         if (same && oldB!.values[j] !== rec) same = false
       }
       const rec = oldB !== undefined && same && sameBlockShape(oldB, b) ? oldB : blockRecord(b, vrecs)
@@ -55,7 +64,10 @@ export class Snapshotter {
       blockRecords[i] = rec
     }
     this.values.forEach((rec, id) => {
-      if (rec && values[id] === undefined) diff.valuesRemoved.push(rec.id)
+      if (rec && values[id] === undefined) {
+        diff.valuesRemoved.push(rec.id)
+        if (this.lastLocs[id] !== undefined) locsChanged = true
+      }
     })
     this.blocks.forEach((rec, id) => {
       if (rec && blocks[id] === undefined) diff.blocksRemoved.push(rec.id)
@@ -73,10 +85,20 @@ export class Snapshotter {
     const names = namesOf(f)
     const sameNames = last !== null && sameNameLists(last.names, names)
     const scheduled = f.scheduled || undefined
+    const locs = !locsChanged && last ? last.locs : locationTable(f)
     const snapshot: FuncSnapshot =
-      last && !anyBlockChanged && sameNames && last.scheduled === scheduled
+      last && !anyBlockChanged && sameNames && last.scheduled === scheduled && locs === last.locs
         ? last
-        : { name: f.name, type: f.typeStr, arch: f.arch, blocks: anyBlockChanged || !last ? blockRecords : last.blocks, names: sameNames ? last!.names : names, ...(scheduled ? { scheduled } : {}) }
+        : {
+            name: f.name,
+            type: f.typeStr,
+            arch: f.arch,
+            blocks: anyBlockChanged || !last ? blockRecords : last.blocks,
+            names: sameNames ? last!.names : names,
+            ...(scheduled ? { scheduled } : {}),
+            ...(locs ? { locs } : {}),
+          }
+    this.lastLocs = locsNow
     this.values = values
     this.blocks = blocks
     this.last = snapshot
@@ -106,14 +128,20 @@ function valueRecord(v: Value): ValueRecord {
     if (v.aux) r.aux = auxString(v.aux)
   }
   if (v.origin) r.origin = v.origin.ref
-  if (v.loc !== undefined) r.loc = v.loc
   return Object.freeze(r)
+}
+
+/** Value id → register or stack slot, once regalloc has placed values (undefined before). */
+function locationTable(f: Func): Readonly<Record<string, string>> | undefined {
+  let locs: Record<string, string> | undefined
+  for (const b of f.blocks) for (const v of b.values) if (v.loc !== undefined) (locs ??= {})[v.ref] = v.loc
+  return locs && Object.freeze(locs)
 }
 
 /** Same record, given that auxInt and aux are the same raw values as when r was made. */
 function sameValue(r: ValueRecord, v: Value): boolean {
   if (r.op !== v.op || r.type !== v.type.str || r.block !== v.block.ref) return false
-  if (r.line !== v.pos.line || r.col !== v.pos.col || r.stmt !== v.pos.stmt || r.loc !== v.loc) return false
+  if (r.line !== v.pos.line || r.col !== v.pos.col || r.stmt !== v.pos.stmt) return false
   if (r.args.length !== v.args.length) return false
   for (let i = 0; i < r.args.length; i++) if (r.args[i] !== v.args[i]!.ref) return false
   return r.origin === (v.origin ? v.origin.ref : undefined)

@@ -53,7 +53,7 @@ function longStrings(f: Func): Map<Value, string> {
     b.values.forEach((v, j) => {
       const rec = recs[j]!
       // The dump line is LongString behind a position prefix.
-      out.set(v, valueLine(rec, names.get(rec.id)).slice(stmtPrefix(rec).length + 1))
+      out.set(v, valueLine(rec, names.get(rec.id), snap.locs?.[rec.id]).slice(stmtPrefix(rec).length + 1))
     })
   })
   return out
