@@ -25,6 +25,17 @@ async function expr(e: string): Promise<A.Expr> {
 }
 
 describe('parseFile', () => {
+  it('keeps a long group of parameter names together (tree-sitter-go reads the first ones as types)', async () => {
+    const r = await parse('package p\n\nfunc M(a, b, c, d, e, f, g, h, i, j int, x, y float64) (p, q, r, s, t, u, v, w, z, k int) { return }\n')
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([])
+    const t = (r.file.decls[0] as A.FuncDecl).type
+    const groups = (fs: A.Field[]) => fs.map((f) => [f.names.map((n) => n.name).join(','), (f.type as A.TypeName).name])
+    expect(groups(t.params)).toEqual([['a,b,c,d,e,f,g,h,i,j', 'int'], ['x,y', 'float64']])
+    expect(groups(t.results!)).toEqual([['p,q,r,s,t,u,v,w,z,k', 'int']])
+    const unnamed = await parse('package p\n\nfunc N(int, float64) {}\n')
+    expect(groups((unnamed.file.decls[0] as A.FuncDecl).type.params)).toEqual([['', 'int'], ['', 'float64']])
+  })
+
   it('converts every program we ship and test with, without complaint', async () => {
     const dirs = [examplesDir, join(projectRoot, 'testdata', 'escape')]
     let funcs = 0

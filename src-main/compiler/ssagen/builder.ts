@@ -126,6 +126,8 @@ export class Builder {
 
   /** The zero value of an SSA-able type. */
   zero(type: SsaType): Value {
+    // gc's zeroVal: any zero-sized value is Empty (there is no ArrayMake0 or empty StructMake).
+    if ((type.kind === 'struct' || type.kind === 'array') && type.size === 0) return this.entryV('Empty', type)
     switch (type.kind) {
       case 'bool':
         return this.constBool(false)
@@ -145,7 +147,7 @@ export class Builder {
         return this.v(`StructMake`, type, fields)
       }
       case 'array':
-        return type.len === 0 ? this.v('ArrayMake0', type) : this.v('ArrayMake1', type, [this.zero(type.elem!)])
+        return this.v('ArrayMake1', type, [this.zero(type.elem!)])
       default:
         throw new Error(`internal: no zero value for ${type.str}`)
     }

@@ -1256,6 +1256,7 @@ export class FnBuilder extends Builder {
   private compositeValue(e: A.CompositeLit, t: SsaType): Value {
     if (t.kind === 'slice') return this.sliceLiteral(e, t)
     if (canSSA(t)) {
+      if (t.size === 0) return this.entryV('Empty', t)
       if (t.kind === 'struct') {
         const parts = t.fields!.map((f) => this.zero(f.type) as Value)
         e.elts.forEach((el, i) => {
@@ -1265,7 +1266,6 @@ export class FnBuilder extends Builder {
         return this.v('StructMake', t, parts)
       }
       if (t.kind === 'array') {
-        if (t.len === 0) return this.v('ArrayMake0', t)
         const el = e.elts[0]
         const v = el ? this.expr(el.kind === 'KeyValue' ? el.value : el) : this.zero(t.elem!)
         return this.v('ArrayMake1', t, [v])

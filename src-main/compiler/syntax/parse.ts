@@ -143,16 +143,29 @@ class Converter {
   private params(list: SyntaxNode | null): { fields: A.Field[]; variadic: boolean } {
     const fields: A.Field[] = []
     let variadic = false
-    for (const p of named(list)) {
-      if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue
+    const decls = named(list).filter((p) => p.type === 'parameter_declaration' || p.type === 'variadic_parameter_declaration')
+    // tree-sitter-go can read the first names of a long group (`a, b, …, j int`) as unnamed
+    // parameters of type `a`. Go's rule (all parameters named or none) puts them back.
+    const anyNamed = decls.some((p) => fieldAll(p, 'name').length > 0)
+    let pending: SyntaxNode[] = []
+    for (const p of decls) {
       if (p.type === 'variadic_parameter_declaration') variadic = true
       const type = field(p, 'type')
+      const names = fieldAll(p, 'name')
+      if (anyNamed && names.length === 0 && type?.type === 'type_identifier') {
+        pending.push(type)
+        continue
+      }
       fields.push({
-        ...span(p),
-        names: fieldAll(p, 'name').map((id) => this.ident(id)),
+        pos: (pending[0] ?? p).startIndex,
+        end: p.endIndex,
+        names: [...pending, ...names].map((id) => this.ident(id)),
         type: type ? this.type(type) : this.badType(p),
       })
+      pending = []
     }
+    // Names with no type after them: leave them as the unnamed parameters gc would reject.
+    for (const t of pending) fields.push({ ...span(t), names: [], type: this.type(t) })
     return { fields, variadic }
   }
 
