@@ -1,6 +1,6 @@
 // Every corpus function goes through gc's whole pass list with the checker
-// after every pass, on amd64 and ppc64, then the stack frame phase: no pass
-// may fail, every pass is recorded, and value ids are never reused.
+// after every pass, on amd64 and ppc64, then the stack frame phase and the
+// listing: no pass may fail, every pass is recorded, value ids are never reused.
 
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -21,6 +21,8 @@ describe('the checker after every pass on every corpus function', () => {
           // Every pass, then the stack frame phase with its artifact.
           expect(t.passes.map((p) => p.name)).toEqual(['start', ...PASSES.map((p) => p.name), STACK_FRAME])
           expect(t.stackFrame?.func, fn).toBe(fn)
+          expect(t.asmError, fn).toBeUndefined()
+          expect(t.asm?.lines.length, fn).toBeGreaterThan(0)
           // An id, once gone, never comes back as a different value.
           const seen = new Map<string, string>()
           for (const p of t.passes) {

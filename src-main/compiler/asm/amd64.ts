@@ -223,7 +223,7 @@ export const amd64Gen: ArchGen & { marked: WeakSet<Value> } = {
       }
       case 'MOVOstoreconst': {
         const [val, off] = valAndOff(v)
-        if (val !== 0n) throw new Error(`${s.f.name}: MOVO for non-zero constants is not implemented`)
+        if (val !== 0n) throw new Error(`${s.f.name}: MOVOstoreconst of a non-zero constant (lowering never makes one; gc rejects it too)`)
         return void p('MOVUPS', reg('X15'), s.addAux(argMem(s, v), v, off))
       }
       case 'CVTSL2SD': case 'CVTSQ2SD': case 'CVTSQ2SS': case 'CVTSL2SS': {
@@ -302,12 +302,12 @@ export const amd64Gen: ArchGen & { marked: WeakSet<Value> } = {
         return
       }
       case 'LoadReg': {
-        if (v.type.kind === 'flags') throw new Error(`${s.f.name}: load flags not implemented`)
+        if (v.type.kind === 'flags') throw new Error(`${s.f.name}: flags cannot be reloaded (regalloc never spills flags; gc rejects it too)`)
         const r = s.reg(v)
         return void p(loadByRegWidth(r, regWidth(v.type)), s.autoAddr(v.args[0]!), reg(r))
       }
       case 'StoreReg': {
-        if (v.type.kind === 'flags') throw new Error(`${s.f.name}: store flags not implemented`)
+        if (v.type.kind === 'flags') throw new Error(`${s.f.name}: flags cannot be spilled (regalloc never spills flags; gc rejects it too)`)
         const r = s.argReg(v, 0)
         return void p(storeByRegWidth(r, regWidth(v.type)), reg(r), s.autoAddr(v))
       }
@@ -385,7 +385,7 @@ export const amd64Gen: ArchGen & { marked: WeakSet<Value> } = {
         return
       }
     }
-    throw new Error(`${s.f.name}: amd64 code generation for ${op} (${v.ref}) is not implemented`)
+    throw new Error(`${s.f.name}: unsupported: amd64 code for ${op} (${v.ref}), an op outside the Go subset we model`)
   },
 
   genBlock(s, b, next) {
@@ -401,7 +401,7 @@ export const amd64Gen: ArchGen & { marked: WeakSet<Value> } = {
         return
     }
     const jmp = BLOCK_JUMP[b.kind]
-    if (!jmp) throw new Error(`${s.f.name}: amd64 branch for block kind ${b.kind} is not implemented`)
+    if (!jmp) throw new Error(`${s.f.name}: unsupported: amd64 branch for block kind ${b.kind}, outside the Go subset we model`)
     condBranch(s, b, next, (to) => s.br(jmp[0], to), (to) => s.br(jmp[1], to))
   },
 }

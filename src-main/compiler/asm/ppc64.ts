@@ -280,13 +280,13 @@ export const ppc64Gen: ArchGen = {
       case 'LoweredGetCallerPC':
         return void p('GETCALLERPC', NONE, reg(r()))
     }
-    throw new Error(`${s.f.name}: ppc64 code generation for ${op} (${v.ref}) is not implemented`)
+    throw new Error(`${s.f.name}: unsupported: ppc64 code for ${op} (${v.ref}), an op outside the Go subset we model`)
   },
 
   genBlock(s, b, next) {
     if (genPlainBlock(s, b, next)) return
     const j = BLOCK_JUMP[b.kind]
-    if (!j) throw new Error(`${s.f.name}: ppc64 branch for block kind ${b.kind} is not implemented`)
+    if (!j) throw new Error(`${s.f.name}: unsupported: ppc64 branch for block kind ${b.kind}, outside the Go subset we model`)
     const [asm, inv, asmeq, invun] = j
     const taken = (to: Block) => {
       s.br(asm, to)
