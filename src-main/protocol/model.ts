@@ -203,6 +203,9 @@ export interface RuleApplication {
   rule: string
   value: string
   created: string[]
+  /** The matched value right after this rule (gc's `Op <T> {aux} [auxint] args`), and each created value as the rule made it: the listing between a pass's before and after states. */
+  after?: string
+  createdAs?: string[]
 }
 
 export type PassStatus = 'changed' | 'unchanged' | 'not-modeled' | 'failed'
@@ -241,6 +244,8 @@ export interface FuncTrace {
   asm?: Assembly
   /** Why there is no listing although the stack frame step ran. */
   asmError?: string
+  /** The ops of this trace whose values are live by themselves (calls, side effects, nil checks): gc's roots for marking values DEAD. */
+  effectOps?: string[]
 }
 
 export type Arch = 'amd64' | 'ppc64'

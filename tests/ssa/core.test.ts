@@ -124,7 +124,7 @@ describe('pass failures', () => {
     }
     const recs = compile(f, { arch: 'amd64', passes: [{ name: 'opt', run: (g, ctx) => applyRewrite(g, ruleSet([{ op: 'Add64', rule }]), ctx) }] })
     const opt = recs[1]!
-    expect(opt.rules).toEqual([{ rule: rule.name, value: 'v4', created: ['v6'] }])
+    expect(opt.rules).toEqual([{ rule: rule.name, value: 'v4', created: ['v6'], after: 'Sub64 <int> v6 v6', createdAs: ['Neg64 <int> v3'] }])
     const values = opt.snapshot.blocks[0]!.values
     expect(values.find((v) => v.id === 'v6')!.origin).toBe('v4')
     expect(opt.diff.valuesAdded).toEqual(['v6'])

@@ -8,6 +8,9 @@ import type { PassContext } from './compile'
 import type { Block, Func, Value } from './func'
 import { opInfo } from './opinfo'
 import { phielimValue } from './passes/copyelim'
+import { valueRecord } from './snapshot'
+import { valueBody } from '../../protocol/ssa-text'
+import type { RuleApplication } from '../../protocol/model'
 
 export interface ValueRule {
   /** Shown in the rule log: the rule in gc's notation, e.g. `(Add64 (Const64 [c]) (Const64 [d])) => (Const64 [c+d])`. */
@@ -137,7 +140,7 @@ function fireValue(f: Func, ctx: PassContext, rule: ValueRule, v: Value): boolea
   if (scratch.length > 0) scratch.length = 0
   f.created = scratch
   const ok = rule.apply(v, f)
-  if (ok) ctx.rules.push({ rule: rule.name, value: v.ref, created: scratch.map((c) => c.ref) })
+  if (ok) ctx.rules.push(application(rule.name, v, scratch))
   f.origin = null
   f.created = null
   return ok
@@ -151,8 +154,16 @@ function fire(f: Func, ctx: PassContext, name: string, v: Value | null, attempt:
   scratch.length = 0
   f.created = scratch
   const ok = attempt()
-  if (ok) ctx.rules.push({ rule: name, value: v ? v.ref : '', created: scratch.map((c) => c.ref) })
+  if (ok) ctx.rules.push(application(name, v, scratch))
   f.origin = null
   f.created = null
   return ok
+}
+
+/** A rule's log entry, with the matched and created values as the rule left them (for stepping rule by rule). */
+function application(rule: string, v: Value | null, created: Value[]): RuleApplication {
+  const app: RuleApplication = { rule, value: v ? v.ref : '', created: created.map((c) => c.ref) }
+  if (v && v.op !== 'Invalid') app.after = valueBody(valueRecord(v))
+  if (created.length) app.createdAs = created.map((c) => valueBody(valueRecord(c)))
+  return app
 }

@@ -109,7 +109,7 @@ export class Snapshotter {
 export const isEmptyDiff = (d: SnapshotDiff): boolean =>
   d.valuesAdded.length + d.valuesRemoved.length + d.valuesChanged.length + d.blocksAdded.length + d.blocksRemoved.length + d.blocksChanged.length === 0
 
-function valueRecord(v: Value): ValueRecord {
+export function valueRecord(v: Value): ValueRecord {
   const r: ValueRecord = {
     id: v.ref,
     op: v.op,

@@ -13,6 +13,7 @@ import { checkFile } from '../types/check'
 import { compile, emptyDiff } from '../ssa/compile'
 import { stackFrame } from '../stackframe'
 import { listingOf } from '../asm'
+import { effectOpsOf } from '../ssa/print'
 import type { Func } from '../ssa/func'
 import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
@@ -93,7 +94,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
   }
   const allocs: AllocGroup[] = allocGroups(b.f)
   const passes = compile(b.f, { arch, until })
-  const trace: FuncTrace = { func: unit.name, arch, passes, allocs }
+  const trace: FuncTrace = { func: unit.name, arch, passes, allocs, effectOps: effectOpsOf(passes.map((p) => p.snapshot)) }
   const last = passes[passes.length - 1]!
   if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) {
     addStackFrame(trace, b.f, path)
