@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron's binary is installed, otherwise
 // browser mode with a plain explanation. Electron's binary is a separate
-// download made by the electron package's install script; it is absent after
-// `ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install`, when the download failed, or
-// when npm skipped install scripts. `electron-vite preview` then only says
-// "Error: Electron uninstall".
+// download: since Electron 42 the electron npm package has no install script
+// and fetches the binary on first use (`electron .`, require('electron')) or
+// with `npx install-electron`; older versions fetched it at install unless
+// ELECTRON_SKIP_BINARY_DOWNLOAD=1. Where it is missing, `electron-vite
+// preview` only says "Error: Electron uninstall" (it never downloads).
 //
 // Plain Node, no shell: every child is spawned with an argument array.
 
@@ -92,12 +93,11 @@ export function explainMissing(electron, nodeVersion) {
     lines.push(`  Why: ${electron.detail}.`)
     lines.push('  To get it: npm install')
   } else {
-    lines.push(`  Why: Electron's binary is a separate download made when npm installs the electron`)
-    lines.push('  package, and it did not happen here. That is expected after')
-    lines.push('  `ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm install`, or where the download is blocked.')
+    lines.push("  Why: Electron's binary is a separate download that `npm install` does not make (the")
+    lines.push('  electron package fetches it on first use), and it has not been downloaded on this machine.')
     lines.push(`  (${electron.detail})`)
-    lines.push('  To get it: npx install-electron')
-    lines.push('  (or reinstall: rm -rf node_modules && npm install, without ELECTRON_SKIP_BINARY_DOWNLOAD).')
+    lines.push("  To get it: npx install-electron   (it needs to reach Electron's download site),")
+    lines.push('  then `npm start` again.')
   }
   if (oldNode) {
     lines.push(`  Note: Electron's npm package asks for Node >= ${electronInstallerNode.join('.')}; this is Node ${nodeVersion.replace(/^v/, '')}.`)

@@ -40,7 +40,7 @@ describe('npm start', () => {
   })
 
   it('falls back to browser mode when the binary was never downloaded, building first if needed', () => {
-    // What ELECTRON_SKIP_BINARY_DOWNLOAD=1 leaves: the package without path.txt or dist/.
+    // What npm install leaves (Electron 42+ download on first use): the package without path.txt or dist/.
     const electron = findElectron(fakeFs({}))
     expect(electron).toMatchObject({ present: false, reason: 'not-downloaded' })
     const plan = decideStart({ electron, built: false, nodeVersion: 'v20.20.2', args: ['--port', '4000'] })
@@ -48,7 +48,7 @@ describe('npm start', () => {
     expect(plan.steps).toEqual([['node_modules/electron-vite/bin/electron-vite.js', 'build'], ['out/main/server.js', '--port', '4000']])
     if (plan.mode !== 'browser') return
     expect(plan.message).toContain('Electron is not installed')
-    expect(plan.message).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD')
+    expect(plan.message).toContain('has not been downloaded')
     expect(plan.message).toContain('npx install-electron')
     expect(plan.message).toContain('Starting browser mode instead')
     expect(plan.message).toContain('Node >= 22.12; this is Node 20.20.2')
