@@ -1,9 +1,9 @@
-// Deep links: ?example=NAME or ?file=PATH, with &func=F&arch=A&pass=P&view=V.
+// Deep links: ?example=NAME or ?file=PATH, with &func=F&arch=A&pass=P&view=V&value=vN.
 // Users share views this way, and the e2e tests start from them.
 
 export const ARCHES = ['amd64', 'ppc64'] as const
 export type Arch = (typeof ARCHES)[number]
-export const VIEWS = ['source', 'ssa', 'cfg', 'escape', 'allocs', 'liveness', 'compare'] as const
+export const VIEWS = ['ssa', 'asm', 'escape', 'cfg', 'allocs', 'liveness', 'compare'] as const
 export type View = (typeof VIEWS)[number]
 
 export interface DeepLink {
@@ -13,6 +13,8 @@ export interface DeepLink {
   arch?: Arch
   pass?: string
   view?: View
+  /** The selected value (`vN`) or block (`bN`). */
+  value?: string
 }
 
 export function parseDeepLink(search: string): DeepLink {
@@ -30,6 +32,8 @@ export function parseDeepLink(search: string): DeepLink {
   if (pass) link.pass = pass
   const view = q.get('view')
   if (view && (VIEWS as readonly string[]).includes(view)) link.view = view as View
+  const value = q.get('value')
+  if (value && /^[vb]\d+$/.test(value)) link.value = value
   return link
 }
 
@@ -41,6 +45,7 @@ export function formatDeepLink(link: DeepLink): string {
   if (link.arch) q.set('arch', link.arch)
   if (link.pass) q.set('pass', link.pass)
   if (link.view) q.set('view', link.view)
+  if (link.value) q.set('value', link.value)
   const s = q.toString()
   return s ? `?${s}` : ''
 }

@@ -2,20 +2,23 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { createApi } from './api/client'
+import { setApi } from './api/instance'
 import { parseDeepLink } from './deeplink'
-import { useSession } from './stores/session'
+import { useDocument } from './stores/document'
+import { useSelection } from './stores/selection'
 import './style.css'
 
+setApi(createApi())
 const app = createApp(App)
 app.use(createPinia())
 app.mount('#app')
 
-const session = useSession()
-const api = createApi()
-void session.connect(api).then(() => session.applyDeepLink(parseDeepLink(location.search)))
+const doc = useDocument()
+const sel = useSelection()
+void doc.connect().then(() => sel.applyDeepLink(parseDeepLink(location.search)))
 
 window.ssascope?.onMenu((command) => {
-  if (command.kind === 'open-file') void session.openFile(command.path)
-  else if (command.kind === 'open-example') void session.openExample(command.name)
-  else if (command.kind === 'show-shortcuts') session.shortcutsOpen = true
+  if (command.kind === 'open-file') void doc.openFile(command.path)
+  else if (command.kind === 'open-example') void doc.openExample(command.name)
+  else if (command.kind === 'show-shortcuts') sel.shortcutsOpen = true
 })

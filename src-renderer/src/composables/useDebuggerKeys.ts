@@ -1,0 +1,80 @@
+// The debugger's keys (DESIGN §6): pass stepping as iongraph and Turbolizer
+// do it, rule stepping, search, uses, history. Keys typed into the editor or
+// an input stay there.
+
+import { onBeforeUnmount, onMounted } from 'vue'
+import { ARCHES, type View } from '../deeplink'
+import { useSelection } from '../stores/selection'
+import { useTraces } from '../stores/traces'
+import { nextInteresting } from '../trace/passes'
+
+export interface KeyTargets {
+  focusSearch(): void
+  openGoto(): void
+  inspect(what: 'history' | 'uses'): void
+  closeDialogs(): boolean
+}
+
+export const SHORTCUTS: [string, string][] = [
+  ['n  b   F10  Shift+F10', 'next / previous pass'],
+  ['f  r', 'next / previous pass that changed something'],
+  ['g', 'go to a pass by name (fuzzy)'],
+  ['Home  End', 'first / last pass'],
+  ['.  ,', 'next / previous rule application in a rewrite pass'],
+  ['/', 'search values: id, op, type, aux, /regex/ (Enter, Shift+Enter)'],
+  ['click a value', 'select it and pin a colour in every pass and pane (click again: unpin)'],
+  ['u  h', 'uses / history of the selected value'],
+  ['a', 'switch architecture (amd64 ↔ ppc64)'],
+  ['1  2  3', 'SSA, assembly, escape view'],
+  ['Esc', 'close dialogs, clear the selection and pins'],
+  ['?  F1', 'this list'],
+]
+
+const VIEW_KEYS: Record<string, View> = { '1': 'ssa', '2': 'asm', '3': 'escape' }
+
+export function useDebuggerKeys(targets: KeyTargets): void {
+  const sel = useSelection()
+  const traces = useTraces()
+
+  function stepRule(dir: 1 | -1): void {
+    const n = traces.current?.rules?.length ?? 0
+    if (n === 0) return
+    const k = sel.rule
+    if (k === null) sel.rule = dir === 1 ? 0 : n - 1
+    else sel.rule = k + dir < 0 || k + dir >= n ? null : k + dir
+  }
+
+  function onKey(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || e.altKey) return
+    const typing = e.target instanceof Element && e.target.closest('.cm-editor, input, select, textarea') !== null
+    const i = traces.passIndex
+    const passes = traces.passes
+    let handled = true
+    if (e.key === 'F1' || (e.key === '?' && !typing)) sel.shortcutsOpen = true
+    else if (e.key === 'Escape') {
+      if (targets.closeDialogs()) return
+      if (typing) return
+      if (sel.rule !== null) sel.rule = null
+      else sel.clear()
+    } else if (e.key === 'F10') traces.goto(e.shiftKey ? i - 1 : i + 1)
+    else if (typing) handled = false
+    else if (e.key === 'n') traces.goto(i + 1)
+    else if (e.key === 'b') traces.goto(i - 1)
+    else if (e.key === 'f') traces.goto(nextInteresting(passes, i, 1))
+    else if (e.key === 'r') traces.goto(nextInteresting(passes, i, -1))
+    else if (e.key === 'Home') traces.goto(0)
+    else if (e.key === 'End') traces.goto(passes.length - 1)
+    else if (e.key === 'g') targets.openGoto()
+    else if (e.key === '.') stepRule(1)
+    else if (e.key === ',') stepRule(-1)
+    else if (e.key === '/') targets.focusSearch()
+    else if (e.key === 'u') targets.inspect('uses')
+    else if (e.key === 'h') targets.inspect('history')
+    else if (e.key === 'a') sel.arch = ARCHES[(ARCHES.indexOf(sel.arch) + 1) % ARCHES.length]!
+    else if (VIEW_KEYS[e.key]) sel.view = VIEW_KEYS[e.key]!
+    else handled = false
+    if (handled) e.preventDefault()
+  }
+  onMounted(() => window.addEventListener('keydown', onKey))
+  onBeforeUnmount(() => window.removeEventListener('keydown', onKey))
+}

@@ -1,0 +1,98 @@
+// What the user points at: function, arch, pass, view, the selected value
+// and the values pinned with a sticky colour, the selected source line. The
+// address bar mirrors it as a deep link, and a deep link restores it.
+
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { formatDeepLink, type Arch, type DeepLink, type View } from '../deeplink'
+import { useDocument } from './document'
+
+/** How many sticky colours there are (style.css: --pin-0 … --pin-7). */
+export const PIN_COLOURS = 8
+
+export const useSelection = defineStore('selection', () => {
+  const func = ref<string | null>(null)
+  const arch = ref<Arch>('amd64')
+  /** The pass by gc's name; null: the trace's first record (`start`). */
+  const pass = ref<string | null>(null)
+  const view = ref<View>('ssa')
+  /** The value (`vN`) or block (`bN`) last clicked: its history, uses and links follow it. */
+  const value = ref<string | null>(null)
+  /** Sticky colours: value id → colour index. Ids are never reused, so a pin follows one value through every pass. */
+  const pinned = shallowRef<ReadonlyMap<string, number>>(new Map())
+  /** The source line clicked in the editor (1-based). */
+  const line = ref<number | null>(null)
+  /** Rule stepping inside the current pass: the application's index, or null. */
+  const rule = ref<number | null>(null)
+  const shortcutsOpen = ref(false)
+
+  const doc = useDocument()
+  const deepLink = computed<DeepLink>(() => ({
+    example: doc.exampleName ?? undefined,
+    file: doc.exampleName ? undefined : doc.source?.path,
+    func: func.value ?? undefined,
+    arch: arch.value === 'amd64' ? undefined : arch.value,
+    pass: pass.value ?? undefined,
+    view: view.value === 'ssa' ? undefined : view.value,
+    value: value.value ?? undefined,
+  }))
+
+  function selectFunc(name: string | null): void {
+    if (name === func.value) return
+    func.value = name
+    value.value = null
+    line.value = null
+    rule.value = null
+  }
+
+  function selectValue(id: string | null, opts: { pin?: boolean } = {}): void {
+    value.value = id
+    if (id && opts.pin !== false && /^v\d+$/.test(id) && !pinned.value.has(id)) pin(id)
+  }
+
+  function pin(id: string): void {
+    const used = new Set(pinned.value.values())
+    let colour = 0
+    while (used.has(colour) && colour < PIN_COLOURS - 1) colour++
+    if (used.has(colour)) colour = pinned.value.size % PIN_COLOURS
+    const next = new Map(pinned.value)
+    next.set(id, colour)
+    pinned.value = next
+  }
+
+  function togglePin(id: string): void {
+    if (!pinned.value.has(id)) return pin(id)
+    const next = new Map(pinned.value)
+    next.delete(id)
+    pinned.value = next
+  }
+
+  /** Esc: the value selection, the pins and the source line go. */
+  function clear(): void {
+    value.value = null
+    line.value = null
+    pinned.value = new Map()
+  }
+
+  function setPass(name: string | null): void {
+    if (name === pass.value) return
+    pass.value = name
+    rule.value = null
+  }
+
+  async function applyDeepLink(link: DeepLink): Promise<void> {
+    if (link.arch) arch.value = link.arch
+    if (link.view) view.value = link.view
+    const ok = link.file ? await doc.openFile(link.file) : await doc.openExample(link.example ?? doc.examples[0]?.name ?? '')
+    if (!ok) return
+    if (link.func) func.value = link.func
+    if (link.pass) pass.value = link.pass
+    if (link.value) selectValue(link.value)
+  }
+
+  return {
+    func, arch, pass, view, value, pinned, line, rule, shortcutsOpen, deepLink,
+    selectFunc, selectValue, togglePin, clear, setPass, applyDeepLink,
+    shareUrl: () => formatDeepLink(deepLink.value),
+  }
+})

@@ -1,0 +1,143 @@
+// Traces of the functions looked at, per function and arch, for the analysed
+// text: loaded on demand (a newer request cancels the older), kept while the
+// text stays the same. Views read the current trace and pass from here.
+
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
+import type { Diagnostic, FuncTrace, PassRecord, Progress } from '../../../src-main/protocol/model'
+import { useApi } from '../api/instance'
+import { traceFromWire } from '../api/wire'
+import { describeError, useLatestCall } from '../composables/useLatestCall'
+import { HistoryIndex } from '../trace/history'
+import { useDocument } from './document'
+import { useSelection } from './selection'
+
+/** Traces kept per analysed text (each can be tens of MB for a huge function). */
+const MAX_TRACES = 8
+
+export interface TraceFailure {
+  /** The `unsupported:` or internal error that stopped construction, with its position. */
+  diagnostic: Diagnostic
+}
+
+export const useTraces = defineStore('traces', () => {
+  const doc = useDocument()
+  const sel = useSelection()
+  const cache = new Map<string, FuncTrace>()
+  /** Functions whose trace could not be built, with the reason (listed in the function list). */
+  const failures = shallowRef<ReadonlyMap<string, TraceFailure>>(new Map())
+  const trace = shallowRef<FuncTrace | null>(null)
+  const loading = ref(false)
+  const progress = ref<Progress | null>(null)
+  const error = ref<string | null>(null)
+  /** Milliseconds from request to decoded trace, for the status bar and the bench. */
+  const loadMs = ref<number | null>(null)
+  const call = useLatestCall()
+  let version = 0
+
+  const key = (func: string, arch: string) => `${version}\u0000${func}\u0000${arch}`
+
+  watch(
+    () => doc.analysis,
+    () => {
+      version++
+      cache.clear()
+      failures.value = new Map()
+      void load()
+    },
+  )
+  watch(() => [sel.func, sel.arch] as const, () => void load())
+
+  async function load(): Promise<void> {
+    const src = doc.source
+    const func = sel.func
+    const arch = sel.arch
+    error.value = null
+    if (!src || !func || !doc.analysis || doc.hasErrors || !doc.functions.some((f) => f.name === func)) {
+      call.cancel()
+      trace.value = null
+      loading.value = false
+      if (func && doc.analysis && !doc.hasErrors && !doc.functions.some((f) => f.name === func)) error.value = `no function ${func} in ${src?.path}`
+      return
+    }
+    const hit = cache.get(key(func, arch))
+    if (hit) {
+      call.cancel()
+      loading.value = false
+      trace.value = hit
+      return
+    }
+    const k = key(func, arch)
+    const text = doc.analyzedText
+    trace.value = null
+    loading.value = true
+    const t0 = performance.now()
+    const result = await call.run(
+      (signal) => useApi().call('ssa', { path: src.path, text, func, arch }, { signal, onProgress: (p) => (progress.value = p) }),
+      (e) => (error.value = describeError(e)),
+    )
+    if (!call.busy()) {
+      loading.value = false
+      progress.value = null
+    }
+    if (!result) return
+    let t: FuncTrace | null
+    try {
+      t = traceFromWire(result)
+    } catch (e) {
+      error.value = `the trace of ${func} could not be read: ${describeError(e)}`
+      return
+    }
+    if (!t) {
+      trace.value = null
+      const d = result.diagnostics[0]
+      if (d) {
+        const next = new Map(failures.value)
+        next.set(func, { diagnostic: d })
+        failures.value = next
+      }
+      return
+    }
+    markRaw(t)
+    if (cache.size >= MAX_TRACES) cache.delete(cache.keys().next().value!)
+    cache.set(k, t)
+    loadMs.value = performance.now() - t0
+    if (k === key(sel.func ?? '', sel.arch)) trace.value = t
+  }
+
+  const passes = computed<readonly PassRecord[]>(() => trace.value?.passes ?? [])
+  /** The current pass: the one the selection names, else `start`; past the end of a failed trace, its last record. */
+  const passIndex = computed(() => {
+    const ps = passes.value
+    if (ps.length === 0) return -1
+    if (!sel.pass) return 0
+    const i = ps.findIndex((p) => p.name === sel.pass)
+    return i >= 0 ? i : ps.length - 1
+  })
+  /** The selected pass is not in the trace (the function stopped at a failed pass before it). */
+  const passMissing = computed(() => !!sel.pass && passes.value.length > 0 && !passes.value.some((p) => p.name === sel.pass))
+  const current = computed(() => passes.value[passIndex.value] ?? null)
+  const previous = computed(() => (passIndex.value > 0 ? passes.value[passIndex.value - 1]! : undefined))
+  const failure = computed(() => (sel.func ? failures.value.get(sel.func) ?? null : null))
+  const effectOps = computed<ReadonlySet<string>>(() => new Set(trace.value?.effectOps ?? []))
+
+  let historyFor: FuncTrace | null = null
+  let history: HistoryIndex | null = null
+  /** The value-history index of the current trace, built on first use. */
+  function historyIndex(): HistoryIndex | null {
+    const t = trace.value
+    if (!t) return null
+    if (historyFor !== t) {
+      history = markRaw(new HistoryIndex(t))
+      historyFor = t
+    }
+    return history
+  }
+
+  function goto(index: number): void {
+    const p = passes.value[Math.max(0, Math.min(index, passes.value.length - 1))]
+    if (p) sel.setPass(p.name === 'start' ? null : p.name)
+  }
+
+  return { trace, loading, progress, error, loadMs, failures, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
+})
