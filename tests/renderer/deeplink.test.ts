@@ -20,3 +20,12 @@ describe('deep links', () => {
     expect(formatDeepLink({})).toBe('')
   })
 })
+
+describe('deep links: the selected value', () => {
+  it('carries a value or block id, and nothing else in that slot', () => {
+    expect(parseDeepLink('?example=heapagg&func=half&pass=opt&value=v11')).toEqual({ example: 'heapagg', func: 'half', pass: 'opt', value: 'v11' })
+    expect(parseDeepLink('?example=heapagg&value=b3').value).toBe('b3')
+    expect(parseDeepLink('?example=heapagg&value=<img>').value).toBeUndefined()
+    expect(formatDeepLink({ example: 'heapagg', func: 'half', value: 'v11' })).toBe('?example=heapagg&func=half&value=v11')
+  })
+})

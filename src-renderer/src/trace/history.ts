@@ -93,18 +93,21 @@ export class HistoryIndex {
     return h
   }
 
-  /** Values whose records name this one as their origin (built on first use: a scan of every added value). */
+  /** Values made from this one: created by a rule that matched it, or naming it as their origin (built on first use). */
   private derived(id: string): { id: string; pass: number }[] {
     if (this.originOf.size === 0) {
+      const add = (origin: string, d: { id: string; pass: number }) => {
+        const l = this.originOf.get(origin) ?? []
+        if (!l.some((x) => x.id === d.id)) l.push(d)
+        this.originOf.set(origin, l)
+      }
+      this.trace.passes.forEach((p, i) => {
+        for (const r of p.rules ?? []) if (r.value) for (const c of r.created) add(r.value, { id: c, pass: i })
+      })
       this.trace.passes.forEach((p, i) => {
         if (p.diff.valuesAdded.length === 0) return
         const added = new Set(p.diff.valuesAdded)
-        for (const b of p.snapshot.blocks) for (const v of b.values) {
-          if (!v.origin || !added.has(v.id)) continue
-          const l = this.originOf.get(v.origin) ?? []
-          l.push({ id: v.id, pass: i })
-          this.originOf.set(v.origin, l)
-        }
+        for (const b of p.snapshot.blocks) for (const v of b.values) if (v.origin && added.has(v.id)) add(v.origin, { id: v.id, pass: i })
       })
       if (this.originOf.size === 0) this.originOf.set('', [])
     }
