@@ -3,7 +3,7 @@
 // address bar mirrors it as a deep link, and a deep link restores it.
 
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { formatDeepLink, type Arch, type DeepLink, type View } from '../deeplink'
 import { useDocument } from './document'
 
@@ -36,6 +36,18 @@ export const useSelection = defineStore('selection', () => {
     view: view.value === 'ssa' ? undefined : view.value,
     value: value.value ?? undefined,
   }))
+
+  // Another file: nothing selected in the old one means anything in it.
+  watch(
+    () => doc.docKey,
+    () => {
+      func.value = null
+      pass.value = null
+      rule.value = null
+      clear()
+    },
+    { flush: 'sync' },
+  )
 
   function selectFunc(name: string | null): void {
     if (name === func.value) return

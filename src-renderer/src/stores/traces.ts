@@ -25,7 +25,19 @@ export const useTraces = defineStore('traces', () => {
   const sel = useSelection()
   const cache = new Map<string, FuncTrace>()
   /** Functions whose trace could not be built, with the reason (listed in the function list). */
-  const failures = shallowRef<ReadonlyMap<string, TraceFailure>>(new Map())
+  const buildFailures = shallowRef<ReadonlyMap<string, TraceFailure>>(new Map())
+  /** Those, and the functions holding an error of the file (no function gets SSA until the file is clean, as with gc). */
+  const failures = computed<ReadonlyMap<string, TraceFailure>>(() => {
+    const errors = doc.diagnostics.filter((d) => d.severity === 'error')
+    if (errors.length === 0) return buildFailures.value
+    const out = new Map(buildFailures.value)
+    for (const d of errors) {
+      // The innermost function around the error (closures nest inside their parents).
+      const around = doc.functions.filter((f) => f.from <= d.from && d.from <= f.to).sort((a, b) => a.to - a.from - (b.to - b.from))[0]
+      if (around && !out.has(around.name)) out.set(around.name, { diagnostic: d })
+    }
+    return out
+  })
   const trace = shallowRef<FuncTrace | null>(null)
   const loading = ref(false)
   const progress = ref<Progress | null>(null)
@@ -42,7 +54,7 @@ export const useTraces = defineStore('traces', () => {
     () => {
       version++
       cache.clear()
-      failures.value = new Map()
+      buildFailures.value = new Map()
       void load()
     },
   )
@@ -57,7 +69,9 @@ export const useTraces = defineStore('traces', () => {
       call.cancel()
       trace.value = null
       loading.value = false
-      if (func && doc.analysis && !doc.hasErrors && !doc.functions.some((f) => f.name === func)) error.value = `no function ${func} in ${src?.path}`
+      if (func && doc.analysis && !doc.functions.some((f) => f.name === func)) error.value = `There is no function ${func} in ${src?.path}.`
+      else if (func && doc.hasErrors && !failures.value.has(func))
+        error.value = `No SSA while ${src?.path} has errors (see Problems): like gc, the pipeline compiles a file only when it is clean.`
       return
     }
     const hit = cache.get(key(func, arch))
@@ -92,9 +106,9 @@ export const useTraces = defineStore('traces', () => {
       trace.value = null
       const d = result.diagnostics[0]
       if (d) {
-        const next = new Map(failures.value)
+        const next = new Map(buildFailures.value)
         next.set(func, { diagnostic: d })
-        failures.value = next
+        buildFailures.value = next
       }
       return
     }
