@@ -20,7 +20,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         baseURL: `http://127.0.0.1:${port}/`,
-        viewport: { width: 1400, height: 860 },
+        viewport: { width: 1600, height: 1000 },
         launchOptions: {
           executablePath: chromiumPath,
           args: [
