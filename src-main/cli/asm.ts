@@ -4,25 +4,23 @@
 // `go tool compile -S` prints it, without the hex bytes.
 
 import type { SsascopeApi } from '../protocol/api'
-import { formatDiagnostic } from '../protocol/model'
 import { formatListing } from '../compiler/asm'
 import type { CliIO } from './cli'
 import { parseFuncArgs } from './funcargs'
+import { fetchTrace } from './ssa'
 
 export const ASM_USAGE = 'usage: ssascope asm FILE.go --func F [--arch amd64|ppc64] [--json]\n'
 
 export async function asmCommand(args: string[], api: SsascopeApi, io: CliIO): Promise<number> {
   const p = parseFuncArgs(args, ASM_USAGE, io)
   if (!p) return 2
-  const file = await api.call('openFile', { path: p.file })
-  const r = await api.call('ssa', { path: file.path, text: file.text, func: p.func, arch: p.arch })
-  for (const d of r.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
-  if (!r.trace) return 2
-  const { trace } = r
+  const r = await fetchTrace(api, io, p)
+  if (!r) return 2
+  const { trace, path } = r
   if (!trace.asm) {
     const failed = trace.passes.find((x) => x.status === 'failed')
     const why = failed ? `pass ${failed.name} failed: ${failed.error}` : (trace.asmError ?? 'the passes did not run to the end')
-    io.stderr(`${file.path}: ${trace.func}: no listing: ${why}\n`)
+    io.stderr(`${path}: ${trace.func}: no listing: ${why}\n`)
     return 2
   }
   io.stdout(p.json ? JSON.stringify(trace.asm) + '\n' : formatListing(trace.asm, p.file))

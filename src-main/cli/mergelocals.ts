@@ -6,10 +6,10 @@
 // its last step.
 
 import { stackFrameTrace } from '../compiler/stackframe'
-import { formatDiagnostic } from '../protocol/model'
 import type { SsascopeApi } from '../protocol/api'
 import type { CliIO } from './cli'
 import { parseFuncArgs, type FuncArgs } from './funcargs'
+import { fetchTrace } from './ssa'
 
 export const MERGELOCALS_USAGE = 'usage: ssascope mergelocals FILE.go --func F [--arch amd64|ppc64] [--trace=1|2|3 | --json]\n'
 
@@ -33,10 +33,8 @@ function parse(args: string[], io: CliIO): (FuncArgs & { trace: number }) | null
 export async function mergelocalsCommand(args: string[], api: SsascopeApi, io: CliIO): Promise<number> {
   const p = parse(args, io)
   if (!p) return 2
-  const file = await api.call('openFile', { path: p.file })
-  const r = await api.call('ssa', { path: file.path, text: file.text, func: p.func, arch: p.arch })
-  for (const d of r.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
-  if (!r.trace) return 2
+  const r = await fetchTrace(api, io, p)
+  if (!r) return 2
   const sf = r.trace.stackFrame
   if (!sf) {
     const failed = r.trace.passes.find((x) => x.status === 'failed')

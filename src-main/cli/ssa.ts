@@ -2,13 +2,17 @@
 // `ssascope allocs FILE.go --func F [--arch A] [--json]` (DESIGN §5).
 
 import type { SsascopeApi } from '../protocol/api'
-import { formatDiagnostic, type SsaResult } from '../protocol/model'
+import { formatDiagnostic, type FuncTrace } from '../protocol/model'
+import { decodeTrace, type EncodedTrace } from '../protocol/trace-codec'
 import { PASSES } from '../compiler/ssa/compile'
 import { printFunc } from '../compiler/ssa/print'
 import type { CliIO } from './cli'
 import { parseFuncArgs, type FuncArgs } from './funcargs'
 
-export const SSA_USAGE = 'usage: ssascope ssa FILE.go --func F [--arch amd64|ppc64] [--pass P | --json]\n'
+export const SSA_USAGE =
+  'usage: ssascope ssa FILE.go --func F [--arch amd64|ppc64] [--pass P | --json]\n' +
+  '  --json prints the trace in the compact wire encoding (format ssascope-trace/1, src-main/protocol/trace-codec.ts:\n' +
+  '  every distinct value and block record once, each pass as references to them); decodeTrace gives the FuncTrace\n'
 export const ALLOCS_USAGE = 'usage: ssascope allocs FILE.go --func F [--arch amd64|ppc64] [--json]\n'
 
 interface Parsed extends FuncArgs {
@@ -32,21 +36,27 @@ function parse(args: string[], usage: string, io: CliIO, allowPass: boolean): Pa
   return { ...out, ...(pass !== undefined ? { pass } : {}) }
 }
 
-async function run(p: Parsed, api: SsascopeApi, io: CliIO, until?: string): Promise<SsaResult | null> {
+/** The `ssa` request's trace, as sent (compact) and decoded; null after printing the diagnostics (asm and mergelocals use it too). */
+export async function fetchTrace(
+  api: SsascopeApi,
+  io: CliIO,
+  p: Pick<FuncArgs, 'file' | 'func' | 'arch'>,
+  until?: string,
+): Promise<{ path: string; trace: FuncTrace; encoded: EncodedTrace } | null> {
   const file = await api.call('openFile', { path: p.file })
   const r = await api.call('ssa', { path: file.path, text: file.text, func: p.func, arch: p.arch, ...(until ? { until } : {}) })
   for (const d of r.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
-  return r.trace ? r : null
+  return r.trace ? { path: file.path, trace: decodeTrace(r.trace), encoded: r.trace } : null
 }
 
 export async function ssaCommand(args: string[], api: SsascopeApi, io: CliIO): Promise<number> {
   const p = parse(args, SSA_USAGE, io, true)
   if (!p) return 2
-  const r = await run(p, api, io, p.pass)
+  const r = await fetchTrace(api, io, p, p.pass)
   if (!r) return 2
-  const passes = r.trace!.passes
+  const passes = r.trace.passes
   if (p.json) {
-    io.stdout(JSON.stringify(r.trace) + '\n')
+    io.stdout(JSON.stringify(r.encoded) + '\n')
   } else if (p.pass !== undefined) {
     const rec = passes.find((x) => x.name === p.pass)
     if (!rec) {
@@ -63,7 +73,7 @@ export async function ssaCommand(args: string[], api: SsascopeApi, io: CliIO): P
   }
   const failed = passes.find((x) => x.status === 'failed')
   if (failed) {
-    io.stderr(`${p.file}: ${r.trace!.func}: pass ${failed.name} failed: ${failed.error}\n`)
+    io.stderr(`${p.file}: ${r.trace.func}: pass ${failed.name} failed: ${failed.error}\n`)
     return 2
   }
   return 0
@@ -72,9 +82,9 @@ export async function ssaCommand(args: string[], api: SsascopeApi, io: CliIO): P
 export async function allocsCommand(args: string[], api: SsascopeApi, io: CliIO): Promise<number> {
   const p = parse(args, ALLOCS_USAGE, io, false)
   if (!p) return 2
-  const r = await run(p, api, io, 'start')
+  const r = await fetchTrace(api, io, p, 'start')
   if (!r) return 2
-  const allocs = r.trace!.allocs
+  const allocs = r.trace.allocs
   if (p.json) io.stdout(JSON.stringify(allocs) + '\n')
   else
     for (const a of allocs) {

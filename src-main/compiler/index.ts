@@ -1,13 +1,11 @@
 // The embedded pipeline's entry point. Pure TypeScript: no Electron, Vue or DOM.
+// Everything goes through one Program (./pipeline.ts); these functions are its
+// one-shot forms for callers that do not keep the program.
 
-import type { AnalyzeResult, Progress } from '../protocol/model'
-import { parseFile } from './syntax'
-import { checkFile } from './types/check'
+import type { AnalyzeResult } from '../protocol/model'
+import { loadProgram, type CancelCheck, type ProgressSink } from './pipeline'
 
-export type ProgressSink = (p: Progress) => void
-
-/** Throws when the caller has abandoned the work; checked between phases. */
-export type CancelCheck = () => void
+export { Program, loadProgram, pipelineCounters, type CancelCheck, type ProgressSink, type RunContext } from './pipeline'
 
 export async function analyzeSource(
   path: string,
@@ -15,20 +13,7 @@ export async function analyzeSource(
   progress: ProgressSink = () => {},
   checkCancelled: CancelCheck = () => {},
 ): Promise<AnalyzeResult> {
-  const timings: AnalyzeResult['timings'] = []
-  const timed = async <T>(phase: string, run: () => T | Promise<T>): Promise<T> => {
-    progress({ phase, fraction: 0 })
-    const t0 = performance.now()
-    const result = await run()
-    timings.push({ phase, ms: performance.now() - t0 })
-    checkCancelled()
-    return result
-  }
-
-  const parsed = await timed('parse', () => parseFile(path, text))
-  // Like gc, type checking waits for a file that parses within the subset.
-  const diagnostics =
-    parsed.diagnostics.length > 0 ? parsed.diagnostics : (await timed('typecheck', () => checkFile(parsed.file, parsed.source))).diagnostics
+  const result = (await loadProgram(path, text, {}, { progress, checkCancelled })).analyze()
   progress({ phase: 'done', fraction: 1 })
-  return { file: path, functions: parsed.functions, diagnostics, timings }
+  return result
 }

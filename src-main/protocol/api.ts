@@ -1,5 +1,6 @@
 // The ONE API. Electron IPC, the browser-mode HTTP server and the CLI all
-// dispatch to the same service through this method table.
+// dispatch to the same service through this method table. Pure: the
+// renderer imports it (types only) like every other client.
 
 import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, Progress, SourceFile, SsaResult } from './model'
 import { object, oneOf, optional, string, type Validator } from './validate'
@@ -9,57 +10,65 @@ import { ApiError } from './errors'
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024
 const MAX_PATH = 4096
 
-export interface ApiMethods {
-  info: { args: Record<string, never>; result: AppInfo }
-  listExamples: { args: Record<string, never>; result: ExampleInfo[] }
-  openExample: { args: { name: string }; result: SourceFile }
-  openFile: { args: { path: string }; result: SourceFile }
-  /** Parse a source text: functions and diagnostics. Runs in the worker. */
-  analyze: { args: { path: string; text: string }; result: AnalyzeResult }
-  /** Escape analysis as gc -m / -m=2 reports it, plus the graph of `func`'s batch. Runs in the worker. */
-  escape: { args: { path: string; text: string; level: '1' | '2'; func?: string }; result: EscapeResult }
-  /** One function's SSA after every pass (or until `until`), with its allocation calls. Runs in the worker. */
-  ssa: { args: { path: string; text: string; func: string; arch: Arch; until?: string }; result: SsaResult }
+/** One method of the API: its arguments' type A, checked where a call enters by `args`, and its result type R. */
+export interface MethodSpec<A, R> {
+  args: Validator<A>
+  /** Type-level only: the result's type. */
+  result?: R
 }
+
+const method = <A, R>(args: Validator<A>): MethodSpec<A, R> => ({ args })
+const path = string({ nonEmpty: true, maxLength: MAX_PATH })
+const text = string({ maxLength: MAX_SOURCE_BYTES })
+const noArgs = object({}) as Validator<Record<string, never>>
+
+/**
+ * The API, each method once: its arguments (type and validator) and result.
+ * How each one runs (in the service or in the worker, with what cache) is
+ * the service's job table, src-main/service/jobs.ts, keyed by these names.
+ */
+export const API = {
+  info: method<Record<string, never>, AppInfo>(noArgs),
+  listExamples: method<Record<string, never>, ExampleInfo[]>(noArgs),
+  openExample: method<{ name: string }, SourceFile>(object({ name: string({ nonEmpty: true, maxLength: 100 }) })),
+  openFile: method<{ path: string }, SourceFile>(object({ path })),
+  /** Parse and type-check a source text: functions and diagnostics. */
+  analyze: method<{ path: string; text: string }, AnalyzeResult>(object({ path, text })),
+  /** Escape analysis as gc -m / -m=2 reports it, plus the graph of `func`'s batch. */
+  escape: method<{ path: string; text: string; level: '1' | '2'; func?: string }, EscapeResult>(
+    object({ path, text, level: oneOf('1', '2'), func: optional(string({ nonEmpty: true, maxLength: 1000 })) }),
+  ),
+  /**
+   * One function's SSA for one arch after every pass (or until pass `until`),
+   * with its allocation calls, stack frame and listing. The trace comes in
+   * the compact encoding: `decodeTrace(result.trace)` (protocol/trace-codec.ts).
+   */
+  ssa: method<{ path: string; text: string; func: string; arch: Arch; until?: string }, SsaResult>(
+    object({
+      path,
+      text,
+      func: string({ nonEmpty: true, maxLength: 1000 }),
+      arch: oneOf('amd64', 'ppc64'),
+      until: optional(string({ nonEmpty: true, maxLength: 100 })),
+    }),
+  ),
+}
+
+/** Every method's argument and result types, derived from API. */
+export type ApiMethods = { [M in keyof typeof API]: (typeof API)[M] extends MethodSpec<infer A, infer R> ? { args: A; result: R } : never }
 
 export type Method = keyof ApiMethods
 export type Args<M extends Method> = ApiMethods[M]['args']
 export type Result<M extends Method> = ApiMethods[M]['result']
 
-const noArgs = object({}) as Validator<Record<string, never>>
-
-export const argValidators: { [M in Method]: Validator<Args<M>> } = {
-  info: noArgs,
-  listExamples: noArgs,
-  openExample: object({ name: string({ nonEmpty: true, maxLength: 100 }) }),
-  openFile: object({ path: string({ nonEmpty: true, maxLength: MAX_PATH }) }),
-  analyze: object({
-    path: string({ nonEmpty: true, maxLength: MAX_PATH }),
-    text: string({ maxLength: MAX_SOURCE_BYTES }),
-  }),
-  escape: object({
-    path: string({ nonEmpty: true, maxLength: MAX_PATH }),
-    text: string({ maxLength: MAX_SOURCE_BYTES }),
-    level: oneOf('1', '2'),
-    func: optional(string({ nonEmpty: true, maxLength: 1000 })),
-  }),
-  ssa: object({
-    path: string({ nonEmpty: true, maxLength: MAX_PATH }),
-    text: string({ maxLength: MAX_SOURCE_BYTES }),
-    func: string({ nonEmpty: true, maxLength: 1000 }),
-    arch: oneOf('amd64', 'ppc64'),
-    until: optional(string({ nonEmpty: true, maxLength: 100 })),
-  }),
-}
-
 export function isMethod(name: unknown): name is Method {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argValidators, name)
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API, name)
 }
 
 /** Validate a call arriving from outside: the method name and its arguments. */
 export function validateCall<M extends Method>(method: unknown, args: unknown): { method: M; args: Args<M> } {
   if (!isMethod(method)) throw new ApiError('unknown-method', `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`)
-  const check = argValidators[method] as Validator<Args<M>>
+  const check = API[method].args as Validator<Args<M>>
   return { method: method as M, args: check(args ?? {}, method) }
 }
 

@@ -1,6 +1,8 @@
 // The data the pipeline produces and every client consumes. Plain JSON only:
 // these objects cross worker, IPC and HTTP boundaries unchanged.
 
+import type { EncodedTrace } from './trace-codec'
+
 /** A problem in a source file. line/col are 1-based; col counts bytes, as gc does. */
 export interface Diagnostic {
   file: string
@@ -250,15 +252,22 @@ export interface FuncTrace {
 
 export type Arch = 'amd64' | 'ppc64'
 
-/** The answer to an `ssa` request: one function's trace, or why there is none. */
-export interface SsaResult {
+/** One function's trace, or why there is none; T is the trace's form (`FuncTrace` in the pipeline, `EncodedTrace` on the wire). */
+export interface SsaResultOf<T> {
   file: string
   /** Syntax, type and `unsupported:` errors, and an unknown function name. */
   diagnostics: Diagnostic[]
   /** gc names of the functions we can build. */
   functions: string[]
-  trace: FuncTrace | null
+  trace: T | null
 }
+
+/**
+ * The answer to an `ssa` request, as every transport carries it: the trace in
+ * the compact encoding (trace-codec.ts). `decodeTrace(result.trace)` gives
+ * the FuncTrace, with its records shared across passes as the pipeline made them.
+ */
+export type SsaResult = SsaResultOf<EncodedTrace>
 
 // ---------------------------------------------------------------- stack frame: liveness and mergelocals
 

@@ -1,11 +1,14 @@
 // Request handling shared by Electron IPC, the browser-mode server and the CLI:
-// validate where the call enters, dispatch, and turn every failure into an ApiError.
+// validate where the call enters, dispatch through the job table (jobs.ts),
+// keep recent big results (encoded traces) so repeated requests are answered
+// without the worker, and turn every failure into an ApiError.
 
 import { validateCall, type Args, type CallOptions, type Method, type Result, type SsascopeApi } from '../protocol/api'
 import { ApiError, type WireResult } from '../protocol/errors'
 import type { AppInfo } from '../protocol/model'
+import { SourceCache } from './cache'
 import { ExampleLibrary } from './examples'
-import { readGoFile } from './files'
+import { jobOf, type ResultCachePolicy, type ServiceContext } from './jobs'
 import type { JobRunner } from './runner'
 
 export interface ServiceOptions {
@@ -13,25 +16,21 @@ export interface ServiceOptions {
   examplesDir: string
   version: string
   transport: AppInfo['transport']
+  /** Bytes of results (encoded traces) kept for repeated requests; default 256 MB. */
+  resultCacheBytes?: number
 }
 
-type Handlers = { [M in Method]: (args: Args<M>, options: CallOptions) => Promise<Result<M>> }
-
 export class Service implements SsascopeApi {
-  private readonly examples: ExampleLibrary
-  private readonly handlers: Handlers
+  private readonly context: ServiceContext
+  /** Recent results of cacheable worker jobs, by path, text, method and entry key. */
+  readonly results: SourceCache<unknown>
 
   constructor(private readonly options: ServiceOptions) {
-    this.examples = new ExampleLibrary(options.examplesDir)
-    this.handlers = {
-      info: async () => ({ name: 'ssascope', version: options.version, transport: options.transport }),
-      listExamples: () => this.examples.list(),
-      openExample: ({ name }) => this.examples.open(name),
-      openFile: ({ path }) => readGoFile(path),
-      analyze: ({ path, text }, o) => this.options.runner.run({ kind: 'analyze', path, text }, o),
-      escape: ({ path, text, level, func }, o) => this.options.runner.run({ kind: 'escape', path, text, level: level === '2' ? 2 : 1, func }, o),
-      ssa: ({ path, text, func, arch, until }, o) => this.options.runner.run({ kind: 'ssa', path, text, func, arch, until }, o),
+    this.context = {
+      info: { name: 'ssascope', version: options.version, transport: options.transport },
+      examples: new ExampleLibrary(options.examplesDir),
     }
+    this.results = new SourceCache({ budget: options.resultCacheBytes ?? 256 * 2 ** 20, textWeight: (t) => 2 * t.length })
   }
 
   /** Typed entry for in-process callers; arguments are still validated. */
@@ -55,7 +54,24 @@ export class Service implements SsascopeApi {
   private async dispatch(method: unknown, rawArgs: unknown, options: CallOptions): Promise<unknown> {
     const call = validateCall(method, rawArgs)
     if (options.signal?.aborted) throw new ApiError('cancelled', 'cancelled')
-    const handler = this.handlers[call.method] as (a: unknown, o: CallOptions) => Promise<unknown>
-    return handler(call.args, options)
+    return this.run(call.method, call.args, options)
+  }
+
+  private async run<M extends Method>(method: M, args: Args<M>, options: CallOptions): Promise<Result<M>> {
+    const job = jobOf(method)
+    if (job.runs === 'service') return job.run(args, this.context)
+    const cache = job.cache as ResultCachePolicy<M> | undefined
+    const source = args as unknown as { path: string; text: string }
+    const key = cache ? `${method}\0${cache.entry(args)}` : ''
+    if (cache) {
+      const known = this.results.get(source.path, source.text, key)
+      if (known !== undefined) {
+        options.onProgress?.({ phase: 'cached', fraction: 1 })
+        return known as Result<M>
+      }
+    }
+    const { result, bytes } = await this.options.runner.run(method, args, options)
+    if (cache) this.results.set(source.path, source.text, key, result, bytes ?? cache.bytes(result))
+    return result
   }
 }

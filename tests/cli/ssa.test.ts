@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXIT_BAD_INPUT, EXIT_OK } from '../../src-main/cli/cli'
 import { PASSES } from '../../src-main/compiler/ssa/compile'
-import type { AllocGroup, FuncTrace } from '../../src-main/protocol/model'
+import type { AllocGroup } from '../../src-main/protocol/model'
+import { decodeTrace, TRACE_FORMAT, type EncodedTrace } from '../../src-main/protocol/trace-codec'
 import { examplesDir } from '../../src-main/service/paths'
 import { runCliCaptured as cli, tempFiles } from '../helpers'
 
@@ -35,11 +36,13 @@ describe('ssascope ssa', () => {
     expect(r.out).toContain('name &a[*int64]: [')
   })
 
-  it('--json gives the whole trace; gc spellings like (*T).M are accepted', async () => {
+  it('--json gives the whole trace in the compact encoding; gc spellings like (*T).M are accepted', async () => {
     const dir = tempFiles({ 'm.go': 'package m\n\ntype T struct{ x int }\n\nfunc (t *T) Get() int { return t.x }\n' })
     const r = await cli('ssa', join(dir, 'm.go'), '--func', '(*T).Get', '--json')
     expect(r.code).toBe(EXIT_OK)
-    const trace = JSON.parse(r.out) as FuncTrace
+    const encoded = JSON.parse(r.out) as EncodedTrace
+    expect(encoded.format).toBe(TRACE_FORMAT)
+    const trace = decodeTrace(encoded)
     expect(trace.func).toBe('(*T).Get')
     expect(trace.passes[0]!.name).toBe('start')
     expect(trace.passes[0]!.snapshot.blocks[0]!.values.some((v) => v.op === 'NilCheck')).toBe(true)

@@ -34,7 +34,7 @@ describe('IPC handlers', () => {
 
   it('cancels an in-flight call by id', async () => {
     const blocking: JobRunner = {
-      run: (_job, ctx) => new Promise((_res, reject) => ctx?.signal?.addEventListener('abort', () => reject(new Error('stopped')))),
+      run: (_method, _args, ctx) => new Promise((_res, reject) => ctx?.signal?.addEventListener('abort', () => reject(new Error('stopped')))),
       dispose: async () => {},
     }
     const h = createIpcHandlers(inProcessService(blocking))

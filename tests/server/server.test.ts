@@ -77,7 +77,7 @@ describe('browser-mode server', () => {
     let sawAbort: () => void = () => {}
     const aborted = new Promise<void>((resolve) => (sawAbort = resolve))
     const blocking: JobRunner = {
-      run: (_job, ctx) =>
+      run: (_method, _args, ctx) =>
         new Promise((_resolve, reject) => {
           ctx?.signal?.addEventListener('abort', () => {
             sawAbort()

@@ -15,18 +15,28 @@ import { buildFrame, type Frame, type TempVar, type TupleTemps, type VarKey } fr
 import { constantText, GcPrinter } from './gcfmt'
 import { Attr, type EscapeGraph, type Location } from './graph'
 import { Leaks, NUM_RESULT_SLOTS } from './leaks'
-import { solve, type WalkRecord } from './solve'
+import { recordWalks, solve, solverState, type SolverState, type WalkRecord } from './solve'
 import { bottomUpBatches, collectUnits, type FnUnit, type Units } from './units'
 
 export interface EscapeAnalysisOptions {
   /** The file name positions print with (gc prints the path it was given). */
   path: string
-  /** 0: no report lines; 1: `-m`; 2: `-m=2`. */
+  /**
+   * The report in `lines`: 0 none, 1 `-m`, 2 `-m=2`. The analysis is the same
+   * at every level (gc's -m only decides what is printed), and `report` gives
+   * any level's lines afterwards.
+   */
   level: 0 | 1 | 2
   /** Also print mutator and callee tags, as `-d=escapemutationscalls` does. */
   mutationsCalls?: boolean
-  /** Keep each root's last walk (for the "why" view) in the batch of this function (gc name). */
+  /**
+   * Record each root's last walk (for the "why" view) while solving the batch
+   * of this function (gc name). Other batches record theirs when their `walks`
+   * are first read, by solving that batch again.
+   */
   recordWalksOf?: string
+  /** Called after each batch with the fraction of functions done (for progress; what it throws abandons the analysis). */
+  onBatch?: (fraction: number) => void
 }
 
 export interface EscapeBatch {
@@ -34,10 +44,19 @@ export interface EscapeBatch {
   functions: string[]
   recursive: boolean
   graph: EscapeGraph
-  walks: Map<Location, WalkRecord>
+  /** Each root's last walk; computed on first use unless recorded while solving. */
+  readonly walks: Map<Location, WalkRecord>
+}
+
+export interface ReportOptions {
+  /** 1 for `-m`, 2 for `-m=2`. */
+  level: 1 | 2
+  /** Mutator and callee tags too, as `-d=escapemutationscalls` prints them. */
+  mutationsCalls?: boolean
 }
 
 export interface EscapeAnalysis {
+  /** The report at the level asked for in the options. */
   lines: string[]
   diagnostics: Diagnostic[]
   batches: EscapeBatch[]
@@ -46,6 +65,8 @@ export interface EscapeAnalysis {
   frames: Map<FnUnit, Frame>
   /** Variables some closure captures by reference. */
   byRef: Set<Var>
+  /** gc's report at any level, from the one analysis (nothing is analysed again). */
+  report(options: ReportOptions): string[]
 }
 
 export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo, options: EscapeAnalysisOptions): EscapeAnalysis {
@@ -72,7 +93,6 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
     printer: null as unknown as GcPrinter,
     source,
     path: options.path,
-    level: options.level,
     byRef: new Set(),
     ownerName: (v: Var) => ownerNames.get(v.owner as object) ?? '?',
   }
@@ -96,15 +116,23 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
     },
   })
 
-  const lines: string[] = []
   const batches: EscapeBatch[] = []
+  /** Per analysed batch, what its report needs: the builder (graph, sites, locations) and its units. */
+  const reported: { b: BatchBuilder; batch: FnUnit[] }[] = []
   const diagnostics: Diagnostic[] = []
+  let done = 0
   bottomUpBatches(units.all, (batch, recursive) => {
+    if (done > 0) options.onBatch?.(done / units.all.length)
+    done += batch.length
     const b = new BatchBuilder(env, batch)
-    let walks: Map<Location, WalkRecord>
+    let walks: Map<Location, WalkRecord> | undefined
+    let before: SolverState
     try {
       b.build()
-      walks = solve(b.g, { recordWalks: options.recordWalksOf !== undefined && batch.some((u) => u.name === options.recordWalksOf) })
+      const record = options.recordWalksOf !== undefined && batch.some((u) => u.name === options.recordWalksOf)
+      before = solverState(b.g)
+      const recorded = solve(b.g, { recordWalks: record })
+      if (record) walks = recorded
     } catch (e) {
       // Our bug, not the program's: say so at the function, leave its callers
       // assuming the worst (untagged parameters leak to the heap), go on.
@@ -112,14 +140,27 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
       diagnostics.push(internalError(source, options.path, batch[0]!, e))
       return
     }
-    const tagLines = finish(b, batch, options)
-    if (options.level >= 1) {
-      for (const e of b.g.explanations) if (e.kind === 'line' || options.level >= 2) lines.push(...explanationLines(e))
-      lines.push(...tagLines)
-    }
-    batches.push({ functions: batch.map((u) => u.name), recursive, graph: b.g, walks })
+    tagParams(b, batch)
+    reported.push({ b, batch })
+    batches.push({
+      functions: batch.map((u) => u.name),
+      recursive,
+      graph: b.g,
+      get walks() {
+        return (walks ??= recordWalks(b.g, before))
+      },
+    })
   })
-  return { lines, diagnostics, batches, units, frames, byRef: env.byRef }
+  const report = (r: ReportOptions): string[] => {
+    const lines: string[] = []
+    for (const { b, batch } of reported) {
+      for (const e of b.g.explanations) if (e.kind === 'line' ? e.level <= r.level : r.level >= 2) lines.push(...explanationLines(e))
+      lines.push(...batchReport(b, batch, r))
+    }
+    return lines
+  }
+  const lines = options.level === 0 ? [] : report({ level: options.level, mutationsCalls: options.mutationsCalls })
+  return { lines, diagnostics, batches, units, frames, byRef: env.byRef, report }
 }
 
 function internalError(source: SourceText, path: string, u: FnUnit, e: unknown): Diagnostic {
@@ -141,10 +182,8 @@ function wrapperFrame(u: FnUnit): Frame {
   return { dcl, defn: new Map(), ranges: new Map(), fors: new Map() }
 }
 
-/** gc's batch.finish: parameter tags, then moved / escapes / does not escape, in location order. */
-function finish(b: BatchBuilder, batch: FnUnit[], options: EscapeAnalysisOptions): string[] {
-  const out: string[] = []
-  const report = options.level >= 1
+/** The analysis half of gc's batch.finish: each function's parameter tags, which its callers' batches use. */
+function tagParams(b: BatchBuilder, batch: FnUnit[]): void {
   for (const u of batch) {
     u.state = 2
     u.tags = recvParams(u.signature).map((p) => {
@@ -152,11 +191,22 @@ function finish(b: BatchBuilder, batch: FnUnit[], options: EscapeAnalysisOptions
       if (p.name === '' || p.name === '_') return new Leaks()
       const loc = b.oldLoc(p)
       loc.leaks.optimize()
-      if (report && !u.wrapper && !loc.has(Attr.Escapes)) reportLeaks(out, loc.pos, p.name, loc.leaks, u, options)
       return loc.leaks.clone()
     })
   }
-  if (!report) return out
+}
+
+/** The report half of gc's batch.finish: parameter tags, then moved / escapes / does not escape, in location order. */
+function batchReport(b: BatchBuilder, batch: FnUnit[], options: ReportOptions): string[] {
+  const out: string[] = []
+  for (const u of batch) {
+    if (u.wrapper) continue
+    for (const p of recvParams(u.signature)) {
+      if (!hasPointers(p.type) || p.name === '' || p.name === '_') continue
+      const loc = b.oldLoc(p)
+      if (!loc.has(Attr.Escapes)) reportLeaks(out, loc.pos, p.name, loc.leaks, u, options)
+    }
+  }
   for (const loc of b.g.locations) {
     const ref = loc.ref as VarKey | A.Expr | null
     if (!ref) continue
@@ -170,7 +220,7 @@ function finish(b: BatchBuilder, batch: FnUnit[], options: EscapeAnalysisOptions
   return out
 }
 
-function reportLeaks(out: string[], pos: string, name: string, esc: Leaks, u: FnUnit, options: EscapeAnalysisOptions): void {
+function reportLeaks(out: string[], pos: string, name: string, esc: Leaks, u: FnUnit, options: ReportOptions): void {
   let warned = false
   const x = esc.heap()
   if (x >= 0) {

@@ -35,7 +35,6 @@ export interface BuildEnv {
   source: SourceText
   /** The file as gc names it in positions. */
   path: string
-  level: 0 | 1 | 2
   /** Variables some closure captures by reference (they count as address-taken afterwards). */
   byRef: Set<Var>
   /** The function that declares a variable (its owner node's unit). */
@@ -167,8 +166,9 @@ export class BatchBuilder {
     this.g.flow(k.dst, src, k.derefs, k.notes)
   }
 
-  line(offset: number, text: string): void {
-    this.g.explanations.push({ kind: 'line', text: `${this.fmtPos(offset)}: ${text}` })
+  /** A line gc prints from -m=level up; recorded whatever the level asked for, which only filters the report. */
+  line(offset: number, text: string, level: 1 | 2): void {
+    this.g.explanations.push({ kind: 'line', text: `${this.fmtPos(offset)}: ${text}`, level })
   }
 
   varLoc(unit: FnUnit, v: VarKey): Location {
@@ -233,9 +233,7 @@ export class BatchBuilder {
       if (!byval) this.env.byRef.add(cv)
       else this.env.byRef.delete(cv)
       this.byValue.set(unit, (this.byValue.get(unit) ?? new Map()).set(cv, byval))
-      if (this.env.level >= 2) {
-        this.line(cv.pos, `${this.env.ownerName(cv)} capturing by ${byval ? 'value' : 'ref'}: ${cv.name} (addr=${loc.addrtaken} assign=${loc.reassigned} width=${size})`)
-      }
+      this.line(cv.pos, `${this.env.ownerName(cv)} capturing by ${byval ? 'value' : 'ref'}: ${cv.name} (addr=${loc.addrtaken} assign=${loc.reassigned} width=${size})`, 2)
       const usePos = uses.get(cv) ?? cv.pos
       let kk = k
       if (!byval) kk = addr(kk, this.note('reference', usePos, () => cv.name))
@@ -861,7 +859,7 @@ export class FnWalker {
       const src = srcs[i] ?? null
       const dst = dsts[i]
       if (dst && src && !('named' in dst) && !('named' in src) && isSelfAssign(this.info, dst, src)) {
-        if (this.b.env.level >= 1) this.b.line(where.pos, `${this.unit.name} ignoring self-assignment in ${where.print()}`)
+        this.b.line(where.pos, `${this.unit.name} ignoring self-assignment in ${where.print()}`, 1)
         k = this.b.discard
       }
       if (src) this.exprOrNamed(note(k, n), src)

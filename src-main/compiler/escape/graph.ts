@@ -48,8 +48,8 @@ export interface Flow {
 export type Explanation =
   | { kind: 'escapes'; pos: string; what: string; fn: string; flows: Flow[]; truncated: boolean }
   | { kind: 'leaks'; pos: string; param: string; to: string; fn: string; derefs: number; flows: Flow[]; truncated: boolean }
-  /** Any other line gc prints while analysing (capture decisions, ignored self-assignments). */
-  | { kind: 'line'; text: string }
+  /** Any other line gc prints while analysing, from -m=`level` up (ignored self-assignments at 1, capture decisions at 2). */
+  | { kind: 'line'; text: string; level: 1 | 2 }
 
 export function flowStep(dst: Location, src: Location, derefs: number, notes: readonly Note[]): Flow {
   return { dst: dst.explainName(), ops: derefs < 0 ? '&' : '*'.repeat(derefs), src: src.explainName(), notes }

@@ -67,6 +67,10 @@ export class Leaks {
     return l
   }
 
+  copyFrom(other: Leaks): void {
+    this.slots.set(other.slots)
+  }
+
   clone(): Leaks {
     const l = new Leaks()
     l.slots.set(this.slots)

@@ -4,8 +4,8 @@
 // attributes change, escaping ones first, as gc does: the order decides which
 // path -m=2 prints.
 
-import { ALL_ATTRS, Attr, containsClosure, flowStep, type EscapeGraph, type Flow, type Location } from './graph'
-import { NUM_RESULT_SLOTS } from './leaks'
+import { ALL_ATTRS, Attr, containsClosure, flowStep, type EscapeGraph, type Flow, type FuncScope, type Location } from './graph'
+import { Leaks, NUM_RESULT_SLOTS } from './leaks'
 
 /** The last walk from one root: how far every reached location is, and through which edge. */
 export interface WalkRecord {
@@ -43,6 +43,58 @@ export function solve(g: EscapeGraph, options: SolveOptions = {}): Map<Location,
     if (options.recordWalks) walks.set(root, record(g, root, walkgen))
   }
   return walks
+}
+
+/** What the solver reads and writes in a graph: attributes, parameter leaks, lost closure results. */
+export interface SolverState {
+  attrs: number[]
+  leaks: Leaks[]
+  resultsLost: Map<FuncScope, boolean>
+}
+
+function everyLocation(g: EscapeGraph): Location[] {
+  return [g.heap, g.mutator, g.callee, g.blank, ...g.locations]
+}
+
+/** The solver's inputs and outputs as they are now (take it before solve to run it again later). */
+export function solverState(g: EscapeGraph): SolverState {
+  const all = everyLocation(g)
+  const resultsLost = new Map<FuncScope, boolean>()
+  for (const l of all) for (const s of [l.fn, l.closure]) if (s) resultsLost.set(s, s.resultsLost)
+  return { attrs: all.map((l) => l.attrs), leaks: all.map((l) => l.leaks.clone()), resultsLost }
+}
+
+function restoreSolverState(g: EscapeGraph, s: SolverState): void {
+  everyLocation(g).forEach((l, i) => {
+    l.attrs = s.attrs[i]!
+    l.leaks.copyFrom(s.leaks[i]!)
+    l.walkgen = 0
+    l.derefs = 0
+    l.parent = null
+    l.parentEdge = -1
+    l.queuedWalkAll = false
+    l.queuedWalkOne = 0
+  })
+  for (const [scope, lost] of s.resultsLost) scope.resultsLost = lost
+}
+
+/**
+ * Each root's last walk, as solve with recordWalks would have kept it, for a
+ * graph already solved without: the solver runs again from the state it
+ * started in (`before`), then the graph is put back as it was. The solver is
+ * deterministic, so the walks are the ones the first run did; recording them
+ * costs one more solve of this batch only.
+ */
+export function recordWalks(g: EscapeGraph, before: SolverState): Map<Location, WalkRecord> {
+  const after = solverState(g)
+  const explained = g.explanations.length
+  restoreSolverState(g, before)
+  try {
+    return solve(g, { recordWalks: true })
+  } finally {
+    g.explanations.length = explained
+    restoreSolverState(g, after)
+  }
 }
 
 function walkOne(g: EscapeGraph, root: Location, walkgen: number, enqueue: (l: Location) => void): void {

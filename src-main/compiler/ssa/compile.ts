@@ -32,6 +32,12 @@ export interface CompileOptions {
   until?: string
   /** The pass list (tests substitute their own). */
   passes?: readonly PassDef[]
+  /**
+   * Called before each pass with its name and the fraction of the list done:
+   * for progress, and to abandon the work (what it throws propagates; the
+   * pass is not recorded as failed).
+   */
+  onPass?: (pass: string, fraction: number) => void
 }
 
 /** `start` plus one record per pass, until the end or the first failure. */
@@ -50,7 +56,9 @@ export function compile(f: Func, options: CompileOptions): PassRecord[] {
     return records
   }
   if (options.until === 'start') return records
-  for (const pass of options.passes ?? PASSES) {
+  const passes = options.passes ?? PASSES
+  for (const [i, pass] of passes.entries()) {
+    options.onPass?.(pass.name, i / passes.length)
     const prev = records[records.length - 1]!.snapshot
     if (!pass.run) {
       records.push({ name: pass.name, status: 'not-modeled', ms: 0, snapshot: prev, diff: emptyDiff() })

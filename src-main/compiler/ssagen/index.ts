@@ -1,169 +1,20 @@
 // SSA for every function of a file: parse, type check, escape analysis
 // (which decides heap-moved variables and escaping allocations), then build
-// each function and run gc's pass list over it. A function whose
-// construction or passes fail keeps what it has and reports why; the other
-// functions are not affected.
+// each function and run gc's pass list over it (./program.ts). One-shot
+// forms of the pipeline's Program (../pipeline.ts), which does each step once.
 
-import type { AllocGroup, Arch, Diagnostic, FuncTrace, PassRecord, SsaResult } from '../../protocol/model'
-import { analyzeEscapes } from '../escape/analyze'
-import type { FnUnit } from '../escape/units'
-import { parseFile } from '../syntax'
-import type { SourceText } from '../syntax/source'
-import { checkFile } from '../types/check'
-import { compile, emptyDiff } from '../ssa/compile'
-import { stackFrame } from '../stackframe'
-import { listingOf } from '../asm'
-import { effectOpsOf } from '../ssa/print'
-import type { Func } from '../ssa/func'
-import { Attr } from '../escape/graph'
-import { FnBuilder, Unsupported, type FnContext } from './fn'
-import type { EscapeFacts } from './vars'
-import { allocGroups } from './allocs'
+import type { Arch, FuncTrace, SsaResultOf } from '../../protocol/model'
+import { loadProgram } from '../pipeline'
+import type { SsaOptions, SsaProgram } from './program'
 
-export interface SsaProgram {
-  path: string
-  diagnostics: Diagnostic[]
-  /** gc names of the functions we build, in source order. */
-  functions: string[]
-  /** Build and compile one function (lazily: only what the user looks at). */
-  trace(name: string, arch: string, options?: { until?: string }): FuncTrace
-  /** Like trace, and also the function as the last pass left it (for the stack frame phase and the listing). */
-  compileFunc(name: string, arch: string, options?: { until?: string }): { trace: FuncTrace; func: Func }
-}
-
-export class SsaError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(`${diagnostic.file}:${diagnostic.line}:${diagnostic.col}: ${diagnostic.message}`)
-  }
-}
-
-export interface SsaOptions {
-  /** The package path gc qualifies symbols with (`-p`); default: the package name. */
-  pkgPath?: string
-}
+export { SsaError, STACK_FRAME, resolveFuncName, type SsaOptions, type SsaProgram, type TraceOptions } from './program'
 
 export async function ssaProgram(path: string, text: string, options: SsaOptions = {}): Promise<SsaProgram> {
-  const parsed = await parseFile(path, text)
-  if (parsed.diagnostics.length) return failed(path, parsed.diagnostics)
-  const checked = checkFile(parsed.file, parsed.source)
-  if (checked.diagnostics.length) return failed(path, checked.diagnostics)
-  const esc = analyzeEscapes(parsed.file, parsed.source, checked.info, { path, level: 0 })
-  const facts: EscapeFacts = { heap: new Set(), escapingSites: new Set(), byRef: esc.byRef }
-  for (const b of esc.batches) {
-    for (const loc of b.graph.locations) {
-      if (!loc.ref || !loc.has(Attr.Escapes)) continue
-      if (loc.kind === 'alloc') facts.escapingSites.add(loc.ref as object)
-      else facts.heap.add(loc.ref as object)
-    }
-  }
-  const units = esc.units.all.filter((u) => !u.wrapper && (u.decl?.body || u.lit))
-  const cx: FnContext = {
-    file: path,
-    info: checked.info,
-    source: parsed.source,
-    pkg: options.pkgPath ?? parsed.file.packageName.name,
-    facts,
-    frames: esc.frames,
-    litNames: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u.name])),
-    litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
-  }
-  const byName = new Map(units.map((u) => [u.name, u]))
-  return {
-    path,
-    diagnostics: esc.diagnostics,
-    functions: units.map((u) => u.name),
-    trace: (name, arch, options = {}) => compileFunc(name, arch, options).trace,
-    compileFunc,
-  }
-  function compileFunc(name: string, arch: string, options: { until?: string } = {}) {
-    const unit = byName.get(name)
-    if (!unit) throw new Error(`no function ${name} in ${path}`)
-    return traceOf(unit, cx, arch, parsed.source, path, options.until)
-  }
+  return (await loadProgram(path, text, options)).ssa()
 }
 
-function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, until?: string): { trace: FuncTrace; func: Func } {
-  const b = new FnBuilder(unit, cx, arch)
-  try {
-    b.build()
-  } catch (e) {
-    const offset = e instanceof Unsupported ? e.offset : (unit.decl ?? unit.lit)!.pos
-    const p = source.position(offset)
-    const message = e instanceof Unsupported ? e.message : `internal error: building SSA for ${unit.name} failed: ${e instanceof Error ? e.message : String(e)}`
-    throw new SsaError({ file: path, line: p.line, col: p.col, severity: 'error', message, from: offset, to: offset })
-  }
-  const allocs: AllocGroup[] = allocGroups(b.f)
-  const passes = compile(b.f, { arch, until })
-  const trace: FuncTrace = { func: unit.name, arch, passes, allocs, effectOps: effectOpsOf(passes.map((p) => p.snapshot)) }
-  const last = passes[passes.length - 1]!
-  if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) {
-    addStackFrame(trace, b.f, path)
-    if (trace.stackFrame && until === undefined) addListing(trace, b.f, cx.pkg, source.position((unit.decl ?? unit.lit)!.pos).line)
-  }
-  return { trace, func: b.f }
-}
-
-/** The listing is an artifact of the last step; a function it cannot list just has none (the error is kept). */
-function addListing(trace: FuncTrace, f: Func, pkg: string, line: number): void {
-  try {
-    trace.asm = listingOf(f, trace.stackFrame!, { pkg, line })
-  } catch (e) {
-    trace.asmError = e instanceof Error ? e.message : String(e)
-  }
-}
-
-/** The stack frame phase gc runs after its last SSA pass: its own step in the trace, and its artifact. */
-export const STACK_FRAME = 'stack frame'
-
-function addStackFrame(trace: FuncTrace, f: Func, path: string): void {
-  const prev = trace.passes[trace.passes.length - 1]!
-  const t0 = performance.now()
-  const record = (status: PassRecord['status'], error?: string) =>
-    trace.passes.push({ name: STACK_FRAME, status, ...(error ? { error } : {}), ms: performance.now() - t0, snapshot: prev.snapshot, diff: emptyDiff() })
-  try {
-    trace.stackFrame = stackFrame(f, { file: path })
-    record('changed')
-  } catch (e) {
-    record('failed', e instanceof Error ? e.message : String(e))
-  }
-}
-
-function failed(path: string, diagnostics: Diagnostic[]): SsaProgram {
-  return {
-    path,
-    diagnostics,
-    functions: [],
-    trace() {
-      throw new SsaError(diagnostics[0]!)
-    },
-    compileFunc() {
-      throw new SsaError(diagnostics[0]!)
-    },
-  }
-}
-
-/** gc's GOSSAFUNC spellings of a function: `F`, `T.M`, `(*T).M`, `F.func1`; a `pkg.` prefix is allowed. */
-export function resolveFuncName(names: string[], wanted: string): string | undefined {
-  if (names.includes(wanted)) return wanted
-  const dot = wanted.indexOf('.')
-  const bare = dot > 0 && !wanted.startsWith('(') ? wanted.slice(dot + 1) : undefined
-  return bare !== undefined && names.includes(bare) ? bare : undefined
-}
-
-/** The API's answer: one function's trace, or diagnostics saying why not. */
-export async function ssaResult(path: string, text: string, options: { func: string; arch: Arch; until?: string; pkgPath?: string }): Promise<SsaResult> {
-  const prog = await ssaProgram(path, text, { pkgPath: options.pkgPath })
-  const base = { file: path, functions: prog.functions, trace: null }
-  if (prog.diagnostics.some((d) => d.severity === 'error')) return { ...base, diagnostics: prog.diagnostics }
-  const name = resolveFuncName(prog.functions, options.func)
-  if (!name) {
-    const message = `no function ${options.func} in ${path} (functions: ${prog.functions.join(', ') || 'none'})`
-    return { ...base, diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message, from: 0, to: 0 }] }
-  }
-  try {
-    return { ...base, diagnostics: prog.diagnostics, trace: prog.trace(name, options.arch, { until: options.until }) }
-  } catch (e) {
-    if (e instanceof SsaError) return { ...base, diagnostics: [...prog.diagnostics, e.diagnostic] }
-    throw e
-  }
+/** The API's answer before encoding: one function's trace, or diagnostics saying why not. */
+export async function ssaResult(path: string, text: string, options: { func: string; arch: Arch; until?: string; pkgPath?: string }): Promise<SsaResultOf<FuncTrace>> {
+  const { pkgPath, ...request } = options
+  return (await loadProgram(path, text, pkgPath !== undefined ? { pkgPath } : {})).ssaResult(request)
 }

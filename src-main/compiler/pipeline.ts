@@ -1,0 +1,188 @@
+// The one path from a source text to every result: a Program parses and
+// type-checks its file once, then hands out the outline and diagnostics
+// (analyze), escape analysis (gc's -m / -m=2 report and one batch's graph)
+// and SSA (a function's trace per arch) from that one program, each computed
+// on first use: escape analysis runs once whatever level is reported, and a
+// function's trace is built only when it is asked for. Callers that keep a
+// Program (the worker's cache) never parse or analyse the same text twice.
+
+import type { AnalyzeResult, Arch, Diagnostic, EscapeResult, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
+import { analyzeEscapes, type EscapeAnalysis } from './escape/analyze'
+import { escapeArtifact } from './escape/artifact'
+import { ssaProgramOf, ssaResultOf, failedSsaProgram, type SsaProgram, type TraceOptions } from './ssagen/program'
+import { parseFile, type ParsedFile } from './syntax'
+import { checkFile, type CheckResult } from './types/check'
+import { elidedBoundsChecks } from './walk/bounds'
+
+export type ProgressSink = (p: Progress) => void
+
+/** Throws when the caller has abandoned the work; checked between phases and passes. */
+export type CancelCheck = () => void
+
+/** Per request: where progress goes and how to tell that the request was abandoned. */
+export interface RunContext {
+  progress?: ProgressSink
+  checkCancelled?: CancelCheck
+}
+
+export interface ProgramOptions {
+  /** The package path gc qualifies symbols with (`-p`); default: the package name. */
+  pkgPath?: string
+}
+
+export interface EscapeOptions {
+  /** 1 for `-m`, 2 for `-m=2`. */
+  level: 1 | 2
+  /** Also return the escape graph of the batch holding this function (gc name). */
+  graphOf?: string
+  /** Print mutator and callee tags too, as `-d=escapemutationscalls` does. */
+  mutationsCalls?: boolean
+}
+
+export interface EscapeReport {
+  /** The lines gc prints, in gc's emission order; paths are `path` as given. */
+  lines: string[]
+  /** Syntax, type and `unsupported:` errors; when present, `lines` is empty. */
+  diagnostics: Diagnostic[]
+  /** The analysis itself (graph per batch, tags), when the file was clean. */
+  analysis: EscapeAnalysis | null
+}
+
+export interface SsaRequest extends Pick<TraceOptions, 'until'> {
+  func: string
+  arch: Arch
+}
+
+/** How often each phase really ran, over all programs (tests check that caches work by these). */
+export const pipelineCounters = { parses: 0, typechecks: 0, escapeAnalyses: 0, traces: 0 }
+
+const noop = () => {}
+
+export class Program {
+  private escapeAnalysis: EscapeAnalysis | null | undefined
+  private walkLines: string[] | undefined
+  private ssaProgram: SsaProgram | undefined
+
+  private constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly options: ProgramOptions,
+    readonly parsed: ParsedFile,
+    /** Null when the file did not parse (gc type-checks only a file that parses within the subset). */
+    readonly checked: CheckResult | null,
+    private readonly timings: AnalyzeResult['timings'],
+  ) {}
+
+  /** Parses and type-checks `text` (reporting `parse` and `typecheck` progress). */
+  static async load(path: string, text: string, options: ProgramOptions = {}, ctx: RunContext = {}): Promise<Program> {
+    const progress = ctx.progress ?? noop
+    const checkCancelled = ctx.checkCancelled ?? noop
+    const timings: AnalyzeResult['timings'] = []
+    const timed = async <T>(phase: string, run: () => T | Promise<T>): Promise<T> => {
+      checkCancelled()
+      progress({ phase, fraction: 0 })
+      const t0 = performance.now()
+      const result = await run()
+      timings.push({ phase, ms: performance.now() - t0 })
+      return result
+    }
+    const parsed = await timed('parse', () => {
+      pipelineCounters.parses++
+      return parseFile(path, text)
+    })
+    const checked =
+      parsed.diagnostics.length > 0
+        ? null
+        : await timed('typecheck', () => {
+            pipelineCounters.typechecks++
+            return checkFile(parsed.file, parsed.source)
+          })
+    checkCancelled()
+    return new Program(path, text, options, parsed, checked, timings)
+  }
+
+  /** Syntax errors and unsupported constructs, else type errors: what stops every later phase. */
+  get diagnostics(): Diagnostic[] {
+    return this.parsed.diagnostics.length > 0 ? this.parsed.diagnostics : (this.checked?.diagnostics ?? [])
+  }
+
+  /** The function outline and the errors, with the time parsing and checking took. */
+  analyze(): AnalyzeResult {
+    return { file: this.path, functions: this.parsed.functions, diagnostics: this.diagnostics, timings: this.timings }
+  }
+
+  /** Escape analysis of the whole file, once (null when the file has errors). */
+  escapes(ctx: RunContext = {}): EscapeAnalysis | null {
+    if (this.escapeAnalysis !== undefined) return this.escapeAnalysis
+    if (!this.checked || this.diagnostics.length > 0) return (this.escapeAnalysis = null)
+    const progress = ctx.progress ?? noop
+    const checkCancelled = ctx.checkCancelled ?? noop
+    checkCancelled()
+    progress({ phase: 'escape', fraction: 0 })
+    pipelineCounters.escapeAnalyses++
+    const analysis = analyzeEscapes(this.parsed.file, this.parsed.source, this.checked.info, {
+      path: this.path,
+      level: 0,
+      onBatch: (fraction) => {
+        checkCancelled()
+        progress({ phase: 'escape', fraction })
+      },
+    })
+    return (this.escapeAnalysis = analysis)
+  }
+
+  /** gc's -m / -m=2 report: the analysis's lines, then the bounds checks walk elides (as gc's walk reports them at -m). */
+  escapeReport(options: Omit<EscapeOptions, 'graphOf'>, ctx: RunContext = {}): EscapeReport {
+    const analysis = this.escapes(ctx)
+    if (!analysis) return { lines: [], diagnostics: this.diagnostics, analysis: null }
+    this.walkLines ??= elidedBoundsChecks(this.parsed.file, this.checked!.info, this.text).map((off) => {
+      const p = this.parsed.source.position(off)
+      return `${this.path}:${p.line}:${p.col}: index bounds check elided`
+    })
+    const lines = [...analysis.report({ level: options.level, mutationsCalls: options.mutationsCalls }), ...this.walkLines]
+    return { lines, diagnostics: analysis.diagnostics, analysis }
+  }
+
+  /** The API's `escape` answer: the report and, when asked for, the graph of one function's batch. */
+  escapeResult(options: EscapeOptions, ctx: RunContext = {}): EscapeResult {
+    const r = this.escapeReport(options, ctx)
+    const batch = options.graphOf ? r.analysis?.batches.find((b) => b.functions.includes(options.graphOf!)) : undefined
+    if (batch) {
+      // The batch's walks are recorded on first use (its solver runs again, alone).
+      ctx.checkCancelled?.()
+      ctx.progress?.({ phase: 'escape graph', fraction: 0.9 })
+    }
+    return { file: this.path, lines: r.lines, diagnostics: r.diagnostics, graph: batch ? escapeArtifact(batch) : null }
+  }
+
+  /** The file's functions for SSA, built on the one escape analysis; each trace is built when asked for. */
+  ssa(ctx: RunContext = {}): SsaProgram {
+    if (this.ssaProgram) return this.ssaProgram
+    const escapes = this.escapes(ctx)
+    if (!escapes || !this.checked) return (this.ssaProgram = failedSsaProgram(this.path, this.diagnostics))
+    const prog = ssaProgramOf({ path: this.path, parsed: this.parsed, info: this.checked.info, escapes }, { pkgPath: this.options.pkgPath })
+    const compileFunc: SsaProgram['compileFunc'] = (name, arch, options) => {
+      pipelineCounters.traces++
+      return prog.compileFunc(name, arch, options)
+    }
+    return (this.ssaProgram = { ...prog, compileFunc, trace: (name, arch, options) => compileFunc(name, arch, options).trace })
+  }
+
+  /** The API's `ssa` answer (before encoding): one function's trace for one arch, or why not. */
+  ssaResult(request: SsaRequest, ctx: RunContext = {}): SsaResultOf<FuncTrace> {
+    const checkCancelled = ctx.checkCancelled ?? noop
+    const progress = ctx.progress ?? noop
+    return ssaResultOf(this.ssa(ctx), {
+      ...request,
+      onStep: (phase, fraction) => {
+        checkCancelled()
+        progress({ phase, fraction })
+      },
+    })
+  }
+}
+
+/** A fresh program (no caching here: callers that want one keep the Program). */
+export function loadProgram(path: string, text: string, options: ProgramOptions = {}, ctx: RunContext = {}): Promise<Program> {
+  return Program.load(path, text, options, ctx)
+}

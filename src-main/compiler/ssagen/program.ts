@@ -1,0 +1,184 @@
+// SSA for every function of a parsed, checked and escape-analysed file (the
+// pipeline, ../pipeline.ts, supplies those once): build each function and
+// run gc's pass list over it. A function whose construction or passes fail
+// keeps what it has and reports why; the other functions are not affected.
+
+import type { AllocGroup, Arch, Diagnostic, FuncTrace, PassRecord, SsaResultOf } from '../../protocol/model'
+import type { EscapeAnalysis } from '../escape/analyze'
+import type { FnUnit } from '../escape/units'
+import type { ParsedFile } from '../syntax'
+import type { SourceText } from '../syntax/source'
+import type { TypeInfo } from '../types/info'
+import { compile, emptyDiff } from '../ssa/compile'
+import { stackFrame } from '../stackframe'
+import { listingOf } from '../asm'
+import { effectOpsOf } from '../ssa/print'
+import type { Func } from '../ssa/func'
+import { Attr } from '../escape/graph'
+import { FnBuilder, Unsupported, type FnContext } from './fn'
+import type { EscapeFacts } from './vars'
+import { allocGroups } from './allocs'
+
+export interface TraceOptions {
+  /** Stop after this pass (or `stack frame`). */
+  until?: string
+  /** Called before each step (`build`, every pass, `stack frame`, `listing`); what it throws abandons the work. */
+  onStep?: (step: string, fraction: number) => void
+}
+
+export interface SsaProgram {
+  path: string
+  diagnostics: Diagnostic[]
+  /** gc names of the functions we build, in source order. */
+  functions: string[]
+  /** Build and compile one function (lazily: only what the user looks at). */
+  trace(name: string, arch: string, options?: TraceOptions): FuncTrace
+  /** Like trace, and also the function as the last pass left it (for the stack frame phase and the listing). */
+  compileFunc(name: string, arch: string, options?: TraceOptions): { trace: FuncTrace; func: Func }
+}
+
+export class SsaError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(`${diagnostic.file}:${diagnostic.line}:${diagnostic.col}: ${diagnostic.message}`)
+  }
+}
+
+export interface SsaOptions {
+  /** The package path gc qualifies symbols with (`-p`); default: the package name. */
+  pkgPath?: string
+}
+
+/** A file that parsed and type-checked, with its escape analysis (which decides heap-moved variables and escaping allocations). */
+export interface SsaInput {
+  path: string
+  parsed: ParsedFile
+  info: TypeInfo
+  escapes: EscapeAnalysis
+}
+
+export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, options: SsaOptions = {}): SsaProgram {
+  const facts: EscapeFacts = { heap: new Set(), escapingSites: new Set(), byRef: esc.byRef }
+  for (const b of esc.batches) {
+    for (const loc of b.graph.locations) {
+      if (!loc.ref || !loc.has(Attr.Escapes)) continue
+      if (loc.kind === 'alloc') facts.escapingSites.add(loc.ref as object)
+      else facts.heap.add(loc.ref as object)
+    }
+  }
+  const units = esc.units.all.filter((u) => !u.wrapper && (u.decl?.body || u.lit))
+  const cx: FnContext = {
+    file: path,
+    info,
+    source: parsed.source,
+    pkg: options.pkgPath ?? parsed.file.packageName.name,
+    facts,
+    frames: esc.frames,
+    litNames: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u.name])),
+    litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
+  }
+  const byName = new Map(units.map((u) => [u.name, u]))
+  return {
+    path,
+    diagnostics: esc.diagnostics,
+    functions: units.map((u) => u.name),
+    trace: (name, arch, options = {}) => compileFunc(name, arch, options).trace,
+    compileFunc,
+  }
+  function compileFunc(name: string, arch: string, options: TraceOptions = {}) {
+    const unit = byName.get(name)
+    if (!unit) throw new Error(`no function ${name} in ${path}`)
+    return traceOf(unit, cx, arch, parsed.source, path, options)
+  }
+}
+
+function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, { until, onStep }: TraceOptions): { trace: FuncTrace; func: Func } {
+  onStep?.('build', 0)
+  const b = new FnBuilder(unit, cx, arch)
+  try {
+    b.build()
+  } catch (e) {
+    const offset = e instanceof Unsupported ? e.offset : (unit.decl ?? unit.lit)!.pos
+    const p = source.position(offset)
+    const message = e instanceof Unsupported ? e.message : `internal error: building SSA for ${unit.name} failed: ${e instanceof Error ? e.message : String(e)}`
+    throw new SsaError({ file: path, line: p.line, col: p.col, severity: 'error', message, from: offset, to: offset })
+  }
+  const allocs: AllocGroup[] = allocGroups(b.f)
+  const passes = compile(b.f, { arch, until, ...(onStep ? { onPass: (p, x) => onStep(p, 0.02 + 0.93 * x) } : {}) })
+  const trace: FuncTrace = { func: unit.name, arch, passes, allocs, effectOps: effectOpsOf(passes.map((p) => p.snapshot)) }
+  const last = passes[passes.length - 1]!
+  if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) {
+    onStep?.(STACK_FRAME, 0.95)
+    addStackFrame(trace, b.f, path)
+    if (trace.stackFrame && until === undefined) {
+      onStep?.('listing', 0.98)
+      addListing(trace, b.f, cx.pkg, source.position((unit.decl ?? unit.lit)!.pos).line)
+    }
+  }
+  return { trace, func: b.f }
+}
+
+/** The listing is an artifact of the last step; a function it cannot list just has none (the error is kept). */
+function addListing(trace: FuncTrace, f: Func, pkg: string, line: number): void {
+  try {
+    trace.asm = listingOf(f, trace.stackFrame!, { pkg, line })
+  } catch (e) {
+    trace.asmError = e instanceof Error ? e.message : String(e)
+  }
+}
+
+/** The stack frame phase gc runs after its last SSA pass: its own step in the trace, and its artifact. */
+export const STACK_FRAME = 'stack frame'
+
+function addStackFrame(trace: FuncTrace, f: Func, path: string): void {
+  const prev = trace.passes[trace.passes.length - 1]!
+  const t0 = performance.now()
+  const record = (status: PassRecord['status'], error?: string) =>
+    trace.passes.push({ name: STACK_FRAME, status, ...(error ? { error } : {}), ms: performance.now() - t0, snapshot: prev.snapshot, diff: emptyDiff() })
+  try {
+    trace.stackFrame = stackFrame(f, { file: path })
+    record('changed')
+  } catch (e) {
+    record('failed', e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** A program whose file did not parse or type-check: no functions, and every trace throws the first error. */
+export function failedSsaProgram(path: string, diagnostics: Diagnostic[]): SsaProgram {
+  return {
+    path,
+    diagnostics,
+    functions: [],
+    trace() {
+      throw new SsaError(diagnostics[0]!)
+    },
+    compileFunc() {
+      throw new SsaError(diagnostics[0]!)
+    },
+  }
+}
+
+/** gc's GOSSAFUNC spellings of a function: `F`, `T.M`, `(*T).M`, `F.func1`; a `pkg.` prefix is allowed. */
+export function resolveFuncName(names: string[], wanted: string): string | undefined {
+  if (names.includes(wanted)) return wanted
+  const dot = wanted.indexOf('.')
+  const bare = dot > 0 && !wanted.startsWith('(') ? wanted.slice(dot + 1) : undefined
+  return bare !== undefined && names.includes(bare) ? bare : undefined
+}
+
+/** One function's trace, or diagnostics saying why not (the API's `ssa` answer before the trace is encoded). */
+export function ssaResultOf(prog: SsaProgram, options: { func: string; arch: Arch } & TraceOptions): SsaResultOf<FuncTrace> {
+  const path = prog.path
+  const base = { file: path, functions: prog.functions, trace: null }
+  if (prog.diagnostics.some((d) => d.severity === 'error')) return { ...base, diagnostics: prog.diagnostics }
+  const name = resolveFuncName(prog.functions, options.func)
+  if (!name) {
+    const message = `no function ${options.func} in ${path} (functions: ${prog.functions.join(', ') || 'none'})`
+    return { ...base, diagnostics: [{ file: path, line: 1, col: 1, severity: 'error', message, from: 0, to: 0 }] }
+  }
+  try {
+    return { ...base, diagnostics: prog.diagnostics, trace: prog.trace(name, options.arch, options) }
+  } catch (e) {
+    if (e instanceof SsaError) return { ...base, diagnostics: [...prog.diagnostics, e.diagnostic] }
+    throw e
+  }
+}

@@ -1,0 +1,147 @@
+// The job table: how each API method (protocol/api.ts) runs, once. A method
+// runs either in the service itself (cheap file and example look-ups) or as
+// a job in the worker thread (anything that parses or compiles); the worker,
+// the in-process runner and the service all dispatch through this table.
+//
+// Worker jobs share a JobEnv for as long as their thread lives: recent
+// programs (parsed and type-checked once per path and text, escape analysis
+// and SSA on demand) and recent traces, so switching function, arch or level
+// never parses or analyses the file again. Every worker job reports progress
+// and checks for cancellation between phases and passes.
+
+import type { Args, Method, Result } from '../protocol/api'
+import type { AppInfo, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
+import type { WireError } from '../protocol/errors'
+import { encodeTrace } from '../protocol/trace-codec'
+import { Program, type CancelCheck, type ProgressSink, type SsaRequest } from '../compiler/pipeline'
+import { approxBytes, SourceCache } from './cache'
+import type { ExampleLibrary } from './examples'
+import { readGoFile } from './files'
+
+/** What in-service methods use. */
+export interface ServiceContext {
+  info: AppInfo
+  examples: ExampleLibrary
+}
+
+export interface JobEnvOptions {
+  /** Programs kept (each holds a parsed, checked file and its analyses). */
+  programs?: number
+  /** Function traces kept (per function, arch and `until`). */
+  traces?: number
+}
+
+/** What worker jobs keep between calls: one per worker thread, or per in-process runner. */
+export class JobEnv {
+  readonly programs: SourceCache<Program>
+  readonly traces: SourceCache<SsaResultOf<FuncTrace>>
+
+  constructor(options: JobEnvOptions = {}) {
+    this.programs = new SourceCache({ budget: options.programs ?? 4 })
+    this.traces = new SourceCache({ budget: options.traces ?? 8 })
+  }
+
+  /** The program of this text, parsed and checked once while it stays in the cache. */
+  async program(path: string, text: string, cx: JobContext): Promise<Program> {
+    const known = this.programs.get(path, text)
+    if (known) return known
+    const p = await Program.load(path, text, {}, cx)
+    this.programs.set(path, text, '', p)
+    return p
+  }
+
+  /** One function's trace for one arch (cached), from the text's one program. */
+  async ssa(path: string, text: string, request: SsaRequest, cx: JobContext): Promise<SsaResultOf<FuncTrace>> {
+    const key = `${request.func}\0${request.arch}\0${request.until ?? ''}`
+    const known = this.traces.get(path, text, key)
+    if (known) {
+      cx.progress({ phase: 'cached', fraction: 0.95 })
+      return known
+    }
+    const r = (await this.program(path, text, cx)).ssaResult(request, cx)
+    this.traces.set(path, text, key, r)
+    return r
+  }
+}
+
+/** What a worker job gets: its env, a progress sink and a cancellation check (throws ApiError 'cancelled'). */
+export interface JobContext {
+  env: JobEnv
+  progress: ProgressSink
+  checkCancelled: CancelCheck
+}
+
+type SourceArgs = { path: string; text: string }
+
+/** Results the service keeps, keyed by the call's path and text and this entry key, weighed by `bytes` (computed in the worker). */
+export interface ResultCachePolicy<M extends Method> {
+  entry(args: Args<M>): string
+  bytes(result: Result<M>): number
+}
+
+export interface ServiceJob<M extends Method> {
+  runs: 'service'
+  run(args: Args<M>, cx: ServiceContext): Promise<Result<M>>
+}
+
+export interface WorkerJob<M extends Method> {
+  runs: 'worker'
+  run(args: Args<M>, cx: JobContext): Promise<Result<M>>
+  cache?: Args<M> extends SourceArgs ? ResultCachePolicy<M> : never
+}
+
+export type Job<M extends Method> = ServiceJob<M> | WorkerJob<M>
+
+export const JOBS: { [M in Method]: Job<M> } = {
+  info: { runs: 'service', run: async (_, cx) => cx.info },
+  listExamples: { runs: 'service', run: (_, cx) => cx.examples.list() },
+  openExample: { runs: 'service', run: ({ name }, cx) => cx.examples.open(name) },
+  openFile: { runs: 'service', run: ({ path }) => readGoFile(path) },
+  analyze: {
+    runs: 'worker',
+    async run({ path, text }, cx) {
+      const result = (await cx.env.program(path, text, cx)).analyze()
+      cx.progress({ phase: 'done', fraction: 1 })
+      return result
+    },
+  },
+  escape: {
+    runs: 'worker',
+    async run({ path, text, level, func }, cx) {
+      const program = await cx.env.program(path, text, cx)
+      return program.escapeResult({ level: level === '2' ? 2 : 1, ...(func ? { graphOf: func } : {}) }, cx)
+    },
+  },
+  ssa: {
+    runs: 'worker',
+    async run({ path, text, func, arch, until }, cx) {
+      const r = await cx.env.ssa(path, text, { func, arch, ...(until ? { until } : {}) }, cx)
+      if (!r.trace) return { ...r, trace: null }
+      cx.checkCancelled()
+      cx.progress({ phase: 'encode', fraction: 0.99 })
+      return { ...r, trace: encodeTrace(r.trace) }
+    },
+    cache: { entry: ({ func, arch, until }) => `${func}\0${arch}\0${until ?? ''}`, bytes: approxBytes },
+  },
+}
+
+export function jobOf<M extends Method>(method: M): Job<M> {
+  return JOBS[method] as Job<M>
+}
+
+/** A worker job: run it in this thread with this env (the worker thread and the in-process runner both do). */
+export async function runWorkerJob<M extends Method>(method: M, args: Args<M>, cx: JobContext): Promise<{ result: Result<M>; bytes?: number }> {
+  const job = jobOf(method)
+  if (job.runs !== 'worker') throw new Error(`${method} does not run in the worker`)
+  cx.checkCancelled()
+  const result = await job.run(args, cx)
+  cx.checkCancelled()
+  return job.cache ? { result, bytes: (job.cache as ResultCachePolicy<M>).bytes(result) } : { result }
+}
+
+/** Messages between the service and a worker thread. `cancel` is a shared flag: non-zero once the call is cancelled. */
+export type ToWorker = { id: number; method: Method; args: unknown; cancel: SharedArrayBuffer }
+export type FromWorker =
+  | { id: number; progress: Progress }
+  | { id: number; ok: true; result: unknown; bytes?: number }
+  | { id: number; ok: false; error: WireError }

@@ -1,0 +1,91 @@
+// The pipeline's Program: one parse and check per text, escape analysis once
+// for every report level, walks of any batch recorded afterwards exactly as
+// they would have been while solving, traces built only when asked for.
+// (That each level's report is gc's is tests/escape/corpus and differential.)
+
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { analyzeEscapes } from '../../src-main/compiler/escape/analyze'
+import { escapeArtifact } from '../../src-main/compiler/escape/artifact'
+import { Attr } from '../../src-main/compiler/escape/graph'
+import { Program, pipelineCounters } from '../../src-main/compiler/pipeline'
+import { examplesDir, projectRoot } from '../../src-main/service/paths'
+
+const escapeDir = join(projectRoot, 'testdata', 'escape')
+const corpus = [
+  ...readdirSync(escapeDir).filter((f) => f.endsWith('.go')).map((f) => join(escapeDir, f)),
+  ...readdirSync(examplesDir).filter((f) => f.endsWith('.go')).map((f) => join(examplesDir, f)),
+]
+const heapagg = join(examplesDir, 'heapagg.go')
+
+const counted = async <T>(run: () => Promise<T> | T): Promise<{ result: T; delta: typeof pipelineCounters }> => {
+  const before = { ...pipelineCounters }
+  const result = await run()
+  const delta = { ...pipelineCounters }
+  for (const k of Object.keys(delta) as (keyof typeof delta)[]) delta[k] -= before[k]
+  return { result, delta }
+}
+
+describe('Program', () => {
+  it('parses and checks once, analyses escapes once for every level, and builds a trace only when asked for', async () => {
+    const text = readFileSync(heapagg, 'utf8')
+    const { result: p, delta: loaded } = await counted(() => Program.load('./heapagg.go', text))
+    expect(loaded).toMatchObject({ parses: 1, typechecks: 1, escapeAnalyses: 0, traces: 0 })
+    const { delta } = await counted(() => {
+      p.analyze()
+      const m1 = p.escapeReport({ level: 1 })
+      const m2 = p.escapeReport({ level: 2 })
+      expect(m2.lines.length).toBeGreaterThan(m1.lines.length)
+      expect(p.escapeResult({ level: 2, graphOf: 'closure' }).graph?.functions).toContain('closure')
+      expect(p.escapeResult({ level: 1, graphOf: 'half' }).graph?.functions).toEqual(['half'])
+      expect(p.ssa().functions).toContain('half')
+      expect(p.ssaResult({ func: 'half', arch: 'amd64' }).trace?.func).toBe('half')
+      expect(p.ssaResult({ func: 'half', arch: 'ppc64' }).trace?.arch).toBe('ppc64')
+    })
+    expect(delta).toEqual({ parses: 0, typechecks: 0, escapeAnalyses: 1, traces: 2 })
+  })
+
+  it('records the walks of any batch afterwards exactly as while solving, and leaves the analysis as it was', async () => {
+    let batches = 0
+    for (const file of corpus) {
+      const p = await Program.load(`./${file.split('/').pop()}`, readFileSync(file, 'utf8'))
+      if (p.diagnostics.length) continue
+      const { parsed, checked } = p
+      const lazy = analyzeEscapes(parsed.file, parsed.source, checked!.info, { path: p.path, level: 0 })
+      const report = lazy.report({ level: 2 })
+      const attrs = () => lazy.batches.map((b) => b.graph.locations.map((l) => [l.attrs, l.has(Attr.Escapes)]))
+      const before = attrs()
+      for (const b of lazy.batches) {
+        const name = b.functions[0]!
+        const recorded = analyzeEscapes(parsed.file, parsed.source, checked!.info, { path: p.path, level: 0, recordWalksOf: name })
+        const same = recorded.batches.find((x) => x.functions.includes(name))!
+        expect(escapeArtifact(b), `${file}: ${name}`).toEqual(escapeArtifact(same))
+        batches++
+      }
+      expect(attrs(), file).toEqual(before)
+      expect(lazy.report({ level: 2 }), file).toEqual(report)
+    }
+    expect(batches).toBeGreaterThan(50)
+  })
+
+  it('abandons work when its cancel check throws, and can do it again later', async () => {
+    const p = await Program.load('./heapagg.go', readFileSync(heapagg, 'utf8'))
+    const stop = new Error('stop')
+    const seen: string[] = []
+    expect(() =>
+      p.ssaResult(
+        { func: 'half', arch: 'amd64' },
+        {
+          progress: (x) => seen.push(x.phase),
+          checkCancelled: () => {
+            if (seen.includes('opt')) throw stop
+          },
+        },
+      ),
+    ).toThrow(stop)
+    expect(seen[seen.length - 1]).toBe('opt')
+    const again = p.ssaResult({ func: 'half', arch: 'amd64' })
+    expect(again.trace?.passes.at(-1)?.name).toBe('stack frame')
+  })
+})
