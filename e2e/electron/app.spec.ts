@@ -54,3 +54,29 @@ test('desktop window is secure and shows the example', async () => {
     await app.close()
   }
 })
+
+test('desktop window: the pass debugger over IPC (deep link, stepping, listing, assembly)', async () => {
+  const reason = 'Electron binary not installed on this machine (downloads are blocked; npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)'
+  test.skip(!binary, reason)
+  const app = await electron.launch({
+    executablePath: binary,
+    args: [resolve(__dirname, '..', '..'), '--no-sandbox', '--disable-gpu'],
+  })
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByTestId('function-list').locator('li')).not.toHaveCount(0)
+    // The window's own page, with a deep link (file:// keeps the query).
+    await page.evaluate(() => {
+      location.search = '?example=heapagg&func=half&pass=lower'
+    })
+    await expect(page.getByTestId('pass-timeline').locator('li')).toHaveCount(56)
+    await expect(page.getByTestId('listing-pass')).toHaveText('lower')
+    await expect(page.getByTestId('ssa-listing')).toContainText('CALLstatic')
+    await page.keyboard.press('n')
+    await expect(page.getByTestId('listing-pass')).toHaveText('addressing modes')
+    await expect(page.getByTestId('asm-listing')).toContainText('runtime.mallocgc')
+    await snap(page, 'electron-debugger')
+  } finally {
+    await app.close()
+  }
+})

@@ -14,3 +14,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ')
+
+/** The same policy for a <meta> element, which cannot carry frame-ancestors (browsers ignore it there and say so on the console). */
+export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ')
