@@ -42,6 +42,8 @@ export default defineConfig({
     command: `node out/main/server.js --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    // A function the failed-pass test opens: its prove pass is made to throw (service/jobs.ts injectedFailure).
+    env: { SSASCOPE_FAIL_PASS: 'FailsInProve:prove' },
     timeout: 30_000,
   },
 })

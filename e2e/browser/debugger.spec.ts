@@ -2,6 +2,9 @@
 // the listing with diffs and sticky colours, history, rule stepping, source
 // and assembly links, deep links. Screenshots go to e2e/screenshots.
 
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { snap } from '../helpers'
 
@@ -260,4 +263,29 @@ test('errors where they happened: an unsupported construct is marked at its func
     await expect(page.getByTestId('diagnostics')).toContainText('No problems.', { timeout: 1000 })
   }).toPass()
   await expect(page.getByTestId('pass-timeline').locator('li')).toHaveCount(56)
+})
+
+test('a failed pass is shown where it happened; the passes before it stay browsable', async ({ page }) => {
+  // The server runs with SSASCOPE_FAIL_PASS=FailsInProve:prove (playwright.config.ts).
+  const dir = mkdtempSync(join(tmpdir(), 'ssascope-e2e-'))
+  const file = join(dir, 'fails.go')
+  writeFileSync(file, 'package p\n\nfunc FailsInProve(s []int, i int) int {\n\tif i < len(s) {\n\t\treturn s[i] * 2\n\t}\n\treturn 0\n}\n')
+  await page.goto(`/?file=${encodeURIComponent(file)}&func=FailsInProve&pass=prove`)
+  const failed = passItem(page, 'prove')
+  await expect(failed).toHaveClass(/failed/)
+  await expect(failed).toContainText('failed')
+  await expect(currentPass(page)).toHaveText('prove')
+  await expect(page.getByTestId('pass-failed')).toContainText('prove failed: injected failure')
+  // Nothing runs after a failed pass: the timeline ends there.
+  await expect(page.getByTestId('pass-timeline').locator('li').last()).toHaveAttribute('data-pass', 'prove')
+  await expect(page.getByTestId('asm-missing')).toBeVisible()
+  await snap(page, 'debugger-failed-pass')
+  // The snapshots before it are intact.
+  await page.keyboard.press('r')
+  await expect(currentPass(page)).not.toHaveText('prove')
+  await expect(page.getByTestId('pass-failed')).toHaveCount(0)
+  await expect(listing(page).locator('.row.value').first()).toBeVisible()
+  // A pass after it, asked for by a deep link, says why it is not there.
+  await page.goto(`/?file=${encodeURIComponent(file)}&func=FailsInProve&pass=lower`)
+  await expect(page.getByTestId('pass-missing')).toContainText('lower did not run')
 })

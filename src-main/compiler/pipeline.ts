@@ -48,7 +48,7 @@ export interface EscapeReport {
   analysis: EscapeAnalysis | null
 }
 
-export interface SsaRequest extends Pick<TraceOptions, 'until'> {
+export interface SsaRequest extends Pick<TraceOptions, 'until' | 'fail'> {
   func: string
   arch: Arch
 }

@@ -115,7 +115,8 @@ export const JOBS: { [M in Method]: Job<M> } = {
   ssa: {
     runs: 'worker',
     async run({ path, text, func, arch, until }, cx) {
-      const r = await cx.env.ssa(path, text, { func, arch, ...(until ? { until } : {}) }, cx)
+      const fail = injectedFailure(func)
+      const r = await cx.env.ssa(path, text, { func, arch, ...(until ? { until } : {}), ...(fail ? { fail } : {}) }, cx)
       if (!r.trace) return { ...r, trace: null }
       cx.checkCancelled()
       cx.progress({ phase: 'encode', fraction: 0.99 })
@@ -123,6 +124,16 @@ export const JOBS: { [M in Method]: Job<M> } = {
     },
     cache: { entry: ({ func, arch, until }) => `${func}\0${arch}\0${until ?? ''}`, bytes: approxBytes },
   },
+}
+
+/**
+ * Fault injection, to see and test how a failed pass is shown:
+ * SSASCOPE_FAIL_PASS=FUNC:PASS makes that pass of that function throw.
+ */
+export function injectedFailure(func: string, spec = process.env['SSASCOPE_FAIL_PASS']): string | undefined {
+  if (!spec) return undefined
+  const colon = spec.indexOf(':')
+  return colon > 0 && spec.slice(0, colon) === func ? spec.slice(colon + 1) : undefined
 }
 
 export function jobOf<M extends Method>(method: M): Job<M> {

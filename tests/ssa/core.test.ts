@@ -111,6 +111,12 @@ describe('pass failures', () => {
     expect(recs[1]!.error).toMatch(/check failed: v4 = Add64 has 3 args/)
   })
 
+  it('fault injection: the named pass throws, is recorded failed, and the records before it are kept', () => {
+    const recs = compile(small(), { arch: 'amd64', fail: 'opt', passes: [{ name: 'early deadcode', run: () => {} }, { name: 'opt', run: () => {} }, { name: 'lower', run: () => {} }] })
+    expect(recs.map((r) => [r.name, r.status])).toEqual([['start', 'changed'], ['early deadcode', 'unchanged'], ['opt', 'failed']])
+    expect(recs[2]!.error).toMatch(/injected failure: opt/)
+  })
+
   it('rewrite rules are logged with the values they created, which record their origin', () => {
     const f = small()
     const rule: ValueRule = {

@@ -38,6 +38,8 @@ export interface CompileOptions {
    * pass is not recorded as failed).
    */
   onPass?: (pass: string, fraction: number) => void
+  /** Fault injection: this pass throws instead of running (to show and test how a failed pass is reported). */
+  fail?: string
 }
 
 /** `start` plus one record per pass, until the end or the first failure. */
@@ -68,6 +70,7 @@ export function compile(f: Func, options: CompileOptions): PassRecord[] {
     const ctx: PassContext = { arch: options.arch, rules: [] }
     const t0 = performance.now()
     try {
+      if (pass.name === options.fail) throw new Error(`injected failure: ${pass.name} was asked to fail (SSASCOPE_FAIL_PASS)`)
       pass.run(f, ctx)
       if (check) checkFunc(f)
     } catch (e) {

@@ -24,6 +24,8 @@ export interface TraceOptions {
   until?: string
   /** Called before each step (`build`, every pass, `stack frame`, `listing`); what it throws abandons the work. */
   onStep?: (step: string, fraction: number) => void
+  /** Fault injection: make this pass fail (CompileOptions.fail). */
+  fail?: string
 }
 
 export interface SsaProgram {
@@ -91,7 +93,7 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
   }
 }
 
-function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, { until, onStep }: TraceOptions): { trace: FuncTrace; func: Func } {
+function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, { until, onStep, fail }: TraceOptions): { trace: FuncTrace; func: Func } {
   onStep?.('build', 0)
   const b = new FnBuilder(unit, cx, arch)
   try {
@@ -103,7 +105,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
     throw new SsaError({ file: path, line: p.line, col: p.col, severity: 'error', message, from: offset, to: offset })
   }
   const allocs: AllocGroup[] = allocGroups(b.f)
-  const passes = compile(b.f, { arch, until, ...(onStep ? { onPass: (p, x) => onStep(p, 0.02 + 0.93 * x) } : {}) })
+  const passes = compile(b.f, { arch, until, ...(fail ? { fail } : {}), ...(onStep ? { onPass: (p, x) => onStep(p, 0.02 + 0.93 * x) } : {}) })
   const trace: FuncTrace = { func: unit.name, arch, passes, allocs, effectOps: effectOpsOf(passes.map((p) => p.snapshot)) }
   const last = passes[passes.length - 1]!
   if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) {
