@@ -120,11 +120,15 @@ export class Program {
     checkCancelled()
     progress({ phase: 'escape', fraction: 0 })
     pipelineCounters.escapeAnalyses++
+    let reported = 0
     const analysis = analyzeEscapes(this.parsed.file, this.parsed.source, this.checked.info, {
       path: this.path,
       level: 0,
       onBatch: (fraction) => {
         checkCancelled()
+        // Files have thousands of functions: progress in steps of 1%.
+        if (fraction - reported < 0.01) return
+        reported = fraction
         progress({ phase: 'escape', fraction })
       },
     })
