@@ -17,6 +17,8 @@ import { runInNewContext } from 'node:vm'
 import { workerFile } from '../service/paths'
 import { WorkerRunner } from '../service/runner'
 import { exitQuietlyOnClosedStdout } from '../cli/stdout'
+import { decodeTrace, encodeTrace, type EncodedTrace } from '../protocol/trace-codec'
+import type { FuncTrace } from '../protocol/model'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -207,6 +209,24 @@ async function ssa10k(dir: string): Promise<void> {
     memoryRatio: round(all / single),
   })
   retained.length = 0
+  traceWire(trace)
+}
+
+/**
+ * trace-wire: the trace of ssa-10k on the wire. JSON of the expanded objects
+ * copies every shared record once per pass; the compact encoding
+ * (protocol/trace-codec.ts) writes each once. Bytes of UTF-8 JSON; encode
+ * and decode medians (decode of the parsed JSON, as a client gets it; the
+ * JSON.parse itself is parseMs).
+ */
+function traceWire(trace: FuncTrace): void {
+  const jsonBytes = Buffer.byteLength(JSON.stringify(trace))
+  const text = JSON.stringify(encodeTrace(trace))
+  const encodeMs = timedRuns(5, () => {}, () => encodeTrace(trace))
+  const parseMs = timedRuns(5, () => {}, () => JSON.parse(text))
+  const parsed = JSON.parse(text) as EncodedTrace
+  const decodeMs = timedRuns(5, () => {}, () => decodeTrace(parsed))
+  emit({ bench: 'trace-wire', jsonBytes, compactBytes: Buffer.byteLength(text), ratio: round(jsonBytes / Buffer.byteLength(text)), encodeMs: round(encodeMs), parseMs: round(parseMs), decodeMs: round(decodeMs) })
 }
 
 /**
