@@ -45,7 +45,7 @@ describe('ssascope asm', () => {
     expect((await asm(seed, '--func', 'ABC', '--arch', 'arm64')).err).toBe('unknown --arch arm64: want amd64 or ppc64\n')
     const missing = await asm(seed, '--func', 'Nope')
     expect(missing.code).toBe(2)
-    expect(missing.err).toMatch(/no function Nope in .*mergelocals\.go \(functions: ABC\)/)
+    expect(missing.err).toMatch(/no function Nope in .*mergelocals\.go \(functions: ABC, Phases\)/)
     const bad = join(tempFiles({ 'bad.go': 'package p\n\nfunc f() {\n\tx := )\n}\n' }), 'bad.go')
     expect(await asm(bad, '--func', 'f')).toEqual({ code: 2, out: '', err: `${bad}:4:7: syntax error: unexpected )\n` })
   })

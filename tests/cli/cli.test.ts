@@ -41,7 +41,7 @@ describe('ssascope CLI', () => {
   it('runs as an installed command (bin/ssascope.cjs on the build)', () => {
     const bin = join(projectRoot, 'bin', 'ssascope.cjs')
     const ok = execFileSync(process.execPath, [bin, 'funcs', join(examplesDir, 'mergelocals.go')], { encoding: 'utf8' })
-    expect(ok).toBe(`ABC\tfunc\t${join(examplesDir, 'mergelocals.go')}:12:6\n`)
+    expect(ok).toBe(`ABC\tfunc\t${join(examplesDir, 'mergelocals.go')}:12:6\nPhases\tfunc\t${join(examplesDir, 'mergelocals.go')}:34:6\n`)
     const bad = spawnSync(process.execPath, [bin, 'funcs', 'nope.txt'], { encoding: 'utf8' })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toBe('ssascope funcs: nope.txt: not a Go source file (.go)\n')
