@@ -50,8 +50,10 @@ export function buildListing(rec: PassRecord, prev: PassRecord | undefined, opts
 
   const rows: ListingRow[] = []
   const rowOf = new Map<string, number>()
-  const blockStatus = (id: string): RowStatus => (blocksAdded.has(id) ? 'added' : blocksChanged.has(id) ? 'changed' : 'same')
-  const valueStatus = (id: string): RowStatus => (added.has(id) ? 'added' : changed.has(id) ? 'changed' : 'same')
+  // The first record has nothing before it: everything would be "added", which says nothing.
+  const marks = prev !== undefined
+  const blockStatus = (id: string): RowStatus => (!marks ? 'same' : blocksAdded.has(id) ? 'added' : blocksChanged.has(id) ? 'changed' : 'same')
+  const valueStatus = (id: string): RowStatus => (!marks ? 'same' : added.has(id) ? 'added' : changed.has(id) ? 'changed' : 'same')
 
   const emitBlock = (b: BlockRecord, status: RowStatus, values: { v: ValueRecord; status: RowStatus }[], dead: boolean): void => {
     rowOf.set(b.id, rows.length)
