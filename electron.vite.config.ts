@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './src-main/server/csp'
+import { CONTENT_SECURITY_POLICY_META } from './src-main/server/csp'
 
 /** The built page carries the CSP itself, since file:// pages in Electron get no headers. */
 function cspMeta(): Plugin {
@@ -10,7 +10,7 @@ function cspMeta(): Plugin {
     name: 'ssascope-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' },
     ],
   }
 }
@@ -21,6 +21,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // The bench's UI figures load Playwright at run time (a devDependency: never bundled).
+      externalizeDeps: { include: ['playwright-core'] },
       rollupOptions: {
         input: {
           index: resolve('src-main/index.ts'),
