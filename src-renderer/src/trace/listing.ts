@@ -86,7 +86,9 @@ export function buildListing(rec: PassRecord, prev: PassRecord | undefined, opts
   }
   const emitRemovedBlocks = (anchor: string | null): void => {
     for (const b of removedAfter.get(anchor) ?? []) {
-      emitBlock(b, 'removed', printOrder(b, prev!.snapshot.scheduled === true).map((v) => ({ v, status: 'removed' as const })), true)
+      // Only the values that went with it: a pass that merges blocks (fuse, short circuit) moves the others.
+      const gone = printOrder(b, prev!.snapshot.scheduled === true).filter((v) => removedValues.has(v.id))
+      emitBlock(b, 'removed', gone.map((v) => ({ v, status: 'removed' as const })), true)
     }
   }
 
