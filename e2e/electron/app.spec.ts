@@ -26,15 +26,15 @@ function electronBinary(): string | undefined {
 }
 
 const binary = electronBinary()
+const skipReason = 'Electron binary not installed on this machine (downloads are blocked; npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)'
+
+/** The app on the project's build, in a sandbox-less test environment. */
+const launch = () => electron.launch({ executablePath: binary, args: [resolve(__dirname, '..', '..'), '--no-sandbox', '--disable-gpu'] })
 
 test('desktop window is secure and shows the example', async () => {
-  const reason = 'Electron binary not installed on this machine (downloads are blocked; npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)'
-  if (!binary) console.log(`electron spec skipped: ${reason}`)
-  test.skip(!binary, reason)
-  const app = await electron.launch({
-    executablePath: binary,
-    args: [resolve(__dirname, '..', '..'), '--no-sandbox', '--disable-gpu'],
-  })
+  if (!binary) console.log(`electron spec skipped: ${skipReason}`)
+  test.skip(!binary, skipReason)
+  const app = await launch()
   try {
     const page = await app.firstWindow()
     // contextIsolation + sandbox + no nodeIntegration, observed from the page:
@@ -56,12 +56,8 @@ test('desktop window is secure and shows the example', async () => {
 })
 
 test('desktop window: the pass debugger over IPC (deep link, stepping, listing, assembly)', async () => {
-  const reason = 'Electron binary not installed on this machine (downloads are blocked; npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)'
-  test.skip(!binary, reason)
-  const app = await electron.launch({
-    executablePath: binary,
-    args: [resolve(__dirname, '..', '..'), '--no-sandbox', '--disable-gpu'],
-  })
+  test.skip(!binary, skipReason)
+  const app = await launch()
   try {
     const page = await app.firstWindow()
     await expect(page.getByTestId('function-list').locator('li')).not.toHaveCount(0)
