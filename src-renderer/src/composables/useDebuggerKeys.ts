@@ -3,13 +3,15 @@
 // an input stay there.
 
 import { onBeforeUnmount, onMounted } from 'vue'
-import { ARCHES, type View } from '../deeplink'
+import { ARCHES } from '../deeplink'
+import { VIEW_DEFS } from '../views/registry'
 import { useSelection } from '../stores/selection'
 import { useTraces } from '../stores/traces'
 import { nextInteresting } from '../trace/passes'
 
+const viewByKey = (key: string) => VIEW_DEFS.find((d) => d.key === key)
+
 export interface KeyTargets {
-  focusSearch(): void
   openGoto(): void
   inspect(what: 'history' | 'uses'): void
   closeDialogs(): boolean
@@ -25,12 +27,11 @@ export const SHORTCUTS: [string, string][] = [
   ['click a value', 'select it and pin a colour in every pass and pane (click again: unpin)'],
   ['u  h', 'uses / history of the selected value'],
   ['a', 'switch architecture (amd64 ↔ ppc64)'],
-  ['1  2  3', 'SSA, assembly, escape view'],
+  ['1 … 9', 'the views, in the order of their tabs'],
   ['Esc', 'close dialogs, clear the selection and pins'],
   ['?  F1', 'this list'],
 ]
 
-const VIEW_KEYS: Record<string, View> = { '1': 'ssa', '2': 'asm', '3': 'escape' }
 
 export function useDebuggerKeys(targets: KeyTargets): void {
   const sel = useSelection()
@@ -67,11 +68,14 @@ export function useDebuggerKeys(targets: KeyTargets): void {
     else if (e.key === 'g') targets.openGoto()
     else if (e.key === '.') stepRule(1)
     else if (e.key === ',') stepRule(-1)
-    else if (e.key === '/') targets.focusSearch()
+    else if (e.key === '/') {
+      sel.view = 'ssa'
+      sel.searchRequest++
+    }
     else if (e.key === 'u') targets.inspect('uses')
     else if (e.key === 'h') targets.inspect('history')
     else if (e.key === 'a') sel.arch = ARCHES[(ARCHES.indexOf(sel.arch) + 1) % ARCHES.length]!
-    else if (VIEW_KEYS[e.key]) sel.view = VIEW_KEYS[e.key]!
+    else if (viewByKey(e.key)) sel.view = viewByKey(e.key)!.view
     else handled = false
     if (handled) e.preventDefault()
   }

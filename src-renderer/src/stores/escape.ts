@@ -30,7 +30,7 @@ export const useEscape = defineStore('escape', () => {
     )
     if (r) result.value = r
   }
-  watch(() => [doc.analysis, sel.func] as const, () => void load())
+  watch(() => [doc.analysis, sel.func] as const, () => void load(), { immediate: true })
 
   return { result, reload: load }
 })

@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { formatDeepLink, type Arch, type DeepLink, type View } from '../deeplink'
+import { offsetOfPosition, parsePos } from '../escape-view'
 import { useDocument } from './document'
 
 /** How many sticky colours there are (style.css: --pin-0 … --pin-7). */
@@ -25,6 +26,10 @@ export const useSelection = defineStore('selection', () => {
   /** Rule stepping inside the current pass: the application's index, or null. */
   const rule = ref<number | null>(null)
   const shortcutsOpen = ref(false)
+  /** A request to show a place in the editor (UTF-16 offset); any view may make it. */
+  const reveal = shallowRef<{ from: number } | null>(null)
+  /** Bumped to ask the SSA view to focus its search box (`/`). */
+  const searchRequest = ref(0)
 
   const doc = useDocument()
   const deepLink = computed<DeepLink>(() => ({
@@ -36,6 +41,15 @@ export const useSelection = defineStore('selection', () => {
     view: view.value === 'ssa' ? undefined : view.value,
     value: value.value ?? undefined,
   }))
+
+  // The selected function's declaration comes into view.
+  watch(
+    () => [func.value, doc.functions] as const,
+    ([name, fns]) => {
+      const f = fns.find((x) => x.name === name)
+      if (f) reveal.value = { from: f.from }
+    },
+  )
 
   // Another file: nothing selected in the old one means anything in it.
   watch(
@@ -92,6 +106,16 @@ export const useSelection = defineStore('selection', () => {
     rule.value = null
   }
 
+  function revealOffset(from: number): void {
+    reveal.value = { from }
+  }
+
+  /** Reveals a gc position (`file:line:col`, byte column) of the open file. */
+  function revealPos(pos: string): void {
+    const p = parsePos(pos)
+    if (p) reveal.value = { from: offsetOfPosition(doc.text, p.line, p.col) }
+  }
+
   async function applyDeepLink(link: DeepLink): Promise<void> {
     if (link.arch) arch.value = link.arch
     if (link.view) view.value = link.view
@@ -103,8 +127,8 @@ export const useSelection = defineStore('selection', () => {
   }
 
   return {
-    func, arch, pass, view, value, pinned, line, rule, shortcutsOpen, deepLink,
-    selectFunc, selectValue, togglePin, clear, setPass, applyDeepLink,
+    func, arch, pass, view, value, pinned, line, rule, shortcutsOpen, reveal, searchRequest, deepLink,
+    selectFunc, selectValue, togglePin, clear, setPass, revealOffset, revealPos, applyDeepLink,
     shareUrl: () => formatDeepLink(deepLink.value),
   }
 })

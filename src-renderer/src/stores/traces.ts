@@ -4,7 +4,7 @@
 
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import type { Diagnostic, FuncTrace, PassRecord, Progress } from '../../../src-main/protocol/model'
+import type { Arch, Diagnostic, FuncTrace, PassRecord, Progress } from '../../../src-main/protocol/model'
 import { useApi } from '../api/instance'
 import { traceFromWire } from '../api/wire'
 import { describeError, useLatestCall } from '../composables/useLatestCall'
@@ -24,6 +24,9 @@ export const useTraces = defineStore('traces', () => {
   const doc = useDocument()
   const sel = useSelection()
   const cache = new Map<string, FuncTrace>()
+  /** Bumped when `cache` gains a trace, so `peek` is reactive. */
+  const cacheVersion = ref(0)
+  const pending = new Map<string, Promise<FuncTrace | null>>()
   /** Functions whose trace could not be built, with the reason (listed in the function list). */
   const buildFailures = shallowRef<ReadonlyMap<string, TraceFailure>>(new Map())
   /** Those, and the functions holding an error of the file (no function gets SSA until the file is clean, as with gc). */
@@ -112,11 +115,50 @@ export const useTraces = defineStore('traces', () => {
       }
       return
     }
+    remember(k, t)
+    loadMs.value = performance.now() - t0
+    if (k === key(sel.func ?? '', sel.arch)) trace.value = t
+  }
+
+  function remember(k: string, t: FuncTrace): void {
     markRaw(t)
     if (cache.size >= MAX_TRACES) cache.delete(cache.keys().next().value!)
     cache.set(k, t)
-    loadMs.value = performance.now() - t0
-    if (k === key(sel.func ?? '', sel.arch)) trace.value = t
+    cacheVersion.value++
+  }
+
+  /**
+   * The trace of any function and arch of the analysed text (the comparison
+   * and liveness views want both arches): from the cache, or loaded beside
+   * the current one without cancelling it. Null when it cannot be built
+   * (the reason lands in `failures`).
+   */
+  function ensure(func: string, arch: Arch): Promise<FuncTrace | null> {
+    const src = doc.source
+    if (!src || !doc.analysis || doc.hasErrors) return Promise.resolve(null)
+    const k = key(func, arch)
+    const hit = cache.get(k)
+    if (hit) return Promise.resolve(hit)
+    const inFlight = pending.get(k)
+    if (inFlight) return inFlight
+    const text = doc.analyzedText
+    const p = useApi()
+      .call('ssa', { path: src.path, text, func, arch })
+      .then((r) => {
+        const t = traceFromWire(r)
+        if (t && k === key(func, arch)) remember(k, t)
+        return t
+      })
+      .catch(() => null)
+      .finally(() => pending.delete(k))
+    pending.set(k, p)
+    return p
+  }
+
+  /** A trace already loaded (reactive: re-read when a trace arrives), without loading it. */
+  function peek(func: string, arch: Arch): FuncTrace | null {
+    void cacheVersion.value
+    return cache.get(key(func, arch)) ?? null
   }
 
   const passes = computed<readonly PassRecord[]>(() => trace.value?.passes ?? [])
@@ -153,5 +195,5 @@ export const useTraces = defineStore('traces', () => {
     if (p) sel.setPass(p.name === 'start' ? null : p.name)
   }
 
-  return { trace, loading, progress, error, loadMs, failures, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
+  return { trace, loading, progress, error, loadMs, failures, ensure, peek, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
 })

@@ -1,0 +1,24 @@
+// The views of the main pane: one component each, with the tab and the key
+// that show it. A view reads the stores (selection, traces, escape) itself.
+
+import type { Component } from 'vue'
+import type { View } from '../deeplink'
+import AsmView from './AsmView.vue'
+import EscapeView from './EscapeView.vue'
+import SsaView from './SsaView.vue'
+
+export interface ViewDef {
+  view: View
+  label: string
+  /** The digit that shows it. */
+  key: string
+  component: Component
+}
+
+export const VIEW_DEFS: readonly ViewDef[] = [
+  { view: 'ssa', label: 'SSA', key: '1', component: SsaView },
+  { view: 'asm', label: 'Assembly', key: '2', component: AsmView },
+  { view: 'escape', label: 'Escape', key: '3', component: EscapeView },
+]
+
+export const viewDef = (view: View): ViewDef | undefined => VIEW_DEFS.find((d) => d.view === view)
