@@ -1,7 +1,13 @@
 // `npm run bench`: machine-readable figures, one JSON object per line. Each
 // figure is measured next to the real Go toolchain doing comparable work in
 // the same run (here: gofmt parsing the same file), so ratios stay meaningful
-// across machines.
+// across machines. The UI figures (ui.ts) drive the browser-mode app in
+// Chromium with Playwright.
+//
+//   npm run bench                       every figure
+//   npm run bench -- --ui-only          only the UI figures
+//   npm run bench -- --no-ui            every figure but the UI ones
+//   npm run bench -- --ui-profile=DIR   also write CPU profiles of the UI runs
 
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -19,6 +25,7 @@ import { WorkerRunner } from '../service/runner'
 import { exitQuietlyOnClosedStdout } from '../cli/stdout'
 import { decodeTrace, encodeTrace, type EncodedTrace } from '../protocol/trace-codec'
 import type { FuncTrace } from '../protocol/model'
+import { uiBench } from './ui'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -119,9 +126,46 @@ function timedRuns(runs: number, before: () => void, f: () => unknown): number {
 const emit = (o: object) => process.stdout.write(JSON.stringify(o) + '\n')
 const round = (x: number) => Math.round(x * 100) / 100
 
+interface BenchArgs {
+  ui: boolean
+  other: boolean
+  profileDir?: string
+}
+
+function parseArgs(argv: string[]): BenchArgs {
+  const out: BenchArgs = { ui: true, other: true }
+  for (const a of argv) {
+    if (a === '--ui-only') out.other = false
+    else if (a === '--no-ui') out.ui = false
+    else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
+    else {
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --ui-profile=DIR)\n`)
+      process.exit(2)
+    }
+  }
+  return out
+}
+
 async function main(): Promise<void> {
   exitQuietlyOnClosedStdout()
+  const args = parseArgs(process.argv.slice(2))
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
+  try {
+    if (args.other) await otherFigures(dir)
+    if (args.ui) {
+      try {
+        await uiBench({ emit, dir, ...(args.profileDir ? { profileDir: args.profileDir } : {}) })
+      } catch (e) {
+        emit({ bench: 'ui', error: e instanceof Error ? e.message : String(e) })
+        process.exitCode = 1
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function otherFigures(dir: string): Promise<void> {
   for (const funcs of [450, 4500]) {
     const text = syntheticProgram(funcs)
     const file = join(dir, `bench${funcs}.go`)
