@@ -117,7 +117,14 @@ export const useTraces = defineStore('traces', () => {
     }
     remember(k, t)
     loadMs.value = performance.now() - t0
-    if (k === key(sel.func ?? '', sel.arch)) trace.value = t
+    if (k === key(sel.func ?? '', sel.arch)) {
+      trace.value = t
+      // The history index is wanted on the first click; build it before that, while idle.
+      const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : (f: () => void) => setTimeout(f, 200)
+      idle(() => {
+        if (trace.value === t) historyIndex()
+      })
+    }
   }
 
   function remember(k: string, t: FuncTrace): void {

@@ -36,10 +36,31 @@ export interface ListingOptions {
   effectOps: ReadonlySet<string>
 }
 
+// Records are immutable and shared between passes: a block's print order is
+// computed once per record, and liveness once per snapshot, however often
+// the user steps over them.
+const orderCache = [new WeakMap<BlockRecord, ValueRecord[]>(), new WeakMap<BlockRecord, ValueRecord[]>()]
+const liveCache = new WeakMap<FuncSnapshot, { reachable: Set<string>; live: Set<string> }>()
+const namesCache = new WeakMap<FuncSnapshot, Map<string, string[]>>()
+
+function order(b: BlockRecord, scheduled: boolean): ValueRecord[] {
+  const cache = orderCache[scheduled ? 1 : 0]!
+  let o = cache.get(b)
+  if (!o) cache.set(b, (o = printOrder(b, scheduled)))
+  return o
+}
+
+function liveness(snap: FuncSnapshot, effectOps: ReadonlySet<string>): { reachable: Set<string>; live: Set<string> } {
+  let l = liveCache.get(snap)
+  if (!l) liveCache.set(snap, (l = findLive(snap, (op) => effectOps.has(op))))
+  return l
+}
+
 export function buildListing(rec: PassRecord, prev: PassRecord | undefined, opts: ListingOptions): Listing {
   const snap = rec.snapshot
-  const { reachable, live } = findLive(snap, (op) => opts.effectOps.has(op))
-  const names = namesByValue(snap)
+  const { reachable, live } = liveness(snap, opts.effectOps)
+  let names = namesCache.get(snap)
+  if (!names) namesCache.set(snap, (names = namesByValue(snap)))
   const added = new Set(rec.diff.valuesAdded)
   const changed = new Set(rec.diff.valuesChanged)
   const blocksAdded = new Set(rec.diff.blocksAdded)
@@ -87,16 +108,16 @@ export function buildListing(rec: PassRecord, prev: PassRecord | undefined, opts
   const emitRemovedBlocks = (anchor: string | null): void => {
     for (const b of removedAfter.get(anchor) ?? []) {
       // Only the values that went with it: a pass that merges blocks (fuse, short circuit) moves the others.
-      const gone = printOrder(b, prev!.snapshot.scheduled === true).filter((v) => removedValues.has(v.id))
+      const gone = order(b, prev!.snapshot.scheduled === true).filter((v) => removedValues.has(v.id))
       emitBlock(b, 'removed', gone.map((v) => ({ v, status: 'removed' as const })), true)
     }
   }
 
   emitRemovedBlocks(null)
   for (const b of snap.blocks) {
-    const order = printOrder(b, snap.scheduled === true).map((v) => ({ v, status: valueStatus(v.id) as RowStatus }))
+    const values = order(b, snap.scheduled === true).map((v) => ({ v, status: valueStatus(v.id) as RowStatus }))
     const before = prevBlocks.get(b.id)
-    emitBlock(b, blockStatus(b.id), removedValues.size && before ? withRemoved(order, before, prev!.snapshot, removedValues) : order, !reachable.has(b.id))
+    emitBlock(b, blockStatus(b.id), removedValues.size && before ? withRemoved(values, before, prev!.snapshot, removedValues) : values, !reachable.has(b.id))
     emitRemovedBlocks(b.id)
   }
   return { rows, rowOf }
@@ -104,15 +125,15 @@ export function buildListing(rec: PassRecord, prev: PassRecord | undefined, opts
 
 /** Puts the values removed from a block back after the value that preceded them in the previous pass. */
 function withRemoved(
-  order: { v: ValueRecord; status: RowStatus }[],
+  shown: { v: ValueRecord; status: RowStatus }[],
   before: BlockRecord,
   prevSnap: FuncSnapshot,
   removed: ReadonlySet<string>,
 ): { v: ValueRecord; status: RowStatus }[] {
   const gone = new Map<string | null, ValueRecord[]>()
-  const present = new Set(order.map((o) => o.v.id))
+  const present = new Set(shown.map((o) => o.v.id))
   let anchor: string | null = null
-  for (const v of printOrder(before, prevSnap.scheduled === true)) {
+  for (const v of order(before, prevSnap.scheduled === true)) {
     if (present.has(v.id)) anchor = v.id
     else if (removed.has(v.id)) {
       const l = gone.get(anchor) ?? []
@@ -120,13 +141,13 @@ function withRemoved(
       gone.set(anchor, l)
     }
   }
-  if (gone.size === 0) return order
+  if (gone.size === 0) return shown
   const out: { v: ValueRecord; status: RowStatus }[] = []
   const put = (a: string | null) => {
     for (const v of gone.get(a) ?? []) out.push({ v, status: 'removed' })
   }
   put(null)
-  for (const o of order) {
+  for (const o of shown) {
     out.push(o)
     put(o.v.id)
   }
