@@ -14,11 +14,11 @@
 import type { PassRecord } from '../../../src-main/protocol/model'
 import { computeLoops, type LoopInfo } from './cfg-loops'
 
-export const BLOCK_W = 128
+export const BLOCK_W = 116
 export const BLOCK_H = 38
 /** Space between items of a row, and between rows. */
-export const GAP_X = 28
-export const GAP_Y = 46
+export const GAP_X = 24
+export const GAP_Y = 42
 export const ROW_H = BLOCK_H + GAP_Y
 /** Width a long edge's lane takes. */
 export const LANE_W = 10

@@ -103,12 +103,29 @@ export function computeLoops(g: Digraph, entry = 0): LoopInfo {
       }
     }
   }
-  const dominates = (a: number, b: number): boolean => {
-    for (let x = b; ; x = idom[x]!) {
-      if (x === a) return true
-      if (x === entry || x === -1) return false
+  // Dominance in O(1): a dominates b when b's interval of the dominator tree's DFS lies in a's.
+  const kids: number[][] = Array.from({ length: n }, () => [])
+  for (const b of rpo) if (b !== entry && idom[b]! >= 0) kids[idom[b]!]!.push(b)
+  const pre = new Int32Array(n).fill(-1)
+  const post = new Int32Array(n).fill(-1)
+  if (rpo.length) {
+    let clock = 0
+    const stack: [number, number][] = [[entry, 0]]
+    pre[entry] = clock++
+    while (stack.length) {
+      const top = stack[stack.length - 1]!
+      const ks = kids[top[0]]!
+      if (top[1] < ks.length) {
+        const k = ks[top[1]++]!
+        pre[k] = clock++
+        stack.push([k, 0])
+      } else {
+        post[top[0]] = clock++
+        stack.pop()
+      }
     }
   }
+  const dominates = (a: number, b: number): boolean => pre[a]! >= 0 && pre[b]! >= 0 && pre[a]! <= pre[b]! && post[b]! <= post[a]!
 
   // Back edges, then one natural loop per header (all its back edges together).
   const backEdges = new Set<number>()

@@ -1,0 +1,91 @@
+// What the CFG shows for a pass: loop headers and depths of that pass's own
+// loops, likely/unlikely and back edges as gc's ssa.html marks them, the
+// fall-through edges and block order once gc has laid the blocks out, and
+// the diff against the previous pass (blocks, edges, values per block).
+
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ssaProgram } from '../../src-main/compiler/ssagen'
+import type { FuncTrace } from '../../src-main/protocol/model'
+import { traceLayout } from '../../src-renderer/src/trace/cfg-layout'
+import { cfgPass, laidOutAt, type CfgPass } from '../../src-renderer/src/trace/cfg-pass'
+
+let labels: FuncTrace
+const at = (name: string) => labels.passes.findIndex((p) => p.name === name)
+function view(name: string): CfgPass {
+  const i = at(name)
+  return cfgPass(traceLayout(labels.passes), labels.passes[i]!, labels.passes[i - 1], laidOutAt(labels.passes, i))
+}
+const edge = (p: CfgPass, src: string, dst: string) => p.edges.find((e) => e.src === src && e.dst === dst)
+
+beforeAll(async () => {
+  const file = join('testdata', 'ssa', 'constructs.go')
+  labels = (await ssaProgram(file, readFileSync(file, 'utf8'))).trace('labels', 'amd64')
+})
+
+describe('the CFG of a pass', () => {
+  it('marks the two loops of labels(): headers, depths, back edges', () => {
+    const p = view('start')
+    const outer = p.blocks.find((b) => b.id === 'b3')!
+    const inner = p.blocks.find((b) => b.id === 'b7')!
+    expect([outer.loopHeader, outer.depth, inner.loopHeader, inner.depth]).toEqual([true, 1, true, 2])
+    expect(p.loopHeaders.size).toBe(2)
+    expect(p.blocks.find((b) => b.id === 'b6')).toMatchObject({ loopHeader: false, depth: 0 })
+    expect(p.edges.filter((e) => e.back).map((e) => `${e.src}>${e.dst}`).sort()).toEqual(['b5>b3', 'b9>b7'])
+  })
+
+  it('marks likely and unlikely successors as gc does (unlikely: dashed in ssa.html)', () => {
+    const p = view('start')
+    // b3: If → b4 b6 (likely): the loop body is likely, the exit unlikely.
+    expect(edge(p, 'b3', 'b4')!.likely).toBe('likely')
+    expect(edge(p, 'b3', 'b6')!.likely).toBe('unlikely')
+    expect(edge(p, 'b1', 'b2')!.likely).toBeUndefined()
+  })
+
+  it('has no block order or fall-through before gc lays the blocks out, and both after', () => {
+    const before = view('late lower')
+    expect(before.laidOut).toBe(false)
+    expect(before.blocks.every((b) => b.order === -1)).toBe(true)
+    expect(before.edges.some((e) => e.fallthrough)).toBe(false)
+    const after = view('layout')
+    expect(after.laidOut).toBe(true)
+    const order = labels.passes[at('layout')]!.snapshot.blocks.map((b) => b.id)
+    expect(after.blocks.map((b) => [b.id, b.order])).toEqual(order.map((id, i) => [id, i]))
+    for (const e of after.edges) expect(e.fallthrough, `${e.src}>${e.dst}`).toBe(order[order.indexOf(e.src) + 1] === e.dst)
+    expect(after.edges.filter((e) => e.fallthrough).length).toBeGreaterThan(0)
+    // gc's grey layout edges: consecutive blocks no edge joins.
+    for (const [a, b] of after.layoutChain) {
+      expect(order.indexOf(b)).toBe(order.indexOf(a) + 1)
+      expect(labels.passes[at('layout')]!.snapshot.blocks.find((x) => x.id === a)!.succs).not.toContain(b)
+    }
+  })
+
+  it('diffs against the previous pass: short circuit removes b1 and b13 and sends b11 straight to b9', () => {
+    const p = view('short circuit')
+    expect(p.removedBlocks.map((b) => b.id).sort()).toEqual(['b1', 'b13'])
+    expect(p.blocks.some((b) => b.id === 'b1' || b.id === 'b13')).toBe(false)
+    expect(edge(p, 'b11', 'b9')!.status).toBe('added')
+    expect(p.removedEdges.map((e) => `${e.src}>${e.dst}`).sort()).toEqual(['b11>b13', 'b13>b9', 'b1>b2'])
+    expect(p.blocks.find((b) => b.id === 'b11')!.status).toBe('changed')
+    // The values that moved or went: counted per block.
+    const rec = labels.passes[at('short circuit')]!
+    const added = p.blocks.reduce((n, b) => n + b.delta.added, 0)
+    const changed = p.blocks.reduce((n, b) => n + b.delta.changed, 0)
+    const removed = [...p.blocks, ...p.removedBlocks].reduce((n, b) => n + b.delta.removed, 0)
+    expect([added, changed]).toEqual([rec.diff.valuesAdded.length, rec.diff.valuesChanged.length])
+    expect(removed).toBeGreaterThanOrEqual(rec.diff.valuesRemoved.length)
+    // The first record has nothing to be compared with.
+    const start = view('start')
+    expect(start.blocks.every((b) => b.status === 'same')).toBe(true)
+    expect(start.removedBlocks).toEqual([])
+  })
+
+  it('marks blocks not reachable from the entry', () => {
+    for (const [i, p] of labels.passes.entries()) {
+      const v = cfgPass(traceLayout(labels.passes), p, labels.passes[i - 1], laidOutAt(labels.passes, i))
+      expect(v.blocks[0]!.dead).toBe(false)
+      expect(v.blocks.length).toBe(p.snapshot.blocks.length)
+    }
+  })
+})
