@@ -47,7 +47,8 @@ export function useDebuggerKeys(targets: KeyTargets): void {
 
   function onKey(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey) return
-    const typing = e.target instanceof Element && e.target.closest('.cm-editor, input, select, textarea') !== null
+    // Text fields keep their keys; a checkbox or the scrubber just clicked does not swallow n, b, 1…9.
+    const typing = e.target instanceof Element && e.target.closest('.cm-editor, input:not([type=checkbox]):not([type=range]), select, textarea') !== null
     const i = traces.passIndex
     const passes = traces.passes
     let handled = true

@@ -4,6 +4,7 @@
 import type { Component } from 'vue'
 import type { View } from '../deeplink'
 import AsmView from './AsmView.vue'
+import CfgView from './CfgView.vue'
 import EscapeView from './EscapeView.vue'
 import SsaView from './SsaView.vue'
 
@@ -19,6 +20,7 @@ export const VIEW_DEFS: readonly ViewDef[] = [
   { view: 'ssa', label: 'SSA', key: '1', component: SsaView },
   { view: 'asm', label: 'Assembly', key: '2', component: AsmView },
   { view: 'escape', label: 'Escape', key: '3', component: EscapeView },
+  { view: 'cfg', label: 'CFG', key: '4', component: CfgView },
 ]
 
 export const viewDef = (view: View): ViewDef | undefined => VIEW_DEFS.find((d) => d.view === view)
