@@ -26,6 +26,7 @@ import { exitQuietlyOnClosedStdout } from '../cli/stdout'
 import { decodeTrace, encodeTrace, type EncodedTrace } from '../protocol/trace-codec'
 import type { FuncTrace } from '../protocol/model'
 import { uiBench } from './ui'
+import { cfgBench } from './cfg'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
   try {
     if (args.other) await otherFigures(dir)
+    await cfgBench({ emit, dir, layout: args.other, render: args.ui })
     if (args.ui) {
       try {
         await uiBench({ emit, dir, ...(args.profileDir ? { profileDir: args.profileDir } : {}) })
