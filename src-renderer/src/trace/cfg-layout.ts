@@ -121,36 +121,47 @@ export function portOffset(slot: number, ports: number): number {
   return ports <= 1 ? 0 : (slot - (ports - 1) / 2) * (BLOCK_W / ports)
 }
 
-/** Rows of a level and the intervals taken in each. */
+/** Rows of a level and the intervals taken in each, kept sorted (a row holds a handful). */
 class Occupancy {
   private rows: number[][] = []
 
   take(r0: number, r1: number, a: number, b: number): void {
-    for (let r = r0; r < r1; r++) (this.rows[r] ??= []).push(a, b)
+    for (let r = r0; r < r1; r++) {
+      const row = (this.rows[r] ??= [])
+      let i = row.length
+      while (i > 0 && row[i - 2]! > a) i -= 2
+      row.splice(i, 0, a, b)
+    }
   }
 
   /** The left edge nearest to `want` where [x, x + w) is free in rows [r0, r1). */
   place(r0: number, r1: number, w: number, want: number): number {
-    const iv: [number, number][] = []
-    for (let r = r0; r < r1; r++) {
-      const row = this.rows[r]
-      if (row) for (let i = 0; i < row.length; i += 2) iv.push([row[i]!, row[i + 1]!])
+    let iv: number[] | undefined
+    if (r1 - r0 === 1) iv = this.rows[r0]
+    else {
+      const all: [number, number][] = []
+      for (let r = r0; r < r1; r++) {
+        const row = this.rows[r]
+        if (row) for (let i = 0; i < row.length; i += 2) all.push([row[i]!, row[i + 1]!])
+      }
+      all.sort((p, q) => p[0] - q[0])
+      iv = all.flat()
     }
-    if (iv.length === 0) return want
-    iv.sort((p, q) => p[0] - q[0])
+    if (!iv || iv.length === 0) return want
     let best = Number.NaN
     let bestD = Infinity
     let lo = -Infinity
-    const consider = (x: number): void => {
-      const d = Math.abs(x - want)
-      if (d < bestD) (best = x), (bestD = d)
+    for (let i = 0; i < iv.length; i += 2) {
+      const a = iv[i]!
+      if (a - lo >= w) {
+        const x = Math.min(Math.max(want, lo), a - w)
+        const d = Math.abs(x - want)
+        if (d < bestD) (best = x), (bestD = d)
+      }
+      lo = Math.max(lo, iv[i + 1]!)
     }
-    for (const [a, b] of iv) {
-      if (a - lo >= w) consider(Math.min(Math.max(want, lo), a - w))
-      lo = Math.max(lo, b)
-    }
-    consider(Math.max(want, lo))
-    return best
+    const x = Math.max(want, lo)
+    return Math.abs(x - want) < bestD ? x : best
   }
 }
 
