@@ -15,6 +15,9 @@ export const BIG_GRAPH = 400
 const MAX_FADES = 160
 const FADE_MS = 220
 
+/** Where the user left each function's graph (kept across the view's unmounting), so coming back finds it there. */
+export const savedViews = new WeakMap<CfgLayout, { zoom: number; pan: { x: number; y: number } }>()
+
 export interface CfgGraphEvents {
   pick(id: string): void
   toggle(id: string): void
