@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ssaProgram } from '../../src-main/compiler/ssagen'
 import type { FuncTrace } from '../../src-main/protocol/model'
-import { traceLayout } from '../../src-renderer/src/trace/cfg-layout'
+import { BLOCK_H, BLOCK_W, traceLayout } from '../../src-renderer/src/trace/cfg-layout'
 import { cfgPass, laidOutAt, type CfgPass } from '../../src-renderer/src/trace/cfg-pass'
 
 let labels: FuncTrace
@@ -79,6 +79,46 @@ describe('the CFG of a pass', () => {
     const start = view('start')
     expect(start.blocks.every((b) => b.status === 'same')).toBe(true)
     expect(start.removedBlocks).toEqual([])
+  })
+
+  it('draws an edge straight where the blocks its route avoids are gone, and never through a block shown', async () => {
+    const file = join('resources', 'examples', 'mergelocals.go')
+    const phases = (await ssaProgram(file, readFileSync(file, 'utf8'))).trace('Phases', 'amd64')
+    const l = traceLayout(phases.passes)
+    let straight = 0
+    for (const t of [labels, phases]) {
+      const lay = traceLayout(t.passes)
+      t.passes.forEach((rec, i) => {
+        const p = cfgPass(lay, rec, t.passes[i - 1], laidOutAt(t.passes, i))
+        for (const e of p.edges.filter((x) => x.straight)) {
+          straight++
+          const pts = lay.routes.get(e.key)!.points
+          const [sx, sy, tx, ty] = [pts[0]!, pts[1]!, pts[pts.length - 2]!, pts[pts.length - 1]!]
+          for (const b of p.blocks) {
+            if (b.id === e.src || b.id === e.dst) continue
+            const top = lay.y[b.at]! - BLOCK_H / 2
+            const bottom = lay.y[b.at]! + BLOCK_H / 2
+            if (bottom < sy || top > ty) continue
+            const at = (y: number) => sx + ((tx - sx) * (Math.min(Math.max(y, sy), ty) - sy)) / (ty - sy)
+            const [x1, x2] = [at(top), at(bottom)].sort((a, b) => a - b)
+            const clear = x2! < lay.x[b.at]! - BLOCK_W / 2 || x1! > lay.x[b.at]! + BLOCK_W / 2
+            expect(clear, `${t.func} ${rec.name} ${e.src}>${e.dst} past ${b.id}`).toBe(true)
+          }
+        }
+      })
+    }
+    expect(straight).toBeGreaterThan(0)
+    // Phases after early fuse: three blocks left; the edges between them no longer bend around the ones that went
+    // (the one from the entry to the return still passes close by the middle block: it keeps its lane).
+    const i = phases.passes.findIndex((p) => p.name === 'lower')
+    const lower = cfgPass(l, phases.passes[i]!, phases.passes[i - 1], false)
+    expect(lower.blocks.length).toBe(3)
+    const bent = lower.edges.filter((e) => l.routes.get(e.key)!.points.length > 4)
+    expect(bent.length).toBeGreaterThan(0)
+    expect(bent.filter((e) => e.straight).length).toBeGreaterThanOrEqual(2)
+    // At start the blocks in between are there: the same edges keep their lanes.
+    const start = cfgPass(l, phases.passes[0]!, undefined, false)
+    expect(start.edges.filter((e) => e.straight).length).toBeLessThan(start.edges.filter((e) => l.routes.get(e.key)!.points.length > 4).length)
   })
 
   it('marks blocks not reachable from the entry', () => {

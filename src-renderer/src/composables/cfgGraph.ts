@@ -236,7 +236,7 @@ export class CfgGraph {
     const edge = (e: CfgEdge) => {
       const d = this.defs.get(edgeId(e.src, e.dst))
       if (!d) return
-      const c = [routeClass(d)]
+      const c = [e.straight && routeClass(d) === 'seg' ? '' : routeClass(d)]
       if (e.likely) c.push(e.likely)
       if (e.back) c.push('back')
       if (e.fallthrough) c.push('ft')

@@ -7,7 +7,7 @@
 
 import type { BlockRecord, FuncSnapshot, PassRecord } from '../../../src-main/protocol/model'
 import { computeLoops } from './cfg-loops'
-import { edgeKey, type CfgLayout } from './cfg-layout'
+import { BLOCK_H, BLOCK_W, edgeKey, type CfgLayout } from './cfg-layout'
 
 export type CfgStatus = 'same' | 'added' | 'changed' | 'removed'
 
@@ -41,6 +41,11 @@ export interface CfgEdge {
   /** The target is the next block in the layout: no jump needed. */
   fallthrough: boolean
   status: 'same' | 'added' | 'removed'
+  /**
+   * Its route bends around blocks (of any pass) that are not there in this
+   * one: a straight line is clear and draws it better.
+   */
+  straight: boolean
 }
 
 export interface CfgPass {
@@ -79,6 +84,7 @@ function edgesOf(layout: CfgLayout, snap: FuncSnapshot, laidOut: boolean, backs:
         back: backs.has(edgeKey(layout.n, u, v)),
         fallthrough: laidOut && blocks[i + 1]?.id === s,
         status: 'same',
+        straight: false,
       }
       if (unlikely >= 0) e.likely = k === unlikely ? 'unlikely' : 'likely'
       out.push(e)
@@ -171,6 +177,8 @@ export function cfgPass(layout: CfgLayout, rec: PassRecord, prev: PassRecord | u
     }
   }
 
+  straighten(layout, [...blocks, ...removedBlocks], [...edges, ...removedEdges], loops.headers)
+
   const layoutChain: [string, string][] = []
   if (laidOut)
     for (let i = 1; i < snap.blocks.length; i++) {
@@ -178,6 +186,61 @@ export function cfgPass(layout: CfgLayout, rec: PassRecord, prev: PassRecord | u
       if (!a.succs.includes(snap.blocks[i]!.id)) layoutChain.push([a.id, snap.blocks[i]!.id])
     }
   return { blocks, edges, removedBlocks, removedEdges, loopHeaders: loops.headers, laidOut, layoutChain }
+}
+
+/** Room kept between a straightened edge and a block it passes. */
+const CLEARANCE = 8
+
+/**
+ * Marks the forward edges whose fixed route bends around places where the
+ * blocks shown leave a straight line clear: no block in the rows between its
+ * ends comes near it, and it crosses no loop box its ends are not in.
+ */
+function straighten(layout: CfgLayout, shown: readonly CfgBlock[], edges: CfgEdge[], headers: ReadonlySet<number>): void {
+  const byRow = new Map<number, number[]>()
+  for (const b of shown) {
+    const r = layout.row[b.at]!
+    const l = byRow.get(r)
+    if (l) l.push(b.at)
+    else byRow.set(r, [b.at])
+  }
+  const boxes = layout.boxes.filter((b) => headers.has(b.header))
+  for (const e of edges) {
+    const route = layout.routes.get(e.key)
+    if (!route || route.kind !== 'forward' || route.points.length <= 4) continue
+    const u = layout.index.get(e.src)!
+    const v = layout.index.get(e.dst)!
+    if (layout.loops.loopOf[u] !== layout.loops.loopOf[v]) continue
+    const p = route.points
+    const sx = p[0]!
+    const sy = p[1]!
+    const tx = p[p.length - 2]!
+    const ty = p[p.length - 1]!
+    /** Whether the segment passes through the rectangle (grown by the clearance). */
+    const hits = (x1: number, y1: number, x2: number, y2: number): boolean => {
+      const a = Math.max(sy, y1 - CLEARANCE)
+      const b = Math.min(ty, y2 + CLEARANCE)
+      if (a > b) return false
+      const xa = sx + ((tx - sx) * (a - sy)) / (ty - sy)
+      const xb = sx + ((tx - sx) * (b - sy)) / (ty - sy)
+      return Math.max(xa, xb) >= x1 - CLEARANCE && Math.min(xa, xb) <= x2 + CLEARANCE
+    }
+    let clear = true
+    for (let r = layout.row[u]! + 1; clear && r < layout.row[v]!; r++)
+      for (const b of byRow.get(r) ?? []) {
+        const x = layout.x[b]!
+        const y = layout.y[b]!
+        if (hits(x - BLOCK_W / 2, y - BLOCK_H / 2, x + BLOCK_W / 2, y + BLOCK_H / 2)) clear = false
+      }
+    const ux = layout.x[u]!
+    const uy = layout.y[u]!
+    for (const b of boxes) {
+      if (!clear) break
+      const holds = ux >= b.x && ux <= b.x + b.w && uy >= b.y && uy <= b.y + b.h
+      if (!holds && hits(b.x, b.y, b.x + b.w, b.y + b.h)) clear = false
+    }
+    e.straight = clear
+  }
 }
 
 /** Whether gc has laid the blocks out by pass `index` (its `layout` pass ran): from then on the order of blocks is the code's. */
