@@ -94,9 +94,9 @@ export interface EscapeLocation {
   persists: boolean
   mutates: boolean
   calls: boolean
-  /** Parameters: where they leak, as gc's -m words it (`leaking param content`, `to result ~r0 level=1`, …). */
+  /** Parameters with pointers (gc tags no other): where they leak (`leaking param content`, `to result ~r0 level=1`, …). */
   leaks?: string[]
-  /** Parameters: the tag's slots, each the fewest derefs at which the parameter reaches it (−1: never); results by index and name. */
+  /** Parameters with pointers: the tag's slots, each the fewest derefs at which the parameter reaches it (−1: never); results by index and name. */
   tag?: { heap: number; mutator: number; callee: number; results: { index: number; name: string; derefs: number }[] }
 }
 

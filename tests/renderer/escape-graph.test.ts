@@ -104,6 +104,13 @@ describe('layered layout', () => {
     checkLayout(nodes, r, 'cycle')
   })
 
+  it('spreads many lone nodes over a grid rather than one long column', () => {
+    const nodes = Array.from({ length: 18 }, (_, i) => node(`n${i}`, 'g'))
+    const r = layeredLayout(nodes, [], { direction: 'LR' })
+    expect(new Set(r.ranks.values()).size).toBe(3)
+    checkLayout(nodes, r, 'lone')
+  })
+
   it('gives each group its own band, in the order asked for, and is deterministic', () => {
     const nodes = [node('x', 'g2'), node('y', 'g1'), node('z', 'g1'), node('h', null)]
     const edges = [

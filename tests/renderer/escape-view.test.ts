@@ -133,6 +133,9 @@ describe('escape view model', () => {
     ])
     expect(paths[0]!.reason).toMatch(/a result of pong: in a recursive batch that counts as a heap leak/)
     expect(verdict(loc(g, 'p', 'ping'))).toBe('leaking param')
+    // gc tags no pointer-free parameter.
+    expect(loc(g, 'n', 'ping').tag).toBeUndefined()
+    expect(verdict(loc(g, 'n', 'ping'))).toBe('no pointers, no tag')
   })
 
   it('gives each root’s walk: every location it reached with the derefs distance the solver computed', async () => {

@@ -38,7 +38,7 @@ export function escapeArtifact(batch: EscapeBatch): EscapeGraphArtifact {
     persists: l.has(Attr.Persists),
     mutates: l.has(Attr.Mutates),
     calls: l.has(Attr.Calls),
-    ...(l.kind === 'param' ? { leaks: leakWords(l), tag: leakTag(g.locations, l) } : {}),
+    ...(l.kind === 'param' && !l.untagged ? { leaks: leakWords(l), tag: leakTag(g.locations, l) } : {}),
   }))
   const walks = [...batch.walks.values()].map((w) => ({
     root: index.get(w.root)!,

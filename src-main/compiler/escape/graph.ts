@@ -73,6 +73,8 @@ export class Location {
   attrs = 0
   /** Parameters only: where they leak, with derefs. */
   readonly leaks = new Leaks()
+  /** Parameters without pointers: gc gives them no tag (nothing of a caller's can leak through them). */
+  untagged = false
   /** For allocation sites of closures: the closure's own scope. */
   closure: FuncScope | null = null
   /** Result locations of a closure, re-walked when its results are lost. */

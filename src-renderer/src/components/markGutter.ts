@@ -11,7 +11,7 @@ const GLYPHS: Record<MarkKind, Partial<Record<LineMark['tone'], string>>> = {
   escape: { heap: '●', leak: '◐', stack: '○' },
   alloc: { info: '◆' },
   bounds: { info: '▲' },
-  slot: { info: '⧉' },
+  slot: { info: '◫' },
 }
 export const KIND_LABELS: Record<MarkKind, string> = {
   escape: 'escape',

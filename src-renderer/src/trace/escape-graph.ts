@@ -33,7 +33,7 @@ const LINE_PX = 15.5
 const PAD_X = 18
 const PAD_Y = 10
 const PSEUDO = new Set(['heap', 'mutator', 'callee', 'blank'])
-const SHORT_KINDS: Record<EscapeLocation['kind'], string> = { heap: 'heap', mutator: 'mutator', callee: 'callee', blank: 'blank', var: 'var', param: 'param', result: 'result', alloc: 'alloc', temp: 'temp' }
+export const SHORT_KINDS: Record<EscapeLocation['kind'], string> = { heap: 'heap', mutator: 'mutator', callee: 'callee', blank: 'blank', var: 'var', param: 'param', result: 'result', alloc: 'alloc', temp: 'temp' }
 
 export function escapeGraphModel(g: EscapeGraphArtifact): EscapeGraphModel {
   const touched = new Set<number>()
@@ -108,7 +108,7 @@ export function layoutToFit(m: EscapeGraphModel, width: number, height: number):
   let best: (LayoutResult & { direction: 'LR' | 'TB' }) | null = null
   let bestZoom = -1
   for (const direction of ['LR', 'TB'] as const) {
-    const r = layeredLayout(nodes, edges, { direction, groups, rankGap: direction === 'LR' ? 120 : 64, nodeGap: 14, groupGap: 44 })
+    const r = layeredLayout(nodes, edges, { direction, groups, rankGap: direction === 'LR' ? 100 : 64, nodeGap: 14, groupGap: 70 })
     const zoom = Math.min(width / (r.width + margin), height / (r.height + margin))
     if (zoom > bestZoom + 1e-9) {
       best = { ...r, direction }

@@ -49,7 +49,7 @@ export function verdict(l: EscapeLocation): string {
   if (l.escapes) return 'moved to heap'
   if (l.kind === 'param') {
     const t = l.tag
-    if (!t) return 'does not escape'
+    if (!t) return 'no pointers, no tag'
     const parts: string[] = []
     if (t.heap === 0) parts.push('leaking param')
     else if (t.heap > 0) parts.push('leaking param content')

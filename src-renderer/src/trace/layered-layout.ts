@@ -116,17 +116,25 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
       }
     }
   }
-  // Nodes with no edges at all go with the sources, out of the sinks' way.
-  let maxRank = n > 0 ? Math.max(...rank) : 0
-  for (let v = 0; v < n; v++) if (nbrs[v]!.length === 0 && !nodes[v]!.sink) rank[v] = maxRank
-  maxRank = n > 0 ? Math.max(...rank) : 0
-
   // Bands: the order asked for, then groups in order of first appearance (the ungrouped first); only those with nodes.
   const present = new Set(nodes.map((x) => x.group))
   const groupOrder: (string | null)[] = (options.groups ?? []).filter((g) => present.has(g))
   if (present.has(null) && !groupOrder.includes(null)) groupOrder.unshift(null)
   for (const x of nodes) if (!groupOrder.includes(x.group)) groupOrder.push(x.group)
   const groupOf = nodes.map((x) => groupOrder.indexOf(x.group))
+
+  // Nodes with no edges at all: out of the sinks' way, spread over the ranks from the sources on,
+  // with more ranks when a group has many of them (a grid rather than one long column).
+  const lone = (v: number) => nbrs[v]!.length === 0 && !nodes[v]!.sink
+  let maxRank = 0
+  for (let v = 0; v < n; v++) if (!lone(v)) maxRank = Math.max(maxRank, rank[v]!)
+  for (let gi = 0; gi < groupOrder.length; gi++) {
+    const mine: number[] = []
+    for (let v = 0; v < n; v++) if (groupOf[v] === gi && lone(v)) mine.push(v)
+    const cols = Math.max(maxRank + 1, Math.ceil(Math.sqrt(mine.length / 2)))
+    mine.forEach((v, i) => (rank[v] = cols - 1 - (i % cols)))
+  }
+  maxRank = n > 0 ? Math.max(...rank) : 0
 
   // Order within ranks: by group, then barycentre of the neighbours' positions, a few sweeps.
   const layers: number[][] = Array.from({ length: maxRank + 1 }, () => [])
@@ -154,37 +162,45 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
 
   // Rank coordinates: each rank as thick as its thickest node.
   const rankStart: number[] = []
+  const thick: number[] = []
   let at = 0
   for (const layer of layers) {
     rankStart.push(at)
-    at += Math.max(0, ...layer.map(along)) + rankGap
+    thick.push(layer.reduce((m, v) => Math.max(m, along(v)), 0))
+    at += thick[thick.length - 1]! + rankGap
   }
   const rankCoord = (v: number) => {
     const r = maxRank - rank[v]!
-    const thick = Math.max(0, ...layers[r]!.map(along))
-    return rankStart[r]! + thick / 2
+    return rankStart[r]! + thick[r]! / 2
   }
 
+  // Each layer's nodes by group (the sort keeps a group's nodes together, in order).
+  const parts: { gi: number; vs: number[] }[][] = layers.map((layer) => {
+    const out: { gi: number; vs: number[] }[] = []
+    for (const v of layer) {
+      const last = out[out.length - 1]
+      if (last && last.gi === groupOf[v]) last.vs.push(v)
+      else out.push({ gi: groupOf[v]!, vs: [v] })
+    }
+    return out
+  })
+
   // Bands: each group as wide as its fullest rank needs.
+  const bandSize: number[] = groupOrder.map(() => 0)
+  for (const layer of parts) {
+    for (const { gi, vs } of layer) bandSize[gi] = Math.max(bandSize[gi]!, vs.reduce((s, v) => s + across(v), 0) + nodeGap * (vs.length - 1))
+  }
   const bandStart: number[] = []
-  const bandSize: number[] = []
   let b = 0
   for (let gi = 0; gi < groupOrder.length; gi++) {
-    let size = 0
-    for (const layer of layers) {
-      const mine = layer.filter((v) => groupOf[v] === gi)
-      if (mine.length > 0) size = Math.max(size, mine.reduce((s, v) => s + across(v), 0) + nodeGap * (mine.length - 1))
-    }
     bandStart.push(b)
-    bandSize.push(size)
-    b += size + groupGap
+    b += bandSize[gi]! + groupGap
   }
 
   // Across coordinates: start centred in the band, then pull each node towards its neighbours, keeping order and gaps.
   const c = new Float64Array(n)
-  for (const layer of layers) {
-    for (let gi = 0; gi < groupOrder.length; gi++) {
-      const mine = layer.filter((v) => groupOf[v] === gi)
+  for (const layer of parts) {
+    for (const { gi, vs: mine } of layer) {
       const total = mine.reduce((s, v) => s + across(v), 0) + nodeGap * Math.max(0, mine.length - 1)
       let y = bandStart[gi]! + (bandSize[gi]! - total) / 2
       for (const v of mine) {
@@ -194,11 +210,9 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
     }
   }
   for (let iter = 0; iter < 8; iter++) {
-    const order = iter % 2 === 0 ? layers : [...layers].reverse()
+    const order = iter % 2 === 0 ? parts : [...parts].reverse()
     for (const layer of order) {
-      for (let gi = 0; gi < groupOrder.length; gi++) {
-        const mine = layer.filter((v) => groupOf[v] === gi)
-        if (mine.length === 0) continue
+      for (const { gi, vs: mine } of layer) {
         const lo = bandStart[gi]!
         const hi = bandStart[gi]! + bandSize[gi]!
         const want = mine.map((v) => {
