@@ -51,7 +51,7 @@ async function clickNode(page: Page, name: string, opts: { double?: boolean } = 
   const g = graph(page)
   const p = await g.evaluate((el, n) => {
     const cy = (el as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy
-    const node = cy.nodes('[loc]').filter((x) => String(x.data('label')).split('\n')[0] === n).first()
+    const node = cy.nodes('[loc]').filter((x) => String(x.data('label')).split('\n')[0] === n)
     return node.renderedPosition()
   }, name)
   if (opts.double) await g.dblclick({ position: p })
