@@ -122,7 +122,7 @@ export function whyPaths(g: EscapeGraphArtifact, l: EscapeLocation): WhyPath[] {
     if (!e) break
     const root = g.locations[e.root]!
     const steps = stepsOf(g, e.edges)
-    out.push({ kind: 'escapes', loc: cur, root, steps, reason: escapeReason(g, cur, root, steps), truncated: e.truncated })
+    out.push({ kind: 'escapes', loc: cur, root, steps, reason: escapeReason(cur, root, steps), truncated: e.truncated })
     cur = root.escapes && root.kind !== 'heap' ? root : null
   }
   if (out.length === 0) {
@@ -151,7 +151,7 @@ export function nestedIn(f: string, outer: string): boolean {
   return f !== outer && f.startsWith(`${outer}.`)
 }
 
-function escapeReason(g: EscapeGraphArtifact, l: EscapeLocation, root: EscapeLocation, steps: WhyStep[]): string {
+function escapeReason(l: EscapeLocation, root: EscapeLocation, steps: WhyStep[]): string {
   const last = steps[steps.length - 1]
   if (last?.edge.shortcut) {
     return root.kind === 'heap'
@@ -165,7 +165,6 @@ function escapeReason(g: EscapeGraphArtifact, l: EscapeLocation, root: EscapeLoc
     return `its address reaches ${root.name} (loop depth ${root.loopDepth}), declared outside the loop of ${l.name} (loop depth ${l.loopDepth}): ${root.name} outlives every iteration`
   }
   if (nestedIn(l.fn, root.fn)) return `its address reaches ${root.name} of ${root.fn}, which outlives the closure ${l.fn}`
-  void g
   return `its address reaches ${root.name}, which outlives it`
 }
 
