@@ -17,6 +17,7 @@ import { analyzeSource } from '../compiler'
 import { escapeSource } from '../compiler/escape'
 import { parseOutline } from '../compiler/syntax'
 import { bigFunctionProgram, escapeProgram } from './programs'
+import { escapeUiFigures } from './escape-ui'
 import { ssaProgram } from '../compiler/ssagen'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -200,6 +201,7 @@ async function otherFigures(dir: string): Promise<void> {
 
   await escape5k(dir)
   await ssa10k(dir)
+  await escapeUiFigures(emit, median)
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */

@@ -94,8 +94,10 @@ export interface EscapeLocation {
   persists: boolean
   mutates: boolean
   calls: boolean
-  /** Parameters: where they leak, as gc's -m words it (`leaking param content`, `to result ~r0 level=1`, …). */
+  /** Parameters with pointers (gc tags no other): where they leak (`leaking param content`, `to result ~r0 level=1`, …). */
   leaks?: string[]
+  /** Parameters with pointers: the tag's slots, each the fewest derefs at which the parameter reaches it (−1: never); results by index and name. */
+  tag?: { heap: number; mutator: number; callee: number; results: { index: number; name: string; derefs: number }[] }
 }
 
 /** src flows into dst with derefs (−1 address-of, 0 value, n dereferences). */
@@ -105,6 +107,8 @@ export interface EscapeEdge {
   dst: number
   derefs: number
   notes: { where: string; why: string; pos: string }[]
+  /** An address flowing into a location that already escaped: gc makes src escape at once and adds no edge, so no walk follows it. */
+  shortcut?: true
 }
 
 /** The last walk from one root: every location reached, its derefs distance and the edge it was reached through. */
@@ -120,6 +124,23 @@ export interface EscapeGraphArtifact {
   locations: EscapeLocation[]
   edges: EscapeEdge[]
   walks: EscapeWalk[]
+  /**
+   * Each -m=2 explanation as the solver made it: the location, the root it
+   * reached (its address outlived it, or a parameter leaked to it) and the
+   * edges from the location to that root, in gc's emission order.
+   */
+  explanations: EscapeExplanation[]
+}
+
+export interface EscapeExplanation {
+  kind: 'escapes' | 'leaks'
+  loc: number
+  root: number
+  edges: number[]
+  /** Leaks: the derefs distance at which the parameter reached the root. */
+  derefs?: number
+  /** gc stopped at a cycle. */
+  truncated: boolean
 }
 
 export interface EscapeResult {

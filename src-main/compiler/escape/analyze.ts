@@ -187,7 +187,12 @@ function tagParams(b: BatchBuilder, batch: FnUnit[]): void {
   for (const u of batch) {
     u.state = 2
     u.tags = recvParams(u.signature).map((p) => {
-      if (!hasPointers(p.type)) return Leaks.decode('')
+      if (!hasPointers(p.type)) {
+        // gc tags no pointer-free parameter: whatever reached it says nothing about a caller.
+        const loc = p.name && p.name !== '_' ? b.locOf.get(p) : undefined
+        if (loc) loc.untagged = true
+        return Leaks.decode('')
+      }
       if (p.name === '' || p.name === '_') return new Leaks()
       const loc = b.oldLoc(p)
       loc.leaks.optimize()

@@ -1,27 +1,32 @@
 // The escape graph as plain data for the UI and `ssascope escape --json`
-// (DESIGN §3): locations, edges with derefs and notes, and each root's last
-// walk, from which the "why" path of any location can be drawn.
+// (DESIGN §3): locations, edges with derefs and notes, each root's last
+// walk, and the path behind each -m=2 explanation, from which the "why" of
+// any location can be drawn.
 
 import type { EscapeGraphArtifact, EscapeLocation } from '../../protocol/model'
 import type { EscapeBatch } from './analyze'
-import { Attr, type Location } from './graph'
+import { Attr, type Edge, type Location } from './graph'
+import { NUM_RESULT_SLOTS } from './leaks'
 
 export function escapeArtifact(batch: EscapeBatch): EscapeGraphArtifact {
   const g = batch.graph
   const all = [g.heap, g.mutator, g.callee, g.blank, ...g.locations]
   const index = new Map<Location, number>(all.map((l, i) => [l, i]))
-  const edgeIds = new Map<Location, number[]>()
+  const edgeId = new Map<Edge, number>()
   const edges: EscapeGraphArtifact['edges'] = []
-  for (const dst of all) {
-    edgeIds.set(
-      dst,
-      dst.edges.map((e) => {
-        const id = edges.length
-        edges.push({ id, src: index.get(e.src)!, dst: index.get(dst)!, derefs: e.derefs, notes: e.notes.map((n) => ({ where: n.where, why: n.why, pos: n.pos })) })
-        return id
-      }),
-    )
+  const addEdge = (e: Edge, dst: Location, shortcut: boolean) => {
+    edgeId.set(e, edges.length)
+    edges.push({
+      id: edges.length,
+      src: index.get(e.src)!,
+      dst: index.get(dst)!,
+      derefs: e.derefs,
+      notes: e.notes.map((n) => ({ where: n.where, why: n.why, pos: n.pos })),
+      ...(shortcut ? { shortcut: true as const } : {}),
+    })
   }
+  for (const dst of all) for (const e of dst.edges) addEdge(e, dst, false)
+  for (const e of g.shortcuts) addEdge(e, e.dst, true)
   const locations: EscapeLocation[] = all.map((l, id) => ({
     id,
     kind: l.kind,
@@ -33,16 +38,40 @@ export function escapeArtifact(batch: EscapeBatch): EscapeGraphArtifact {
     persists: l.has(Attr.Persists),
     mutates: l.has(Attr.Mutates),
     calls: l.has(Attr.Calls),
-    ...(l.kind === 'param' ? { leaks: leakWords(l) } : {}),
+    ...(l.kind === 'param' && !l.untagged ? { leaks: leakWords(l), tag: leakTag(g.locations, l) } : {}),
   }))
   const walks = [...batch.walks.values()].map((w) => ({
     root: index.get(w.root)!,
-    reached: w.reached.map((r) => ({ loc: index.get(r.loc)!, derefs: r.derefs, edge: r.parent ? edgeIds.get(r.parent)![r.parentEdge]! : null })),
+    reached: w.reached.map((r) => ({ loc: index.get(r.loc)!, derefs: r.derefs, edge: r.parent ? edgeId.get(r.parent.edges[r.parentEdge]!)! : null })),
   }))
-  return { functions: batch.functions, recursive: batch.recursive, locations, edges, walks }
+  const explanations: EscapeGraphArtifact['explanations'] = []
+  for (const e of g.explanations) {
+    if (e.kind === 'line') continue
+    explanations.push({
+      kind: e.kind,
+      loc: index.get(e.loc)!,
+      root: index.get(e.root)!,
+      edges: e.edges.map((x) => edgeId.get(x)!),
+      ...(e.kind === 'leaks' ? { derefs: e.derefs } : {}),
+      truncated: e.truncated,
+    })
+  }
+  return { functions: batch.functions, recursive: batch.recursive, locations, edges, walks, explanations }
 }
 
 const PSEUDO_NAMES: Partial<Record<Location['kind'], string>> = { heap: '{heap}', mutator: '{mutator}', callee: '{callee}', blank: '{blank}', temp: '{temp}' }
+
+/** The parameter's tag slots, with the result slots named as the function names its results. */
+function leakTag(locs: Location[], l: Location): NonNullable<EscapeLocation['tag']> {
+  const results: { index: number; name: string; derefs: number }[] = []
+  for (let i = 0; i < NUM_RESULT_SLOTS; i++) {
+    const derefs = l.leaks.result(i)
+    if (derefs < 0) continue
+    const r = locs.find((x) => x.kind === 'result' && x.fn === l.fn && x.resultIndex === i + 1)
+    results.push({ index: i, name: r?.display ?? `~r${i}`, derefs })
+  }
+  return { heap: l.leaks.heap(), mutator: l.leaks.mutator(), callee: l.leaks.callee(), results }
+}
 
 function leakWords(l: Location): string[] {
   const out: string[] = []

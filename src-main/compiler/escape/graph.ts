@@ -46,10 +46,17 @@ export interface Flow {
 
 /** A -m=2 explanation, recorded in the order gc prints it. */
 export type Explanation =
-  | { kind: 'escapes'; pos: string; what: string; fn: string; flows: Flow[]; truncated: boolean }
-  | { kind: 'leaks'; pos: string; param: string; to: string; fn: string; derefs: number; flows: Flow[]; truncated: boolean }
+  | ({ kind: 'escapes'; pos: string; what: string; fn: string; flows: Flow[]; truncated: boolean } & Explained)
+  | ({ kind: 'leaks'; pos: string; param: string; to: string; fn: string; derefs: number; flows: Flow[]; truncated: boolean } & Explained)
   /** Any other line gc prints while analysing, from -m=`level` up (ignored self-assignments at 1, capture decisions at 2). */
   | { kind: 'line'; text: string; level: 1 | 2 }
+
+/** What an explanation explains, for the UI: the location, the root it reached, and the edges between them (from the location on). */
+export interface Explained {
+  loc: Location
+  root: Location
+  edges: Edge[]
+}
 
 export function flowStep(dst: Location, src: Location, derefs: number, notes: readonly Note[]): Flow {
   return { dst: dst.explainName(), ops: derefs < 0 ? '&' : '*'.repeat(derefs), src: src.explainName(), notes }
@@ -66,6 +73,8 @@ export class Location {
   attrs = 0
   /** Parameters only: where they leak, with derefs. */
   readonly leaks = new Leaks()
+  /** Parameters without pointers: gc gives them no tag (nothing of a caller's can leak through them). */
+  untagged = false
   /** For allocation sites of closures: the closure's own scope. */
   closure: FuncScope | null = null
   /** Result locations of a closure, re-walked when its results are lost. */
@@ -142,6 +151,8 @@ export class EscapeGraph {
   readonly blank: Location
   /** Explanations in emission order: flow shortcuts while building, then the solver's. */
   readonly explanations: Explanation[] = []
+  /** Address flows into a location that already escaped: gc adds no edge (src escapes at once), the UI still draws them. */
+  readonly shortcuts: (Edge & { dst: Location })[] = []
   private nextId = 0
 
   constructor() {
@@ -166,6 +177,7 @@ export class EscapeGraph {
     if (dst === this.blank) return
     if (dst === src && derefs >= 0) return
     if (dst.has(Attr.Escapes) && derefs < 0) {
+      const shortcut = { dst, src, derefs, notes }
       this.explanations.push({
         kind: 'escapes',
         pos: src.pos,
@@ -173,8 +185,12 @@ export class EscapeGraph {
         fn: src.fn?.name ?? '',
         flows: [flowStep(dst, src, derefs, notes)],
         truncated: false,
+        loc: src,
+        root: dst,
+        edges: [shortcut],
       })
       src.attrs |= ALL_ATTRS
+      this.shortcuts.push(shortcut)
       return
     }
     dst.edges.push({ src, derefs, notes })

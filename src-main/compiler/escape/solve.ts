@@ -4,7 +4,7 @@
 // attributes change, escaping ones first, as gc does: the order decides which
 // path -m=2 prints.
 
-import { ALL_ATTRS, Attr, containsClosure, flowStep, type EscapeGraph, type Flow, type FuncScope, type Location } from './graph'
+import { ALL_ATTRS, Attr, containsClosure, flowStep, type Edge, type EscapeGraph, type Flow, type FuncScope, type Location } from './graph'
 import { Leaks, NUM_RESULT_SLOTS } from './leaks'
 
 /** The last walk from one root: how far every reached location is, and through which edge. */
@@ -198,17 +198,21 @@ export function outlives(g: EscapeGraph, l: Location, other: Location): boolean 
 }
 
 /** The flow steps from src up to root along the walk's parent edges. */
-function explainPath(root: Location, src: Location): { flows: Flow[]; truncated: boolean } {
+function explainPath(root: Location, src: Location): { flows: Flow[]; truncated: boolean; loc: Location; root: Location; edges: Edge[] } {
   const flows: Flow[] = []
+  const edges: Edge[] = []
   const visited = new Set<Location>()
+  const done = (truncated: boolean) => ({ flows, truncated, loc: start, root, edges })
+  const start = src
   for (;;) {
-    if (visited.has(src)) return { flows, truncated: true }
+    if (visited.has(src)) return done(true)
     visited.add(src)
     const dst = src.parent
-    if (!dst) return { flows, truncated: false }
+    if (!dst) return done(false)
     const edge = dst.edges[src.parentEdge]!
     flows.push(flowStep(dst, src, edge.derefs, edge.notes))
-    if (dst === root) return { flows, truncated: false }
+    edges.push(edge)
+    if (dst === root) return done(false)
     src = dst
   }
 }

@@ -1,8 +1,9 @@
 // Escape analysis of the analysed text (gc's -m=2 lines), with the selected
-// function's batch graph.
+// function's batch graph, and a request to show one location (a gutter
+// marker or a link asks; the escape view answers).
 
 import { defineStore } from 'pinia'
-import { shallowRef, watch } from 'vue'
+import { ref, shallowRef, watch } from 'vue'
 import type { EscapeResult } from '../../../src-main/protocol/model'
 import { useApi } from '../api/instance'
 import { describeError, useLatestCall } from '../composables/useLatestCall'
@@ -13,6 +14,8 @@ export const useEscape = defineStore('escape', () => {
   const doc = useDocument()
   const sel = useSelection()
   const result = shallowRef<EscapeResult | null>(null)
+  /** A gc position (`file:line:col`) whose location the escape view should choose, once its graph is there. */
+  const focusPos = ref<string | null>(null)
   const call = useLatestCall()
 
   async function load(): Promise<void> {
@@ -32,5 +35,13 @@ export const useEscape = defineStore('escape', () => {
   }
   watch(() => [doc.analysis, sel.func] as const, () => void load(), { immediate: true })
 
-  return { result, reload: load }
+  /** Shows the location declared at pos in the escape view: the innermost function around it becomes the selection unless its batch is on screen. */
+  function focus(pos: string, func: string | null): void {
+    const batch = result.value?.graph?.functions ?? []
+    if (func && !batch.includes(func)) sel.selectFunc(func)
+    focusPos.value = pos
+    sel.view = 'escape'
+  }
+
+  return { result, focusPos, focus, reload: load }
 })

@@ -5,7 +5,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { formatDeepLink, type Arch, type DeepLink, type View } from '../deeplink'
-import { offsetOfPosition, parsePos } from '../escape-view'
+import { offsetOfPosition, parsePos } from '../trace/positions'
 import { useDocument } from './document'
 
 /** How many sticky colours there are (style.css: --pin-0 … --pin-7). */
