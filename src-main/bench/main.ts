@@ -17,6 +17,7 @@ import { analyzeSource } from '../compiler'
 import { escapeSource } from '../compiler/escape'
 import { parseOutline } from '../compiler/syntax'
 import { bigFunctionProgram, escapeProgram } from './programs'
+import { compareBenches } from './compare'
 import { ssaProgram } from '../compiler/ssagen'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -198,6 +199,7 @@ async function otherFigures(dir: string): Promise<void> {
 
   await escape5k(dir)
   await ssa10k(dir)
+  await compareBenches(dir, emit)
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */
