@@ -186,3 +186,15 @@ test('a pass one arch lacks is a gap with the reason; the keys step on through t
   await gap.getByRole('button', { name: 'lower' }).click()
   await expect(currentPass(page)).toHaveText('lower')
 })
+
+test('a function the subset refuses: both columns say why there is no trace', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ssascope-e2e-'))
+  const file = join(dir, 'u.go')
+  writeFileSync(file, 'package p\n\nfunc Str() int {\n\ts := "x"\n\treturn len(s)\n}\n')
+  await page.goto(`/?file=${encodeURIComponent(file)}&func=Str&view=compare`)
+  for (const arch of ['amd64', 'ppc64']) {
+    await expect(column(page, arch).getByTestId('compare-gap')).toContainText(`No ${arch} trace`)
+    await expect(column(page, arch).getByTestId('compare-gap')).toContainText('unsupported: string literal')
+  }
+  await snap(page, 'compare-unsupported')
+})

@@ -44,9 +44,11 @@ export const useCompare = defineStore('compare', () => {
       const k = `${func}\u0000${arch}`
       if (arch === sel.arch || traces.peek(func, arch) || inFlight.has(k) || refused.has(k)) continue
       inFlight.add(k)
+      const analysis = doc.analysis
       void traces.ensure(func, arch).then((t) => {
         inFlight.delete(k)
-        if (!t) refused.add(k)
+        // A refusal stands for the text it was asked about only.
+        if (!t && doc.analysis === analysis) refused.add(k)
       })
     }
   })
