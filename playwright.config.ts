@@ -42,8 +42,8 @@ export default defineConfig({
     command: `node out/main/server.js --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
-    // A function the failed-pass test opens: its prove pass is made to throw (service/jobs.ts injectedFailure).
-    env: { SSASCOPE_FAIL_PASS: 'FailsInProve:prove' },
+    // Functions the failed-pass tests open: FailsInProve's prove pass throws; StopsEarlyOnPpc64's lower throws on ppc64 only (service/jobs.ts injectedFailure).
+    env: { SSASCOPE_FAIL_PASS: 'FailsInProve:prove,StopsEarlyOnPpc64:lower@ppc64' },
     timeout: 30_000,
   },
 })

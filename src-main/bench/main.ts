@@ -18,6 +18,7 @@ import { escapeSource } from '../compiler/escape'
 import { parseOutline } from '../compiler/syntax'
 import { bigFunctionProgram, escapeProgram } from './programs'
 import { escapeUiFigures } from './escape-ui'
+import { compareModelBench, compareUiBench } from './compare'
 import { ssaProgram } from '../compiler/ssagen'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
         emit({ bench: 'ui', error: e instanceof Error ? e.message : String(e) })
         process.exitCode = 1
       }
+      await compareUiBench(dir, emit)
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -202,6 +204,7 @@ async function otherFigures(dir: string): Promise<void> {
   await escape5k(dir)
   await ssa10k(dir)
   await escapeUiFigures(emit, median)
+  await compareModelBench(dir, emit)
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */

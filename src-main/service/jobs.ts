@@ -115,7 +115,7 @@ export const JOBS: { [M in Method]: Job<M> } = {
   ssa: {
     runs: 'worker',
     async run({ path, text, func, arch, until }, cx) {
-      const fail = injectedFailure(func)
+      const fail = injectedFailure(func, arch)
       const r = await cx.env.ssa(path, text, { func, arch, ...(until ? { until } : {}), ...(fail ? { fail } : {}) }, cx)
       if (!r.trace) return { ...r, trace: null }
       cx.checkCancelled()
@@ -128,12 +128,18 @@ export const JOBS: { [M in Method]: Job<M> } = {
 
 /**
  * Fault injection, to see and test how a failed pass is shown:
- * SSASCOPE_FAIL_PASS=FUNC:PASS makes that pass of that function throw.
+ * SSASCOPE_FAIL_PASS=FUNC:PASS makes that pass of that function throw;
+ * FUNC:PASS@ARCH only on that arch (one arch stopping early is how the
+ * comparison view shows gaps); several entries are separated by commas.
  */
-export function injectedFailure(func: string, spec = process.env['SSASCOPE_FAIL_PASS']): string | undefined {
-  if (!spec) return undefined
-  const colon = spec.indexOf(':')
-  return colon > 0 && spec.slice(0, colon) === func ? spec.slice(colon + 1) : undefined
+export function injectedFailure(func: string, arch: string, spec = process.env['SSASCOPE_FAIL_PASS']): string | undefined {
+  for (const entry of (spec ?? '').split(',')) {
+    const colon = entry.indexOf(':')
+    if (colon <= 0 || entry.slice(0, colon) !== func) continue
+    const [pass, only] = entry.slice(colon + 1).split('@')
+    if (pass && (only === undefined || only === arch)) return pass
+  }
+  return undefined
 }
 
 export function jobOf<M extends Method>(method: M): Job<M> {

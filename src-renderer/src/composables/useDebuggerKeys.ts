@@ -5,9 +5,10 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import { ARCHES } from '../deeplink'
 import { VIEW_DEFS } from '../views/registry'
+import { useCompare } from '../stores/compare'
 import { useSelection } from '../stores/selection'
 import { useTraces } from '../stores/traces'
-import { nextInteresting } from '../trace/passes'
+import { isInteresting, nextWhere } from '../trace/passes'
 
 const viewByKey = (key: string) => VIEW_DEFS.find((d) => d.key === key)
 
@@ -33,9 +34,24 @@ export const SHORTCUTS: [string, string][] = [
 ]
 
 
+/** What the pass keys move through: the main trace's passes, or in the comparison the passes of both arches. */
+interface Stepper {
+  index: number
+  count: number
+  interesting(i: number): boolean
+  goto(i: number): void
+}
+
 export function useDebuggerKeys(targets: KeyTargets): void {
   const sel = useSelection()
   const traces = useTraces()
+  const compare = useCompare()
+
+  function stepper(): Stepper {
+    if (compare.shown && compare.rows.length) return { index: compare.index, count: compare.rows.length, interesting: compare.interesting, goto: compare.goto }
+    const passes = traces.passes
+    return { index: traces.passIndex, count: passes.length, interesting: (i) => isInteresting(passes[i]!), goto: traces.goto }
+  }
 
   function stepRule(dir: 1 | -1): void {
     const n = traces.current?.rules?.length ?? 0
@@ -49,8 +65,7 @@ export function useDebuggerKeys(targets: KeyTargets): void {
     if (e.ctrlKey || e.metaKey || e.altKey) return
     // Text fields keep their keys; a checkbox or the scrubber just clicked does not swallow n, b, 1…9.
     const typing = e.target instanceof Element && e.target.closest('.cm-editor, input:not([type=checkbox]):not([type=range]), select, textarea') !== null
-    const i = traces.passIndex
-    const passes = traces.passes
+    const { index: i, count, interesting, goto } = stepper()
     let handled = true
     if (e.key === 'F1' || (e.key === '?' && !typing)) sel.shortcutsOpen = true
     else if (e.key === 'Escape') {
@@ -58,14 +73,14 @@ export function useDebuggerKeys(targets: KeyTargets): void {
       if (typing) return
       if (sel.rule !== null) sel.rule = null
       else sel.clear()
-    } else if (e.key === 'F10') traces.goto(e.shiftKey ? i - 1 : i + 1)
+    } else if (e.key === 'F10') goto(e.shiftKey ? i - 1 : i + 1)
     else if (typing) handled = false
-    else if (e.key === 'n') traces.goto(i + 1)
-    else if (e.key === 'b') traces.goto(i - 1)
-    else if (e.key === 'f') traces.goto(nextInteresting(passes, i, 1))
-    else if (e.key === 'r') traces.goto(nextInteresting(passes, i, -1))
-    else if (e.key === 'Home') traces.goto(0)
-    else if (e.key === 'End') traces.goto(passes.length - 1)
+    else if (e.key === 'n') goto(i + 1)
+    else if (e.key === 'b') goto(i - 1)
+    else if (e.key === 'f') goto(nextWhere(count, i, 1, interesting))
+    else if (e.key === 'r') goto(nextWhere(count, i, -1, interesting))
+    else if (e.key === 'Home') goto(0)
+    else if (e.key === 'End') goto(count - 1)
     else if (e.key === 'g') targets.openGoto()
     else if (e.key === '.') stepRule(1)
     else if (e.key === ',') stepRule(-1)

@@ -10,6 +10,7 @@ import { useDocument } from './document'
 
 /** How many sticky colours there are (style.css: --pin-0 … --pin-7). */
 export const PIN_COLOURS = 8
+const NO_PINS: ReadonlyMap<string, number> = new Map()
 
 export const useSelection = defineStore('selection', () => {
   const func = ref<string | null>(null)
@@ -21,6 +22,12 @@ export const useSelection = defineStore('selection', () => {
   const value = ref<string | null>(null)
   /** Sticky colours: value id → colour index. Ids are never reused, so a pin follows one value through every pass. */
   const pinned = shallowRef<ReadonlyMap<string, number>>(new Map())
+  /**
+   * The value and the pins of the arch not shown: ids are numbered per arch
+   * (v12 on ppc64 is not v12 on amd64), so each arch keeps its own, and
+   * switching back brings them back (the comparison view shows both).
+   */
+  const aside = shallowRef<ReadonlyMap<Arch, { value: string | null; pinned: ReadonlyMap<string, number> }>>(new Map())
   /** The source line clicked in the editor (1-based). */
   const line = ref<number | null>(null)
   /** Rule stepping inside the current pass: the application's index, or null. */
@@ -51,6 +58,26 @@ export const useSelection = defineStore('selection', () => {
     },
   )
 
+  watch(
+    arch,
+    (now, before) => {
+      const next = new Map(aside.value)
+      next.set(before, { value: value.value, pinned: pinned.value })
+      const back = next.get(now)
+      next.delete(now)
+      aside.value = next
+      value.value = back?.value ?? null
+      pinned.value = back?.pinned ?? new Map()
+    },
+    // At once, so a deep link's value lands on its own arch.
+    { flush: 'sync' },
+  )
+
+  /** The selected value of an arch, shown or not. */
+  const valueOf = (a: Arch): string | null => (a === arch.value ? value.value : aside.value.get(a)?.value ?? null)
+  /** The pins of an arch, shown or not. */
+  const pinsOf = (a: Arch): ReadonlyMap<string, number> => (a === arch.value ? pinned.value : aside.value.get(a)?.pinned ?? NO_PINS)
+
   // Another file: nothing selected in the old one means anything in it.
   watch(
     () => doc.docKey,
@@ -67,6 +94,7 @@ export const useSelection = defineStore('selection', () => {
     if (name === func.value) return
     func.value = name
     value.value = null
+    aside.value = new Map([...aside.value].map(([a, s]) => [a, { value: null, pinned: s.pinned }]))
     line.value = null
     rule.value = null
   }
@@ -74,6 +102,17 @@ export const useSelection = defineStore('selection', () => {
   function selectValue(id: string | null, opts: { pin?: boolean } = {}): void {
     value.value = id
     if (id && opts.pin !== false && /^v\d+$/.test(id) && !pinned.value.has(id)) pin(id)
+  }
+
+  /**
+   * A click on a value or block id in a listing: Alt or Ctrl toggles its pin;
+   * a click selects it (and pins it); a click on the selected, pinned value
+   * unpins it.
+   */
+  function clickValue(id: string, e: { altKey: boolean; ctrlKey: boolean; shiftKey: boolean }): void {
+    if (e.altKey || (e.ctrlKey && !e.shiftKey)) return togglePin(id)
+    if (value.value === id && pinned.value.has(id)) togglePin(id)
+    else selectValue(id)
   }
 
   function pin(id: string): void {
@@ -93,11 +132,12 @@ export const useSelection = defineStore('selection', () => {
     pinned.value = next
   }
 
-  /** Esc: the value selection, the pins and the source line go. */
+  /** Esc: the value selection, the pins (of every arch) and the source line go. */
   function clear(): void {
     value.value = null
     line.value = null
     pinned.value = new Map()
+    aside.value = new Map()
   }
 
   function setPass(name: string | null): void {
@@ -127,8 +167,8 @@ export const useSelection = defineStore('selection', () => {
   }
 
   return {
-    func, arch, pass, view, value, pinned, line, rule, shortcutsOpen, reveal, searchRequest, deepLink,
-    selectFunc, selectValue, togglePin, clear, setPass, revealOffset, revealPos, applyDeepLink,
+    func, arch, pass, view, value, pinned, valueOf, pinsOf, line, rule, shortcutsOpen, reveal, searchRequest, deepLink,
+    selectFunc, selectValue, clickValue, togglePin, clear, setPass, revealOffset, revealPos, applyDeepLink,
     shareUrl: () => formatDeepLink(deepLink.value),
   }
 })

@@ -176,3 +176,17 @@ export function usesOf(snap: FuncSnapshot): Map<string, string[]> {
   }
   return uses
 }
+
+/** What a pass did, in a few characters: `+3 ~2 −1 2 blocks` (values added, changed, removed; blocks touched). */
+export function passDelta(p: PassRecord): string {
+  if (p.status === 'not-modeled') return 'not modelled: the function as the previous pass left it'
+  if (p.status === 'unchanged' || p.status === 'failed') return ''
+  const d = p.diff
+  const parts: string[] = []
+  if (d.valuesAdded.length) parts.push(`+${d.valuesAdded.length}`)
+  if (d.valuesChanged.length) parts.push(`~${d.valuesChanged.length}`)
+  if (d.valuesRemoved.length) parts.push(`−${d.valuesRemoved.length}`)
+  const blocks = d.blocksAdded.length + d.blocksRemoved.length + d.blocksChanged.length
+  if (blocks) parts.push(`${blocks} block${blocks === 1 ? '' : 's'}`)
+  return parts.join(' ')
+}

@@ -7,7 +7,12 @@ import type { PassRecord } from '../../../src-main/protocol/model'
 export const isInteresting = (p: PassRecord): boolean => p.status === 'changed' || p.status === 'failed'
 
 export function nextInteresting(passes: readonly PassRecord[], from: number, dir: 1 | -1): number {
-  for (let i = from + dir; i >= 0 && i < passes.length; i += dir) if (isInteresting(passes[i]!)) return i
+  return nextWhere(passes.length, from, dir, (i) => isInteresting(passes[i]!))
+}
+
+/** The next index in [0, count) after `from` in direction `dir` where `ok` holds; `from` when there is none. */
+export function nextWhere(count: number, from: number, dir: 1 | -1, ok: (i: number) => boolean): number {
+  for (let i = from + dir; i >= 0 && i < count; i += dir) if (ok(i)) return i
   return from
 }
 

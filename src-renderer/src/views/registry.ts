@@ -5,6 +5,7 @@ import type { Component } from 'vue'
 import type { View } from '../deeplink'
 import AsmView from './AsmView.vue'
 import CfgView from './CfgView.vue'
+import CompareView from './CompareView.vue'
 import EscapeView from './EscapeView.vue'
 import SsaView from './SsaView.vue'
 
@@ -14,6 +15,8 @@ export interface ViewDef {
   /** The digit that shows it. */
   key: string
   component: Component
+  /** Wants the main pane wide (two columns side by side): the source and side panes narrow while it is shown. */
+  wide?: boolean
 }
 
 export const VIEW_DEFS: readonly ViewDef[] = [
@@ -21,6 +24,7 @@ export const VIEW_DEFS: readonly ViewDef[] = [
   { view: 'asm', label: 'Assembly', key: '2', component: AsmView },
   { view: 'escape', label: 'Escape', key: '3', component: EscapeView },
   { view: 'cfg', label: 'CFG', key: '4', component: CfgView },
+  { view: 'compare', label: 'Compare', key: '5', component: CompareView, wide: true },
 ]
 
 export const viewDef = (view: View): ViewDef | undefined => VIEW_DEFS.find((d) => d.view === view)
