@@ -245,6 +245,39 @@ export interface PassRecord {
   rules?: RuleApplication[]
 }
 
+/** A heap-moved variable held by an allocation call. */
+export interface AllocMember {
+  name: string
+  offset: number
+  size: number
+  align: number
+  /** Its type has pointers (never aggregated). */
+  pointers?: boolean
+  /** Its heap address in the function as built: the `OffPtr` into the shared block, or the `Copy` / `SelectN` of a call of its own. */
+  value?: string
+  /** Its place in the block's pending list (gc's pendingHeapAllocations): the order the variables were declared in, before the sort by alignment. */
+  order?: number
+}
+
+/**
+ * How gc 1.26's newHeapaddr placed a call: `aggregate` (several small
+ * scalars pending in one block, one runtime.mallocgc), `lone` (a small scalar
+ * that was alone when its pending list was flushed: runtime.newobject),
+ * `own` (a variable never aggregated: it has pointers or is ≥ 16 bytes),
+ * `site` (an allocation that is not a moved variable: new, &T{}, a closure).
+ */
+export type AllocKind = 'aggregate' | 'lone' | 'own' | 'site'
+
+/** Why a pending list was flushed: at its block's end, or because the next variable would pass 16 bytes. */
+export interface AllocFlush {
+  cause: 'block-end' | 'overflow'
+  /** Bytes pending when it was flushed. */
+  bytes: number
+  /** overflow: the variable that did not fit (it starts the next list), and its size. */
+  next?: string
+  nextSize?: number
+}
+
 /** A heap allocation call in the function as built, and the variables it holds. */
 export interface AllocGroup {
   call: 'runtime.newobject' | 'runtime.mallocgc'
@@ -253,7 +286,13 @@ export interface AllocGroup {
   /** The call value (`vN`) and its block. */
   value: string
   block: string
-  members: { name: string; offset: number; size: number; align: number }[]
+  members: AllocMember[]
+  /** The embedded pipeline's decision (absent where only a dump was read). */
+  kind?: AllocKind
+  /** aggregate and lone: why the pending list ended. */
+  flush?: AllocFlush
+  /** The allocated type (gc's spelling) of a newobject call. */
+  type?: string
 }
 
 export interface FuncTrace {
@@ -261,6 +300,8 @@ export interface FuncTrace {
   arch: string
   passes: PassRecord[]
   allocs: AllocGroup[]
+  /** Heap-moved zero-sized variables: no call, their address is runtime.zerobase (`Addr` value). */
+  zerobase?: { name: string; value: string }[]
   /** Liveness, mergelocals and the frame layout, when every pass through trim ran (the `stack frame` step). */
   stackFrame?: StackFrameResult
   /** The assembly listing (gc's genssa and assembler), after the stack frame step. */

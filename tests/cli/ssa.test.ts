@@ -80,12 +80,13 @@ describe('ssascope allocs', () => {
       ['runtime.mallocgc', 16],
       ['runtime.newobject', 40],
     ])
-    expect(allocs[0]!.members).toEqual([
+    expect(allocs[0]!.members.map(({ name, offset, size, align }) => ({ name, offset, size, align }))).toEqual([
       { name: 'a', offset: 0, size: 8, align: 8 },
       { name: 'b', offset: 8, size: 4, align: 4 },
       { name: 'c', offset: 12, size: 2, align: 2 },
       { name: 'd', offset: 14, size: 1, align: 1 },
     ])
+    expect(allocs.map((a) => a.kind)).toEqual(['aggregate', 'site'])
     expect(allocs[0]!.value).toMatch(/^v\d+$/)
     expect(allocs[0]!.block).toBe('b1')
   })

@@ -124,6 +124,16 @@ describe('encodeTrace / decodeTrace', () => {
     expect(back.stackFrame).toBeUndefined()
   })
 
+  it('passes the allocation decisions (kind, flush, members\' values and order) and zerobase variables through', async () => {
+    const all = await traces(join(projectRoot, 'testdata', 'ssa', 'allocs.go'))
+    const overflow = all.find((t) => t.func === 'overflow' && t.arch === 'amd64')!
+    expect(wire(overflow).allocs).toEqual(overflow.allocs)
+    expect(wire(overflow).allocs[0]!.flush).toEqual({ cause: 'overflow', bytes: 16, next: 'c', nextSize: 8 })
+    const pointers = all.find((t) => t.func === 'pointers' && t.arch === 'ppc64')!
+    expect(pointers.zerobase).toHaveLength(1)
+    expect(wire(pointers).zerobase).toEqual(pointers.zerobase)
+  })
+
   it('keeps ids of any spelling, unknown rule fields and unknown fields of passes and traces', () => {
     const t = handmade()
     const back = wire(t)

@@ -57,4 +57,52 @@ describe('heap allocation aggregation', () => {
     expect(member.op).toBe('Copy')
     expect(member.args).toEqual([ptr.id])
   })
+
+  it('notes why: aggregated groups flushed at the block end, in pending order', async () => {
+    const t = await trace(heapagg, 'half')
+    const [g] = t.allocs
+    expect(g).toMatchObject({ kind: 'aggregate', flush: { cause: 'block-end', bytes: 15 } })
+    // Pending order is the order gc saw them (parameters a, c, then locals b, d); the layout sorts by alignment.
+    expect(g!.members.map((m) => [m.name, m.order, m.pointers])).toEqual([
+      ['a', 0, false],
+      ['b', 2, false],
+      ['c', 1, false],
+      ['d', 3, false],
+    ])
+    const start = t.passes[0]!.snapshot.blocks.flatMap((b) => b.values)
+    for (const m of g!.members) expect(start.find((v) => v.id === m.value)?.op).toBe('OffPtr')
+  })
+
+  it('notes why: an overflow names the variable that did not fit; a lone one keeps newobject', async () => {
+    const t = await trace(corner, 'overflow')
+    expect(t.allocs.map((a) => [a.kind, a.flush])).toEqual([
+      ['aggregate', { cause: 'overflow', bytes: 16, next: 'c', nextSize: 8 }],
+      ['lone', { cause: 'block-end', bytes: 8 }],
+    ])
+    const start = t.passes[0]!.snapshot.blocks.flatMap((b) => b.values)
+    expect(start.find((v) => v.id === t.allocs[1]!.members[0]!.value)?.op).toBe('Copy')
+  })
+
+  it('notes why: pointerful and large variables get calls of their own; zero-sized ones none', async () => {
+    const t = await trace(corner, 'pointers')
+    expect(t.allocs.map((a) => [a.kind, a.type, a.members.map((m) => [m.name, m.pointers])])).toEqual([
+      ['own', '*int', [['q', true]]],
+      ['own', '[2]int64', [['arr', false]]],
+      ['lone', 'int8', [['s', false]]],
+    ])
+    expect(t.zerobase?.map((z) => z.name)).toEqual(['z'])
+  })
+
+  it('an allocation that is not a moved variable is a site with its type', async () => {
+    const t = await trace(heapagg, 'closure')
+    expect(t.allocs.map((a) => [a.kind, a.type ?? null])).toEqual([
+      ['aggregate', null],
+      ['site', 'struct { F uintptr; X0 *int64; X1 *int32; X2 *int16; X3 *int8 }'],
+    ])
+  })
 })
+
+async function trace(file: string, fn: string) {
+  const prog = await ssaProgram(file, readFileSync(file, 'utf8'))
+  return prog.trace(fn, 'amd64', { until: 'start' })
+}

@@ -11,7 +11,7 @@ import { floatBits } from '../ssa/auxint'
 import { bytePtr, ptrTo, results, T, type SsaType } from '../ssa/types'
 import type { SourceText } from '../syntax/source'
 import { qualifiedTypeString } from '../types/typestring'
-import { flushPendingAllocations } from './heapalloc'
+import { flushPendingAllocations, type AllocNote } from './heapalloc'
 
 /** gc's name of a type in symbols: named types qualified by the package path. */
 export function qualifiedName(t: SsaType, pkg: string): string {
@@ -56,6 +56,8 @@ export class Builder {
   private consts = new Map<string, Value>()
   /** OffPtr values of heap-moved variables waiting to share one allocation (gc's pendingHeapAllocations). */
   pending: Value[] = []
+  /** How each heap allocation call of a moved variable was decided, by call value. */
+  readonly allocNotes = new Map<Value, AllocNote>()
   /** The position new values get. */
   pos: Pos = NO_POS
 

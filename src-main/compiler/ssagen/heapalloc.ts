@@ -6,6 +6,7 @@
 // its newobject call (its OffPtr becomes a Copy); a larger group is sorted by
 // decreasing alignment (stably), laid out in that order, rounded up to the
 // first member's alignment, and the call becomes runtime.mallocgc(size, nil, true).
+// Each decision is noted on the builder (allocNotes) for the allocation view.
 
 import type { Value } from '../ssa/func'
 import { ptrTo, results, T, type SsaType } from '../ssa/types'
@@ -13,28 +14,47 @@ import type { Builder } from './builder'
 
 const MAX_AGGREGATED = 16
 
+/** Why a call holds what it holds, keyed by the call value. */
+export interface AllocNote {
+  kind: 'aggregate' | 'lone' | 'own'
+  /** The members' address values in pending order (before the sort by alignment). */
+  order: Value[]
+  flush?: { cause: 'block-end' | 'overflow'; bytes: number; next?: Value }
+}
+
 /** Heap memory for a moved variable of type t: its address. */
 export function newHeapAddr(s: Builder, t: SsaType): Value {
-  if (t.hasPointers || t.size >= MAX_AGGREGATED || t.size === 0) return s.newObject(t)
+  if (t.hasPointers || t.size >= MAX_AGGREGATED || t.size === 0) {
+    const p = s.newObject(t)
+    if (p.op === 'SelectN') s.allocNotes.set(p.args[0]!, { kind: 'own', order: [p] })
+    return p
+  }
   const used = s.pending.reduce((n, v) => n + v.type.elem!.size, 0)
-  if (used + t.size > MAX_AGGREGATED) flushPendingAllocations(s)
+  const overflowed = used + t.size > MAX_AGGREGATED ? flushPendingAllocations(s, 'overflow') : null
   // The first pending variable makes the call (for its own type, for now); later ones share it.
   const base = s.pending.length === 0 ? s.rtcall('newobject', [ptrTo(t)], [s.typeAddr(t)])[0]! : s.pending[0]!.args[0]!
   const off = s.v('OffPtr', ptrTo(t), [base], 0n)
+  if (overflowed?.flush) overflowed.flush.next = off
   s.pending.push(off)
   return off
 }
 
-export function flushPendingAllocations(s: Builder): void {
+export function flushPendingAllocations(s: Builder, cause: 'block-end' | 'overflow' = 'block-end'): AllocNote | null {
   const pending = s.pending
-  if (pending.length === 0) return
+  if (pending.length === 0) return null
   s.pending = []
   const ptr = pending[0]!.args[0]!
   const call = ptr.args[0]!
+  const note: AllocNote = {
+    kind: pending.length === 1 ? 'lone' : 'aggregate',
+    order: [...pending],
+    flush: { cause, bytes: pending.reduce((n, v) => n + v.type.elem!.size, 0) },
+  }
+  s.allocNotes.set(call, note)
   if (pending.length === 1) {
     const only = pending[0]!
     only.copyOf(ptr)
-    return
+    return note
   }
   const align = (v: Value): number => v.type.elem!.align
   const sorted = [...pending].sort((x, y) => align(y) - align(x)) // Array.prototype.sort is stable
@@ -51,5 +71,6 @@ export function flushPendingAllocations(s: Builder): void {
   call.auxInt = 32n
   call.type = results([T.unsafePointer, T.mem])
   ptr.type = T.unsafePointer
+  return note
 }
 

@@ -17,7 +17,7 @@ import type { Func } from '../ssa/func'
 import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
 import type { EscapeFacts } from './vars'
-import { allocGroups } from './allocs'
+import { allocGroups, zerobaseVars } from './allocs'
 
 export interface TraceOptions {
   /** Stop after this pass (or `stack frame`). */
@@ -104,9 +104,10 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
     const message = e instanceof Unsupported ? e.message : `internal error: building SSA for ${unit.name} failed: ${e instanceof Error ? e.message : String(e)}`
     throw new SsaError({ file: path, line: p.line, col: p.col, severity: 'error', message, from: offset, to: offset })
   }
-  const allocs: AllocGroup[] = allocGroups(b.f)
+  const allocs: AllocGroup[] = allocGroups(b.f, b.allocNotes)
+  const zerobase = zerobaseVars(b.f)
   const passes = compile(b.f, { arch, until, ...(fail ? { fail } : {}), ...(onStep ? { onPass: (p, x) => onStep(p, 0.02 + 0.93 * x) } : {}) })
-  const trace: FuncTrace = { func: unit.name, arch, passes, allocs, effectOps: effectOpsOf(passes.map((p) => p.snapshot)) }
+  const trace: FuncTrace = { func: unit.name, arch, passes, allocs, ...(zerobase.length ? { zerobase } : {}), effectOps: effectOpsOf(passes.map((p) => p.snapshot)) }
   const last = passes[passes.length - 1]!
   if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) {
     onStep?.(STACK_FRAME, 0.95)
