@@ -356,6 +356,22 @@ export interface StackCandidate {
   intervals: [number, number][]
   /** Followers: the leader whose slot it shares. */
   leader?: string
+  /** The values that name it directly (`MOVQstore {t}`, `VarDef {t}`, `LEAQ {t}`), in block order, with how they touch it. */
+  uses?: StackDirectUse[]
+  /** Dropped: why it never reached merging. */
+  reason?: string
+}
+
+/**
+ * How a value touches a variable it names (gc's SymEffect): `def` is a VarDef
+ * (kills it), `addr` takes its address (a use: the pointer may be read later);
+ * a write to part of an array or struct counts as a use for merging.
+ */
+export type StackUseEffect = 'read' | 'write' | 'readwrite' | 'addr' | 'def'
+
+export interface StackDirectUse {
+  value: string
+  effect: StackUseEffect
 }
 
 /** An address value of a candidate (`LEAQ {t}`, `MOVDaddr {t}`) or address arithmetic on one, followed through its block. */
@@ -371,6 +387,8 @@ export interface StackAddressValue {
   users: string[]
   /** Uses still outstanding at the block's end (evicting the variable). */
   pending: number
+  /** When pending: the values outside the block that use it (mergelocals does not follow an address across blocks). */
+  later?: string[]
 }
 
 export interface StackEviction {

@@ -3,9 +3,10 @@
 // function, then the frame layout. The result is the analysis artifact the
 // UI shows and the text of gc's -d=mergelocalstrace=1|2|3.
 
-import type { StackCandidate, StackFrameResult } from '../../protocol/model'
-import type { Func } from '../ssa/func'
-import { buildDcl, isMergeCandidate } from './dcl'
+import type { StackCandidate, StackDirectUse, StackFrameResult } from '../../protocol/model'
+import type { Func, Value } from '../ssa/func'
+import { buildDcl, isMergeCandidate, type Dcl, type DclVar } from './dcl'
+import { affectedVar, SYM_ADDR, SYM_READ, SYM_WRITE } from './liveness'
 import { allocFrame } from './frame'
 import { estSavings, leaderOf, mergeLocals, stateString, subsumed, isLeader, type MergeAnalysis } from './mergelocals'
 import { fullPos, Tracer, traceText } from './trace'
@@ -45,7 +46,7 @@ export function stackFrame(f: Func, opts: StackFrameOptions): StackFrameResult {
     arch: f.arch,
     numbering,
     numInstrs: first,
-    candidates: candidates(a, dcl.vars.filter((n) => n.used && isMergeCandidate(n))),
+    candidates: candidates(a, dcl.vars.filter((n) => n.used && isMergeCandidate(n)), directUses(f, dcl)),
     addressValues: a.addrs.map((x) => ({
       value: x.value.ref,
       block: x.block.ref,
@@ -54,6 +55,7 @@ export function stackFrame(f: Func, opts: StackFrameOptions): StackFrameResult {
       uses: x.uses,
       users: x.users.map((u) => u.ref),
       pending: x.pending,
+      ...(x.pending > 0 ? { later: laterUsers(f, x.value, x.users) } : {}),
     })),
     indirectUses: [...a.indirect].sort((x, y) => x[0].id - y[0].id).map(([v, ns]) => ({ value: v.ref, names: ns.map((n) => n.name) })),
     evictions: a.evictions.map((e) => ({
@@ -95,7 +97,32 @@ export function stackFrame(f: Func, opts: StackFrameOptions): StackFrameResult {
 /** gc's trace text at `level` (1–3) from a result. */
 export const stackFrameTrace = (r: StackFrameResult, level: number): string => traceText(r.trace, level)
 
-function candidates(a: MergeAnalysis, used: MergeAnalysis['raw']): StackCandidate[] {
+/** Per variable, the values that name it (gc's affectedVar), in layout order. */
+function directUses(f: Func, dcl: Dcl): Map<DclVar, StackDirectUse[]> {
+  const out = new Map<DclVar, StackDirectUse[]>()
+  for (const b of f.blocks) {
+    for (const v of b.values) {
+      const { n, e } = affectedVar(v, dcl)
+      if (!n || e === 0) continue
+      const effect: StackDirectUse['effect'] =
+        v.op === 'VarDef' ? 'def' : e & SYM_ADDR ? 'addr' : (e & (SYM_READ | SYM_WRITE)) === (SYM_READ | SYM_WRITE) ? 'readwrite' : e & SYM_WRITE ? 'write' : 'read'
+      const list = out.get(n)
+      if (list) list.push({ value: v.ref, effect })
+      else out.set(n, [{ value: v.ref, effect }])
+    }
+  }
+  return out
+}
+
+/** The uses of an address value that its block's walk did not see. */
+function laterUsers(f: Func, addr: Value, seen: Value[]): string[] {
+  const out: string[] = []
+  for (const b of f.blocks) for (const v of b.values) if (!seen.includes(v) && v.args.includes(addr)) out.push(v.ref)
+  for (const b of f.blocks) if (b.controls.includes(addr)) out.push(b.ref)
+  return out
+}
+
+function candidates(a: MergeAnalysis, used: MergeAnalysis['raw'], uses: Map<DclVar, StackDirectUse[]>): StackCandidate[] {
   const m = a.state
   const evicted = new Set(a.evictions.map((e) => e.n))
   const list = a.raw.length ? a.raw : used
@@ -117,6 +144,9 @@ function candidates(a: MergeAnalysis, used: MergeAnalysis['raw']): StackCandidat
       c.intervals = (a.ivs[i] ?? []).map((iv) => [iv.st, iv.en] as [number, number])
     }
     if (status === 'follower') c.leader = leaderOf(m!, n).name
+    const why = a.dropped.get(n)
+    if (status === 'dropped' && why) c.reason = why
+    c.uses = uses.get(n) ?? []
     return c
   })
 }

@@ -63,9 +63,14 @@ export interface MergeAnalysis {
   state: MergeState | null
   /** Why nothing was merged, when nothing was. */
   outcome: string
+  /** Candidates left out before merging, and why. */
+  dropped: Map<DclVar, string>
 }
 
 const hasPtrs = (n: DclVar): boolean => n.type.hasPointers
+
+/** gc's regions: runs in sorted order where size and alignment do not grow; a run of one is dropped. */
+const ALONE = "alone in its region: no candidate of compatible size and alignment beside it in gc's order"
 
 /** gc's `%v` of a declaration's XPos (`{fileIndex lico}`), which nameLess compares as text. */
 function posKey(n: DclVar): string {
@@ -98,13 +103,14 @@ function nextRegion(cands: DclVar[], idx: number): number {
   return cands.length - 1
 }
 
-function genRegions(cands: DclVar[], t: Tracer): { pruned: DclVar[]; regions: Region[] } {
+function genRegions(cands: DclVar[], t: Tracer, singles?: DclVar[]): { pruned: DclVar[]; regions: Region[] } {
   const pruned: DclVar[] = []
   const regions: Region[] = []
   for (let st = 0; ; ) {
     const en = nextRegion(cands, st)
     if (en === -1) break
     if (st === en) {
+      singles?.push(cands[st]!)
       st++
       continue
     }
@@ -125,21 +131,43 @@ function addrSinkArg(v: Value, i: number): boolean {
 }
 
 export function mergeLocals(f: Func, dcl: Dcl, t: Tracer): MergeAnalysis {
-  const a: MergeAnalysis = { raw: [], addrs: [], evictions: [], indirect: new Map(), cands: [], regions: [], ivs: [], liveness: null, state: null, outcome: '' }
+  const dropped = new Map<DclVar, string>()
+  const a: MergeAnalysis = { raw: [], addrs: [], evictions: [], indirect: new Map(), cands: [], regions: [], ivs: [], liveness: null, state: null, outcome: '', dropped }
+  const drop = (ns: Iterable<DclVar>, why: string) => {
+    for (const n of ns) if (!dropped.has(n)) dropped.set(n, why)
+  }
   const raw = dcl.vars.filter((n) => n.used && isMergeCandidate(n))
-  if (raw.length < 2) return { ...a, outcome: `fewer than two candidates (${raw.length})` }
+  if (raw.length < 2) {
+    drop(raw, 'the only candidate: nothing to share a slot with')
+    return { ...a, outcome: `fewer than two candidates (${raw.length})` }
+  }
   raw.sort(nameCmp)
   a.raw = raw
   t.add(2, `=-= raw cand list for func ${t.funcName}:`)
   raw.forEach((c, i) => t.add(2, candLine(c, i)))
 
-  const initial = genRegions(raw, t).pruned
-  if (initial.length < 2) return { ...a, outcome: 'no region holds two candidates' }
+  const singles: DclVar[] = []
+  const initial = genRegions(raw, t, singles).pruned
+  drop(singles, ALONE)
+  if (initial.length < 2) {
+    drop(raw, ALONE)
+    return { ...a, outcome: 'no region holds two candidates' }
+  }
 
   const remaining = indirectUses(f, dcl, initial, a, t)
-  if (remaining.length < 2) return { ...a, outcome: 'fewer than two candidates after evictions' }
-  const { pruned, regions } = genRegions([...remaining].sort(nameCmp), t)
-  if (pruned.length < 2) return { ...a, outcome: 'no region holds two candidates after evictions' }
+  const evicted = new Set(a.evictions.map((e) => e.n))
+  const left = initial.filter((n) => !evicted.has(n))
+  if (remaining.length < 2) {
+    drop(left, 'fewer than two candidates left after evictions')
+    return { ...a, outcome: 'fewer than two candidates after evictions' }
+  }
+  const singlesAfter: DclVar[] = []
+  const { pruned, regions } = genRegions([...remaining].sort(nameCmp), t, singlesAfter)
+  drop(singlesAfter, `${ALONE} after evictions`)
+  if (pruned.length < 2) {
+    drop(left, `${ALONE} after evictions`)
+    return { ...a, outcome: 'no region holds two candidates after evictions' }
+  }
   a.cands = pruned
   a.regions = regions
   t.add(2, `=-= pruned candidate list for fn ${t.funcName}:`)
