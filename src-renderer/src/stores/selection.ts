@@ -6,10 +6,11 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { formatDeepLink, type Arch, type DeepLink, type View } from '../deeplink'
 import { offsetOfPosition, parsePos } from '../trace/positions'
+import { PIN_COLOURS } from '../trace/colours'
 import { useDocument } from './document'
 
 /** How many sticky colours there are (style.css: --pin-0 … --pin-7). */
-export const PIN_COLOURS = 8
+export { PIN_COLOURS }
 const NO_PINS: ReadonlyMap<string, number> = new Map()
 
 export const useSelection = defineStore('selection', () => {
@@ -37,6 +38,12 @@ export const useSelection = defineStore('selection', () => {
   const reveal = shallowRef<{ from: number } | null>(null)
   /** Bumped to ask the SSA view to focus its search box (`/`). */
   const searchRequest = ref(0)
+  /**
+   * Source ranges (UTF-16 offsets) that stand for a value, such as a
+   * heap-moved variable's declaration for its address: while the value is
+   * pinned the editor marks them in its colour. Views register them.
+   */
+  const pinRanges = shallowRef<ReadonlyMap<string, readonly { from: number; to: number }[]>>(new Map())
 
   const doc = useDocument()
   const deepLink = computed<DeepLink>(() => ({
@@ -85,6 +92,7 @@ export const useSelection = defineStore('selection', () => {
       func.value = null
       pass.value = null
       rule.value = null
+      pinRanges.value = new Map()
       clear()
     },
     { flush: 'sync' },
@@ -97,6 +105,13 @@ export const useSelection = defineStore('selection', () => {
     aside.value = new Map([...aside.value].map(([a, s]) => [a, { value: null, pinned: s.pinned }]))
     line.value = null
     rule.value = null
+    pinRanges.value = new Map()
+  }
+
+  function setPinRanges(entries: Iterable<[string, readonly { from: number; to: number }[]]>): void {
+    const next = new Map(pinRanges.value)
+    for (const [id, ranges] of entries) next.set(id, ranges)
+    pinRanges.value = next
   }
 
   function selectValue(id: string | null, opts: { pin?: boolean } = {}): void {
@@ -167,8 +182,8 @@ export const useSelection = defineStore('selection', () => {
   }
 
   return {
-    func, arch, pass, view, value, pinned, valueOf, pinsOf, line, rule, shortcutsOpen, reveal, searchRequest, deepLink,
-    selectFunc, selectValue, clickValue, togglePin, clear, setPass, revealOffset, revealPos, applyDeepLink,
+    func, arch, pass, view, value, pinned, valueOf, pinsOf, line, rule, shortcutsOpen, reveal, searchRequest, pinRanges, deepLink,
+    selectFunc, selectValue, clickValue, togglePin, setPinRanges, clear, setPass, revealOffset, revealPos, applyDeepLink,
     shareUrl: () => formatDeepLink(deepLink.value),
   }
 })

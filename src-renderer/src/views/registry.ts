@@ -3,10 +3,12 @@
 
 import type { Component } from 'vue'
 import type { View } from '../deeplink'
+import AllocsView from './AllocsView.vue'
 import AsmView from './AsmView.vue'
 import CfgView from './CfgView.vue'
 import CompareView from './CompareView.vue'
 import EscapeView from './EscapeView.vue'
+import LivenessView from './LivenessView.vue'
 import SsaView from './SsaView.vue'
 
 export interface ViewDef {
@@ -25,6 +27,8 @@ export const VIEW_DEFS: readonly ViewDef[] = [
   { view: 'escape', label: 'Escape', key: '3', component: EscapeView },
   { view: 'cfg', label: 'CFG', key: '4', component: CfgView },
   { view: 'compare', label: 'Compare', key: '5', component: CompareView, wide: true },
+  { view: 'allocs', label: 'Allocs', key: '6', component: AllocsView },
+  { view: 'liveness', label: 'Liveness', key: '7', component: LivenessView, wide: true },
 ]
 
 export const viewDef = (view: View): ViewDef | undefined => VIEW_DEFS.find((d) => d.view === view)
