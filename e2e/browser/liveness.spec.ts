@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { bigFunctionProgram } from '../../src-main/bench/programs'
+import { bigFunctionProgram, manyLocalsProgram } from '../../src-main/bench/programs'
 import { snap } from '../helpers'
 
 test.beforeEach(async ({ page }) => {
@@ -95,6 +95,11 @@ test('testdata/mergelocals: regions with two groups, unmerged overlaps, a region
   await page.goto(`/?file=${encodeURIComponent(testdata('alone.go'))}&func=Alone&view=liveness&arch=ppc64`)
   await expect(lane(page, 'ppc64').locator('[data-note="q"]')).toContainText('dropped: alone in its region')
   await expect(lane(page, 'ppc64').locator('.arch.on')).toHaveText('ppc64')
+  // Address arithmetic: y's MOVDaddr and the ADD on it both pending at the end of their block.
+  await page.goto(`/?file=${encodeURIComponent(testdata('basic.go'))}&func=Seq&view=liveness`)
+  await expect(row(page, 'ppc64', 'y').locator('g.eviction')).toHaveCount(2)
+  await expect(row(page, 'ppc64', 'y').locator('g.mk[data-kind="pending"] title').filter({ hasText: 'arithmetic on' })).toHaveCount(1)
+  await snap(page, 'liveness-seq')
   await page.goto(`/?file=${encodeURIComponent(testdata('later.go'))}&func=Later&view=liveness`)
   await expect(lane(page, 'amd64').getByTestId('liveness-headline')).toContainText('merged t + u')
   await expect(row(page, 'ppc64', 't').locator('g.eviction')).toHaveCount(1)
@@ -146,4 +151,27 @@ test('the 10,000-value function opens without freezing; zoom draws only what is 
   await expect(page).toHaveURL(/value=v\d+$/)
   expect(await longest()).toBeLessThan(1000)
   await snap(page, 'liveness-big')
+})
+
+test('200 candidates: only the rows in view are drawn; scrolling brings the rest', async ({ page }) => {
+  test.setTimeout(120_000)
+  const dir = mkdtempSync(join(tmpdir(), 'ssascope-liveness-'))
+  const file = join(dir, 'many.go')
+  writeFileSync(file, manyLocalsProgram(200))
+  await page.goto(`/?file=${encodeURIComponent(file)}&func=many&view=liveness`)
+  await expect(lane(page, 'amd64').getByTestId('liveness-headline')).toContainText('5952 bytes saved', { timeout: 90_000 })
+  const drawn = lane(page, 'amd64').locator('g[data-row]')
+  expect(await drawn.count()).toBeLessThan(20)
+  const notes = lane(page, 'amd64').getByTestId('liveness-notes').locator('li')
+  await expect(notes).toHaveCount(200)
+  // Rows in gc's order (pointers, alignment, size, name): the notes list them all.
+  const first = (await notes.first().getAttribute('data-note'))!
+  const last = (await notes.last().getAttribute('data-note'))!
+  await expect(row(page, 'amd64', first)).toHaveCount(1)
+  await expect(row(page, 'amd64', last)).toHaveCount(0)
+  await lane(page, 'amd64').getByTestId('liveness-timeline').evaluate((el) => (el.scrollTop = el.scrollHeight))
+  await expect(row(page, 'amd64', last)).toHaveCount(1)
+  await expect(row(page, 'amd64', first)).toHaveCount(0)
+  expect(await drawn.count()).toBeLessThan(20)
+  await snap(page, 'liveness-many')
 })

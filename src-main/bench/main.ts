@@ -29,6 +29,7 @@ import { decodeTrace, encodeTrace, type EncodedTrace } from '../protocol/trace-c
 import type { FuncTrace } from '../protocol/model'
 import { uiBench } from './ui'
 import { cfgBench } from './cfg'
+import { viewsModelBench, viewsUiBench } from './views'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
     if (args.ui) {
       try {
         await uiBench({ emit, dir, ...(args.profileDir ? { profileDir: args.profileDir } : {}) })
+        await viewsUiBench(dir, emit)
       } catch (e) {
         emit({ bench: 'ui', error: e instanceof Error ? e.message : String(e) })
         process.exitCode = 1
@@ -205,6 +207,7 @@ async function otherFigures(dir: string): Promise<void> {
   await ssa10k(dir)
   await escapeUiFigures(emit, median)
   await compareModelBench(dir, emit)
+  await viewsModelBench(dir, emit)
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */

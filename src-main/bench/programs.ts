@@ -182,3 +182,15 @@ export function bigFunctionProgram(values = 10_000): string {
   out.push('\tsink = c', '\treturn a + b + c', '}', '')
   return out.join('\n')
 }
+
+/**
+ * One function with `n` mergelocals candidates: arrays of 32–48 bytes used
+ * one after another (they merge), every fourth one read again at the end
+ * (those overlap the rest).
+ */
+export function manyLocalsProgram(n: number): string {
+  const out = ['package bench', '', 'func many(i, j int) int {', '\ts := 0']
+  for (let k = 0; k < n; k++) out.push(`\tvar a${k} [${4 + (k % 3)}]int`, `\ta${k}[i&3] = j + ${k}`, `\ts += a${k}[(i+${k})&3]`)
+  out.push(`\treturn s${Array.from({ length: Math.floor(n / 4) }, (_, k) => ` + a${k * 4}[j&3]`).join('')}`, '}', '')
+  return out.join('\n')
+}

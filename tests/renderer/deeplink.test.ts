@@ -29,3 +29,13 @@ describe('deep links: the selected value', () => {
     expect(formatDeepLink({ example: 'heapagg', func: 'half', value: 'v11' })).toBe('?example=heapagg&func=half&value=v11')
   })
 })
+
+describe('deep links: the allocation and liveness views', () => {
+  it('open with their function and arch', () => {
+    for (const view of ['allocs', 'liveness'] as const) {
+      const link = { example: 'mergelocals', func: 'Phases', arch: 'ppc64' as const, view }
+      expect(parseDeepLink(formatDeepLink(link))).toEqual(link)
+    }
+    expect(formatDeepLink({ example: 'heapagg', func: 'closure', view: 'allocs' })).toBe('?example=heapagg&func=closure&view=allocs')
+  })
+})

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ssaProgram } from '../../src-main/compiler/ssagen'
 import type { FuncTrace } from '../../src-main/protocol/model'
 import { examplesDir, projectRoot } from '../../src-main/service/paths'
-import { boundariesIn, instrAt, livenessModel, markersIn, overlaps, touchesAt, type LivenessModel } from '../../src-renderer/src/trace/liveness'
+import { boundariesIn, instrAt, livenessModel, markersIn, overlaps, touchesAt, viaText, type LivenessModel } from '../../src-renderer/src/trace/liveness'
 import { boundaryGap, fitPx, instrAtPixel, visibleInstrs, visibleRows, zoomScroll, type Viewport } from '../../src-renderer/src/trace/timeline'
 
 const phases: Record<string, FuncTrace> = {}
@@ -54,8 +54,8 @@ describe('liveness model: Phases', () => {
     const t = phases['ppc64']!
     expect(m.merged).toBe(false)
     const a = m.rows.find((r) => r.cand.name === 'a')!
-    expect(a.eviction).toBeDefined()
-    const ev = a.eviction!
+    expect(a.evictions).toHaveLength(1)
+    const ev = a.evictions[0]!
     expect(op(t, ev.value)).toBe('MOVDaddr')
     expect(ev.block).toBe(m.blocks[0]!.id)
     expect(ev.x).toBe(m.blocks[0]!.end)
@@ -78,7 +78,7 @@ describe('liveness model: Phases', () => {
   it('hovering an instruction finds its value and who touches it', () => {
     const m = model('ppc64')
     const a = m.rows.find((r) => r.cand.name === 'a')!
-    const ev = a.eviction!
+    const ev = a.evictions[0]!
     const x = m.indexOf.get(ev.value)!
     expect(instrAt(m, x)).toEqual({ value: ev.value, block: ev.block })
     expect(touchesAt(m, x)).toEqual([{ name: 'a', marker: { x, value: ev.value, kind: 'addr' } }])
@@ -170,5 +170,41 @@ describe('timeline viewport', () => {
   it('thins block boundaries to a few pixels apart', () => {
     expect(boundaryGap(10)).toBe(1)
     expect(boundaryGap(0.05)).toBe(60)
+  })
+})
+
+describe('liveness model: many candidates', () => {
+  it('summarises the groups in the headline', async () => {
+    const { manyLocalsProgram } = await import('../../src-main/bench/programs')
+    const prog = await ssaProgram('many.go', manyLocalsProgram(40))
+    const m = livenessModel(prog.trace('many', 'amd64').stackFrame!)
+    expect(m.rows).toHaveLength(40)
+    expect(m.headline).toMatch(/^merged \d+ candidates into \d+ slots · \d+ bytes saved/)
+    // Members of one group share a colour; different groups take different ones (up to eight).
+    const byGroup = new Map<string, Set<number | null>>()
+    for (const r of m.rows) if (r.cand.status === 'leader' || r.cand.status === 'follower') {
+      const leader = r.cand.leader ?? r.cand.name
+      byGroup.set(leader, (byGroup.get(leader) ?? new Set()).add(r.colour))
+    }
+    for (const colours of byGroup.values()) expect(colours.size).toBe(1)
+    expect(new Set([...byGroup.values()].map((c) => [...c][0])).size).toBe(Math.min(8, byGroup.size))
+  })
+})
+
+describe('liveness model: address arithmetic', () => {
+  it('Seq on ppc64: y evicted through arithmetic on its MOVDaddr, the chain named', async () => {
+    const file = join(projectRoot, 'testdata', 'mergelocals', 'basic.go')
+    const t = (await ssaProgram(file, readFileSync(file, 'utf8'))).trace('Seq', 'ppc64')
+    const m = livenessModel(t.stackFrame!)
+    const y = m.rows.find((r) => r.cand.name === 'y')!
+    expect(y.cand.status).toBe('evicted')
+    const derived = t.stackFrame!.addressValues.find((a) => a.name === 'y' && a.from)!
+    // Both the MOVDaddr and the arithmetic on it were still pending at the end of the block.
+    expect(y.evictions.map((e) => e.value)).toEqual([derived.from, derived.value])
+    expect(y.note).toMatch(new RegExp(`^evicted: its address ${derived.from} still had 1 use at the end of b\\d+ \\(v\\d+ in b\\d+\\); its address ${derived.value} still had 1 use`))
+    expect(op(t, derived.from!)).toBe('MOVDaddr')
+    const pending = y.markers.find((mk) => mk.kind === 'pending' && mk.via === derived.value)!
+    expect(pending).toMatchObject({ via: derived.value, from: [derived.from] })
+    expect(viaText(pending)).toBe(`via ${derived.value} (arithmetic on ${derived.from})`)
   })
 })

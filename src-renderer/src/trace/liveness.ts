@@ -17,6 +17,8 @@ export interface Marker {
   kind: MarkKind
   /** indirect, pending: the address value it uses. */
   via?: string
+  /** When that address is arithmetic on another address value: the values it derives from, nearest first. */
+  from?: string[]
 }
 
 export interface BlockSpan {
@@ -41,7 +43,8 @@ export interface LiveRow {
   colour: number | null
   intervals: [number, number][]
   markers: Marker[]
-  eviction?: LiveEviction
+  /** The addresses still pending when it was evicted (several can be pending at one block's end). */
+  evictions: LiveEviction[]
   /** The candidate's fate in words. */
   note: string
 }
@@ -105,6 +108,14 @@ export function livenessModel(sf: StackFrameResult): LivenessModel {
   // A block's control (a later use of an address) sits at its block's end.
   const xOf = (id: string): number | undefined => indexOf.get(id) ?? (blockSpan.has(id) ? Math.max(blockSpan.get(id)!.end - 1, blockSpan.get(id)!.first) : undefined)
 
+  // Address arithmetic: each derived address value's chain back to the LEAQ / MOVDaddr.
+  const fromOf = new Map(sf.addressValues.flatMap((a) => (a.from ? [[a.value, a.from] as [string, string]] : [])))
+  const chainOf = (v: string): string[] => {
+    const out: string[] = []
+    for (let f = fromOf.get(v); f !== undefined && !out.includes(f); f = fromOf.get(f)) out.push(f)
+    return out
+  }
+
   const colourOf = new Map<string, number>()
   sf.groups.forEach((g, k) => {
     colourOf.set(g.leader, k % PIN_COLOURS)
@@ -119,23 +130,22 @@ export function livenessModel(sf: StackFrameResult): LivenessModel {
     }
     for (const a of sf.addressValues) {
       if (a.name !== c.name) continue
+      const from = chainOf(a.value)
+      const extra = from.length ? { from } : {}
       for (const u of a.users) {
         const x = indexOf.get(u)
-        if (x !== undefined) markers.push({ x, value: u, kind: 'indirect', via: a.value })
+        if (x !== undefined) markers.push({ x, value: u, kind: 'indirect', via: a.value, ...extra })
       }
       for (const u of a.later ?? []) {
         const x = xOf(u)
-        if (x !== undefined) markers.push({ x, value: u, kind: 'pending', via: a.value })
+        if (x !== undefined) markers.push({ x, value: u, kind: 'pending', via: a.value, ...extra })
       }
     }
     markers.sort((p, q) => p.x - q.x)
-    const ev = sf.evictions.find((e) => e.name === c.name)
-    const row: LiveRow = { cand: c, colour: colourOf.get(c.name) ?? null, intervals: c.intervals, markers, note: '' }
-    if (ev) {
-      const span = blockSpan.get(ev.block)
-      const later = sf.addressValues.find((a) => a.value === ev.value)?.later ?? []
-      row.eviction = { x: span ? span.end : 0, block: ev.block, value: ev.value, pending: ev.pending, later }
-    }
+    const evictions = sf.evictions
+      .filter((e) => e.name === c.name)
+      .map((e) => ({ x: blockSpan.get(e.block)?.end ?? 0, block: e.block, value: e.value, pending: e.pending, later: sf.addressValues.find((a) => a.value === e.value)?.later ?? [] }))
+    const row: LiveRow = { cand: c, colour: colourOf.get(c.name) ?? null, intervals: c.intervals, markers, evictions, note: '' }
     row.note = noteOf(sf, row, blockOf)
     return row
   })
@@ -180,10 +190,12 @@ function noteOf(sf: StackFrameResult, row: LiveRow, blockOf: Map<string, string>
       return partners.length ? `live at the same time as ${partners.map((o) => o.name).join(', ')}: no slot to share` : 'no partner whose lifetime misses its own'
     }
     case 'evicted': {
-      const e = row.eviction
-      if (!e) return 'evicted'
-      const where = e.later.map((v) => `${v} in ${blockOf.get(v) ?? v}`).join(', ')
-      return `evicted: its address ${e.value} still had ${plural(e.pending, 'use')} at the end of ${e.block}${where ? ` (${where})` : ''}; mergelocals follows an address only within its block`
+      if (row.evictions.length === 0) return 'evicted'
+      const parts = row.evictions.map((e) => {
+        const where = e.later.map((v) => `${v} in ${blockOf.get(v) ?? v}`).join(', ')
+        return `its address ${e.value} still had ${plural(e.pending, 'use')} at the end of ${e.block}${where ? ` (${where})` : ''}`
+      })
+      return `evicted: ${parts.join('; ')}; mergelocals follows an address only within its block`
     }
     case 'dropped':
       return `dropped: ${c.reason ?? sf.outcome}`
@@ -192,15 +204,23 @@ function noteOf(sf: StackFrameResult, row: LiveRow, blockOf: Map<string, string>
 
 function headlineOf(sf: StackFrameResult): string {
   if (sf.groups.length) {
-    const groups = sf.groups.map((g) => `${[g.leader, ...g.followers].join(' + ')}`).join('; ')
+    const members = sf.groups.reduce((n, g) => n + 1 + g.followers.length, 0)
+    const groups =
+      members <= 8
+        ? sf.groups.map((g) => `${[g.leader, ...g.followers].join(' + ')}`).join('; ')
+        : `${members} candidates into ${sf.groups.length} slot${sf.groups.length === 1 ? '' : 's'}`
     const s = sf.savedBytes
     return `merged ${groups} · ${s.total} bytes saved (${s.nonPointer} nonpointer, ${s.pointer} pointer)`
   }
   if (sf.candidates.length === 0) return 'no candidates: no local of more than 3 words whose address is never taken'
+  const names = [...new Set(sf.evictions.map((e) => e.name))]
   const ev =
-    sf.evictions.length <= 2
-      ? sf.evictions.map((e) => `${e.name} evicted (${e.value} pending at the end of ${e.block})`)
-      : [`${sf.evictions.map((e) => e.name).join(', ')} evicted (an address pending at a block's end)`]
+    names.length <= 2
+      ? names.map((n) => {
+          const es = sf.evictions.filter((e) => e.name === n)
+          return `${n} evicted (${es.map((e) => e.value).join(', ')} pending at the end of ${es[0]!.block})`
+        })
+      : [`${names.join(', ')} evicted (an address pending at a block's end)`]
   return `nothing merged: ${[...ev, sf.outcome].join('; ')}`
 }
 
@@ -269,6 +289,12 @@ export function touchesAt(m: LivenessModel, x: number): { name: string; marker: 
   const out: { name: string; marker: Marker }[] = []
   for (const r of m.rows) for (const mk of markersIn(r, x, x + 1)) out.push({ name: r.cand.name, marker: mk })
   return out
+}
+
+/** `via v35 (arithmetic on v127)`: the address a marker goes through. */
+export function viaText(m: Marker): string {
+  if (!m.via) return ''
+  return `via ${m.via}${m.from?.length ? ` (arithmetic on ${m.from.join(' ← ')})` : ''}`
 }
 
 /** Words for a marker, as the tooltip and the legend say it. */
