@@ -83,8 +83,10 @@ test('testdata/mergelocals: regions with two groups, unmerged overlaps, a region
   await page.goto(`/?file=${encodeURIComponent(testdata('regions.go'))}&func=Regions&view=liveness`)
   await expect(lane(page, 'amd64').getByTestId('liveness-headline')).toHaveText(/^merged big \+ small \+ w \+ p; bs \+ cs · /)
   await expect(row(page, 'amd64', 'bs').locator('rect.bar').first()).toHaveAttribute('fill', 'var(--pin-1)')
-  // Every row in view: six candidates, two groups.
+  // Every row in view: six candidates, two groups; the second region starts at bs.
   await expect(lane(page, 'amd64').locator('g[data-row]')).toHaveCount(6)
+  await expect(row(page, 'amd64', 'bs').locator('line.region-line')).toHaveCount(1)
+  await expect(lane(page, 'amd64').locator('g[data-row] line.region-line')).toHaveCount(1)
   // On ppc64 every candidate but p has a MOVDaddr still pending at its block's end.
   await expect(lane(page, 'ppc64').getByTestId('liveness-headline')).toHaveText('nothing merged: big, small, w, bs, cs evicted (an address pending at a block\'s end); fewer than two candidates after evictions')
   await expect(lane(page, 'ppc64').locator('g.eviction')).toHaveCount(5)
