@@ -73,7 +73,8 @@ export interface LivenessModel {
   /** One line: what merged and what it saved, or why nothing did. */
   headline: string
   merged: boolean
-  frame: { size: number; ptrSize: number; slots: FrameSlotBar[] }
+  /** The frame layout; `saved`: bytes merging saved (gc's EstSavings). */
+  frame: { size: number; ptrSize: number; saved: number; slots: FrameSlotBar[] }
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -122,14 +123,20 @@ export function livenessModel(sf: StackFrameResult): LivenessModel {
     for (const f of g.followers) colourOf.set(f, k % PIN_COLOURS)
   })
 
+  const addrsOf = groupBy(sf.addressValues, (a) => a.name)
+  const evictionsOf = groupBy(sf.evictions, (e) => e.name)
+  const addrByValue = new Map(sf.addressValues.map((a) => [a.value, a]))
+
+  const byRegion = groupBy(sf.candidates, (c) => c.region ?? -1)
+  const groupOf = new Map(sf.groups.map((g) => [g.leader, g]))
+
   const rows: LiveRow[] = sf.candidates.map((c) => {
     const markers: Marker[] = []
     for (const u of c.uses ?? []) {
       const x = indexOf.get(u.value)
       if (x !== undefined) markers.push({ x, value: u.value, kind: u.effect })
     }
-    for (const a of sf.addressValues) {
-      if (a.name !== c.name) continue
+    for (const a of addrsOf.get(c.name) ?? []) {
       const from = chainOf(a.value)
       const extra = from.length ? { from } : {}
       for (const u of a.users) {
@@ -142,11 +149,9 @@ export function livenessModel(sf: StackFrameResult): LivenessModel {
       }
     }
     markers.sort((p, q) => p.x - q.x)
-    const evictions = sf.evictions
-      .filter((e) => e.name === c.name)
-      .map((e) => ({ x: blockSpan.get(e.block)?.end ?? 0, block: e.block, value: e.value, pending: e.pending, later: sf.addressValues.find((a) => a.value === e.value)?.later ?? [] }))
+    const evictions = (evictionsOf.get(c.name) ?? []).map((e) => ({ x: blockSpan.get(e.block)?.end ?? 0, block: e.block, value: e.value, pending: e.pending, later: addrByValue.get(e.value)?.later ?? [] }))
     const row: LiveRow = { cand: c, colour: colourOf.get(c.name) ?? null, intervals: c.intervals, markers, evictions, note: '' }
-    row.note = noteOf(sf, row, blockOf)
+    row.note = noteOf(sf, row, blockOf, groupOf, byRegion)
     return row
   })
 
@@ -170,23 +175,40 @@ export function livenessModel(sf: StackFrameResult): LivenessModel {
     order,
     headline: headlineOf(sf),
     merged: sf.groups.length > 0,
-    frame: { size: sf.frame.size, ptrSize: sf.frame.ptrSize, slots },
+    frame: { size: sf.frame.size, ptrSize: sf.frame.ptrSize, saved: sf.savedBytes.total, slots },
   }
 }
 
-function noteOf(sf: StackFrameResult, row: LiveRow, blockOf: Map<string, string>): string {
+function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>()
+  for (const x of xs) {
+    const k = key(x)
+    const l = m.get(k)
+    if (l) l.push(x)
+    else m.set(k, [x])
+  }
+  return m
+}
+
+function noteOf(
+  sf: StackFrameResult,
+  row: LiveRow,
+  blockOf: Map<string, string>,
+  groupOf: Map<string, StackFrameResult['groups'][number]>,
+  byRegion: Map<number, StackCandidate[]>,
+): string {
   const c = row.cand
   switch (c.status) {
     case 'leader': {
-      const g = sf.groups.find((x) => x.leader === c.name)
+      const g = groupOf.get(c.name)
       return g ? `leads a slot shared with ${g.followers.join(', ')} at ${g.offset}` : 'leader'
     }
     case 'follower': {
-      const g = sf.groups.find((x) => x.leader === c.leader)
+      const g = c.leader === undefined ? undefined : groupOf.get(c.leader)
       return `shares ${c.leader}'s slot${g ? ` at ${g.offset}` : ''}: its lifetime misses the group's`
     }
     case 'unmerged': {
-      const partners = sf.candidates.filter((o) => o !== c && o.region === c.region && o.intervals.length > 0 && overlaps(o.intervals, c.intervals))
+      const partners = (byRegion.get(c.region ?? -1) ?? []).filter((o) => o !== c && o.intervals.length > 0 && overlaps(o.intervals, c.intervals))
       return partners.length ? `live at the same time as ${partners.map((o) => o.name).join(', ')}: no slot to share` : 'no partner whose lifetime misses its own'
     }
     case 'evicted': {
