@@ -87,3 +87,14 @@ test('why a variable is or is not aggregated: pointers, size, zero size, overflo
   await expect(page.getByTestId('alloc-vars').locator('tr[data-verdict="alone"]')).toHaveCount(3)
   await snap(page, 'allocs-overflow-blocks')
 })
+
+test('a deep link with the call selected (as the editor\'s allocation marker opens it) shows that call', async ({ page }) => {
+  await page.goto('/?example=heapagg&func=closure&view=allocs')
+  const site = cards(page).nth(1)
+  await expect(site).toHaveAttribute('data-kind', 'site')
+  const id = (await site.getAttribute('data-call'))!
+  await page.goto(`/?example=heapagg&func=closure&view=allocs&value=${id}`)
+  await expect(cards(page).nth(1)).toHaveClass(/hit/)
+  await expect(cards(page).nth(0)).not.toHaveClass(/hit/)
+  await expect(cards(page).nth(1)).toBeInViewport()
+})

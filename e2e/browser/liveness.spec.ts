@@ -76,6 +76,9 @@ test('hovering an instruction shows its value in the listing and assembly; click
   await pending.click()
   await expect(page).toHaveURL(new RegExp(`arch=ppc64.*value=${pid}$`))
   await expect(page.getByTestId('asm-listing').locator(`.line[data-owner="${pid}"]`).first()).toHaveClass(/hit/)
+  // Each arch keeps its own selection and pins: amd64's pinned value stays marked in its lane.
+  await expect(lane(page, 'amd64').locator('rect.sel-col')).toHaveCount(1)
+  await expect(lane(page, 'ppc64').locator('rect.sel-col')).toHaveCount(1)
   await snap(page, 'liveness-phases-ppc64-current')
 })
 
