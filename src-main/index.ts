@@ -7,7 +7,7 @@ import { buildMenu } from './desktop/menu'
 import { registerIpc } from './desktop/ipc'
 import { loadState, saveState, type SavedState } from './desktop/window-state'
 import { appVersion, examplesDir, projectRoot, workerFile } from './service/paths'
-import { WorkerRunner } from './service/runner'
+import { WorkerPool } from './service/pool'
 import { Service } from './service/service'
 
 const rendererIndex = join(projectRoot, 'out', 'renderer', 'index.html')
@@ -86,7 +86,7 @@ async function openFileDialog(): Promise<void> {
 app.enableSandbox()
 app.whenReady().then(async () => {
   state = loadState(stateFile())
-  const service = new Service({ runner: new WorkerRunner(workerFile), examplesDir, version: appVersion, transport: 'ipc' })
+  const service = new Service({ runner: new WorkerPool(workerFile), examplesDir, version: appVersion, transport: 'ipc' })
   registerIpc(
     service,
     (sender, frameUrl) => sender === window?.webContents && isOurPage(frameUrl),

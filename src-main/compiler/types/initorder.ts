@@ -18,6 +18,7 @@ export function initOrder(c: Checker): void {
   const waiting = new Int32Array(vars.length)
   const dependents = new Map<Obj, number[]>()
   vars.forEach((d, i) => {
+    c.tick()
     for (const v of varDeps(c, d)) {
       if (v === d.obj) continue
       waiting[i]!++
@@ -34,6 +35,7 @@ export function initOrder(c: Checker): void {
   const done = new Set<Obj>()
   let earliest = 0
   for (let left = vars.length; left > 0; left--) {
+    c.tick()
     let i = ready.pop()
     while (i !== undefined && taken[i]) i = ready.pop()
     if (i === undefined) {
@@ -117,6 +119,7 @@ function cyclicComponents(c: Checker, decls: DeclInfo[]): Map<Obj, number> {
   let next = 0
   let components = 0
   for (const root of decls) {
+    c.tick()
     if (index.has(root.obj)) continue
     const frames: { obj: Obj; deps: Iterator<Obj> }[] = []
     const enter = (o: Obj) => {

@@ -34,6 +34,7 @@ export function collectObjects(c: Checker): Collected {
     declare(c, c.pkgScope, id, obj)
   }
   for (const decl of c.file.decls) {
+    c.tick()
     switch (decl.kind) {
       case 'VarDecl':
         for (const spec of decl.specs) {
