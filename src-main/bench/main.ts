@@ -29,6 +29,7 @@ import { decodeTrace, encodeTrace, type EncodedTrace } from '../protocol/trace-c
 import type { FuncTrace } from '../protocol/model'
 import { uiBench } from './ui'
 import { cfgBench } from './cfg'
+import { hugeFileBench } from './huge'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -207,6 +208,7 @@ async function otherFigures(dir: string): Promise<void> {
   await ssa10k(dir)
   await escapeUiFigures(emit, median)
   await compareModelBench(dir, emit)
+  await hugeFileBench({ emit, dir })
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */
