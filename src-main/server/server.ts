@@ -16,30 +16,11 @@ import { extname, join, normalize, sep } from 'node:path'
 import { MAX_SOURCE_BYTES } from '../protocol/api'
 import type { ErrorCode } from '../protocol/errors'
 import type { Service } from '../service/service'
-import { CONTENT_SECURITY_POLICY } from './csp'
+import { MIME, SECURITY_HEADERS } from './headers'
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-}
 const MAX_BODY = MAX_SOURCE_BYTES * 2 + 64 * 1024 // a JSON-escaped source and its path
 /** How much of an oversized body is read (and dropped) so the client sees the 413 before the connection closes. */
 const MAX_DRAIN = 64 * 2 ** 20
-
-/** On every answer: static files, API results and errors alike. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-}
 
 /** A refusal with its HTTP status; on /api/ the body is also a WireResult line. */
 class HttpError extends Error {
