@@ -4,7 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY_META } from './src-main/server/csp'
 
-/** The built page carries the CSP itself, since file:// pages in Electron get no headers. */
+/** The built page carries the CSP itself too (without frame-ancestors, which only a header can carry: browser mode and the app's own protocol send it). */
 function cspMeta(): Plugin {
   return {
     name: 'ssascope-csp-meta',

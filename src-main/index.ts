@@ -1,32 +1,27 @@
-// Electron bootstrap: one secure window, the application menu, IPC.
+// Electron bootstrap: one secure window, the application menu, IPC. The
+// decisions (which page is ours, navigation, permissions, the files and
+// headers of our protocol) are pure functions in desktop/security.ts.
 
-import { app, BrowserWindow, dialog, Menu, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebContents } from 'electron'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { IPC, type MenuCommand, type SourceFile } from './protocol'
 import { buildMenu } from './desktop/menu'
 import { registerIpc } from './desktop/ipc'
 import { loadState, saveState, type SavedState } from './desktop/window-state'
-import { appVersion, examplesDir, projectRoot, workerFile } from './service/paths'
-import { WorkerRunner } from './service/runner'
+import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, appFileFor, appHeaders, devResponseHeaders, isOurPage, mayNavigate, mayUsePermission, type PageTrust } from './desktop/security'
+import { SECURITY_HEADERS } from './server/headers'
+import { appVersion, examplesDir, projectRoot, rendererDir, workerFile } from './service/paths'
+import { WorkerPool } from './service/pool'
 import { Service } from './service/service'
 
-const rendererIndex = join(projectRoot, 'out', 'renderer', 'index.html')
 const preloadFile = join(projectRoot, 'out', 'preload', 'index.cjs')
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const trust: PageTrust = { devServerUrl }
 
 let window: BrowserWindow | undefined
 let state: SavedState = {}
 const stateFile = () => join(app.getPath('userData'), 'state.json')
-
-function isOurPage(url: string): boolean {
-  if (devServerUrl) return url.startsWith(devServerUrl)
-  try {
-    const u = new URL(url)
-    return u.protocol === 'file:' && decodeURIComponent(u.pathname).endsWith('/out/renderer/index.html')
-  } catch {
-    return false
-  }
-}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -55,16 +50,18 @@ function createWindow(): BrowserWindow {
     saveState(stateFile(), state)
   })
   const query: Record<string, string> = state.lastFile ? { file: state.lastFile } : { example: 'heapagg' }
-  if (devServerUrl) void win.loadURL(`${devServerUrl}?${new URLSearchParams(query)}`)
-  else void win.loadFile(rendererIndex, { query })
+  void win.loadURL(`${devServerUrl ?? APP_PAGE}?${new URLSearchParams(query)}`)
   return win
 }
 
-/** No navigation away from the app and no new windows; http(s) links open in the system browser. */
+/** No navigation away from the app (nor redirects, nor frames) and no new windows; http(s) links open in the system browser. */
 function hardenContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isOurPage(url)) event.preventDefault()
-  })
+  const guard = (details: { url: string; preventDefault(): void }) => {
+    if (!mayNavigate(details.url, trust)) details.preventDefault()
+  }
+  contents.on('will-navigate', guard)
+  contents.on('will-redirect', guard)
+  contents.on('will-frame-navigate', guard)
   contents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url)
     return { action: 'deny' }
@@ -83,13 +80,37 @@ async function openFileDialog(): Promise<void> {
   if (!r.canceled && path) send({ kind: 'open-file', path })
 }
 
+/** Our files from out/renderer with their headers (the CSP among them, so frame-ancestors applies). */
+async function serveAppFile(request: Request): Promise<Response> {
+  const file = appFileFor(request.url, rendererDir)
+  const body = file ? await readFile(file).catch(() => null) : null
+  if (!file || !body) return new Response('not found', { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } })
+  return new Response(body, { headers: appHeaders(file) })
+}
+
+/** The session's side: our protocol, no permissions, and the dev server's pages with our headers. */
+function hardenSession(): void {
+  protocol.handle(APP_SCHEME, serveAppFile)
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(mayUsePermission(permission)))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => mayUsePermission(permission))
+  if (devServerUrl) {
+    session.defaultSession.webRequest.onHeadersReceived({ urls: [`${new URL(devServerUrl).origin}/*`] }, (details, callback) => {
+      const responseHeaders = devResponseHeaders(details.url, details.responseHeaders, trust)
+      callback(responseHeaders ? { responseHeaders } : {})
+    })
+  }
+}
+
+// Before the app is ready: the scheme the renderer is served from.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 app.enableSandbox()
 app.whenReady().then(async () => {
+  hardenSession()
   state = loadState(stateFile())
-  const service = new Service({ runner: new WorkerRunner(workerFile), examplesDir, version: appVersion, transport: 'ipc' })
+  const service = new Service({ runner: new WorkerPool(workerFile), examplesDir, version: appVersion, transport: 'ipc' })
   registerIpc(
     service,
-    (sender, frameUrl) => sender === window?.webContents && isOurPage(frameUrl),
+    (sender, frameUrl) => sender === window?.webContents && isOurPage(frameUrl, trust),
     (method, result) => {
       if (method === 'openFile' && result.ok) state.lastFile = (result.result as SourceFile).path
     },

@@ -61,7 +61,7 @@ test('desktop window: the pass debugger over IPC (deep link, stepping, listing, 
   try {
     const page = await app.firstWindow()
     await expect(page.getByTestId('function-list').locator('li')).not.toHaveCount(0)
-    // The window's own page, with a deep link (file:// keeps the query).
+    // The window's own page (ssascope://app/index.html), with a deep link.
     await page.evaluate(() => {
       location.search = '?example=heapagg&func=half&pass=lower'
     })

@@ -194,3 +194,19 @@ export function manyLocalsProgram(n: number): string {
   out.push(`\treturn s${Array.from({ length: Math.floor(n / 4) }, (_, k) => ` + a${k * 4}[j&3]`).join('')}`, '}', '')
   return out.join('\n')
 }
+
+/**
+ * A huge file of package-level variables (at the default, 410,030
+ * declarations in just under 8 MiB, the most browser mode and the CLI
+ * accept): typed and untyped constant initialisers and addresses of earlier
+ * variables, all static data for gc (no init code).
+ * The front end's size limit case: everything must stay linear.
+ */
+export function hugeGlobalsProgram(decls = 410_030): string {
+  const out = ['package huge', '']
+  for (let i = 0; i < decls; i++) {
+    const k = i % 3
+    out.push(k === 0 ? `var v${i} int = ${i % 100}` : k === 1 || i < 2 ? `var v${i} = ${i % 997}` : `var v${i} = &v${i - 2}`)
+  }
+  return out.join('\n') + '\n'
+}

@@ -88,14 +88,14 @@ export class Program {
     }
     const parsed = await timed('parse', () => {
       pipelineCounters.parses++
-      return parseFile(path, text)
+      return parseFile(path, text, checkCancelled)
     })
     const checked =
       parsed.diagnostics.length > 0
         ? null
         : await timed('typecheck', () => {
             pipelineCounters.typechecks++
-            return checkFile(parsed.file, parsed.source)
+            return checkFile(parsed.file, parsed.source, checkCancelled)
           })
     checkCancelled()
     return new Program(path, text, options, parsed, checked, timings)

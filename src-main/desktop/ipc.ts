@@ -1,6 +1,6 @@
 // Registers the IPC channels on Electron's ipcMain.
 
-import { ipcMain, type WebContents } from 'electron'
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { IPC } from '../protocol'
 import type { WireResult } from '../protocol/errors'
 import type { Service } from '../service/service'
@@ -12,10 +12,14 @@ export function registerIpc(
   onResult?: (method: string, result: WireResult) => void,
 ): void {
   const handlers = createIpcHandlers(service, onResult)
+  const sender = (event: IpcMainEvent | IpcMainInvokeEvent) => ({
+    trusted: isTrusted(event.sender, event.senderFrame?.url ?? ''),
+    senderId: event.sender.id,
+  })
   ipcMain.handle(IPC.call, (event, method: unknown, args: unknown, callId: unknown) =>
     handlers.call(
       {
-        trusted: isTrusted(event.sender, event.senderFrame?.url ?? ''),
+        ...sender(event),
         sendProgress: (id, p) => {
           if (!event.sender.isDestroyed()) event.sender.send(IPC.progress, id, p)
         },
@@ -25,5 +29,5 @@ export function registerIpc(
       callId,
     ),
   )
-  ipcMain.on(IPC.cancel, (_event, callId: unknown) => handlers.cancel(callId))
+  ipcMain.on(IPC.cancel, (event, callId: unknown) => handlers.cancel(sender(event), callId))
 }

@@ -35,7 +35,8 @@ export const object =
   <S extends Shape>(shape: S): Validator<FromShape<S>> =>
   (v, where) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(where, 'must be an object')
-    for (const key of Object.keys(v)) if (!(key in shape)) throw bad(`${where}.${key}`, 'is not a known argument')
+    // Own keys only: `in` would take constructor, toString or __proto__ (inherited from Object.prototype) as known.
+    for (const key of Object.keys(v)) if (!Object.hasOwn(shape, key)) throw bad(`${where}.${key}`, 'is not a known argument')
     const out: Record<string, unknown> = {}
     for (const [key, check] of Object.entries(shape)) {
       const value = check((v as Record<string, unknown>)[key], `${where}.${key}`)

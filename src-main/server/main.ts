@@ -1,7 +1,7 @@
 // `npm run serve`: browser mode on 127.0.0.1 (a free port unless --port N).
 
 import { appVersion, examplesDir, rendererDir, workerFile } from '../service/paths'
-import { WorkerRunner } from '../service/runner'
+import { WorkerPool } from '../service/pool'
 import { Service } from '../service/service'
 import { startServer } from './server'
 
@@ -18,7 +18,7 @@ function parsePort(argv: string[]): number {
 }
 
 async function main(): Promise<void> {
-  const service = new Service({ runner: new WorkerRunner(workerFile), examplesDir, version: appVersion, transport: 'http' })
+  const service = new Service({ runner: new WorkerPool(workerFile), examplesDir, version: appVersion, transport: 'http' })
   const running = await startServer(service, { port: parsePort(process.argv.slice(2)), staticDir: rendererDir })
   process.stdout.write(`ssascope: serving on ${running.url}\n`)
   const stop = async () => {

@@ -11,6 +11,9 @@ import { escapeArtifact } from '../../src-main/compiler/escape/artifact'
 import { Attr } from '../../src-main/compiler/escape/graph'
 import { Program, pipelineCounters } from '../../src-main/compiler/pipeline'
 import { examplesDir, projectRoot } from '../../src-main/service/paths'
+import { hugeGlobalsProgram } from '../../src-main/bench/programs'
+import { parseFile } from '../../src-main/compiler/syntax'
+import { checkFile } from '../../src-main/compiler/types/check'
 
 const escapeDir = join(projectRoot, 'testdata', 'escape')
 const corpus = [
@@ -87,5 +90,65 @@ describe('Program', () => {
     expect(seen[seen.length - 1]).toBe('opt')
     const again = p.ssaResult({ func: 'half', arch: 'amd64' })
     expect(again.trace?.passes.at(-1)?.name).toBe('stack frame')
+  })
+
+  // A big file spends seconds inside one phase: the check must run inside
+  // parsing (tree-sitter's progress, the tree copy, the declarations) and
+  // checking, not only between phases, or a cancelled job runs on.
+  describe('checks for cancellation inside long phases', () => {
+    const text = hugeGlobalsProgram(10_000)
+    const stopAfter = (n: number) => {
+      let calls = 0
+      return {
+        get calls() {
+          return calls
+        },
+        check: () => {
+          if (++calls >= n) throw new Error('stop')
+        },
+      }
+    }
+
+    it('inside parsing, at every step of it, and parses the next text afresh', async () => {
+      let total = 0
+      await parseFile('huge.go', text, () => void total++)
+      expect(total).toBeGreaterThan(20)
+      // The first checks come from tree-sitter, the last from the conversion to our AST.
+      for (const n of [1, 2, Math.floor(total / 2), total]) {
+        const stop = stopAfter(n)
+        await expect(parseFile('huge.go', text, stop.check), `stop at call ${n}`).rejects.toThrow('stop')
+        expect(stop.calls).toBe(n)
+      }
+      // A parse stopped inside tree-sitter must not leave it resuming the old text.
+      const next = await parseFile('p.go', 'package p\n\nfunc F() {}\n')
+      expect(next.diagnostics).toEqual([])
+      expect(next.functions.map((f) => f.name)).toEqual(['F'])
+    })
+
+    it('inside type checking', async () => {
+      const parsed = await parseFile('huge.go', text)
+      let total = 0
+      checkFile(parsed.file, parsed.source, () => void total++)
+      expect(total).toBeGreaterThan(20)
+      for (const n of [1, Math.floor(total / 2), total]) {
+        const stop = stopAfter(n)
+        expect(() => checkFile(parsed.file, parsed.source, stop.check), `stop at call ${n}`).toThrow('stop')
+        expect(stop.calls).toBe(n)
+      }
+      expect(checkFile(parsed.file, parsed.source).diagnostics).toEqual([])
+    })
+
+    it('in Program.load, whose phases pass the check on', async () => {
+      const phases: string[] = []
+      let inParse = 0
+      const load = Program.load('huge.go', text, {}, {
+        progress: (p) => phases.push(p.phase),
+        checkCancelled: () => {
+          if (phases.at(-1) === 'parse' && ++inParse === 3) throw new Error('stop')
+        },
+      })
+      await expect(load).rejects.toThrow('stop')
+      expect(phases).toEqual(['parse'])
+    })
   })
 })

@@ -14,3 +14,24 @@ describe('SourceText.position', () => {
     expect(src.lineCount).toBe(3)
   })
 })
+
+describe('SourceText.position on long lines', () => {
+  // The reference: UTF-8 bytes of the line up to the offset.
+  const naive = (text: string, offset: number) => {
+    const start = text.lastIndexOf('\n', offset - 1) + 1
+    return { line: text.slice(0, start).split('\n').length, col: Buffer.byteLength(text.slice(start, offset)) + 1 }
+  }
+
+  it('counts UTF-8 columns across a one-line file with pairs straddling every internal mark', () => {
+    // 𝄞 (a surrogate pair) placed so that its halves fall on both sides of offsets 1024, 2048, …
+    let line = ''
+    while (line.length < 5000) line += line.length % 1024 === 1022 ? 'a𝄞' : line.length % 97 === 0 ? 'é' : 'x'
+    const text = `package p\n${line}\n${line}`
+    const src = new SourceText('f.go', text)
+    for (let off = 0; off <= text.length; off++) {
+      const c = text.charCodeAt(off - 1)
+      if (c >= 0xd800 && c <= 0xdbff) continue // inside a pair: no position
+      expect(src.position(off), `offset ${off}`).toEqual(naive(text, off))
+    }
+  })
+})

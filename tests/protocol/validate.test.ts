@@ -42,6 +42,15 @@ describe('validateCall', () => {
     expect(rejection('info', { x: 1 }).message).toBe('info.x is not a known argument')
   })
 
+  it('takes only own keys of the shape as known: prototype names are unknown arguments', () => {
+    for (const key of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      // As JSON.parse makes them: own properties, __proto__ included.
+      const args = JSON.parse(`{"path": "x.go", ${JSON.stringify(key)}: 1}`) as unknown
+      expect(rejection('openFile', args).message, key).toBe(`openFile.${key} is not a known argument`)
+    }
+    expect(rejection('info', JSON.parse('{"__proto__": {}}')).message).toBe('info.__proto__ is not a known argument')
+  })
+
   it('limits source size', () => {
     const e = rejection('analyze', { path: 'a.go', text: 'x'.repeat(MAX_SOURCE_BYTES + 1) })
     expect(e.message).toMatch(/^analyze\.text must be at most \d+ characters$/)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobRunner } from '../../src-main/service/runner'
 import { startServer, type RunningServer } from '../../src-main/server/server'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/server/csp'
+import { MAX_SOURCE_BYTES } from '../../src-main/protocol/api'
 import { HttpApi } from '../../src-renderer/src/api/client'
 import { inProcessService, tempFiles } from '../helpers'
 
@@ -71,6 +72,57 @@ describe('browser-mode server', () => {
       req.end()
     })
     expect(status).toBe(421)
+  })
+
+  it('answers a malformed percent-encoding with 400, not 500', async () => {
+    for (const p of ['%E0%A4%A', '%', 'app%2.js', 'api/%ZZ']) {
+      const r = await fetch(server.url + p, p.startsWith('api/') ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' } : {})
+      expect(r.status, p).toBe(400)
+      expect(await r.text(), p).not.toMatch(/URI malformed|internal/)
+    }
+  })
+
+  it('answers an oversized body with 413 and a typed error, not a reset connection', async () => {
+    const big = JSON.stringify({ path: 'p.go', text: 'x'.repeat(MAX_SOURCE_BYTES * 2 + 128 * 1024) })
+    const r = await post('/api/analyze', big)
+    expect(r.status).toBe(413)
+    expect(await r.json()).toMatchObject({ ok: false, error: { code: 'too-large' } })
+    // The client the renderer uses reports it as such.
+    const client = api.call('analyze', { path: 'p.go', text: 'x'.repeat(MAX_SOURCE_BYTES * 2 + 128 * 1024) })
+    await expect(client).rejects.toMatchObject({ code: 'too-large' })
+    // A body declared far larger than anything accepted is refused without being read.
+    const { request } = await import('node:http')
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(server.url + 'api/analyze', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(2 ** 31) } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', reject)
+      req.write('{')
+    })
+    expect(status).toBe(413)
+  })
+
+  it('sends the security headers on every answer: pages, API results and errors', async () => {
+    const answers = {
+      page: await fetch(server.url),
+      api: await post('/api/info', '{}'),
+      'bad json': await post('/api/info', '{not json'),
+      'unknown method': await post('/api/nope', '{}'),
+      'not found': await fetch(server.url + 'nope.js'),
+      'wrong method': await fetch(server.url + 'api/info'),
+      'cross-origin': await post('/api/info', '{}', { origin: 'https://evil.example' }),
+      'malformed path': await fetch(server.url + '%E0%A4%A'),
+    }
+    for (const [what, r] of Object.entries(answers)) {
+      expect(r.headers.get('x-content-type-options'), what).toBe('nosniff')
+      expect(r.headers.get('content-security-policy'), what).toBe(CONTENT_SECURITY_POLICY)
+      expect(r.headers.get('referrer-policy'), what).toBe('no-referrer')
+      expect(r.headers.get('cross-origin-opener-policy'), what).toBe('same-origin')
+      await r.arrayBuffer()
+    }
+    expect(answers['bad json'].status).toBe(400)
+    expect(await post('/api/info', '{not json').then((r) => r.json())).toMatchObject({ ok: false, error: { code: 'bad-argument' } })
   })
 
   it('cancels the job when the client goes away', async () => {

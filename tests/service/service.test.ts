@@ -44,6 +44,20 @@ describe('Service', () => {
     expect((await failure(service.call('openFile', { path: join(dir, 'big.go') }))).code).toBe('too-large')
   })
 
+  it('refuses a .go link to a file that is not Go source, and reads a link to Go source from where it points', async () => {
+    const { symlinkSync, mkdirSync } = await import('node:fs')
+    const dir = tempFiles({ 'secret.txt': 'root:x:0:0\n', 'real.go': 'package r\n' })
+    symlinkSync(join(dir, 'secret.txt'), join(dir, 'link.go'))
+    symlinkSync(join(dir, 'real.go'), join(dir, 'alias.go'))
+    mkdirSync(join(dir, 'dir.go'))
+    const refused = await failure(service.call('openFile', { path: join(dir, 'link.go') }))
+    expect(refused.code).toBe('bad-argument')
+    expect(refused.message).toBe(`${join(dir, 'link.go')} (a link to ${join(dir, 'secret.txt')}): not a Go source file (.go)`)
+    expect(refused.message).not.toContain('root:x')
+    expect(await service.call('openFile', { path: join(dir, 'alias.go') })).toEqual({ path: join(dir, 'alias.go'), text: 'package r\n', origin: 'file' })
+    expect(await failure(service.call('openFile', { path: join(dir, 'dir.go') }))).toMatchObject({ code: 'not-found', message: `${join(dir, 'dir.go')}: not a file` })
+  })
+
   it('analyzes source with progress', async () => {
     const phases: string[] = []
     const r = await service.call('analyze', { path: 'x.go', text: 'package x\nfunc F() {}\n' }, { onProgress: (p) => phases.push(p.phase) })

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { bigFunctionProgram } from '../../src-main/bench/programs'
+import { bigFunctionProgram, hugeGlobalsProgram } from '../../src-main/bench/programs'
 import { PASSES } from '../../src-main/compiler/ssa/compile'
 import { ApiError } from '../../src-main/protocol/errors'
 import type { Progress } from '../../src-main/protocol/model'
@@ -94,6 +94,29 @@ describe('WorkerRunner', () => {
     expect(decodeTrace(small.result.trace!).func).toBe('locals')
     expect(r.threadsStarted).toBe(1)
   })
+
+  // A big file spends seconds inside parsing and type checking: the flag is
+  // checked there too (tree-sitter's progress callback, every few hundred
+  // declarations), so a cancelled job stops soon and the thread survives.
+  // (That the checks are inside the phases is tests/compiler/pipeline; here,
+  // that the worker's flag reaches them.)
+  for (const phase of ['parse', 'typecheck']) {
+    it(`cancels a job on a big file inside ${phase} cooperatively`, async () => {
+      const r = runner(workerFile, { cancelGraceMs: 2000 })
+      const big = { path: 'huge.go', text: hugeGlobalsProgram(100_000) }
+      const abort = new AbortController()
+      const running = r.run('analyze', big, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (p.phase === phase) abort.abort()
+        },
+      })
+      await expect(running).rejects.toMatchObject({ code: 'cancelled' })
+      const next = await r.run('analyze', source)
+      expect(next.result.functions.map((f) => f.name)).toEqual(['A', 'B'])
+      expect(r.threadsStarted).toBe(1)
+    })
+  }
 
   it('cancels a hung job and a queued one; a job that ignores the flag loses its thread after the grace period', async () => {
     const r = runner(join(stand_ins, 'hang.mjs'), { cancelGraceMs: 50 })

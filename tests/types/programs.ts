@@ -83,6 +83,146 @@ func f(a int, t T) *T {
     ],
   },
   {
+    // Duplicates are found by value (types2's valueMap; a switch may have thousands of cases); booleans are not checked.
+    name: 'duplicate cases',
+    src: `type MyInt int
+
+func f(x int, y float64, b bool, u uint64, m MyInt) {
+	switch x {
+	case 1, 2, 1:
+	case 2:
+	case 1 + 1:
+	}
+	switch y {
+	case 1, 1.0:
+	case 2.5, 2.5:
+	}
+	switch {
+	case false:
+	case false:
+	}
+	switch b {
+	case true, true:
+	}
+	switch u {
+	case 1<<64 - 1, 1<<64 - 1:
+	}
+	switch m {
+	case 3, MyInt(3):
+	}
+	switch {
+	case x > 1, x > 1:
+	}
+}
+`,
+    want: [
+      './p.go:7:13: duplicate case 1 (constant of type int) in expression switch\n\t./p.go:7:7: previous case',
+      './p.go:8:7: duplicate case 2 (constant of type int) in expression switch\n\t./p.go:7:10: previous case',
+      './p.go:9:7: duplicate case 1 + 1 (constant 2 of type int) in expression switch\n\t./p.go:7:10: previous case',
+      './p.go:12:10: duplicate case 1.0 (constant 1 of type float64) in expression switch\n\t./p.go:12:7: previous case',
+      './p.go:13:12: duplicate case 2.5 (constant of type float64) in expression switch\n\t./p.go:13:7: previous case',
+      './p.go:23:18: duplicate case 1 << 64 - 1 (constant 18446744073709551615 of type uint64) in expression switch\n\t./p.go:23:13: previous case',
+      './p.go:26:10: duplicate case MyInt(3) (constant 3 of int type MyInt) in expression switch\n\t./p.go:26:7: previous case',
+    ],
+  },
+  {
+    // "previous case" points where gc's syntax tree puts an expression: operator, `(`.
+    name: 'duplicate cases: positions',
+    src: `type MyInt int
+
+const k = 3
+
+func f(m MyInt, x int) {
+	switch m {
+	case MyInt(3), 3:
+	case (k), k:
+	case -k + 0, -3:
+	}
+}
+`,
+    want: [
+      './p.go:9:17: duplicate case 3 (constant of int type MyInt) in expression switch\n\t./p.go:9:12: previous case',
+      './p.go:10:7: duplicate case (k) (constant 3 of int type MyInt) in expression switch\n\t./p.go:9:12: previous case',
+      './p.go:10:12: duplicate case k (constant 3 of int type MyInt) in expression switch\n\t./p.go:9:12: previous case',
+      './p.go:11:15: duplicate case -3 (constant of int type MyInt) in expression switch\n\t./p.go:11:10: previous case',
+    ],
+  },
+  {
+    // Forward gotos resolved by later labels, across blocks and declarations (gc's syntax/branches.go).
+    name: 'gotos',
+    src: `func f(x int) int {
+	goto A
+	goto B
+	y := 1
+	goto A
+A:
+	if x > 0 {
+		goto C
+		goto D
+	}
+	z := 2
+	for {
+		goto B
+		goto E
+	}
+B:
+	_ = y + z
+	{
+	C:
+		x++
+	}
+D:
+	var w int
+	goto F
+	{
+		goto D
+	}
+	_ = w
+F:
+	goto G
+	return x
+}
+`,
+    want: [
+      './p.go:4:7: goto A jumps over declaration of y at ./p.go:6:4',
+      './p.go:5:7: goto B jumps over declaration of z at ./p.go:13:4',
+      './p.go:10:8: goto C jumps into block starting at ./p.go:20:2',
+      './p.go:11:8: goto D jumps over declaration of z at ./p.go:13:4',
+      './p.go:16:8: label E not defined',
+      './p.go:32:7: label G not defined',
+    ],
+  },
+  {
+    // Cycles through functions, a shared n:1 initialiser and mutually recursive functions.
+    name: 'initialization cycles',
+    src: `var a = b + f()
+var b = 1
+
+func f() int { return c }
+
+var c = a
+var d = d
+var e, g = h()
+
+func h() (int, int) { return g, 0 }
+
+func k() int { return m() }
+func m() int { return k() + n }
+
+var n = 2
+var p = k()
+var q = r
+var r = s
+var s = q + a
+`,
+    want: [
+      './p.go:3:5: initialization cycle for a\n\t./p.go:3:5: a refers to f\n\t./p.go:6:6: f refers to c\n\t./p.go:8:5: c refers to a',
+      './p.go:9:5: initialization cycle: d refers to itself',
+      './p.go:10:8: initialization cycle for g\n\t./p.go:10:8: g refers to h\n\t./p.go:12:6: h refers to g',
+      './p.go:19:5: initialization cycle for q\n\t./p.go:19:5: q refers to r\n\t./p.go:20:5: r refers to s\n\t./p.go:21:5: s refers to q',
+    ],
+  },
+  {
     name: 'cycles',
     src: `type R struct{ r R }
 

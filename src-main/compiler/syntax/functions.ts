@@ -5,6 +5,7 @@
 
 import type { FuncInfo } from '../../protocol/model'
 import type * as A from './ast'
+import { forEachChild, type CodeNode } from './children'
 import type { SourceText } from './source'
 
 export function listFunctions(file: A.File, src: SourceText): FuncInfo[] {
@@ -56,51 +57,42 @@ function receiverType(t: A.TypeExpr): { name: string; pointer: boolean } | undef
 
 /**
  * Numbers the func literals under `root` in source order; returns the next
- * free number. Iterative, so deep nesting cannot overflow the stack. AST
- * objects list their children in source order, which this walk relies on.
+ * free number. Iterative, so deep nesting cannot overflow the stack.
  */
-function collectClosures(root: object, scopeName: string, src: SourceText, out: FuncInfo[], counter = 0): number {
+function collectClosures(root: CodeNode, scopeName: string, src: SourceText, out: FuncInfo[], counter = 0): number {
   interface Scope {
     name: string
     nested: boolean
     count: number
   }
   const top: Scope = { name: scopeName, nested: false, count: counter }
-  const stack: { node: object; scope: Scope }[] = [{ node: root, scope: top }]
+  const stack: { node: CodeNode; scope: Scope }[] = [{ node: root, scope: top }]
+  const children: CodeNode[] = []
   while (stack.length > 0) {
     const { node, scope } = stack.pop()!
-    if (node !== root && (node as { kind?: string }).kind === 'FuncLit') {
-      const lit = node as A.FuncLit
+    if (node !== root && node.kind === 'FuncLit') {
       scope.count++
       const name = scope.nested ? `${scope.name}.${scope.count}` : `${scope.name}.func${scope.count}`
-      const pos = src.position(lit.pos)
+      const pos = src.position(node.pos)
       out.push({
         name,
         kind: 'closure',
         parent: scope.name,
         line: pos.line,
         col: pos.col,
-        endLine: src.position(lit.end).line,
-        from: lit.pos,
-        to: lit.end,
+        endLine: src.position(node.end).line,
+        from: node.pos,
+        to: node.end,
         pragmas: [],
       })
-      stack.push({ node: lit.body, scope: { name, nested: true, count: 0 } })
+      stack.push({ node: node.body, scope: { name, nested: true, count: 0 } })
       continue
     }
-    const children = childObjects(node)
+    children.length = 0
+    forEachChild(node, (c) => children.push(c))
+    // gc numbers literals in constant initialisers too (`unsafe.Sizeof(func() {…})`).
+    if (node.kind === 'DeclStmt' && node.decl.kind === 'ConstDecl') for (const spec of node.decl.specs) children.push(...spec.values)
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, scope })
   }
   return top.count
-}
-
-/** The AST objects directly under a node (array items flattened), in source order. */
-function childObjects(node: object): object[] {
-  const out: object[] = []
-  for (const v of Object.values(node)) {
-    if (Array.isArray(v)) {
-      for (const item of v) if (item && typeof item === 'object') out.push(item)
-    } else if (v && typeof v === 'object') out.push(v)
-  }
-  return out
 }

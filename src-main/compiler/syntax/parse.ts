@@ -10,7 +10,8 @@ import type * as A from './ast'
 import { SourceText } from './source'
 import { syntaxErrors } from './syntax-errors'
 import { listFunctions } from './functions'
-import { parseGoTree, type SyntaxNode } from './treesitter'
+import { FlatTree, type CstNode as SyntaxNode } from './cst'
+import { parseGoTree } from './treesitter'
 
 export interface ParsedFile {
   file: A.File
@@ -21,15 +22,22 @@ export interface ParsedFile {
   diagnostics: Diagnostic[]
 }
 
-export async function parseFile(path: string, text: string): Promise<ParsedFile> {
+export async function parseFile(path: string, text: string, checkCancelled: () => void = () => {}): Promise<ParsedFile> {
   const source = new SourceText(path, text)
-  const tree = await parseGoTree(text)
+  const tree = await parseGoTree(text, checkCancelled)
+  let flat: FlatTree
+  let syntax: Diagnostic[]
   try {
-    const syntax = syntaxErrors(tree.rootNode, source)
-    const converter = new Converter(source)
+    syntax = syntaxErrors(tree.rootNode, source)
+    flat = new FlatTree(tree, source, checkCancelled)
+  } finally {
+    tree.delete()
+  }
+  {
+    const converter = new Converter(source, checkCancelled)
     let file: A.File
     try {
-      file = converter.file(tree.rootNode)
+      file = converter.file(flat.root)
     } catch (e) {
       if (!(e instanceof RangeError)) throw e
       // Pathological nesting: refuse it clearly instead of overflowing later phases too.
@@ -38,8 +46,6 @@ export async function parseFile(path: string, text: string): Promise<ParsedFile>
     }
     const diagnostics = syntax.length > 0 ? syntax : converter.diagnostics.sort((a, b) => a.from - b.from)
     return { file, source, functions: listFunctions(file, source), diagnostics }
-  } finally {
-    tree.delete()
   }
 }
 
@@ -62,7 +68,10 @@ const UNSUPPORTED_EXPRESSIONS: Record<string, string> = {
 class Converter {
   readonly diagnostics: Diagnostic[] = []
 
-  constructor(private readonly src: SourceText) {}
+  constructor(
+    private readonly src: SourceText,
+    private readonly checkCancelled: () => void,
+  ) {}
 
   unsupportedAt(from: number, to: number, what: string): void {
     const { line, col } = this.src.position(from)
@@ -78,7 +87,9 @@ class Converter {
   file(root: SyntaxNode): A.File {
     let packageName: A.Ident = { kind: 'Ident', name: '', pos: 0, end: 0 }
     const decls: A.Decl[] = []
+    let count = 0
     for (const n of named(root)) {
+      if ((++count & 0x3ff) === 0) this.checkCancelled()
       switch (n.type) {
         case 'package_clause': {
           const id = named(n)[0]

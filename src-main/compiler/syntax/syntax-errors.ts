@@ -19,7 +19,12 @@ export function syntaxErrors(root: SyntaxNode, src: SourceText): Diagnostic[] {
     out.push({ file: src.path, line, col, severity: 'error', message, from: offset, to: Math.max(end, offset) })
   }
 
-  const first = root.namedChildren.find((c) => c && c.type !== 'comment')
+  // The first declaration, without materialising all of them (a file can hold hundreds of thousands).
+  let first: SyntaxNode | null = null
+  for (let i = 0, n = root.namedChildCount; i < n && !first; i++) {
+    const c = root.namedChild(i)
+    if (c && c.type !== 'comment') first = c
+  }
   if (!first || first.type !== 'package_clause') {
     report(first?.startIndex ?? 0, first?.endIndex ?? 0, 'syntax error: package statement must be first')
   }

@@ -21,9 +21,32 @@ function loadParser(): Promise<Parser> {
   return parser
 }
 
-export async function parseGoTree(text: string): Promise<Tree> {
+/**
+ * Parses `text`. `checkCancelled` is called as tree-sitter progresses (an
+ * 8 MB file takes seconds); when it throws, the parse stops and that error
+ * propagates.
+ */
+export async function parseGoTree(text: string, checkCancelled?: () => void): Promise<Tree> {
   const p = await loadParser()
-  const tree = p.parse(text)
+  let stopped: unknown
+  const tree = checkCancelled
+    ? p.parse(text, null, {
+        progressCallback: () => {
+          try {
+            checkCancelled()
+            return false
+          } catch (e) {
+            stopped = e
+            return true
+          }
+        },
+      })
+    : p.parse(text)
+  if (stopped !== undefined) {
+    tree?.delete()
+    p.reset() // else the next parse would resume this one
+    throw stopped
+  }
   if (!tree) throw new Error('tree-sitter returned no tree')
   return tree
 }

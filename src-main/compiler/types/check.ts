@@ -19,8 +19,9 @@ export interface CheckResult {
   diagnostics: Diagnostic[]
 }
 
-export function checkFile(file: A.File, source: SourceText): CheckResult {
-  const c = new Checker(file, source)
+/** `checkCancelled` is called every few hundred declarations and function bodies; what it throws abandons the check. */
+export function checkFile(file: A.File, source: SourceText, checkCancelled: () => void = () => {}): CheckResult {
+  const c = new Checker(file, source, checkCancelled)
   try {
     checkPackage(c)
   } catch (e) {
@@ -41,13 +42,17 @@ function checkPackage(c: Checker): void {
   for (const o of typeNames) if (o.type.kind === 'named') validType(c, o.type)
   collectMethods(c, methods)
 
-  for (const o of objects) objDecl(c, o)
+  for (const o of objects) {
+    c.tick()
+    objDecl(c, o)
+  }
 
   for (const f of c.info.funcs) {
     const body = f.decl.body
     const info = c.info.functions.get(f.decl)
     const scope = c.funcScopes.get(f.decl)
     if (!body || !info || !scope) continue
+    c.tick()
     c.decl = c.declInfos.get(f) ?? null
     funcBody(c, f.decl, body, info, scope)
     c.decl = null

@@ -82,14 +82,22 @@ export class Checker {
   /** Calls through such variables; resolved once we know the variable is never reassigned. */
   readonly staticFuncCalls: { call: A.Call; v: Var }[] = []
 
+  private ticks = 0
+
   constructor(
     readonly file: A.File,
     readonly source: SourceText,
+    private readonly checkCancelled: () => void = () => {},
   ) {
     this.errors = new Reporter(source)
     this.pkgScope = new Scope(universe)
     this.scope = this.pkgScope
     this.info = newTypeInfo(this.pkgScope)
+  }
+
+  /** Counts a unit of work (a declaration, a function body); every few hundred, asks whether the check was abandoned. */
+  tick(): void {
+    if ((++this.ticks & 0xff) === 0) this.checkCancelled()
   }
 
   get text(): string {
@@ -173,7 +181,10 @@ export class Checker {
 
   /** Expressions still untyped at the end get their default type (nil stays untyped nil). */
   flushUntyped(): void {
-    for (const [e, u] of this.untyped) this.recordTypeAndValue(e, u.mode, defaultType(u.type), u.val)
+    for (const [e, u] of this.untyped) {
+      this.tick()
+      this.recordTypeAndValue(e, u.mode, defaultType(u.type), u.val)
+    }
     this.untyped.clear()
   }
 

@@ -59,36 +59,53 @@ export function checkBranches(c: Checker, body: A.Block): void {
     return 'invalid'
   }
 
+  /** Source order of gotos, to hand unresolved ones back in the order gc's list has them. */
+  const gotoOrder = new Map<A.Branch, number>()
+
   const blockBranches = (parent: Block | null, ctxt: Targets, lstmt: A.Labeled | null, start: number, list: A.Stmt[]): A.Branch[] => {
     const b: Block = { parent, start, lstmt }
     let varPos = -1
     let varName = ''
-    let fwdGotos: A.Branch[] = []
-    let badGotos: A.Branch[] = []
+    // gc keeps one list of pending forward gotos and copies it at every
+    // declaration ("bad gotos"); here they are kept by label name, with the
+    // statement at which each joined this block, so a body with thousands of
+    // labels and gotos stays linear. A goto is bad when it joined before the
+    // latest declaration.
+    const fwdGotos = new Map<string, A.Branch[]>()
+    const joined = new Map<A.Branch, number>()
+    let now = 0
+    let varAt = -1
+    const addForward = (g: A.Branch) => {
+      const name = g.label!.name
+      const same = fwdGotos.get(name)
+      if (same) same.push(g)
+      else fwdGotos.set(name, [g])
+      joined.set(g, now)
+    }
     const recordVarDecl = (pos: number, name: string) => {
       varPos = pos
       varName = name
-      badGotos = [...fwdGotos]
+      varAt = now
     }
     const innerBlock = (inner: Targets, innerStart: number, stmts: A.Stmt[], label: A.Labeled | null) => {
-      fwdGotos.push(...blockBranches(b, inner, label, innerStart, stmts))
+      for (const g of blockBranches(b, inner, label, innerStart, stmts)) addForward(g)
     }
     const stmts = trimTrailingEmpty(list)
     for (let s of stmts) {
+      now++
       let label: A.Labeled | null = null
       while (s.kind === 'Labeled') {
         if (s.label.name !== '_') {
           const name = s.label.name
           const l = declareLabel(b, s)
-          fwdGotos = fwdGotos.filter((fwd) => {
-            if (fwd.label!.name !== name) return true
+          for (const fwd of fwdGotos.get(name) ?? []) {
             useLabel(fwd.label!, l)
             targets.set(fwd, s as A.Labeled)
-            if (varPos >= 0 && badGotos.includes(fwd)) {
+            if (varPos >= 0 && joined.get(fwd)! < varAt) {
               err(fwd.label!.pos, `goto ${name} jumps over declaration of ${varName} at ${c.errors.where(varPos)}`, fwd.label!.end)
             }
-            return false
-          })
+          }
+          fwdGotos.delete(name)
           label = s
         }
         s = s.stmt
@@ -120,7 +137,7 @@ export function checkBranches(c: Checker, body: A.Block): void {
           break
       }
     }
-    return fwdGotos
+    return [...fwdGotos.values()].flat().sort((x, y) => gotoOrder.get(x)! - gotoOrder.get(y)!)
 
     function branch(s: A.Branch, blk: Block, t: Targets): void {
       if (!s.label) {
@@ -136,6 +153,7 @@ export function checkBranches(c: Checker, body: A.Block): void {
       const id = s.label
       const name = id.name
       if (s.tok === 'goto') {
+        gotoOrder.set(s, gotoOrder.size)
         const l = labels.get(name)
         if (l) {
           useLabel(id, l)
@@ -146,7 +164,7 @@ export function checkBranches(c: Checker, body: A.Block): void {
             }
           }
         }
-        fwdGotos.push(s)
+        addForward(s)
         return
       }
       const target = enclosingTarget(blk, id)

@@ -7,6 +7,7 @@ import { makeInt } from './constant'
 import { arity, declare, newTypeName, objDecl } from './decls'
 import type { ConstObj, FuncObj, Obj } from './objects'
 import { newVar } from './objects'
+import { fieldByName, methodByName } from './lookup'
 import { Typ, under, type Signature, type Type } from './types'
 
 const emptySignature = (): Signature => ({ kind: 'signature', recv: null, params: [], results: [], variadic: false })
@@ -22,7 +23,7 @@ interface Collected {
 export function collectObjects(c: Checker): Collected {
   const out: Collected = { methods: [], objects: [] }
   const isMain = c.file.packageName.name === 'main'
-  const add = (obj: Obj, d: Omit<DeclInfo, 'obj' | 'state' | 'deps' | 'typeSet'>, id: A.Ident | null) => {
+  const add = (obj: Obj, d: Omit<DeclInfo, 'obj' | 'state' | 'deps' | 'typeSet'> & { deps?: Set<Obj> }, id: A.Ident | null) => {
     c.declInfos.set(obj, { obj, state: 'unresolved', deps: new Set(), typeSet: false, ...d })
     out.objects.push(obj)
     if (!id) return
@@ -33,14 +34,17 @@ export function collectObjects(c: Checker): Collected {
     declare(c, c.pkgScope, id, obj)
   }
   for (const decl of c.file.decls) {
+    c.tick()
     switch (decl.kind) {
       case 'VarDecl':
         for (const spec of decl.specs) {
           const vars = spec.names.map((id) => newVar(id.name, id.pos, 'global', Typ.invalid))
           arity(c, spec, false)
           const shared = spec.values.length === 1 && vars.length > 1 ? vars : undefined
+          // The names of `var a, b = f()` share one initialiser, so one set of dependencies (as types2's one declInfo).
+          const deps = new Set<Obj>()
           vars.forEach((v, index) => {
-            add(v, { node: spec, index, ...(shared ? { lhs: shared } : {}) }, spec.names[index]!)
+            add(v, { node: spec, index, ...(shared ? { lhs: shared, deps } : {}) }, spec.names[index]!)
             c.info.globals.push(v)
           })
         }
@@ -130,13 +134,13 @@ export function collectMethods(c: Checker, methods: FuncObj[]): void {
     if (t.kind !== 'named' || !c.declInfos.has(t.obj)) continue
     const base = t
     m.recvBase = base
-    const alt = base.methods.find((x) => x.name === m.name)
+    const alt = methodByName(base, m.name)
     if (alt) {
       c.errorAtPos(m.pos, `method ${base.obj.name}.${m.name} already declared at ${c.errors.where(alt.pos)}`)
       continue
     }
     const u = under(base)
-    const field = u.kind === 'struct' ? u.fields.find((f) => f.name === m.name && f.name !== '_') : undefined
+    const field = u.kind === 'struct' && m.name !== '_' ? fieldByName(u.fields, m.name) : undefined
     if (field) {
       c.errorParts(m.pos, m.pos + m.name.length, [{ msg: `field and method with the same name ${m.name}` }, { pos: field.pos, msg: `other declaration of ${m.name}` }])
       continue

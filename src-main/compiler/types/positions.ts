@@ -34,6 +34,26 @@ export function opPos(e: A.Expr, text: string): number {
   return startPos(e, text)
 }
 
+/**
+ * syntax.Node.Pos(): the position gc records for an expression (where it
+ * points back to, as in "previous case"): a binary expression's operator,
+ * a call's `(`, a selector's `.`, an index or slice expression's `[`.
+ */
+export function nodePos(e: A.Expr, text: string): number {
+  switch (e.kind) {
+    case 'Binary':
+      return e.opPos
+    case 'Call':
+      return e.lparen
+    case 'Selector':
+    case 'Index':
+    case 'Slice':
+      return tokenAfter(text, e.x.end)
+    default:
+      return e.pos
+  }
+}
+
 /** The offset of the first token at or after `offset`, skipping blanks and comments. */
 export function tokenAfter(text: string, offset: number): number {
   let i = offset

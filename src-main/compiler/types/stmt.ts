@@ -4,14 +4,14 @@
 import type * as A from '../syntax/ast'
 import { assignment, assignVar, assignVars, initVar, initVars, shortVarDecl } from './assign'
 import type { Checker } from './checker'
-import { compare, makeBool } from './constant'
+import { makeBool, type Constant } from './constant'
 import { declare, declStmt } from './decls'
 import { binary, comparison } from './binary'
 import { expr, rawExpr } from './expr'
 import { exprString } from './exprstring'
 import { newVar, type Var } from './objects'
 import { isInvalid, type Operand } from './operand'
-import { assignOpPos, startPos } from './positions'
+import { assignOpPos, nodePos, startPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import { hasNil, identical, isBoolean, isComparable, isInteger, isNumeric, isValid, Typ, under, type Type } from './types'
 import { convertUntyped } from './untyped'
@@ -167,7 +167,7 @@ function switchStmt(c: Checker, s: A.Switch): void {
     if (firstDefault) c.errorAtPos(cc.pos, `multiple defaults (first at ${c.errors.where(firstDefault.pos)})`)
     else firstDefault = cc
   }
-  const seen: { v: Operand; pos: number }[] = []
+  const seen: CaseValues = new Map()
   for (const cc of s.clauses) {
     for (const e of cc.list ?? []) caseValue(c, x, e, seen)
     c.openScope()
@@ -176,14 +176,37 @@ function switchStmt(c: Checker, s: A.Switch): void {
   }
 }
 
-function caseValue(c: Checker, x: Operand, e: A.Expr, seen: { v: Operand; pos: number }[]): void {
+/** The constant case values seen so far, by value (types2's valueMap): a switch may have many thousands. */
+type CaseValues = Map<string, { type: Type; pos: number }[]>
+
+/**
+ * types2's goVal: the key duplicates are looked up by. As gc, only integer
+ * (within 64 bits) and floating-point values are checked; booleans are not.
+ * Values of one type have one kind, so an integral float may share the integer's key.
+ */
+function caseKey(v: Constant): string | null {
+  switch (v.kind) {
+    case 'bool':
+      return null
+    case 'int':
+      return v.value >= -(2n ** 63n) && v.value < 2n ** 64n ? v.value.toString() : null
+    case 'float':
+      return Number.isInteger(v.value) ? BigInt(v.value).toString() : String(v.value)
+  }
+}
+
+function caseValue(c: Checker, x: Operand, e: A.Expr, seen: CaseValues): void {
   const v = expr(c, e)
   if (x.mode === 'invalid' || v.mode === 'invalid') return
   convertUntyped(c, v, x.type)
   if (isInvalid(v)) return
   const res = comparison(c, { ...v }, x, '==', true)
   if (res.mode === 'invalid' || v.mode !== 'constant' || !v.val) return
-  const dup = seen.find((p) => identical(p.v.type, v.type) && compare(p.v.val!, '==', v.val!))
+  const key = caseKey(v.val)
+  if (key === null) return
+  let same = seen.get(key)
+  if (!same) seen.set(key, (same = []))
+  const dup = same.find((p) => identical(p.type, v.type))
   if (dup) {
     c.errorParts(startPos(e, c.text), e.end, [
       { msg: `duplicate case ${c.str(v)} in expression switch` },
@@ -191,7 +214,7 @@ function caseValue(c: Checker, x: Operand, e: A.Expr, seen: { v: Operand; pos: n
     ])
     return
   }
-  seen.push({ v, pos: e.pos })
+  same.push({ type: v.type, pos: nodePos(e, c.text) })
 }
 
 // ---------------------------------------------------------------- range

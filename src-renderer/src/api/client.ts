@@ -55,7 +55,7 @@ export class HttpApi implements SsascopeApi {
       if (options.signal?.aborted) throw new ApiError('cancelled', 'cancelled')
       throw new ApiError('internal', `cannot reach the ssascope server: ${(e as Error).message}`)
     }
-    if (!response.ok || !response.body) throw new ApiError('internal', `server answered ${response.status}: ${await response.text()}`)
+    if (!response.ok || !response.body) throw refusal(response.status, await response.text())
     let final: WireResult | undefined
     try {
       for await (const line of ndjsonLines(response.body)) {
@@ -70,6 +70,17 @@ export class HttpApi implements SsascopeApi {
     if (!final) throw new ApiError('internal', 'the server closed the call without a result')
     return unwrap<Result<M>>(final)
   }
+}
+
+/** A refused call: the server's WireResult when it sent one (a 413's `too-large`), else its status and text. */
+function refusal(status: number, body: string): ApiError {
+  try {
+    const r = JSON.parse(body) as WireResult
+    if (r && r.ok === false && typeof r.error?.code === 'string') return ApiError.fromWire(r.error)
+  } catch {
+    // not a WireResult: say what came back
+  }
+  return new ApiError('internal', `server answered ${status}: ${body}`)
 }
 
 async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
