@@ -4,13 +4,12 @@
 // runs; a cancelled job stops inside parsing or checking and its thread lives).
 //
 // Both compilers run as fresh processes under /usr/bin/time when it exists
-// (CPU seconds, peak RSS); wall times are the best of RUNS, since a loaded
-// machine only ever adds time.
+// (CPU seconds, peak RSS), interleaved; wall times are the best of RUNS,
+// since a loaded machine only ever adds time.
 
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Program } from '../compiler/pipeline'
 import { projectRoot, workerFile } from '../service/paths'
 import { WorkerPool } from '../service/pool'
 import { WorkerRunner } from '../service/runner'
@@ -35,19 +34,13 @@ function measured(cmd: string, args: string[], options: { cwd: string; env?: Nod
   const t0 = performance.now()
   const r = spawnSync(file, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe', timeout: 900_000, maxBuffer: 2 ** 28 })
   const ms = performance.now() - t0
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: status ${r.status}: ${String(r.stderr).slice(0, 500)}`)
+  if (r.status !== 0) {
+    const why = r.error?.message ?? (r.signal ? `signal ${r.signal}` : `status ${r.status}`)
+    throw new Error(`${cmd} ${args.join(' ')}: ${why}: ${String(r.stderr).slice(0, 500)}`)
+  }
   if (!timed) return { ms, cpuMs: null, maxRssMB: null }
   const [user, sys, rssKB] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
   return { ms, cpuMs: (user! + sys!) * 1000, maxRssMB: rssKB! / 1024 }
-}
-
-function best(runs: number, f: () => Run): Run {
-  let out: Run | undefined
-  for (let i = 0; i < runs; i++) {
-    const r = f()
-    if (!out || r.ms < out.ms) out = r
-  }
-  return out!
 }
 
 /** `ms`, `cpuMs`, `maxRssMB`, each after `prefix` when there is one (`goBuildMs`, …). */
@@ -60,9 +53,18 @@ function fields(prefix: string, r: Run | null): Record<string, number | null> {
   }
 }
 
-/** gc on the file: `go tool compile -p huge -l` and `go build -gcflags=-l` of its one-file module (a private GOCACHE; a fresh comment per run so the build really compiles). */
-function gcRuns(text: string, scratch: string): { compile: Run; build: Run } | null {
+/**
+ * How gc compiles the file: `go tool compile -p huge -l`, and `go build
+ * -gcflags=-l` of its one-file module (a private GOCACHE; a fresh comment per
+ * run, so the build really compiles). Null without a usable go.
+ */
+function gcRunner(text: string, scratch: string): { compile: () => Run; build: () => Run } | null {
   const go = process.env['SSASCOPE_GO'] ?? 'go'
+  try {
+    execFileSync(go, ['version'], { stdio: 'pipe' })
+  } catch {
+    return null
+  }
   const dir = join(scratch, 'gomod')
   mkdirSync(dir, { recursive: true })
   const env = { ...process.env, GOFLAGS: '', GOWORK: 'off', GOCACHE: join(scratch, 'gocache') }
@@ -70,46 +72,49 @@ function gcRuns(text: string, scratch: string): { compile: Run; build: Run } | n
   const file = join(dir, 'huge.go')
   let edit = 0
   const fresh = () => writeFileSync(file, `${text}// edit ${edit++}\n`)
-  try {
-    execFileSync(go, ['version'], { stdio: 'pipe' })
-  } catch {
-    return null
+  return {
+    compile: () => {
+      fresh()
+      return measured(go, ['tool', 'compile', '-p', 'huge', '-l', '-o', join(scratch, 'huge.o'), file], { cwd: dir, env }, scratch)
+    },
+    build: () => {
+      fresh()
+      return measured(go, ['build', '-gcflags=-l', '-o', join(scratch, 'huge.a'), '.'], { cwd: dir, env }, scratch)
+    },
   }
-  const compile = best(RUNS, () => {
-    fresh()
-    return measured(go, ['tool', 'compile', '-p', 'huge', '-l', '-o', join(scratch, 'huge.o'), file], { cwd: dir, env }, scratch)
-  })
-  const build = best(RUNS, () => {
-    fresh()
-    return measured(go, ['build', '-gcflags=-l', '-o', join(scratch, 'huge.a'), '.'], { cwd: dir, env }, scratch)
-  })
-  return { compile, build }
 }
+
+const faster = (a: Run | null, b: Run): Run => (a && a.ms <= b.ms ? a : b)
 
 /**
  * huge-file: `ssascope escape FILE` (parse, type check, escape analysis and
  * its -m report: everything the front end does) as a fresh process, against
- * gc compiling the same file; plus our phases measured in this process.
+ * gc compiling the same file.
  */
 async function hugeFile(emit: (o: object) => void, scratch: string, text: string): Promise<void> {
   const file = join(scratch, 'huge.go')
   writeFileSync(file, text)
   const decls = (text.match(/^var /gm) ?? []).length
   const cli = join(projectRoot, 'out', 'main', 'cli.js')
-  const ours = best(RUNS, () => measured(process.execPath, [cli, 'escape', file], { cwd: scratch }, scratch))
-  const program = await Program.load(file, text)
-  if (program.diagnostics.length > 0) throw new Error(`huge file refused: ${program.diagnostics[0]!.message}`)
-  const t0 = performance.now()
-  const escapeReport = program.escapeReport({ level: 1 })
-  const phases = Object.fromEntries([...program.analyze().timings.map((t) => [t.phase, round(t.ms)]), ['escape', round(performance.now() - t0)]])
-  const gc = gcRuns(text, scratch)
+  const goRuns = gcRunner(text, scratch)
+  // Interleaved, so that a change in the machine's load hits both sides alike.
+  let ours: Run | null = null
+  let compile: Run | null = null
+  let build: Run | null = null
+  for (let i = 0; i < RUNS; i++) {
+    ours = faster(ours, measured(process.execPath, [cli, 'escape', file], { cwd: scratch }, scratch))
+    if (goRuns) {
+      compile = faster(compile, goRuns.compile())
+      build = faster(build, goRuns.build())
+    }
+  }
+  const gc = compile && build ? { compile, build } : null
+  if (!ours) throw new Error('no run')
   emit({
     bench: 'huge-file',
     decls,
     bytes: Buffer.byteLength(text),
     ...fields('', ours),
-    phasesMs: phases,
-    escapeLines: escapeReport.lines.length,
     ...fields('goToolCompile', gc?.compile ?? null),
     ...fields('goBuild', gc?.build ?? null),
     ratioToGoToolCompile: gc ? round(ours.ms / gc.compile.ms) : null,
@@ -119,11 +124,12 @@ async function hugeFile(emit: (o: object) => void, scratch: string, text: string
 }
 
 /**
- * huge-file-worker: the app's worker pool given the huge file and, once it is
- * parsing, a small file: how long the small one takes (it must not wait for
- * the huge one). Then a single thread cancelled while it type-checks the huge
- * file: how long until the next job is answered, and whether the thread
- * survived (it stops at its next check, not after the grace period).
+ * huge-file-worker: the app's worker pool given the huge file (its phases
+ * as the worker timed them) and, once it is parsing, a small file: how long
+ * the small one takes, the second thread's start included (it must not wait
+ * for the huge one). Then a single thread cancelled while it type-checks the
+ * huge file: how long until the next job is answered, and whether the
+ * thread survived (it stops at its next check, not after the grace period).
  */
 async function hugeFileWorker(emit: (o: object) => void, text: string): Promise<void> {
   const small = { path: 'small.go', text: 'package p\n\nfunc F(x int) int { return x + 1 }\n' }
@@ -132,7 +138,7 @@ async function hugeFileWorker(emit: (o: object) => void, text: string): Promise<
   let smallDone: Promise<unknown> = Promise.resolve()
   const t0 = performance.now()
   try {
-    await pool.run('analyze', { path: 'huge.go', text }, {
+    const huge = await pool.run('analyze', { path: 'huge.go', text }, {
       onProgress: (p) => {
         if (p.phase !== 'parse' || smallMs !== -1) return
         smallMs = 0
@@ -159,6 +165,7 @@ async function hugeFileWorker(emit: (o: object) => void, text: string): Promise<
       emit({
         bench: 'huge-file-worker',
         hugeAnalyzeMs: round(hugeMs),
+        phasesMs: Object.fromEntries(huge.result.timings.map((t) => [t.phase, round(t.ms)])),
         smallJobDuringHugeMs: round(smallMs),
         cancelToNextJobMs: round(performance.now() - abortedAt),
         threadSurvivedCancel: runner.threadsStarted === 1,
