@@ -165,7 +165,7 @@ class Occupancy {
   }
 }
 
-interface Stub {
+interface Waypoint {
   level: number
   item: number
   /** Local x where the edge reaches the level's bottom (a lane, or straight below its port). */
@@ -179,7 +179,7 @@ interface Edge {
   slot: number
   kind: EdgeKind
   /** Levels the edge leaves on its way out of loops, innermost first. */
-  stubs: Stub[]
+  waypoints: Waypoint[]
   /** The level where both ends meet, with the items holding them there. */
   level: number
   src: number
@@ -225,10 +225,10 @@ export function layoutCfg(g: LayoutInput): CfgLayout {
 
   const edges: Edge[] = []
   const levelEdges: number[][] = Array.from({ length: L + 1 }, () => [])
-  const stubsAt: { edge: number; stub: Stub }[][] = Array.from({ length: L + 1 }, () => [])
+  const waypointsAt: { edge: number; waypoint: Waypoint }[][] = Array.from({ length: L + 1 }, () => [])
   for (let u = 0; u < n; u++)
     g.succs[u]!.forEach((v, i) => {
-      const e: Edge = { u, v, slot: g.slots[u]![i]!, kind: 'forward', stubs: [], level: 0, src: u, dst: v, lane: Number.NaN }
+      const e: Edge = { u, v, slot: g.slots[u]![i]!, kind: 'forward', waypoints: [], level: 0, src: u, dst: v, lane: Number.NaN }
       const ei = edges.push(e) - 1
       if (info.backEdges.has(u * n + v)) {
         e.kind = 'back'
@@ -237,9 +237,9 @@ export function layoutCfg(g: LayoutInput): CfgLayout {
       }
       const c = meet(levelOfBlock(u), levelOfBlock(v))
       for (let x = levelOfBlock(u); x !== c; x = parentLevel(x)) {
-        const stub: Stub = { level: x, item: itemIn(x, u), x: 0, lane: false }
-        e.stubs.push(stub)
-        stubsAt[x]!.push({ edge: ei, stub })
+        const waypoint: Waypoint = { level: x, item: itemIn(x, u), x: 0, lane: false }
+        e.waypoints.push(waypoint)
+        waypointsAt[x]!.push({ edge: ei, waypoint })
       }
       e.level = c
       e.src = itemIn(c, u)
@@ -297,8 +297,8 @@ export function layoutCfg(g: LayoutInput): CfgLayout {
     height[lv] = h
     if (lv > 0) itemH[box(lv)] = h
 
-    const stubsFrom = new Map<number, { edge: number; stub: Stub }[]>()
-    for (const s of stubsAt[lv]!) (stubsFrom.get(s.stub.item) ?? stubsFrom.set(s.stub.item, []).get(s.stub.item)!).push(s)
+    const waypointsFrom = new Map<number, { edge: number; waypoint: Waypoint }[]>()
+    for (const s of waypointsAt[lv]!) (waypointsFrom.get(s.waypoint.item) ?? waypointsFrom.set(s.waypoint.item, []).get(s.waypoint.item)!).push(s)
     const occ = new Occupancy()
     let minX = Infinity
     let maxX = -Infinity
@@ -312,15 +312,15 @@ export function layoutCfg(g: LayoutInput): CfgLayout {
     /** Local x of edge `ei`'s port on the item that holds its source in this level. */
     const portX = (ei: number): number => {
       const e = edges[ei]!
-      const k = e.stubs.findIndex((s) => s.level === lv)
-      const inner = k === -1 ? e.stubs[e.stubs.length - 1] : e.stubs[k - 1]
+      const k = e.waypoints.findIndex((s) => s.level === lv)
+      const inner = k === -1 ? e.waypoints[e.waypoints.length - 1] : e.waypoints[k - 1]
       if (!inner) return itemX[e.u]! + BLOCK_W / 2 + portOffset(e.slot, g.ports[e.u]!)
       return itemX[box(inner.level)]! + inner.x
     }
     /** Where a successor goes beside its siblings: spread by port, except that the one successor going on stays below its block and dead ends go aside. */
     const spread = (ei: number): number => {
       const e = edges[ei]!
-      if (e.src !== e.u || e.stubs.length) return 0
+      if (e.src !== e.u || e.waypoints.length) return 0
       const p = g.ports[e.u]!
       if (p <= 1) return 0
       const step = (BLOCK_W + GAP_X) / 2
@@ -347,7 +347,7 @@ export function layoutCfg(g: LayoutInput): CfgLayout {
         const e = edges[ei]!
         // Below the block's centre (not its port, or chains of branches would drift sideways), or at the lane's end.
         if (!Number.isNaN(e.lane)) wants.push(e.lane)
-        else if (e.src === e.u && !e.stubs.length) wants.push(itemX[e.u]! + BLOCK_W / 2 + spread(ei))
+        else if (e.src === e.u && !e.waypoints.length) wants.push(itemX[e.u]! + BLOCK_W / 2 + spread(ei))
         else wants.push(portX(ei))
       }
       // A join lines up with the block that dominates it (the branch it closes): averaging its predecessors would drift.
@@ -370,10 +370,10 @@ export function layoutCfg(g: LayoutInput): CfgLayout {
         const to = layer[e.dst]!
         if (to > from) e.lane = lane(from, to, portX(ei) + spread(ei))
       }
-      for (const { edge, stub } of stubsFrom.get(it) ?? []) {
+      for (const { edge, waypoint } of waypointsFrom.get(it) ?? []) {
         const x = portX(edge)
-        stub.lane = r1 < h
-        stub.x = stub.lane ? lane(r1, h, x) : x
+        waypoint.lane = r1 < h
+        waypoint.x = waypoint.lane ? lane(r1, h, x) : x
       }
     }
     // Upward edges run in lanes at the right of the level: back edges to the loop's header, then the others.
@@ -383,7 +383,7 @@ export function layoutCfg(g: LayoutInput): CfgLayout {
     const dx = (lv > 0 ? PAD : 0) - minX
     for (const it of items) itemX[it] += dx
     for (const ei of levelEdges[lv]!) if (!Number.isNaN(edges[ei]!.lane)) edges[ei]!.lane += dx
-    for (const { stub } of stubsAt[lv]!) stub.x += dx
+    for (const { waypoint } of waypointsAt[lv]!) waypoint.x += dx
     backLane[lv]! += dx
     retreatLane[lv]! += dx
     if (lv > 0) itemW[box(lv)] = right + dx + (right > maxX ? GAP_X / 2 : 0) + PAD
@@ -451,7 +451,7 @@ export function layoutCfg(g: LayoutInput): CfgLayout {
       routes.set(edgeKey(n, e.u, e.v), { kind: e.kind, points: pts })
       continue
     }
-    for (const s of e.stubs) {
+    for (const s of e.waypoints) {
       const ox = originX[s.level]!
       const from = originRow[s.level]! + layer[s.item]! + itemH[s.item]!
       if (s.lane) pts.push(ox + s.x, from * ROW_H)
