@@ -30,6 +30,7 @@ export default defineConfig({
           server: resolve('src-main/server/main.ts'),
           cli: resolve('src-main/cli/main.ts'),
           bench: resolve('src-main/bench/main.ts'),
+          fuzz: resolve('src-main/fuzz/main.ts'),
         },
       },
     },

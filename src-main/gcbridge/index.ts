@@ -3,3 +3,4 @@
 export { parseSsaDump, parseGossafuncStdout, formatSsaDump, type DumpFunc, type DumpBlock, type DumpValue } from './ssadump'
 export { gcSsaDumps, gcFuncNames, type GcSsaDumps, type GcSsaOptions } from './gcssa'
 export { allocationCalls, type AllocCall, type AllocMember } from './allocs'
+export { compareListings, normalized, parseGcListing, type Comparison, type GcListing } from './listing'
