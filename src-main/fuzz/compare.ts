@@ -2,11 +2,31 @@
 // does not hold gets a short signature, so the shrinker can keep a repro
 // failing the same way and the summary can group failures.
 
-import { compareListings } from '../gcbridge/listing'
+import { compareListings, type GcListing } from '../gcbridge/listing'
 import { mergeDecisions, normalizeTrace } from '../gcbridge/mergelocals'
 import { allocationCalls } from '../gcbridge/allocs'
 import { ARCHES, type FuzzArch, type GcFileResult } from './gcrun'
 import { spellAllocs, type OurResult } from './ours'
+
+/** What we compare of gc's output, in comparable form (golden files hold this, listings aside). */
+export interface GcFacts {
+  errors: string[]
+  escape: string[]
+  /** Allocation calls in `start` per function, spelled (spellAllocs). */
+  allocs: Map<string, string[]>
+  /** Merge decisions per arch and function ('' for nothing merged). */
+  merge: Map<FuzzArch, Map<string, string>>
+  listing: Map<FuzzArch, Map<string, GcListing>>
+}
+
+/** The merge decisions of a -d=mergelocalstrace=2 (or 3) trace, temporaries' numbers dropped. */
+export const decisionsOf = (trace: string): string => anyTemp(mergeDecisions(normalizeTrace(trace)))
+
+export function gcFacts(r: GcFileResult): GcFacts {
+  const allocs = new Map([...r.build].map(([fn, d]) => [fn, spellAllocs(allocationCalls(d))]))
+  const merge = new Map([...r.merge].map(([arch, m]) => [arch, new Map([...m].map(([fn, t]) => [fn, decisionsOf(t)]))]))
+  return { errors: r.errors, escape: r.escape, allocs, merge, listing: r.listing }
+}
 
 export const CATEGORIES = ['invalid', 'crash', 'refused', 'internal', 'failed-pass', 'escape', 'alloc', 'merge', 'listing'] as const
 export type Category = (typeof CATEGORIES)[number]
@@ -68,7 +88,7 @@ export function multisetDiff(gc: string[], ours: string[]): { missing: string[];
   return { missing, extra }
 }
 
-export function verdict(gc: GcFileResult, us: OurResult, arches: readonly FuzzArch[] = ARCHES): Verdict {
+export function verdict(gc: GcFacts, us: OurResult, arches: readonly FuzzArch[] = ARCHES): Verdict {
   const v: Verdict = { failures: [], allocFuncs: 0, allocSame: 0, pairs: [] }
   const fail = (category: Category, signature: string, detail: string): void => void v.failures.push({ category, signature: normalizeMessage(signature), detail })
   if (gc.errors.length > 0) {
@@ -94,13 +114,12 @@ export function verdict(gc: GcFileResult, us: OurResult, arches: readonly FuzzAr
   const seenInternal = new Set<string>()
   let allocDiff: string | null = null
   for (const [name, fn] of us.funcs) {
-    const build = gc.build.get(name)
-    if (build && fn.allocs) {
+    const theirs = gc.allocs.get(name)
+    if (theirs && fn.allocs) {
       v.allocFuncs++
-      const theirs = spellAllocs(allocationCalls(build))
       if (theirs.join('\n') === fn.allocs.join('\n')) v.allocSame++
       else allocDiff ??= `${name}: gc [${theirs.join('; ')}] ours [${fn.allocs.join('; ')}]`
-    } else if (build && !fn.allocs) {
+    } else if (theirs && !fn.allocs) {
       v.allocFuncs++
       allocDiff ??= `${name}: no start on our side`
     }
@@ -119,9 +138,8 @@ export function verdict(gc: GcFileResult, us: OurResult, arches: readonly FuzzAr
         if (!seenInternal.has(key)) fail('failed-pass', key, `${name} ${arch}: ${key}`)
         seenInternal.add(key)
       }
-      const theirs = gc.merge.get(arch)?.get(name) ?? ''
-      const gcDec = anyTemp(mergeDecisions(normalizeTrace(theirs)))
-      const ourDec = anyTemp(mergeDecisions(normalizeTrace(a.merge)))
+      const gcDec = gc.merge.get(arch)?.get(name) ?? ''
+      const ourDec = decisionsOf(a.merge)
       const gl = gc.listing.get(arch)?.get(name)
       const listed = gl !== undefined && a.listing !== null
       const pair: FuncArchPair = {
@@ -143,7 +161,7 @@ export function verdict(gc: GcFileResult, us: OurResult, arches: readonly FuzzAr
     }
   }
   // A function gc compiled that we did not (or the reverse) is an allocation-call difference too.
-  for (const name of gc.build.keys()) {
+  for (const name of gc.allocs.keys()) {
     if (!us.funcs.has(name)) {
       v.allocFuncs++
       allocDiff ??= `${name}: compiled by gc, not by us`

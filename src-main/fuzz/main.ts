@@ -1,6 +1,7 @@
 // `npm run fuzz -- --seeds A-B [--batch N] [--shrink N] [--max-tests N] [--out DIR] [--json]`
 // `npm run fuzz -- --print SEED`          the program a seed generates
 // `npm run fuzz -- --check FILE.go…`      one file each, compared the same way (repros, corpus)
+// `npm run fuzz -- --golden FILE.go…`     gc's facts beside each file, for the corpus test (testdata/fuzz)
 //
 // Generates random programs inside the subset, compiles each with the real
 // gc and with our pipeline, and compares escape -m=2 lines, allocation
@@ -16,11 +17,13 @@ import { fuzz, funcNames } from './run'
 import { figures, formatSummary } from './report'
 import { gcBatch } from './gcrun'
 import { ours } from './ours'
-import { verdict } from './compare'
+import { gcFacts, verdict } from './compare'
+import { formatGolden } from './golden'
 
 const USAGE = `usage: npm run fuzz -- [--seeds A-B|A,B,…] [--batch N] [--shrink N] [--max-tests N] [--out DIR] [--json]
        npm run fuzz -- --print SEED
        npm run fuzz -- --check FILE.go…
+       npm run fuzz -- --golden FILE.go…     write FILE.golden: gc's facts for the corpus test
 `
 
 export function parseSeeds(spec: string): number[] {
@@ -43,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--json' || a === '--help' || a === '-h') opts[a.replace(/^-+/, '')] = 'true'
-    else if (a === '--check') opts['check'] = 'true'
+    else if (a === '--check' || a === '--golden') opts[a.slice(2)] = 'true'
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=')
       if (eq > 0) opts[a.slice(2, eq)] = a.slice(eq + 1)
@@ -65,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   if (opts['check']) return check(files)
+  if (opts['golden']) return golden(files)
 
   const seeds = parseSeeds(opts['seeds'] ?? '1-100')
   const out = opts['out']
@@ -89,12 +93,23 @@ async function check(paths: string[]): Promise<number> {
     const name = basename(path)
     const text = readFileSync(path, 'utf8')
     const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }])).get(name)!
-    const v = verdict(gc, await ours(`./${name}`, text))
+    const v = verdict(gcFacts(gc), await ours(`./${name}`, text))
     if (v.failures.length === 0) process.stdout.write(`${path}: identical\n`)
     for (const f of v.failures) process.stdout.write(`${path}: ${f.category}: ${f.detail}\n`)
     if (v.failures.some((f) => f.category !== 'listing')) bad++
   }
   return bad > 0 ? 1 : 0
+}
+
+async function golden(paths: string[]): Promise<number> {
+  for (const path of paths) {
+    const name = basename(path)
+    const text = readFileSync(path, 'utf8')
+    const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }], { parts: { listing: false } })).get(name)!
+    if (gc.errors.length > 0) throw new Error(`${path}: gc refused it:\n${gc.errors.join('\n')}`)
+    writeFileSync(path.replace(/\.go$/, '.golden'), formatGolden(gcFacts(gc)))
+  }
+  return 0
 }
 
 main(process.argv.slice(2)).then(

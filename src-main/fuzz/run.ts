@@ -6,7 +6,7 @@ import { generate } from './gen/program'
 import { printProgram, type Program } from './tree'
 import { gcAccepts, gcBatch, type BatchFile, type FuzzArch, type GcRunOptions } from './gcrun'
 import { ours, type OursOptions } from './ours'
-import { CATEGORIES, verdict, type Category, type Failure, type Verdict } from './compare'
+import { CATEGORIES, gcFacts, verdict, type Category, type Failure, type Verdict } from './compare'
 import { shrink } from './shrink'
 
 export interface ProgramResult {
@@ -80,7 +80,7 @@ export async function fuzz(seeds: number[], opts: FuzzOptions = {}): Promise<Fuz
       const o0 = performance.now()
       const us = await ours(`./${file.name}`, file.text)
       ms.ours += performance.now() - o0
-      const v = verdict(gc.get(file.name)!, us)
+      const v = verdict(gcFacts(gc.get(file.name)!), us)
       programs.push({ seed, lines: file.text.split('\n').length, funcs: file.funcs.length, verdict: v })
       if (v.failures.length > 0) {
         failing.push({ seed, prog, v })
@@ -151,7 +151,7 @@ export async function stillFails(name: string, text: string, failure: Failure): 
   if (parts === null) {
     // Our own failures: cheap to check first; gc only has to accept the program.
     const us = await ours(`./${name}`, text)
-    const v = verdict({ errors: [], escape: [], build: new Map(), merge: new Map(), listing: new Map() }, us)
+    const v = verdict({ errors: [], escape: [], allocs: new Map(), merge: new Map(), listing: new Map() }, us)
     if (!same(v)) return false
     return (await gcAccepts(name, text)).ok
   }
@@ -159,5 +159,5 @@ export async function stillFails(name: string, text: string, failure: Failure): 
   const gc = (await gcBatch([{ name, text, funcs }], { parts: parts.gc })).get(name)!
   if (gc.errors.length > 0) return false
   const us = await ours(`./${name}`, text, { parts: parts.ours })
-  return same(verdict(gc, us, parts.ours?.arches))
+  return same(verdict(gcFacts(gc), us, parts.ours?.arches))
 }

@@ -452,9 +452,12 @@ export class FnWalker {
     return this.info.types.get(stripParens(e))?.type
   }
 
-  /** Values without pointers flow nowhere (gc sends them to the blank hole). */
+  /**
+   * Values without pointers flow nowhere: gc points the hole at the blank
+   * location, keeping its derefs and addrtaken (`_ = *&a` still takes a's address).
+   */
   private scalarCut(k: Hole, t: Type | undefined): Hole {
-    return k.derefs >= 0 && t && !isUntyped(t) && !hasPointers(t) ? this.b.discard : k
+    return k.derefs >= 0 && t && !isUntyped(t) && !hasPointers(t) ? { ...k, dst: this.b.discard.dst } : k
   }
 
   private spill(k: Hole, site: AllocSite, display: () => string, pos: number): Hole {
