@@ -11,6 +11,7 @@ import { analyzeEscapes, type EscapeAnalysis } from './escape/analyze'
 import { escapeArtifact } from './escape/artifact'
 import { ssaProgramOf, ssaResultOf, failedSsaProgram, type SsaProgram, type TraceOptions } from './ssagen/program'
 import { parseFile, type ParsedFile } from './syntax'
+import { listFunctions } from './syntax/functions'
 import { checkFile, type CheckResult } from './types/check'
 import { elidedBoundsChecks } from './walk/bounds'
 
@@ -98,7 +99,9 @@ export class Program {
             return checkFile(parsed.file, parsed.source, checkCancelled)
           })
     checkCancelled()
-    return new Program(path, text, options, parsed, checked, timings)
+    // gc numbers closures after dropping dead code: a literal under `if false` has no name, later ones move up.
+    const outline = checked?.info.pruned ? { ...parsed, functions: listFunctions(parsed.file, parsed.source) } : parsed
+    return new Program(path, text, options, outline, checked, timings)
   }
 
   /** Syntax errors and unsupported constructs, else type errors: what stops every later phase. */

@@ -7,7 +7,7 @@ import { SsaError } from '../compiler/ssagen'
 import { stackFrameTrace } from '../compiler/stackframe'
 import { printFunc } from '../compiler/ssa/print'
 import { allocationCalls, type AllocCall } from '../gcbridge/allocs'
-import { parseSsaDump } from '../gcbridge/ssadump'
+import { parseSsaDump, type DumpFunc } from '../gcbridge/ssadump'
 import type { AsmLine, Diagnostic } from '../protocol/model'
 import { ARCHES, type FuzzArch } from './gcrun'
 
@@ -49,6 +49,11 @@ export function spellAllocs(calls: AllocCall[]): string[] {
   return calls.map((a) => `${a.call}(${a.call === 'runtime.mallocgc' ? a.size : a.type}) ${a.members.map((m) => `${m.name}@${m.offset}`).join(',')}`)
 }
 
+/** gc's dump files leave out unreachable blocks and dead values (an allocation under a `case false:` body). */
+function liveOnly(f: DumpFunc): DumpFunc {
+  return { ...f, blocks: f.blocks.filter((b) => !b.dead).map((b) => ({ ...b, values: b.values.filter((v) => !v.dead) })) }
+}
+
 const firstLine = (e: unknown): string => (e instanceof Error ? (e.stack ?? e.message) : String(e)).split('\n').slice(0, 3).join(' | ')
 
 export async function ours(path: string, text: string, opts: OursOptions = {}): Promise<OurResult> {
@@ -86,7 +91,7 @@ export async function ours(path: string, text: string, opts: OursOptions = {}): 
       fn.arches.set(arch, a)
       try {
         const { trace } = ssa.compileFunc(name, arch)
-        if (arch === 'amd64') fn.allocs = spellAllocs(allocationCalls(parseSsaDump(printFunc(trace.passes[0]!.snapshot))))
+        if (arch === 'amd64') fn.allocs = spellAllocs(allocationCalls(liveOnly(parseSsaDump(printFunc(trace.passes[0]!.snapshot)))))
         const failed = trace.passes.find((p) => p.status === 'failed')
         if (failed) a.failed = { pass: failed.name, error: failed.error ?? '' }
         else if (trace.asmError !== undefined) a.failed = { pass: 'listing', error: trace.asmError }

@@ -152,3 +152,35 @@ describe('Program', () => {
     })
   })
 })
+
+describe('dead code, as gc\'s front end drops it', () => {
+  const src = `package p
+
+var g *int
+
+func F(x int) {
+	if false {
+		f := func() { g = new(int) }
+		f()
+	}
+	switch {
+	case false:
+		_ = func() int { return 1 }()
+	case true:
+		g = &x
+	}
+	h := func() { g = &x }
+	h()
+	return
+	_ = func() {}
+}
+`
+  it('a closure under a static condition, an unselected case or after return has no name; the next is F.func1', async () => {
+    const prog = await Program.load('./p.go', src)
+    expect(prog.analyze().functions.map((f) => f.name)).toEqual(['F', 'F.func1'])
+    expect(prog.ssa().functions).toEqual(['F', 'F.func1'])
+    // F.func1 is h: the literal on line 16.
+    expect(prog.analyze().functions[1]!.line).toBe(16)
+    expect(prog.escapeReport({ level: 1 }).lines).toEqual(['./p.go:5:8: moved to heap: x', './p.go:16:7: func literal does not escape'])
+  })
+})

@@ -10,7 +10,7 @@ import type { FnUnit } from '../escape/units'
 import type { ForRewrite, Frame } from '../escape/frames'
 import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
-import { toFloat, toInt } from '../types/constant'
+import { compare, toFloat, toInt, type Constant } from '../types/constant'
 import { under, type Type } from '../types/types'
 import { typeString } from '../types/typestring'
 import type { Value, Block, LocalVar } from '../ssa/func'
@@ -656,6 +656,13 @@ export class FnBuilder extends Builder {
       }
       for (const e of c.list) {
         if (!this.cur) break
+        // walk's `if tag == c` folds when both are constants: no branch, or an unconditional one.
+        const known = this.constantCase(s, e)
+        if (known === false) continue
+        if (known === true) {
+          this.jump(bodies[i]!)
+          break
+        }
         const next = this.newBlock()
         const cond = tag ? this.compare('==', tag, this.expr(e), tagType!, e.pos) : this.expr(e)
         this.branch(cond, bodies[i]!, next, 0)
@@ -676,6 +683,16 @@ export class FnBuilder extends Builder {
     })
     this.seal(end)
     if (end.preds.length) this.startBlock(end)
+  }
+
+  /** Whether case e always (true) or never (false) matches: the tag (true without one) and e are constants; else null. */
+  private constantCase(s: A.Switch, e: A.Expr): boolean | null {
+    const types = this.cx.info.types
+    const c = types.get(e)?.value
+    const tag: Constant | undefined = s.tag ? types.get(s.tag)?.value : { kind: 'bool', value: true }
+    if (!c || !tag) return null
+    if (c.kind === 'bool' || tag.kind === 'bool') return c.kind === tag.kind && c.value === tag.value
+    return compare(tag, '==', c)
   }
 
   private labeled(s: A.Labeled): void {

@@ -131,6 +131,7 @@ function lhsVar(c: Checker, lhs: A.Expr): Type | null {
   if (v) {
     v.used = wasUsed // assigning to a variable does not use it
     v.reassigned = true
+    c.varMarks.push({ site: lhs, v, kind: 'reassign' })
   }
   if (x.mode === 'invalid' || !isValid(x.type)) return Typ.invalid
   if (x.mode !== 'variable') {
@@ -292,6 +293,7 @@ export function shortVarDecl(c: Checker, s: A.Assign): void {
       c.recordUse(e, alt)
       if (alt.kind === 'var') {
         alt.reassigned = true
+        c.varMarks.push({ site: e, v: alt, kind: 'reassign' })
         existing.add(alt)
         lhsVars.push(alt)
       } else {

@@ -13,6 +13,7 @@ import { funcBody } from './functions'
 import type { TypeInfo } from './info'
 import { initOrder } from './initorder'
 import { resolveStaticCalls } from './staticfuncs'
+import { pruneDeadCode } from './deadcode'
 
 export interface CheckResult {
   info: TypeInfo
@@ -59,6 +60,8 @@ function checkPackage(c: Checker): void {
   }
 
   initOrder(c)
-  resolveStaticCalls(c)
   c.flushUntyped()
+  // What gc's front end drops before escape analysis (only a file without errors gets that far).
+  if (c.errors.diagnostics().length === 0) c.info.pruned = pruneDeadCode(c, c.file)
+  resolveStaticCalls(c)
 }

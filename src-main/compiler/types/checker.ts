@@ -14,6 +14,7 @@ import { startPos } from './positions'
 import type { BasicType, NamedType, Signature, Type } from './types'
 import { defaultType, isUntyped } from './types'
 import { universe } from './universe'
+import type { VarMark } from './deadcode'
 
 /** The function whose body is being checked. */
 export interface FuncContext {
@@ -81,6 +82,8 @@ export class Checker {
   readonly staticFuncVars = new Map<Var, A.FuncLit | A.Selector | A.Ident>()
   /** Calls through such variables; resolved once we know the variable is never reassigned. */
   readonly staticFuncCalls: { call: A.Call; v: Var }[] = []
+  /** Where variables were marked address-taken or reassigned (dead code pruning keeps only live marks). */
+  readonly varMarks: VarMark[] = []
 
   private ticks = 0
 

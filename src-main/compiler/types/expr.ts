@@ -367,6 +367,7 @@ function unary(c: Checker, e: A.Unary): Operand {
  * `&x.f`, `&a[i]` on arrays, slicing an array, or calling a pointer method.
  */
 export function markAddrTaken(c: Checker, e: A.Expr): void {
+  const site = e
   for (;;) {
     if (e.kind === 'Paren') e = e.x
     else if (e.kind === 'Selector') {
@@ -381,5 +382,8 @@ export function markAddrTaken(c: Checker, e: A.Expr): void {
   }
   if (e.kind !== 'Ident') return
   const obj = c.info.uses.get(e)
-  if (obj?.kind === 'var') obj.addrTaken = true
+  if (obj?.kind === 'var') {
+    obj.addrTaken = true
+    c.varMarks.push({ site, v: obj, kind: 'addr' })
+  }
 }

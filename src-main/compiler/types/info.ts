@@ -143,6 +143,8 @@ export interface TypeInfo {
   typeNames: TypeNameObj[]
   initOrder: Initializer[]
   packageScope: Scope
+  /** Dead code was removed from the AST after checking (types/deadcode.ts): closures may be renumbered. */
+  pruned: boolean
 }
 
 export function newTypeInfo(packageScope: Scope): TypeInfo {
@@ -161,5 +163,6 @@ export function newTypeInfo(packageScope: Scope): TypeInfo {
     typeNames: [],
     initOrder: [],
     packageScope,
+    pruned: false,
   }
 }
