@@ -151,6 +151,8 @@ export function verdict(gc: GcFacts, us: OurResult, arches: readonly FuzzArch[] 
         sameListing: listed && compareListings(a.listing!, gl.lines).sameInstructions,
       }
       v.pairs.push(pair)
+      // A failed pass is its own category; its merge and listing differences follow from it.
+      if (a.failed) continue
       if (!pair.sameMerge && !v.failures.some((f) => f.category === 'merge')) {
         fail('merge', `${arch}`, `${name} ${arch}:\n  gc: ${gcDec.split('\n').join('\n      ') || '(nothing merged)'}\n  us: ${ourDec.split('\n').join('\n      ') || '(nothing merged)'}`)
       }

@@ -59,12 +59,12 @@ export function figures(programs: ProgramResult[]): Figures {
     const ok = !broken(p)
     const e = ok && !has(p, 'escape')
     const a = ok && !has(p, 'alloc') && !has(p, 'internal')
-    const m = ok && !has(p, 'merge')
+    const m = ok && !has(p, 'merge') && !has(p, 'failed-pass') && !has(p, 'internal')
     if (e) f.escape++
     if (a) f.alloc++
     if (m) f.merge++
     if (e && a && m) f.allThree++
-    if (ok && !has(p, 'listing')) f.listing++
+    if (ok && !has(p, 'listing') && !has(p, 'failed-pass') && !has(p, 'internal')) f.listing++
     f.allocFuncs.same += p.verdict.allocSame
     f.allocFuncs.total += p.verdict.allocFuncs
     for (const pair of p.verdict.pairs) {

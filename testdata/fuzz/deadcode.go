@@ -3,8 +3,11 @@
 // selects (a tagless switch's tag is true; a non-constant case earlier
 // keeps them all), a static condition (`x > 1 && false`) keeps only its
 // branch, and statements after a terminating one go unless a label
-// follows. Their allocations are never analysed, and a closure there gets
-// no name: the next one is F.func1.
+// follows, and a loop whose condition is statically false loses its body.
+// Their allocations are never analysed, a closure there gets no name (the
+// next one is F.func1) and a variable used only there is not captured.
+// Walk folds a switch's test only when the tag is constant true (`case
+// false:` never branches); `3 == 5` stays a branch in SSA.
 package p
 
 var g *int
@@ -85,4 +88,24 @@ loop:
 	return i
 	j := new(int)
 	return *j
+}
+
+func ForFalse(r *[2]int) int {
+	v0 := *r
+	f := func() int {
+		for false {
+			v0 = v0
+		}
+		return 1
+	}
+	return f()
+}
+
+func Unfolded(x []int) []int32 {
+	switch 3 {
+	case len(x), cap(x):
+	case 5:
+		return append([]int32{8}, 2)
+	}
+	return nil
 }

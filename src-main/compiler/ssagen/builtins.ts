@@ -92,7 +92,7 @@ function append(s: FnBuilder, e: A.Call): Value {
   } else {
     items.forEach((v, i) => {
       const idx = i === 0 ? len : s.v('Add64', T.int, [len, s.constInt(T.int, i)])
-      s.store(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
+      s.storeInto(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
     })
   }
   return s.v('SliceMake', st, [ptr, newLen, cap])

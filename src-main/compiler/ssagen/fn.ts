@@ -10,7 +10,7 @@ import type { FnUnit } from '../escape/units'
 import type { ForRewrite, Frame } from '../escape/frames'
 import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
-import { compare, toFloat, toInt, type Constant } from '../types/constant'
+import { toFloat, toInt, type Constant } from '../types/constant'
 import { under, type Type } from '../types/types'
 import { typeString } from '../types/typestring'
 import type { Value, Block, LocalVar } from '../ssa/func'
@@ -341,7 +341,8 @@ export class FnBuilder extends Builder {
     this.storeInto(home.type, this.addrOfVar(v), val)
   }
 
-  private storeInto(t: SsaType, addr: Value, val: Value | LazyAggregate): void {
+  /** Store val at addr: a Store, or a Move from a non-SSA-able value's address (gc's s.move). */
+  storeInto(t: SsaType, addr: Value, val: Value | LazyAggregate): void {
     if (val instanceof LazyAggregate) return val.storeTo(this, addr)
     if (canSSA(t)) this.store(t, addr, val)
     else if (val.op === 'Dereference') {
@@ -685,14 +686,18 @@ export class FnBuilder extends Builder {
     if (end.preds.length) this.startBlock(end)
   }
 
-  /** Whether case e always (true) or never (false) matches: the tag (true without one) and e are constants; else null. */
+  /**
+   * Whether case e always (true) or never (false) matches, where gc's walk
+   * knows: with a tag that is constant true (or none), the test is the case
+   * itself, so a constant case folds. Other tests (`3 == 5`) are built
+   * unfolded and branch in SSA.
+   */
   private constantCase(s: A.Switch, e: A.Expr): boolean | null {
     const types = this.cx.info.types
     const c = types.get(e)?.value
     const tag: Constant | undefined = s.tag ? types.get(s.tag)?.value : { kind: 'bool', value: true }
-    if (!c || !tag) return null
-    if (c.kind === 'bool' || tag.kind === 'bool') return c.kind === tag.kind && c.value === tag.value
-    return compare(tag, '==', c)
+    if (c?.kind !== 'bool' || tag?.kind !== 'bool' || !tag.value) return null
+    return c.value
   }
 
   private labeled(s: A.Labeled): void {

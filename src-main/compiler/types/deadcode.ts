@@ -62,15 +62,23 @@ class Pruner {
     return 0
   }
 
-  /** The condition gc keeps: staticBool also narrows `false && x` to `false` and `true && x` to `x`. */
+  /**
+   * The condition gc writes: staticBool narrows `false && x` to `false` and
+   * `true && x` to `x` (so also `v && false`'s operands, in place).
+   */
   private keptCond(e: A.Expr): A.Expr {
-    if (e.kind === 'Binary' && (e.op === '&&' || e.op === '||')) {
-      const x = this.staticBool(e.x)
-      const stop = e.op === '&&' ? x < 0 : x > 0
-      if (stop) return this.keptCond(e.x)
-      const y = this.staticBool(e.y)
-      if ((e.op === '&&' ? x > 0 || y < 0 : x < 0 || y > 0) && this.value(e.x)) return this.keptCond(e.y)
+    if (e.kind === 'Unary' && e.op === '!') {
+      e.x = this.keptCond(e.x)
+      return e
     }
+    if (e.kind !== 'Binary' || (e.op !== '&&' && e.op !== '||')) return e
+    const and = e.op === '&&'
+    const x = this.staticBool(e.x)
+    e.x = this.keptCond(e.x)
+    if (and ? x < 0 : x > 0) return e.x
+    const y = this.staticBool(e.y)
+    e.y = this.keptCond(e.y)
+    if ((and ? x > 0 || y < 0 : x < 0 || y > 0) && this.value(e.x)) return e.y
     return e
   }
 
@@ -127,8 +135,17 @@ class Pruner {
       case 'If':
         return this.ifStmt(s)
       case 'For':
-        if (s.init) walkCode(s.init, (n) => this.literals(n))
-        if (s.cond) walkCode(s.cond, (n) => this.literals(n))
+        // A condition that is statically false leaves the loop without post statement and body.
+        if (s.cond && this.staticBool(s.cond) < 0) {
+          this.removed = true
+          s.post = null
+          s.body.stmts = []
+        }
+        if (s.init) s.init = this.stmt(s.init)
+        if (s.cond) {
+          s.cond = this.keptCond(s.cond)
+          walkCode(s.cond, (n) => this.literals(n))
+        }
         if (s.post) walkCode(s.post, (n) => this.literals(n))
         this.block(s.body)
         return s
@@ -159,6 +176,7 @@ class Pruner {
     const cond = this.staticBool(s.cond)
     if (cond === 0) {
       if (s.init) s.init = this.stmt(s.init)
+      s.cond = this.keptCond(s.cond)
       walkCode(s.cond, (n) => this.literals(n))
       this.block(s.then)
       if (s.else) s.else = this.stmt(s.else) as A.If | A.Block

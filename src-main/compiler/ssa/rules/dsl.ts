@@ -370,14 +370,15 @@ function fixedType(opName: string, arch: string): SsaType | undefined {
  * makes one value per distinct subexpression: `(Sub64 x (Mul64 (Div64 x (Const64 [c])) (Const64 [c])))`
  * has a single Const64.
  */
-function create(f: Func, n: Node, v: Value, made: Map<string, Value>): Value {
+function create(f: Func, n: Node, v: Value, made: Map<string, Value>, inherited?: Block): Value {
   if (!(n instanceof Make)) return n
   const type = n.fields.type ?? fixedType(n.op, f.arch)
   if (!type) throw new Error(`rule result ${n.op} needs a type`)
-  const args = n.args.map((a) => create(f, a, v, made))
+  // `@x.Block (…)` puts every value of the result in x's block, nested ones included (rulegen's b).
+  const block = n.fields.block ?? inherited ?? v.block
+  const args = n.args.map((a) => create(f, a, v, made, block))
   const auxInt = n.fields.auxInt === undefined ? 0n : toAuxInt(n.op, n.fields.auxInt, f.arch)
   const aux = n.fields.aux ?? null
-  const block = n.fields.block ?? v.block
   const key = [n.op, type.key, auxInt, auxKey(aux), block.id, ...args.map((a) => a.id)].join(' ')
   let w = made.get(key)
   if (!w) made.set(key, (w = f.newValue(block, n.op, type, args, auxInt, aux, v.pos)))
