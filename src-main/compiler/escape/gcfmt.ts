@@ -41,6 +41,11 @@ export function constantText(c: Constant, t: Type): string {
   return isDefault ? s : `${typeStr(t)}(${s})`
 }
 
+/** A shift count's value as an integer constant (`a << 2.0` shifts by uint(2)). */
+function toIntConst(c: Constant): Constant {
+  return c.kind === 'float' ? { kind: 'int', value: BigInt(c.value) } : c
+}
+
 function untypedOf(c: Constant): Type {
   return { kind: 'basic', basic: c.kind === 'bool' ? 'untyped bool' : c.kind === 'int' ? 'untyped int' : 'untyped float', name: '' }
 }
@@ -103,7 +108,11 @@ export class GcPrinter {
       }
       case 'Binary': {
         const p = BINARY_PREC[e.op]
-        return this.wrap(`${this.expr(e.x, p)} ${e.op} ${this.expr(e.y, p + 1)}`, p, prec)
+        const y = stripParens(e.y)
+        const count = (e.op === '<<' || e.op === '>>') && this.info.shiftCounts.get(y)
+        const yv = count ? this.info.types.get(y)?.value : undefined
+        const ys = count && yv ? constantText(toIntConst(yv), count) : this.expr(e.y, p + 1)
+        return this.wrap(`${this.expr(e.x, p)} ${e.op} ${ys}`, p, prec)
       }
       case 'Call':
         return this.call(e, prec)

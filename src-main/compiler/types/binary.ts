@@ -4,6 +4,7 @@
 import type * as A from '../syntax/ast'
 import { assignableTo } from './assign'
 import type { Checker } from './checker'
+import { unparen } from './expr'
 import { binaryOp, compare, shift as constShift, sign, toInt, type ConstBinaryOp, type ConstCompareOp } from './constant'
 import { expr, overflow } from './expr'
 import { exprString } from './exprstring'
@@ -168,6 +169,8 @@ function shift(c: Checker, x: Operand, y: Operand, e: A.Binary | null, op: '<<' 
     if (isUntyped(y.type)) {
       checkRepresentable(c, y, Typ.uint)
       if (isInvalid(y)) return invalidOperand(x.expr)
+      // gc's typecheck gives the count a type (DefaultLit to uint; a rune stays int32).
+      if (y.expr) c.info.shiftCounts.set(unparen(y.expr), y.type.kind === 'basic' && y.type.basic === 'untyped rune' ? Typ.int32 : Typ.uint)
     }
   } else if (isInteger(y.type)) {
     // signed shift counts are fine since Go 1.13

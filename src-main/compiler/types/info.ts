@@ -143,6 +143,8 @@ export interface TypeInfo {
   typeNames: TypeNameObj[]
   initOrder: Initializer[]
   packageScope: Scope
+  /** Untyped constant shift counts and the type gc's typecheck gives them (uint; int32 for a rune): `a << 4` prints `a << uint(4)`. */
+  shiftCounts: Map<A.Expr, Type>
   /** Dead code was removed from the AST after checking (types/deadcode.ts): closures may be renumbered. */
   pruned: boolean
 }
@@ -163,6 +165,7 @@ export function newTypeInfo(packageScope: Scope): TypeInfo {
     typeNames: [],
     initOrder: [],
     packageScope,
+    shiftCounts: new Map(),
     pruned: false,
   }
 }
