@@ -91,7 +91,9 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return EXIT_BAD_INPUT
     }
   } catch (e) {
-    io.stderr(`ssascope ${command}: ${ApiError.from(e).message}\n`)
+    const err = ApiError.from(e)
+    // An unreadable file reads `path: message`, like a diagnostic without a position.
+    io.stderr(err.file !== undefined ? `${err.message}\n` : `ssascope ${command}: ${err.message}\n`)
     return EXIT_BAD_INPUT
   }
 }

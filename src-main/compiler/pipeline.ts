@@ -9,10 +9,11 @@
 import type { AnalyzeResult, Arch, Diagnostic, EscapeResult, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
 import { analyzeEscapes, type EscapeAnalysis } from './escape/analyze'
 import { escapeArtifact } from './escape/artifact'
-import { ssaProgramOf, ssaResultOf, failedSsaProgram, type SsaProgram, type TraceOptions } from './ssagen/program'
+import { ssaProgramOf, ssaResultOf, failedSsaProgram, resolveFuncName, type SsaProgram, type TraceOptions } from './ssagen/program'
 import { parseFile, type ParsedFile } from './syntax'
 import { listFunctions } from './syntax/functions'
 import { checkFile, type CheckResult } from './types/check'
+import { symbolSizeErrors } from './types/symsize'
 import { elidedBoundsChecks } from './walk/bounds'
 
 export type ProgressSink = (p: Progress) => void
@@ -96,7 +97,10 @@ export class Program {
         ? null
         : await timed('typecheck', () => {
             pipelineCounters.typechecks++
-            return checkFile(parsed.file, parsed.source, checkCancelled)
+            const r = checkFile(parsed.file, parsed.source, checkCancelled)
+            // What gc's object writer refuses once everything compiled.
+            if (r.diagnostics.length === 0) r.diagnostics.push(...symbolSizeErrors(parsed.file, r.info, parsed.source, options.pkgPath ?? parsed.file.packageName.name))
+            return r
           })
     checkCancelled()
     // gc numbers closures after dropping dead code: a literal under `if false` has no name, later ones move up.
@@ -153,13 +157,21 @@ export class Program {
   /** The API's `escape` answer: the report and, when asked for, the graph of one function's batch. */
   escapeResult(options: EscapeOptions, ctx: RunContext = {}): EscapeResult {
     const r = this.escapeReport(options, ctx)
-    const batch = options.graphOf ? r.analysis?.batches.find((b) => b.functions.includes(options.graphOf!)) : undefined
+    const names = r.analysis?.batches.flatMap((b) => b.functions) ?? []
+    // --func takes gc's GOSSAFUNC spellings, as the ssa request does.
+    const name = options.graphOf !== undefined ? resolveFuncName(names, options.graphOf) : undefined
+    const batch = name !== undefined ? r.analysis?.batches.find((b) => b.functions.includes(name)) : undefined
     if (batch) {
       // The batch's walks are recorded on first use (its solver runs again, alone).
       ctx.checkCancelled?.()
       ctx.progress?.({ phase: 'escape graph', fraction: 0.9 })
     }
-    return { file: this.path, lines: r.lines, diagnostics: r.diagnostics, graph: batch ? escapeArtifact(batch) : null }
+    const diagnostics = [...r.diagnostics]
+    if (options.graphOf !== undefined && r.analysis && !batch) {
+      const message = `no function ${options.graphOf} in ${this.path} (functions: ${names.join(', ') || 'none'})`
+      diagnostics.push({ file: this.path, line: 1, col: 1, severity: 'error', message, from: 0, to: 0 })
+    }
+    return { file: this.path, lines: r.lines, diagnostics, graph: batch ? escapeArtifact(batch) : null }
   }
 
   /** The file's functions for SSA, built on the one escape analysis; each trace is built when asked for. */

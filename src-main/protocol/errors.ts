@@ -5,6 +5,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The file the error is about; the message then reads `path: …` (the CLI prints it as is). */
+    readonly file?: string,
   ) {
     super(message)
     this.name = 'ApiError'

@@ -33,7 +33,7 @@ describe('ssascope CLI', () => {
   })
 
   it('rejects missing files, wrong arguments and unknown commands with status 2', async () => {
-    expect(await cli('funcs', '/no/such/file.go')).toEqual({ code: 2, out: '', err: 'ssascope funcs: /no/such/file.go: no such file\n' })
+    expect(await cli('funcs', '/no/such/file.go')).toEqual({ code: 2, out: '', err: '/no/such/file.go: no such file\n' })
     expect((await cli('funcs')).err).toBe('usage: ssascope funcs FILE.go\n')
     expect((await cli('frobnicate')).code).toBe(EXIT_BAD_INPUT)
   })

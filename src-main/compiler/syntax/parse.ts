@@ -8,7 +8,7 @@
 import type { Diagnostic, FuncInfo } from '../../protocol/model'
 import type * as A from './ast'
 import { SourceText } from './source'
-import { syntaxErrors } from './syntax-errors'
+import { encodingErrors, syntaxErrors } from './syntax-errors'
 import { listFunctions } from './functions'
 import { FlatTree, type CstNode as SyntaxNode } from './cst'
 import { parseGoTree } from './treesitter'
@@ -28,7 +28,9 @@ export async function parseFile(path: string, text: string, checkCancelled: () =
   let flat: FlatTree
   let syntax: Diagnostic[]
   try {
-    syntax = syntaxErrors(tree.rootNode, source)
+    // Bytes gc's reader refuses come first; the syntax errors they cause in tree-sitter are noise.
+    const encoding = encodingErrors(source, tree.rootNode)
+    syntax = encoding.length > 0 ? encoding : syntaxErrors(tree.rootNode, source)
     flat = new FlatTree(tree, source, checkCancelled)
   } finally {
     tree.delete()

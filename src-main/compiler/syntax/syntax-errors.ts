@@ -9,6 +9,35 @@ import type { SyntaxNode } from './treesitter'
 
 const MAX_ERRORS = 10
 
+/**
+ * What gc's source reader refuses byte by byte before any token: NUL, invalid
+ * UTF-8 (read into the text as U+FFFD, one per bad byte: see
+ * service/files.ts) and a BOM past the start. Each is reported where it
+ * stands (one of equal messages per line, as gc keeps), at most ten.
+ */
+export function encodingErrors(src: SourceText, root: SyntaxNode): Diagnostic[] {
+  const out: Diagnostic[] = []
+  // gc's parser gives up on a file whose package clause had an error, and the
+  // token after `package p` is scanned as part of it: a bad byte up to there
+  // (comments between the clause and the first declaration) hides every later one.
+  const clause = root.namedChildren.find((c) => c && c.type === 'package_clause')
+  const next = clause ? root.namedChildren.find((c) => c && c.type !== 'comment' && c.startIndex >= clause.endIndex) : undefined
+  const header = next?.startIndex ?? src.text.length
+  const re = /[\0\uFFFD\uFEFF]/g
+  for (let m = re.exec(src.text); m && out.length < MAX_ERRORS; m = re.exec(src.text)) {
+    if (m.index >= header && out.length > 0 && out[0]!.from < header) break
+    const ch = m[0].charCodeAt(0)
+    const message = ch === 0 ? 'invalid NUL character' : ch === 0xfffd ? 'invalid UTF-8 encoding' : m.index > 0 ? 'invalid BOM in the middle of the file' : null
+    if (!message) continue
+    const { line, col } = src.position(m.index)
+    // base.ErrorfAt: one of several equal messages per line.
+    const last = out[out.length - 1]
+    if (last && last.line === line && last.message === message) continue
+    out.push({ file: src.path, line, col, severity: 'error', message, from: m.index, to: m.index + 1 })
+  }
+  return out
+}
+
 export function syntaxErrors(root: SyntaxNode, src: SourceText): Diagnostic[] {
   const out: Diagnostic[] = []
   const seenLines = new Set<number>()
