@@ -71,6 +71,13 @@ export interface WorkerRunnerOptions {
  * (stuck in one long step) has its thread terminated; the next job starts a
  * fresh one.
  */
+/**
+ * The pipeline's walks recurse over the syntax tree; gc (goroutine stacks up
+ * to 1 GB) compiles 5,000 nested ifs or a 10,001-term sum. A thread's stack is
+ * reserved, not committed: a big one costs address space only.
+ */
+export const PIPELINE_STACK_MB = 256
+
 export class WorkerRunner implements JobRunner {
   private worker: Worker | undefined
   private queue: Pending[] = []
@@ -148,7 +155,7 @@ export class WorkerRunner implements JobRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
-    const w = new Worker(this.workerFile)
+    const w = new Worker(this.workerFile, { resourceLimits: { stackSizeMb: PIPELINE_STACK_MB } })
     this.threadsStarted++
     w.on('message', (m: FromWorker) => this.onMessage(m))
     w.on('error', (e) => this.onCrash(w, `worker failed: ${e.message}`))

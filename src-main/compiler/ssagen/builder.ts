@@ -270,21 +270,34 @@ export class Builder {
     m.set(key, v)
   }
 
-  readVar(key: VarKeyish, b: Block = this.block): Value {
+  /** Blocks whose single predecessor chain is being followed for a variable (a cycle of them is unreachable). */
+  private following = new Set<Block>()
+
+  /**
+   * The variable's value in b. `type` is for a variable no reachable code
+   * defined (its declaration was unreachable too): gc gives a read in a dead
+   * block an Unknown value.
+   */
+  readVar(key: VarKeyish, b: Block = this.block, type: SsaType | undefined = this.varTypes.get(key)): Value {
     const local = this.defs.get(b)?.get(key)
     if (local) return local
-    const type = this.varTypes.get(key)
     if (!type) throw new Error(`internal: variable ${(key as { name?: string }).name ?? '?'} read before any definition`)
+    this.varTypes.set(key, type)
     let v: Value
     if (!this.sealed.has(b)) {
       v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)
       let inc = this.incomplete.get(b)
       if (!inc) this.incomplete.set(b, (inc = new Map()))
       inc.set(key, v)
-    } else if (b.preds.length === 1) {
-      v = this.readVar(key, b.preds[0]!)
-    } else if (b.preds.length === 0) {
-      // Unreachable code (after a return or panic): any value will do.
+    } else if (b.preds.length === 1 && !this.following.has(b)) {
+      this.following.add(b)
+      try {
+        v = this.readVar(key, b.preds[0]!)
+      } finally {
+        this.following.delete(b)
+      }
+    } else if (b.preds.length <= 1) {
+      // Unreachable code (after a return or panic; a cycle only dead blocks enter): any value will do.
       v = this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS)
     } else {
       v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)

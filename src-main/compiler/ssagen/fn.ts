@@ -189,7 +189,7 @@ export class FnBuilder extends Builder {
 
   private readVarValue(v: Var): Value {
     const home = this.home(v)
-    if (home.kind === 'ssa') return this.readVar(v)
+    if (home.kind === 'ssa') return this.readVar(v, this.block, home.type)
     return this.loadOrDeref(home.type, this.addrOfVar(v))
   }
 
