@@ -108,7 +108,8 @@ export function verdict(gc: GcFacts, us: OurResult, arches: readonly FuzzArch[] 
   const esc = multisetDiff(gc.escape, us.escape)
   if (esc.missing.length + esc.extra.length > 0) {
     const first = esc.missing[0] !== undefined ? `gc only: ${esc.missing[0]}` : `ours only: ${esc.extra[0]}`
-    fail('escape', first.replace(/^(\w+ only: )\S+: /, '$1'), `${esc.missing.length} gc-only, ${esc.extra.length} ours-only; ${first}`)
+    const lines = [...esc.missing.slice(0, 6).map((l) => `gc only: ${l}`), ...esc.extra.slice(0, 6).map((l) => `ours only: ${l}`)]
+    fail('escape', first.replace(/^(\w+ only: )\S+: /, '$1'), `${esc.missing.length} gc-only, ${esc.extra.length} ours-only:\n${lines.join('\n')}`)
   }
 
   const seenInternal = new Set<string>()

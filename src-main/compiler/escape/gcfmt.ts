@@ -9,7 +9,7 @@
 import type * as A from '../syntax/ast'
 import { constantString, type Constant } from '../types/constant'
 import type { MethodSelection, TypeInfo } from '../types/info'
-import { defaultType, type Type } from '../types/types'
+import { defaultType, under, type Type } from '../types/types'
 import { messageTypeString } from '../types/typestring'
 
 /** Precedences of gc's ir.OpPrec for the ops we print. */
@@ -84,8 +84,11 @@ export class GcPrinter {
       case 'BasicLit':
         return e.raw
       case 'CompositeLit': {
-        const lit = `${typeStr(this.typeOf(e))}{${e.elts.length > 0 ? '...' : ''}}`
-        return this.info.implicitAddrLits.has(e) ? this.wrap(`&${lit}`, 0, prec) : lit
+        // An elided `&T` (`[]*T{{…}}`): the literal's recorded type is *T; gc prints &T{...}.
+        const implicit = this.info.implicitAddrLits.has(e)
+        const t = this.typeOf(e)
+        const lit = `${typeStr(implicit && t.kind === 'pointer' ? t.elem : implicit ? (under(t) as { elem: Type }).elem : t)}{${e.elts.length > 0 ? '...' : ''}}`
+        return implicit ? this.wrap(`&${lit}`, 0, prec) : lit
       }
       case 'FuncLit':
         return this.wrap('func literal', 0, prec)

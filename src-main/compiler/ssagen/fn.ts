@@ -19,6 +19,7 @@ import { argWidth, Builder } from './builder'
 import { abiAnalyze, abiConfig, argOpFor, registerParts, type AbiParam } from '../ssa/abi'
 import { callBuiltin } from './builtins'
 import { newHeapAddr } from './heapalloc'
+import { compositeTemp, literalUses } from './complit'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 
 export class Unsupported extends Error {
@@ -333,6 +334,8 @@ export class FnBuilder extends Builder {
   /** Store val into variable v, wherever it lives. */
   private setVar(v: Var, val: Value | LazyAggregate): void {
     const home = this.home(v)
+    // gc's oaslit builds a literal in place only in a stack variable that is not address-taken and that the literal does not use.
+    if (val instanceof LazyAggregate && (home.kind !== 'stack' || v.addrTaken || literalUses(this.cx.info, val.lit, v))) val = val.value(this)
     if (home.kind === 'ssa') {
       this.assignVar(v, this.materialize(val))
       return
@@ -398,7 +401,8 @@ export class FnBuilder extends Builder {
       return this.assignSSAPart(lhs, val)
     }
     const addr = this.addr(lhs)
-    this.storeInto(t, addr, make())
+    const val = make()
+    this.storeInto(t, addr, val instanceof LazyAggregate ? val.value(this) : val)
   }
 
   private assignSSAPart(lhs: A.Expr, val: Value): void {
@@ -867,6 +871,11 @@ export class FnBuilder extends Builder {
         const k = under(this.typeOf(e.x)).kind
         return k === 'slice' || k === 'pointer' || (k === 'array' && this.addressable(e.x))
       }
+      // After walk a literal is a temporary or static data, and ssagen takes a call's result where the call left it.
+      case 'CompositeLit':
+        return !canSSA(fromGo(this.typeOf(e))) && !this.cx.info.implicitAddrLits.has(e)
+      case 'Call':
+        return !canSSA(fromGo(this.typeOf(e))) && this.cx.info.calls.get(e)?.kind !== 'conversion' && this.cx.info.calls.get(e)?.kind !== 'builtin'
       default:
         return false
     }
@@ -912,6 +921,14 @@ export class FnBuilder extends Builder {
         this.indexCheck(i, this.constInt(T.int, at.len!), e.index)
         return this.v('PtrIndex', ptrTo(t), [a, i])
       }
+      case 'CompositeLit':
+        return compositeTemp(this, e, t)
+      case 'Call': {
+        // gc's callAddr: the result's own slot (the Dereference of SelectNAddr the call gives).
+        const r = this.call(e)[0]
+        if (r?.op !== 'Dereference') throw new Unsupported(e.pos, 'address of a call result')
+        return r.args[0]!
+      }
       default:
         throw new Unsupported(e.pos, `address of ${e.kind}`)
     }
@@ -953,13 +970,24 @@ export class FnBuilder extends Builder {
     return name
   }
 
-  /** A fresh zeroed stack temporary of type t (gc's autotmp with VarDef and Zero): its address. */
+  /**
+   * A fresh zeroed stack temporary of type t (gc's autotmp with VarDef and
+   * Zero): its address. gc takes the address of every such temporary
+   * (stackTempAddr, initStackTemp: `new`, &T{}, slice literals, closure
+   * records), so none is a stack-slot merge candidate.
+   */
   stackTemp(t: SsaType): Value {
-    const name = this.autotmp(t)
+    const name = this.autotmp(t, true)
     this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
     this.zeroMem(t, a)
     return a
+  }
+
+  private stmpCount = 0
+  /** Read-only static data for a constant literal (gc's readonlystaticname): its address. */
+  staticData(t: SsaType): Value {
+    return this.entryV('Addr', ptrTo(t), [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}..stmp_${this.stmpCount++}` })
   }
 
   expr(e: A.Expr): Value {
@@ -1293,8 +1321,7 @@ export class FnBuilder extends Builder {
         return this.v('ArrayMake1', t, [v])
       }
     }
-    const a = this.compositeAddr(e, t, e)
-    return this.v('Dereference', t, [a, this.mem])
+    return this.v('Dereference', t, [compositeTemp(this, e, t), this.mem])
   }
 
   private sliceLiteral(e: A.CompositeLit, t: SsaType): Value {
