@@ -270,8 +270,19 @@ export class Builder {
     m.set(key, v)
   }
 
-  /** Blocks whose single predecessor chain is being followed for a variable (a cycle of them is unreachable). */
-  private following = new Set<Block>()
+  /**
+   * b's chain of single predecessors (sealed, not defining key) runs into a
+   * cycle: no path from the entry reaches b, so its reads are Unknown.
+   */
+  private deadChain(key: VarKeyish, b: Block): boolean {
+    const seen = new Set<Block>([b])
+    for (let p = b.preds[0]; p; p = p.preds[0]) {
+      if (seen.has(p)) return true
+      if (p.preds.length !== 1 || !this.sealed.has(p) || this.defs.get(p)?.has(key)) return false
+      seen.add(p)
+    }
+    return false
+  }
 
   /**
    * The variable's value in b. `type` is for a variable no reachable code
@@ -289,13 +300,8 @@ export class Builder {
       let inc = this.incomplete.get(b)
       if (!inc) this.incomplete.set(b, (inc = new Map()))
       inc.set(key, v)
-    } else if (b.preds.length === 1 && !this.following.has(b)) {
-      this.following.add(b)
-      try {
-        v = this.readVar(key, b.preds[0]!)
-      } finally {
-        this.following.delete(b)
-      }
+    } else if (b.preds.length === 1 && !this.deadChain(key, b)) {
+      v = this.readVar(key, b.preds[0]!)
     } else if (b.preds.length <= 1) {
       // Unreachable code (after a return or panic; a cycle only dead blocks enter): any value will do.
       v = this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS)
