@@ -73,10 +73,11 @@ export interface WorkerRunnerOptions {
  */
 /**
  * The pipeline's walks recurse over the syntax tree; gc (goroutine stacks up
- * to 1 GB) compiles 5,000 nested ifs or a 10,001-term sum. A thread's stack is
- * reserved, not committed: a big one costs address space only.
+ * to 1 GB) compiles 5,000 nested ifs, a 10,001-term sum, 600,000 nested
+ * parentheses. A thread's stack is reserved, not committed: a big one costs
+ * address space only. syntax/parse.ts's MAX_NESTING is what this one follows.
  */
-export const PIPELINE_STACK_MB = 256
+export const PIPELINE_STACK_MB = 1024
 
 export class WorkerRunner implements JobRunner {
   private worker: Worker | undefined

@@ -11,7 +11,7 @@ import { SourceText } from './source'
 import { encodingErrors, syntaxErrors } from './syntax-errors'
 import { listFunctions } from './functions'
 import { FlatTree, type CstNode as SyntaxNode } from './cst'
-import { parseGoTree } from './treesitter'
+import { parseGoTree, type SyntaxNode as TsNode } from './treesitter'
 
 export interface ParsedFile {
   file: A.File
@@ -27,10 +27,13 @@ export async function parseFile(path: string, text: string, checkCancelled: () =
   const tree = await parseGoTree(text, checkCancelled)
   let flat: FlatTree
   let syntax: Diagnostic[]
+  let deep: { startIndex: number; endIndex: number } | null = null
   try {
     // Bytes gc's reader refuses come first; the syntax errors they cause in tree-sitter are noise.
     const encoding = encodingErrors(source, tree.rootNode)
     syntax = encoding.length > 0 ? encoding : syntaxErrors(tree.rootNode, source)
+    const node = syntax.length === 0 ? tooDeep(tree.rootNode, MAX_NESTING) : null
+    deep = node && { startIndex: node.startIndex, endIndex: node.endIndex }
     flat = new FlatTree(tree, source, checkCancelled)
   } finally {
     tree.delete()
@@ -39,15 +42,44 @@ export async function parseFile(path: string, text: string, checkCancelled: () =
     const converter = new Converter(source, checkCancelled)
     let file: A.File
     try {
+      if (deep) throw new RangeError('nesting')
       file = converter.file(flat.root)
     } catch (e) {
       if (!(e instanceof RangeError)) throw e
-      // Pathological nesting: refuse it clearly instead of overflowing later phases too.
-      converter.unsupportedAt(0, 0, 'nesting too deep')
+      // Nesting deeper than every phase's walks can follow: refused where it gets that deep.
+      converter.unsupportedAt(deep?.startIndex ?? 0, deep?.endIndex ?? 0, 'nesting too deep')
       file = { path, pos: 0, end: text.length, packageName: { kind: 'Ident', name: '', pos: 0, end: 0 }, decls: [] }
     }
     const diagnostics = syntax.length > 0 ? syntax : converter.diagnostics.sort((a, b) => a.from - b.from)
     return { file, source, functions: listFunctions(file, source), diagnostics }
+  }
+}
+
+/**
+ * Syntax tree depth the pipeline follows (recursive walks on the worker's
+ * big stack, see service/runner.ts). gc itself compiles 600,000 nested
+ * parentheses and dies of a stack overflow at 1,000,000.
+ */
+export const MAX_NESTING = 500_000
+
+/** The first node (in source order) deeper than limit, found without recursion. */
+export function tooDeep(root: TsNode, limit: number): TsNode | null {
+  const c = root.walk()
+  try {
+    let depth = 0
+    for (;;) {
+      if (depth > limit) return c.currentNode
+      if (c.gotoFirstChild()) {
+        depth++
+        continue
+      }
+      while (!c.gotoNextSibling()) {
+        if (!c.gotoParent()) return null
+        depth--
+      }
+    }
+  } finally {
+    c.delete()
   }
 }
 

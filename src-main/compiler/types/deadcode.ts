@@ -82,9 +82,17 @@ class Pruner {
     return e
   }
 
+  private readonly terminating = new Map<A.Stmt, boolean>()
+
   /** gc's terminates: return, goto, an if whose statically taken branches all terminate, a block ending in one. */
   terminates(s: A.Stmt | null): boolean {
     if (!s) return false
+    let t = this.terminating.get(s)
+    if (t === undefined) this.terminating.set(s, (t = this.terminates1(s)))
+    return t
+  }
+
+  private terminates1(s: A.Stmt): boolean {
     switch (s.kind) {
       case 'Branch':
         return s.tok === 'goto'
