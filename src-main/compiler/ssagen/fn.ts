@@ -20,6 +20,7 @@ import { abiAnalyze, abiConfig, argOpFor, registerParts, type AbiParam } from '.
 import { callBuiltin } from './builtins'
 import { newHeapAddr } from './heapalloc'
 import { compositeTemp, literalUses } from './complit'
+import { hoisted } from './order'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 
 export class Unsupported extends Error {
@@ -256,6 +257,11 @@ export class FnBuilder extends Builder {
       if (s.kind !== 'Labeled') return
     }
     this.pos = this.at(s.pos)
+    // Order's copies first: calls, new, make, append and copy inside the statement, innermost first.
+    for (const c of hoisted(this.cx.info, s)) {
+      if (!this.cur) break
+      this.hoistedCalls.set(c, this.call(c))
+    }
     switch (s.kind) {
       case 'Block':
         return this.stmts(s.stmts)
@@ -1419,7 +1425,15 @@ export class FnBuilder extends Builder {
     return this.call(u)
   }
 
+  /** Calls the order pass already evaluated for the statement being built (see order.ts). */
+  private readonly hoistedCalls = new Map<A.Call, Value[]>()
+
   private call(e: A.Call): Value[] {
+    const done = this.hoistedCalls.get(e)
+    if (done) {
+      this.hoistedCalls.delete(e)
+      return done
+    }
     const ci = this.cx.info.calls.get(e)
     if (!ci) throw new Unsupported(e.pos, 'call')
     switch (ci.kind) {

@@ -1,0 +1,82 @@
+// gc's order pass (walk/order.go) copies calls, new, make, append and copy
+// out of a statement into temporaries evaluated before it, in evaluation
+// order, innermost first. What is left (&T{} and slice literal
+// allocations, closure records, `...` arrays, bounds checks) happens after,
+// when walk reaches the statement. So in `&T{a: new(int)}` and
+// `f(&T{}, g())` the new and g() come first; we evaluate them first.
+
+import type * as A from '../syntax/ast'
+import type { TypeInfo } from '../types/info'
+
+/** The nodes order hoists out of a statement, in the order it evaluates them. */
+export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
+  const out: A.Call[] = []
+  const visit = (e: A.Expr | null | undefined, top: boolean): void => {
+    if (!e) return
+    switch (e.kind) {
+      case 'FuncLit':
+        return // its own statements are ordered when its body is built
+      case 'Paren':
+        return visit(e.x, top)
+      case 'Binary':
+        visit(e.x, false)
+        // The right of && and || runs conditionally: order keeps its temporaries inside the branch.
+        if (e.op !== '&&' && e.op !== '||') visit(e.y, false)
+        return
+      case 'Unary':
+      case 'Star':
+      case 'Selector':
+        return visit(e.x, false)
+      case 'Index':
+        visit(e.x, false)
+        return visit(e.index, false)
+      case 'Slice':
+        visit(e.x, false)
+        visit(e.low, false)
+        visit(e.high, false)
+        return visit(e.max, false)
+      case 'CompositeLit':
+        for (const el of e.elts) visit(el.kind === 'KeyValue' ? el.value : el, false)
+        return
+      case 'KeyValue':
+        return visit(e.value, false)
+      case 'Call': {
+        const ci = info.calls.get(e)
+        if (ci?.kind !== 'conversion') visit(e.fun, false)
+        for (const a of e.args) visit(a, false)
+        // A call directly assigned or stated is evaluated in place (order leaves `x = f()` alone).
+        if (!top && ci && hoists(ci)) out.push(e)
+        return
+      }
+      default:
+        return
+    }
+  }
+  switch (s.kind) {
+    case 'ExprStmt':
+      visit(s.x, true)
+      break
+    case 'Assign': {
+      // `x = f()` stays; `a[i] = f()` and `x, y = f(), g()` copy the calls out.
+      const plain = s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident'
+      for (const l of s.lhs) if (l.kind !== 'Ident') visit(l, false)
+      for (const r of s.rhs) visit(r, plain)
+      break
+    }
+    case 'DeclStmt':
+      if (s.decl.kind === 'VarDecl') for (const spec of s.decl.specs) for (const v of spec.values) visit(v, spec.values.length === 1)
+      break
+    case 'Return':
+      for (const r of s.results) visit(r, false)
+      break
+    default:
+      break
+  }
+  return out
+}
+
+function hoists(ci: NonNullable<ReturnType<TypeInfo['calls']['get']>>): boolean {
+  if (ci.kind === 'conversion') return false
+  if (ci.kind === 'builtin') return ci.id === 'new' || ci.id === 'make' || ci.id === 'append' || ci.id === 'copy'
+  return true
+}
