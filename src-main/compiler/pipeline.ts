@@ -11,7 +11,6 @@ import { analyzeEscapes, type EscapeAnalysis } from './escape/analyze'
 import { escapeArtifact } from './escape/artifact'
 import { ssaProgramOf, ssaResultOf, failedSsaProgram, resolveFuncName, type SsaProgram, type TraceOptions } from './ssagen/program'
 import { parseFile, type ParsedFile } from './syntax'
-import { listFunctions } from './syntax/functions'
 import { checkFile, type CheckResult } from './types/check'
 import { symbolSizeErrors } from './types/symsize'
 import { elidedBoundsChecks } from './walk/bounds'
@@ -104,7 +103,7 @@ export class Program {
           })
     checkCancelled()
     // gc numbers closures after dropping dead code: a literal under `if false` has no name, later ones move up.
-    const outline = checked?.info.pruned ? { ...parsed, functions: listFunctions(parsed.file, parsed.source) } : parsed
+    const outline = checked?.info.outline ? { ...parsed, functions: checked.info.outline } : parsed
     return new Program(path, text, options, outline, checked, timings)
   }
 

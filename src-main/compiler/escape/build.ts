@@ -908,8 +908,9 @@ export class FnWalker {
   stmt(s: A.Stmt | null): void {
     if (!s) return
     switch (s.kind) {
+      // A `{ … }` is flattened in gc's IR: a looping label inside deepens the loop depth for what follows it.
       case 'Block':
-        return this.block(s.stmts)
+        return s.ofStaticIf ? this.block(s.stmts) : this.stmts(s.stmts)
       case 'ExprStmt': {
         const x = stripParens(s.x)
         if (x.kind === 'Call') return this.callExpr(null, x)
@@ -1040,10 +1041,15 @@ export class FnWalker {
     this.loopDepth--
   }
 
-  /** `v := tmp`, the per-iteration copy at the top of a rewritten loop body. */
-  private loopCopy(v: Var, t: TempVar, pos: number): void {
+  /**
+   * `v := tmp`, the per-iteration copy at the top of a rewritten loop body.
+   * A range loop's copy counts as a reassignment (loopvar leaves v's Defn
+   * the range statement): a closure capturing v at the same loop depth
+   * forgives it, one inside a nested loop captures v by reference.
+   */
+  private loopCopy(v: Var, t: TempVar, pos: number, range = false): void {
     this.dcl(v)
-    const where: StmtRef = { id: this.b.env.defn.get(v)!, pos, print: () => `${v.name} := ${t.name}` }
+    const where: StmtRef = { id: range ? {} : this.b.env.defn.get(v)!, pos, print: () => `${v.name} := ${t.name}` }
     this.assignList([{ named: v }], [{ named: t }], 'assign', where)
   }
 
@@ -1073,8 +1079,8 @@ export class FnWalker {
     this.b.flow(isArray ? note(ks[1]!, n) : deref(ks[1]!, n), tmp)
     this.reassigned(ks, { id: s, range: true })
     const old = this.loopDepth
-    if (rw?.value && valueVar) this.loopCopy(valueVar, rw.value, rangePos)
-    if (rw?.key && keyVar) this.loopCopy(keyVar, rw.key, rangePos)
+    if (rw?.value && valueVar) this.loopCopy(valueVar, rw.value, rangePos, true)
+    if (rw?.key && keyVar) this.loopCopy(keyVar, rw.key, rangePos, true)
     this.stmts(s.body.stmts)
     this.loopDepth = old
     this.loopDepth--

@@ -73,6 +73,9 @@ export function collectUnits(file: A.File, info: TypeInfo): Units {
     for (const lit of lits) {
       const fi = info.functions.get(lit)!
       const name = parent ? `${prefix}${parent.lit ? '.' : '.func'}${++counter.n}` : `${prefix}.func${++counter.n}`
+      // deadlocals removed its statement: a closure that captures is never compiled (its name stays taken);
+      // one that captures nothing is still a function of its own.
+      if (info.deadLocalLits.has(lit) && fi.captures.length > 0) continue
       const u = add({ name, decl: null, lit, wrapper: null, info: fi, signature: fi.signature, parent, captures: fi.captures }, parent)
       units.ofLit.set(lit, u)
       addLiterals(u, name, fi.closures, { n: 0 })

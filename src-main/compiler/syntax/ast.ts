@@ -224,6 +224,12 @@ export type Stmt =
 export interface Block extends Span {
   kind: 'Block'
   stmts: Stmt[]
+  /**
+   * Made by dead-code pruning from an if with a static condition (gc's
+   * OBLOCK, a scope of its own in escape analysis); a `{ … }` written in the
+   * source is flattened into the enclosing list in gc's IR.
+   */
+  ofStaticIf?: true
 }
 
 export interface ExprStmt extends Span {

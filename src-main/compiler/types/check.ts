@@ -14,6 +14,8 @@ import type { TypeInfo } from './info'
 import { initOrder } from './initorder'
 import { resolveStaticCalls } from './staticfuncs'
 import { pruneDeadCode } from './deadcode'
+import { deadLocals } from './deadlocals'
+import { listFunctions } from '../syntax/functions'
 
 export interface CheckResult {
   info: TypeInfo
@@ -61,7 +63,13 @@ function checkPackage(c: Checker): void {
 
   initOrder(c)
   c.flushUntyped()
-  // What gc's front end drops before escape analysis (only a file without errors gets that far).
-  if (c.errors.diagnostics().length === 0) c.info.pruned = pruneDeadCode(c, c.file)
+  // What gc's front end drops before escape analysis (only a file without errors gets that far):
+  // dead code (closures there lose their names), then dead locals (closures keep theirs).
+  if (c.errors.diagnostics().length === 0) {
+    c.info.pruned = pruneDeadCode(c, c.file)
+    const outline = listFunctions(c.file, c.source)
+    c.info.deadLocalLits = deadLocals(c.file, c.info)
+    if (c.info.pruned || c.info.deadLocalLits.size > 0) c.info.outline = outline
+  }
   resolveStaticCalls(c)
 }

@@ -203,7 +203,7 @@ class Pruner {
       this.block(s.then)
       stmts.push(...s.then.stmts)
     } else if (s.else) stmts.push(this.stmt(s.else))
-    return { kind: 'Block', stmts, pos: s.pos, end: s.end }
+    return { kind: 'Block', stmts, pos: s.pos, end: s.end, ofStaticIf: true }
   }
 
   private switchStmt(s: A.Switch): void {

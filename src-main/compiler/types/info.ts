@@ -2,6 +2,7 @@
 // identity. Nothing here points back into the checker.
 
 import type * as A from '../syntax/ast'
+import type { FuncInfo } from '../../protocol/model'
 import type { Constant } from './constant'
 import type { BuiltinId, FuncObj, Obj, Scope, TypeNameObj, Var } from './objects'
 import type { Signature, Type } from './types'
@@ -145,6 +146,10 @@ export interface TypeInfo {
   packageScope: Scope
   /** Untyped constant shift counts and the type gc's typecheck gives them (uint; int32 for a rune): `a << 4` prints `a << uint(4)`. */
   shiftCounts: Map<A.Expr, Type>
+  /** Literals whose statement gc's deadlocals removed (types/deadlocals.ts): they keep their names. */
+  deadLocalLits: Set<A.FuncLit>
+  /** The function outline with gc's names when dead code changed it (before deadlocals, which keeps names). */
+  outline: FuncInfo[] | null
   /** Dead code was removed from the AST after checking (types/deadcode.ts): closures may be renumbered. */
   pruned: boolean
 }
@@ -166,6 +171,8 @@ export function newTypeInfo(packageScope: Scope): TypeInfo {
     initOrder: [],
     packageScope,
     shiftCounts: new Map(),
+    deadLocalLits: new Set(),
+    outline: null,
     pruned: false,
   }
 }

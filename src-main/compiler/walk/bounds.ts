@@ -13,7 +13,13 @@ import { tokenAfter } from '../types/positions'
 /** Offsets of the `[` of every index expression walk marks bounded, in source order. */
 export function elidedBoundsChecks(file: A.File, info: TypeInfo, text: string): number[] {
   const out: number[] = []
+  const copied = new Set<A.Index>()
   const visit = (node: CodeNode, live: boolean): void => {
+    // walkAppend takes its arguments apart with safeExpr: an index that is not a name or constant is
+    // copied to a temporary first, walkIndex then sees a name it cannot bound, and says nothing.
+    if (node.kind === 'Call' && info.calls.get(node)?.kind === 'builtin' && (info.calls.get(node) as { id: string }).id === 'append') {
+      for (const a of node.args) safeExpr(info, a, copied)
+    }
     if (node.kind === 'If') {
       // The front end drops the branch a constant condition rules out.
       const c = info.types.get(unparen(node.cond))?.value
@@ -23,7 +29,7 @@ export function elidedBoundsChecks(file: A.File, info: TypeInfo, text: string): 
       if (node.else) visit(node.else, live && !(c?.kind === 'bool' && c.value))
       return
     }
-    if (node.kind === 'Index' && live) {
+    if (node.kind === 'Index' && live && !copied.has(node)) {
       const n = arrayLen(info.types.get(unparen(node.x))?.type)
       const idx = unparen(node.index)
       if (n !== null && !info.types.get(idx)?.value && bounded(info, idx, n)) out.push(tokenAfter(text, node.x.end))
@@ -32,6 +38,27 @@ export function elidedBoundsChecks(file: A.File, info: TypeInfo, text: string): 
   }
   for (const d of file.decls) if (d.kind === 'FuncDecl' && d.body) visit(d.body, true)
   return out.sort((a, b) => a - b)
+}
+
+/** walk's safeExpr over e: the index expressions whose index it copies (not a name, constant, len or cap). */
+function safeExpr(info: TypeInfo, e: A.Expr, copied: Set<A.Index>): void {
+  e = unparen(e)
+  switch (e.kind) {
+    case 'Selector':
+      if (info.selections.get(e)?.kind === 'field') safeExpr(info, e.x, copied)
+      return
+    case 'Star':
+      return safeExpr(info, e.x, copied)
+    case 'Index': {
+      safeExpr(info, e.x, copied)
+      const i = unparen(e.index)
+      const cheap = info.types.get(i)?.value !== undefined || i.kind === 'Ident' || (i.kind === 'Call' && ['len', 'cap'].includes((info.calls.get(i) as { id?: string } | undefined)?.id ?? ''))
+      if (!cheap) copied.add(e)
+      return
+    }
+    default:
+      return
+  }
 }
 
 function unparen(e: A.Expr): A.Expr {
