@@ -175,6 +175,12 @@ function internalError(source: SourceText, path: string, u: FnUnit, e: unknown):
 function wrapperFrame(u: FnUnit): Frame {
   const sig = u.signature
   const dcl: VarKey[] = [...recvParams(sig), ...sig.results]
+  // `return T.M(…)` with several results is typechecked into `.autotmp_N, … := T.M(…); return .autotmp_N, …`,
+  // numbered after the parameters and results (`.this` aside).
+  if (sig.results.length > 1 && !u.wrapper!.tail) {
+    const base = dcl.length
+    sig.results.forEach((r, i) => dcl.push({ kind: 'temp', name: `.autotmp_${base + i}`, type: r.type, pos: -1 } as TempVar))
+  }
   if (u.wrapper!.kind === 'methodValue') {
     const self: TempVar = { kind: 'temp', name: '.this', type: u.wrapper!.recvType, pos: -1 }
     dcl.push(self)

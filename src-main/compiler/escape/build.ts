@@ -1259,10 +1259,20 @@ class WrapperWalker {
     const auto = -1
     const callNote = this.b.note('call parameter', auto, callText)
     const results = sig.results
+    const temps = frame.dcl.filter((d): d is TempVar => d.kind === 'temp' && d.name.startsWith('.autotmp_'))
     let ks: Hole[] | null = null
     if (results.length > 0 && !spec.tail) {
-      const ret = this.b.note('return', auto, () => `return ${callText()}`)
-      ks = results.map((r) => (hasPointers(r.type) ? note(holeTo(this.b.oldLoc(r)), ret) : this.b.discard))
+      if (temps.length > 0) {
+        // The call's results land in temporaries, which the return then copies.
+        const ret = this.b.note('return', auto, () => `return ${temps.map((t) => t.name).join(', ')}`)
+        ks = temps.map((t) => (hasPointers(t.type) ? holeTo(this.b.oldLoc(t)) : this.b.discard))
+        results.forEach((r, i) => {
+          if (hasPointers(r.type)) this.b.flow(note(holeTo(this.b.oldLoc(r)), ret), this.b.oldLoc(temps[i]!))
+        })
+      } else {
+        const ret = this.b.note('return', auto, () => `return ${callText()}`)
+        ks = results.map((r) => (hasPointers(r.type) ? note(holeTo(this.b.oldLoc(r)), ret) : this.b.discard))
+      }
     }
     if (ks && callee?.state === 1) callee.signature.results.forEach((r, i) => this.b.flow(ks![i]!, this.b.oldLoc(r)))
     let k = note(this.w.tagHole(ks, callee, 0), callNote)
