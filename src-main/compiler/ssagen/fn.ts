@@ -247,8 +247,11 @@ export class FnBuilder extends Builder {
 
   // ------------------------------------------------------------ statements
 
+  /** A block: order's temporaries taken in it go back to the pool at its end (orderBlock). */
   private stmts(list: A.Stmt[]): void {
+    const mark = this.orderHeld.length
     for (const s of list) this.stmt(s)
+    this.releaseOrderTemps(mark)
   }
 
   private stmt(s: A.Stmt): void {
@@ -257,11 +260,49 @@ export class FnBuilder extends Builder {
       if (s.kind !== 'Labeled') return
     }
     this.pos = this.at(s.pos)
+    const mark = this.orderHeld.length
     // Order's copies first: calls, new, make, append and copy inside the statement, innermost first.
     for (const c of hoisted(this.cx.info, s)) {
       if (!this.cur) break
-      this.hoistedCalls.set(c, this.call(c))
+      this.hoistedCalls.set(c, this.orderCopy(this.call(c)))
     }
+    this.stmt1(s)
+    // A statement's temporaries are free again after it (a return keeps them to the end of its block).
+    if (s.kind !== 'Return') this.releaseOrderTemps(mark)
+  }
+
+  /** gc's order temporaries, pooled by type per function: a later statement reuses a free one (newTemp/popTemp). */
+  private readonly orderFree = new Map<string, string[]>()
+  private readonly orderHeld: { name: string; key: string }[] = []
+
+  orderTemp(t: SsaType, addrTaken = false): string {
+    const key = t.str
+    const name = this.orderFree.get(key)?.pop() ?? this.autotmp(t, addrTaken)
+    if (addrTaken) for (const l of this.temps) if (l.name === name) l.addrTaken = true
+    this.orderHeld.push({ name, key })
+    return name
+  }
+
+  private releaseOrderTemps(mark: number): void {
+    for (const h of this.orderHeld.splice(mark)) {
+      const free = this.orderFree.get(h.key) ?? []
+      free.push(h.name)
+      this.orderFree.set(h.key, free)
+    }
+  }
+
+  /** `tmp = f()`: a hoisted call's result that is not SSA-able moves into an order temporary. */
+  private orderCopy(vals: Value[]): Value[] {
+    const r = vals[0]
+    if (vals.length !== 1 || r?.op !== 'Dereference') return vals
+    const name = this.orderTemp(r.type)
+    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
+    const a = this.v('LocalAddr', ptrTo(r.type), [this.sp, this.mem], 0n, { kind: 'sym', name })
+    this.move(r.type, a, r.args[0]!)
+    return [this.v('Dereference', r.type, [a, this.mem])]
+  }
+
+  private stmt1(s: A.Stmt): void {
     switch (s.kind) {
       case 'Block':
         return this.stmts(s.stmts)
@@ -578,7 +619,7 @@ export class FnBuilder extends Builder {
       hn = this.constInt(T.int, xt.len)
       // gc's order copies a ranged-over array when the loop reads its values (a temporary unless SSA-able).
       const at = fromGo(xt)
-      if (readsValue) haAddr = canSSA(at) && this.addressable(s.x) ? this.addr(s.x) : this.spill(this.expr(s.x), at, !cheapIndex(this.arch, at.elem!.size))
+      if (readsValue) haAddr = canSSA(at) && this.addressable(s.x) ? this.addr(s.x) : this.orderSpill(this.expr(s.x), at, !cheapIndex(this.arch, at.elem!.size))
     } else if (xt.kind === 'pointer') {
       const at = under(xt.elem)
       hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
@@ -963,6 +1004,15 @@ export class FnBuilder extends Builder {
   /** A stack temporary holding v; `addrTaken` when the program goes on to take its address (gc marks the temp). */
   private spill(v: Value, t: SsaType, addrTaken = false): Value {
     const name = this.autotmp(t, addrTaken)
+    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
+    const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
+    this.storeInto(t, a, v)
+    return a
+  }
+
+  /** spill into an order temporary (the range statement's copy of an array). */
+  private orderSpill(v: Value, t: SsaType, addrTaken: boolean): Value {
+    const name = this.orderTemp(t, addrTaken)
     this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
     this.storeInto(t, a, v)

@@ -182,6 +182,12 @@ export function disjoint(p1: Value, n1: number, p2: Value, n2: number): boolean 
   return false
 }
 
+/** gc's isVolatile: a pointer into the outgoing argument area (an offset of SP used once), which a call clobbers. */
+export function isVolatile(v: Value): boolean {
+  while ((v.op === 'OffPtr' || v.op === 'AddPtr' || v.op === 'PtrIndex') && v.uses === 1) v = v.args[0]!
+  return v.op === 'SP'
+}
+
 export function isStackPtr(v: Value): boolean {
   while (v.op === 'OffPtr' || v.op === 'AddPtr') v = v.args[0]!
   return v.op === 'SP' || v.op === 'LocalAddr'

@@ -6,7 +6,7 @@
 import type { Value } from '../func'
 import type { SsaType } from '../types'
 import { op, rule, type Make, type RuleDef } from './dsl'
-import { bsize, clobber, disjoint, isInlinableMemmove, isSamePtr, isStackPtr, registerizable, size } from './helpers'
+import { bsize, clobber, disjoint, isInlinableMemmove, isSamePtr, isStackPtr, isVolatile, registerizable, size } from './helpers'
 
 const typ = (t: SsaType) => ({ kind: 'type' as const, type: t })
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i)
@@ -183,10 +183,10 @@ function zeroThenStore(vardef: boolean): RuleDef[] {
 export function moveChains(): RuleDef[] {
   return [
     rule('(Move {t1} [s] dst tmp1 midmem:(Move {t2} [s] tmp2 src _)) && t1.Compare(t2) == types.CMPeq && isSamePtr(tmp1, tmp2) && isStackPtr(src) && !isVolatile(src) && disjoint(src, s, tmp2, s) && (disjoint(src, s, dst, s) || isInlinableMemmove(dst, src, s, config)) => (Move {t1} [s] dst src midmem)', ({ env, t1, t2, s, dst, tmp1, tmp2, src, midmem }) =>
-      t1 === t2 && isSamePtr(tmp1, tmp2) && isStackPtr(src) && disjoint(src, Number(s), tmp2, Number(s)) && (disjoint(src, Number(s), dst, Number(s)) || isInlinableMemmove(dst, src, s, env.arch)) && op('Move', { aux: typ(t1), auxInt: s }, dst, src, midmem),
+      t1 === t2 && isSamePtr(tmp1, tmp2) && isStackPtr(src) && !isVolatile(src) && disjoint(src, Number(s), tmp2, Number(s)) && (disjoint(src, Number(s), dst, Number(s)) || isInlinableMemmove(dst, src, s, env.arch)) && op('Move', { aux: typ(t1), auxInt: s }, dst, src, midmem),
     ),
     rule('(Move {t1} [s] dst tmp1 midmem:(VarDef (Move {t2} [s] tmp2 src _))) && t1.Compare(t2) == types.CMPeq && isSamePtr(tmp1, tmp2) && isStackPtr(src) && !isVolatile(src) && disjoint(src, s, tmp2, s) && (disjoint(src, s, dst, s) || isInlinableMemmove(dst, src, s, config)) => (Move {t1} [s] dst src midmem)', ({ env, t1, t2, s, dst, tmp1, tmp2, src, midmem }) =>
-      t1 === t2 && isSamePtr(tmp1, tmp2) && isStackPtr(src) && disjoint(src, Number(s), tmp2, Number(s)) && (disjoint(src, Number(s), dst, Number(s)) || isInlinableMemmove(dst, src, s, env.arch)) && op('Move', { aux: typ(t1), auxInt: s }, dst, src, midmem),
+      t1 === t2 && isSamePtr(tmp1, tmp2) && isStackPtr(src) && !isVolatile(src) && disjoint(src, Number(s), tmp2, Number(s)) && (disjoint(src, Number(s), dst, Number(s)) || isInlinableMemmove(dst, src, s, env.arch)) && op('Move', { aux: typ(t1), auxInt: s }, dst, src, midmem),
     ),
     rule('(Zero {t} [s] dst1 zero:(Zero {t} [s] dst2 _)) && isSamePtr(dst1, dst2) => zero', ({ dst1, dst2, zero }) => isSamePtr(dst1, dst2) && zero),
     rule('(Zero {t} [s] dst1 vardef:(VarDef (Zero {t} [s] dst2 _))) && isSamePtr(dst1, dst2) => vardef', ({ dst1, dst2, vardef }) => isSamePtr(dst1, dst2) && vardef),
