@@ -35,3 +35,19 @@ func H(n int, a *int) *int {
 	a, b = &n, b
 	return b
 }
+
+// A closure capturing v2 reads it for deadlocals: its assignments stay (captured by reference).
+func Captured(r *int) *int {
+	var v2 func(int) int
+	_ = func(a int) *int {
+		v2 = v2
+		return &a
+	}(9)
+	v1 := new(func() int)
+	func() {
+		var v3 *func() int = nil
+		v3 = v1
+		v3 = v3
+	}()
+	return r
+}

@@ -361,7 +361,7 @@ export class FnBuilder extends Builder {
         for (const v of vars) {
           if (!v) continue
           this.declare(v)
-          this.zeroVar(v)
+          if (!spec.declOnly) this.zeroVar(v)
         }
       }
     }

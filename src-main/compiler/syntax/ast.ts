@@ -345,6 +345,8 @@ export interface ValueSpec extends Span {
   names: Ident[]
   type: TypeExpr | null
   values: Expr[]
+  /** gc's deadlocals dropped the initialisation: the names are declared, not assigned (not even zeroed). */
+  declOnly?: true
 }
 
 export interface VarDecl extends Span {

@@ -3,7 +3,7 @@
 // never read, from something without effects (a name, a constant, nil, a
 // function literal), goes, and with it a literal's closure: no escape line,
 // no code. A read of the variable anywhere (a closure's body included, even
-// `_ = v`) keeps every assignment to it. Functions keep their names (gc
+// `_ = v`, a closure capturing it) keeps every assignment to it. Functions keep their names (gc
 // numbered the literals before), and a removed literal that captures
 // nothing is still compiled as a function of its own.
 
@@ -79,6 +79,10 @@ function deadElems(body: A.Block, info: TypeInfo): Elem[] {
     if (!root) return
     walkCode(root, (n) => {
       switch (n.kind) {
+        // A closure's captured variables are read where it is made (gc visits its ClosureVars).
+        case 'FuncLit':
+          for (const v of info.functions.get(n)?.captures ?? []) if (local(v)) use(v)
+          return true
         case 'Ident': {
           // Any other mention is a read for gc (a range variable, the left of `a, b := f()` too).
           const o = info.uses.get(n) ?? info.defs.get(n)
@@ -120,29 +124,47 @@ function rewrite(body: A.Block, dead: Elem[], info: TypeInfo): void {
     s.add(e.index)
     byStmt.set(e.stmt, s)
   }
-  const gone = (s: A.Stmt): boolean => {
+  /** A declaration whose initialisation went (gc keeps the ODCL): names declared, nothing assigned. */
+  const declOnly = (names: A.Ident[], at: A.Span): A.DeclStmt => ({
+    kind: 'DeclStmt',
+    pos: at.pos,
+    end: at.end,
+    decl: { kind: 'VarDecl', pos: at.pos, end: at.end, specs: [{ names, type: null, values: [], declOnly: true, pos: at.pos, end: at.end }] },
+  })
+  /** The statements a statement becomes: dead elements blanked (`_ = 0`), their new names declared alone. */
+  const rewritten = (s: A.Stmt): A.Stmt[] => {
     if (s.kind === 'Assign') {
       const idx = byStmt.get(s)
-      if (!idx) return false
-      if (idx.size === s.lhs.length) return true
+      if (!idx) return [s]
+      const defined = [...idx].map((i) => s.lhs[i]!).filter((l): l is A.Ident => l.kind === 'Ident' && s.op === ':=' && info.defs.get(l) !== undefined)
+      const decl = defined.length > 0 ? [declOnly(defined, s)] : []
+      if (idx.size === s.lhs.length) return decl
       for (const i of idx) {
         const at = s.lhs[i]!
         s.lhs[i] = { kind: 'Ident', name: '_', pos: at.pos, end: at.end }
         s.rhs[i] = zeroLit(info, s.rhs[i]!)
       }
-      return false
+      return [...decl, s]
     }
     if (s.kind === 'DeclStmt' && s.decl.kind === 'VarDecl') {
-      s.decl.specs = s.decl.specs.filter((spec) => byStmt.get(spec)?.size !== spec.names.length)
-      return s.decl.specs.length === 0
+      s.decl.specs = s.decl.specs.flatMap((spec) => {
+        const idx = byStmt.get(spec)
+        if (!idx) return [spec]
+        const dead = spec.names.filter((_, i) => idx.has(i))
+        const keep = spec.names.map((n, i) => ({ n, v: spec.values[i] })).filter((_, i) => !idx.has(i))
+        const out: A.ValueSpec[] = [{ names: dead, type: spec.type, values: [], declOnly: true, pos: spec.pos, end: spec.end }]
+        if (keep.length > 0) out.push({ ...spec, names: keep.map((k) => k.n), values: spec.values.length > 0 ? keep.map((k) => k.v!) : [] })
+        return out
+      })
+      return [s]
     }
-    return false
+    return [s]
   }
   const list = (stmts: A.Stmt[]): A.Stmt[] =>
     stmts.flatMap((s) => {
-      if (gone(s)) return []
-      inner(s)
-      return [s]
+      const out = rewritten(s)
+      for (const x of out) inner(x)
+      return out
     })
   const inner = (s: A.Stmt): void => {
     switch (s.kind) {
@@ -160,10 +182,12 @@ function rewrite(body: A.Block, dead: Elem[], info: TypeInfo): void {
       case 'Switch':
         for (const cc of s.clauses) cc.body = list(cc.body)
         break
-      case 'Labeled':
-        if (gone(s.stmt)) s.stmt = { kind: 'Empty', pos: s.stmt.pos, end: s.stmt.end }
-        else inner(s.stmt)
+      case 'Labeled': {
+        const out = rewritten(s.stmt)
+        s.stmt = out.length === 1 ? out[0]! : { kind: 'Block', stmts: out, pos: s.stmt.pos, end: s.stmt.end }
+        inner(s.stmt)
         break
+      }
       default:
         break
     }

@@ -4,7 +4,7 @@
 
 import {
   BOOL, INT, isBool, isFloat, isInt, isNumeric, nilable, same, tyStr, visible,
-  type Env, type Gen, type MethodDef, type StructDef, type Ty, type Var,
+  type Env, type FuncDef, type Gen, type MethodDef, type StructDef, type Ty, type Var,
 } from './types'
 
 export interface Expr {
@@ -363,6 +363,23 @@ export function args(g: Gen, env: Env, params: Ty[], depth: number): string {
   return params.map((p) => expr(g, env, p, depth + 1).text).join(', ')
 }
 
+/** Arguments for a function: for a variadic one, none, some or `s...` for the last parameter. */
+export function callArgs(g: Gen, env: Env, f: FuncDef, depth: number): string {
+  if (!f.variadic) return args(g, env, f.params, depth)
+  const fixed = f.params.slice(0, -1)
+  const st = f.params[f.params.length - 1]! as Ty & { k: 'slice' }
+  const r = g.rng
+  const rest = r.weighted<() => string[]>([
+    [2, () => []],
+    [4, () => Array.from({ length: r.range(1, 3) }, () => expr(g, env, st.elem, depth + 1).text)],
+    [2, () => {
+      const e = expr(g, env, st, depth + 1)
+      return [`${e.konst ? `${convType(st)}(nil)` : e.text}...`]
+    }],
+  ])()
+  return [...fixed.map((p) => expr(g, env, p, depth + 1).text), ...rest].join(', ')
+}
+
 /** Calls with one result of type ty: functions, methods, func values. */
 function call(g: Gen, env: Env, ty: Ty, depth: number): Expr | null {
   const r = g.rng
@@ -370,7 +387,7 @@ function call(g: Gen, env: Env, ty: Ty, depth: number): Expr | null {
   const fs = g.funcs.filter((f) => f.results.length === 1 && same(f.results[0]!, ty))
   if (fs.length > 0) ps.push(() => {
     const f = r.pick(fs)
-    return E(`${f.name}(${args(g, env, f.params, depth)})`)
+    return E(`${f.name}(${callArgs(g, env, f, depth)})`)
   })
   const fvs = varsOf(g, env, (t) => t.k === 'func' && t.results.length === 1 && same(t.results[0]!, ty))
   if (fvs.length > 0) ps.push(() => {
@@ -403,7 +420,7 @@ export function methodsReturning(g: Gen, env: Env, ty: Ty | null): { v: Var; m: 
 function funcValue(g: Gen, env: Env, ty: Ty & { k: 'func' }, depth: number): Expr | null {
   const r = g.rng
   const ps: [number, () => Expr | null][] = []
-  const fs = g.funcs.filter((f) => same({ k: 'func', params: f.params, results: f.results }, ty))
+  const fs = g.funcs.filter((f) => !f.variadic && same({ k: 'func', params: f.params, results: f.results }, ty))
   if (fs.length > 0) ps.push([2, () => E(r.pick(fs).name)])
   const mvs: string[] = []
   for (const v of visible(env, g)) {

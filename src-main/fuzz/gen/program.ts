@@ -59,7 +59,12 @@ export function generate(seed: number, opts: GenOptions = {}): Program {
     }
   }
   const nFuncs = r.range(2, 5)
-  for (let i = 0; i < nFuncs; i++) g.funcs.push({ name: `F${i}${g.sfx}`, params: randomParams(g), results: randomResults(g) })
+  for (let i = 0; i < nFuncs; i++) {
+    const params = randomParams(g)
+    const variadic = r.chance(0.2)
+    if (variadic) params.push(slice(r.chance(0.6) ? ptr(INT) : randomType(g, 1)))
+    g.funcs.push({ name: `F${i}${g.sfx}`, params, results: randomResults(g), ...(variadic ? { variadic } : {}) })
+  }
 
   // Globals: sinks of every kind escape analysis cares about.
   const nGlobals = r.range(1, 4)
@@ -119,7 +124,8 @@ function body(g: Gen, b: { recv: Var | null; def: FuncDef | MethodDef; head: str
     if (named && r.chance(0.5)) items.push(line('return'))
     else items.push(line(`return ${results.map((t) => expr(g, env, t, 1).text).join(', ')}`))
   }
-  const sig = `(${params.map((p) => `${p.name} ${tyStr(p.ty)}`).join(', ')})${named ? ` (${named.map((v) => `${v.name} ${tyStr(v.ty)}`).join(', ')})` : resultsStr(results)}`
+  const variadic = 'variadic' in b.def && b.def.variadic
+  const sig = `(${params.map((p, i) => (variadic && i === params.length - 1 ? `${p.name} ...${tyStr((p.ty as Ty & { k: 'slice' }).elem)}` : `${p.name} ${tyStr(p.ty)}`)).join(', ')})${named ? ` (${named.map((v) => `${v.name} ${tyStr(v.ty)}`).join(', ')})` : resultsStr(results)}`
   return block(`${b.noinline ? '//go:noinline\n' : ''}${b.head}${sig} {`, [part(items)])
 }
 

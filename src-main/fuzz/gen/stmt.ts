@@ -5,7 +5,7 @@
 
 import { block, line, part, type Item } from '../tree'
 import {
-  attempt, args, convType, composite, expr, fieldsOf, indexExpr, literal, methodsReturning, nonConst, readVar, varsOf, type Expr,
+  attempt, args, callArgs, convType, composite, expr, fieldsOf, indexExpr, literal, methodsReturning, nonConst, readVar, varsOf, type Expr,
 } from './expr'
 import {
   BOOL, INT, array, declare, freshLabel, freshVar, isInt, isNumeric, printable, ptr, randomType, resultsStr, same, tyStr, visible,
@@ -173,7 +173,7 @@ function assign(g: Gen, env: Env, noDecl = false): Item[] | null {
       if (fs.length === 0 || noDecl) return null
       const f = r.pick(fs)
       const names = f.results.map(() => (r.chance(0.2) ? '_' : freshVar(env)))
-      const call = `${f.name}(${args(g, env, f.params, 0)})`
+      const call = `${f.name}(${callArgs(g, env, f, 0)})`
       if (names.every((n) => n === '_')) return [line(`_, _ = ${call}`.replace(/^(_, )+_ = /, `${f.results.map(() => '_').join(', ')} = `))]
       f.results.forEach((t, i) => names[i] !== '_' && declare(env, names[i]!, t))
       return [line(`${names.join(', ')} := ${call}`)]
@@ -212,7 +212,7 @@ function callStmt(g: Gen, env: Env): Item[] | null {
   const c = r.weighted<string>([[4, 'func'], [3, 'method'], [2, 'funcvar']])
   if (c === 'func') {
     const f = r.pick(g.funcs)
-    return [line(`${f.name}(${args(g, env, f.params, 0)})`)]
+    return [line(`${f.name}(${callArgs(g, env, f, 0)})`)]
   }
   if (c === 'method') {
     const ms = methodsReturning(g, env, null)

@@ -37,8 +37,10 @@ export interface StructDef {
 
 export interface FuncDef {
   name: string
+  /** With `variadic`, the last is the slice the body sees (`...T` is `[]T`). */
   params: Ty[]
   results: Ty[]
+  variadic?: boolean
 }
 
 export const INT: Ty = { k: 'basic', name: 'int' }
