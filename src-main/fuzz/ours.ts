@@ -44,9 +44,21 @@ export interface OursOptions {
   parts?: { escape?: boolean; ssa?: boolean; arches?: readonly FuzzArch[] }
 }
 
-/** Allocation calls as the differential test spells them: call, size or type, members at offsets. */
+/**
+ * Allocation calls as the differential test spells them (call, size or
+ * type, members at offsets), block by block: each block's calls in order,
+ * the blocks sorted. The order of blocks is how SSA construction numbered
+ * them (walk's extra branches for a `make` shift it), not which calls a
+ * block makes.
+ */
 export function spellAllocs(calls: AllocCall[]): string[] {
-  return calls.map((a) => `${a.call}(${a.call === 'runtime.mallocgc' ? a.size : a.type}) ${a.members.map((m) => `${m.name}@${m.offset}`).join(',')}`)
+  const byBlock = new Map<string, string[]>()
+  for (const a of calls) {
+    const list = byBlock.get(a.block) ?? []
+    list.push(`${a.call}(${a.call === 'runtime.mallocgc' ? a.size : a.type}) ${a.members.map((m) => `${m.name}@${m.offset}`).join(',')}`)
+    byBlock.set(a.block, list)
+  }
+  return [...byBlock.values()].map((l) => l.join('; ')).sort()
 }
 
 /** gc's dump files leave out unreachable blocks and dead values (an allocation under a `case false:` body). */

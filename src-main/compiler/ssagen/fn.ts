@@ -20,7 +20,7 @@ import { abiAnalyze, abiConfig, argOpFor, registerParts, type AbiParam } from '.
 import { callBuiltin } from './builtins'
 import { newHeapAddr } from './heapalloc'
 import { compositeTemp, literalUses } from './complit'
-import { hoisted } from './order'
+import { definedVars, hoisted } from './order'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 
 export class Unsupported extends Error {
@@ -201,7 +201,11 @@ export class FnBuilder extends Builder {
   }
 
   /** Declare a local (gc's ODCL): heap-moved ones get their heap memory here. */
+  /** Variables a declaration statement declared before its right side was ordered (their ODCL comes first). */
+  private readonly predeclared = new Set<Var>()
+
   private declare(v: Var): void {
+    if (this.predeclared.delete(v)) return
     const home = this.home(v)
     if (home.kind === 'heap') this.setHeapAddr(home, newHeapAddr(this, home.type))
   }
@@ -261,6 +265,11 @@ export class FnBuilder extends Builder {
     }
     this.pos = this.at(s.pos)
     const mark = this.orderHeld.length
+    // `var x = e` and `x := e` are an ODCL then an assignment: a heap variable's cell comes before e's calls.
+    for (const v of definedVars(this.cx.info, s)) {
+      this.declare(v)
+      this.predeclared.add(v)
+    }
     // Order's copies first: calls, new, make, append and copy inside the statement, innermost first.
     for (const c of hoisted(this.cx.info, s)) {
       if (!this.cur) break

@@ -7,6 +7,7 @@
 
 import type * as A from '../syntax/ast'
 import type { TypeInfo } from '../types/info'
+import type { Var } from '../types/objects'
 
 /** The nodes order hoists out of a statement, in the order it evaluates them. */
 export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
@@ -79,4 +80,15 @@ function hoists(ci: NonNullable<ReturnType<TypeInfo['calls']['get']>>): boolean 
   if (ci.kind === 'conversion') return false
   if (ci.kind === 'builtin') return ci.id === 'new' || ci.id === 'make' || ci.id === 'append' || ci.id === 'copy'
   return true
+}
+
+/** The variables a `var` or `:=` statement declares (in order), which gc declares before ordering its right side. */
+export function definedVars(info: TypeInfo, s: A.Stmt): Var[] {
+  const ids: A.Expr[] = s.kind === 'DeclStmt' && s.decl.kind === 'VarDecl' ? s.decl.specs.flatMap((sp) => sp.names) : s.kind === 'Assign' && s.op === ':=' ? s.lhs : []
+  const out: Var[] = []
+  for (const id of ids) {
+    const v = id.kind === 'Ident' ? info.defs.get(id) : undefined
+    if (v?.kind === 'var') out.push(v)
+  }
+  return out
 }
