@@ -5,6 +5,7 @@
 // results returned through MakeResult.
 
 import type * as A from '../syntax/ast'
+import { walkCode } from '../syntax/children'
 import type { SourceText } from '../syntax/source'
 import type { FnUnit } from '../escape/units'
 import type { ForRewrite, Frame } from '../escape/frames'
@@ -20,7 +21,7 @@ import { abiAnalyze, abiConfig, argOpFor, registerParts, type AbiParam } from '.
 import { callBuiltin } from './builtins'
 import { newHeapAddr } from './heapalloc'
 import { compositeTemp, literalUses } from './complit'
-import { definedVars, hoisted } from './order'
+import { definedVars, hoisted, walkInits } from './order'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 
 export class Unsupported extends Error {
@@ -274,6 +275,12 @@ export class FnBuilder extends Builder {
     for (const c of hoisted(this.cx.info, s)) {
       if (!this.cur) break
       this.hoistedCalls.set(c, this.orderCopy(this.call(c)))
+    }
+    // Then walk's init: literal temporaries and allocations, closures, method values.
+    const ssaAble = (e: A.CompositeLit) => canSSA(fromGo(this.typeOf(e)))
+    for (const e of walkInits(this.cx.info, s, { has: (x) => this.hoistedCalls.has(x as A.Call) }, ssaAble)) {
+      if (!this.cur) break
+      this.prebuilt.set(e, this.expr(e))
     }
     this.stmt1(s)
     // A statement's temporaries are free again after it (a return keeps them to the end of its block).
@@ -977,8 +984,14 @@ export class FnBuilder extends Builder {
         this.indexCheck(i, this.constInt(T.int, at.len!), e.index)
         return this.v('PtrIndex', ptrTo(t), [a, i])
       }
-      case 'CompositeLit':
+      case 'CompositeLit': {
+        const pre = this.prebuilt.get(e)
+        if (pre?.op === 'Dereference') {
+          this.prebuilt.delete(e)
+          return pre.args[0]!
+        }
         return compositeTemp(this, e, t)
+      }
       case 'Call': {
         // gc's callAddr: the result's own slot (the Dereference of SelectNAddr the call gives).
         const r = this.call(e)[0]
@@ -1055,7 +1068,15 @@ export class FnBuilder extends Builder {
     return this.entryV('Addr', ptrTo(t), [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}..stmp_${this.stmpCount++}` })
   }
 
+  /** Values walk's init built before the statement (see order.ts walkInits). */
+  private readonly prebuilt = new Map<A.Expr, Value>()
+
   expr(e: A.Expr): Value {
+    const pre = this.prebuilt.get(e)
+    if (pre) {
+      this.prebuilt.delete(e)
+      return pre
+    }
     const tv = this.cx.info.types.get(e)
     if (tv?.value !== undefined && tv.mode === 'constant') return this.constant(fromGo(tv.type), tv.value, e)
     const saved = this.pos
@@ -1526,21 +1547,78 @@ export class FnBuilder extends Builder {
 
   /** Argument values in order, packing variadic ones into a slice as walk does. */
   private args(pre: Value[], args: A.Expr[], sig: import('../types/types').Signature, variadic: import('../types/info').VariadicCall, call: A.Call): { vals: Value[]; types: SsaType[] } {
-    const vals = [...pre]
-    const types = pre.map((v) => v.type)
     const params = sig.params
     const fixed = variadic.kind === 'pack' ? variadic.from : args.length
+    const out: (Value | undefined)[] = new Array(fixed)
+    const types = [...pre.map((v) => v.type), ...args.slice(0, fixed).map((_, i) => fromGo(params[i]!.type))]
+    // walkCall1: walk builds literal arguments (and the `...` slice) into init first; then every argument
+    // that might panic or call (an index, a dereference, a division) goes into a temporary, in order; the
+    // rest are read when the call marshals them.
+    const built = args.slice(0, fixed).map((a) => this.builtByWalk(a))
+    for (let i = 0; i < fixed; i++) if (built[i]) out[i] = this.expr(args[i]!)
+    let packed: Value | undefined
+    if (variadic.kind === 'pack') packed = this.packVariadic(args.slice(fixed), fromGo(params[params.length - 1]!.type), call)
     for (let i = 0; i < fixed; i++) {
-      const pt = fromGo(params[i]!.type)
-      vals.push(this.expr(args[i]!))
-      types.push(pt)
+      if (built[i] || !this.mayCall(args[i]!)) continue
+      const v = this.expr(args[i]!)
+      out[i] = canSSA(types[pre.length + i]!) ? v : this.walkTemp(v)
     }
-    if (variadic.kind === 'pack') {
-      const st = fromGo(params[params.length - 1]!.type)
-      vals.push(this.packVariadic(args.slice(fixed), st, call))
-      types.push(st)
+    for (let i = 0; i < fixed; i++) out[i] ??= this.expr(args[i]!)
+    const vals = [...pre, ...(out as Value[])]
+    if (packed) {
+      vals.push(packed)
+      types.push(packed.type)
     }
     return { vals, types }
+  }
+
+  /** An argument walk builds into init before the others: a literal, a closure, a method value. */
+  private builtByWalk(e: A.Expr): boolean {
+    const u = unparen(e)
+    if (u.kind === 'CompositeLit') return this.cx.info.implicitAddrLits.has(u) || !canSSA(fromGo(this.typeOf(u)))
+    if (u.kind === 'Unary') return u.op === '&' && unparen(u.x).kind === 'CompositeLit'
+    if (u.kind === 'FuncLit') return (this.cx.info.functions.get(u)?.captures.length ?? 0) > 0
+    return u.kind === 'Selector' && this.cx.info.selections.get(u)?.kind === 'methodValue'
+  }
+
+  /** walk's mayCall: the argument holds something that may panic or call (what order left in place). */
+  private mayCall(e: A.Expr): boolean {
+    if (this.cx.info.types.get(e)?.value !== undefined) return false
+    let found = false
+    walkCode(e, (n) => {
+      if (found || n.kind === 'FuncLit') return false
+      switch (n.kind) {
+        case 'Index':
+        case 'Slice':
+        case 'Star':
+          found = true
+          break
+        case 'Selector': {
+          const sel = this.cx.info.selections.get(n)
+          if (sel?.kind === 'field' && sel.path.some((p) => p.deref)) found = true
+          break
+        }
+        case 'Binary':
+          if (n.op === '/' || n.op === '%') found = this.cx.info.types.get(n)?.value === undefined
+          break
+        case 'Call': {
+          const ci = this.cx.info.calls.get(n)
+          if (!this.hoistedCalls.has(n) && ci && ci.kind !== 'conversion' && !(ci.kind === 'builtin' && (ci.id === 'len' || ci.id === 'cap'))) found = true
+          break
+        }
+      }
+      return !found
+    })
+    return found
+  }
+
+  /** A fresh temporary holding v (walk's TempAt for an argument; not pooled). */
+  private walkTemp(v: Value): Value {
+    const name = this.autotmp(v.type)
+    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
+    const a = this.v('LocalAddr', ptrTo(v.type), [this.sp, this.mem], 0n, { kind: 'sym', name })
+    this.storeInto(v.type, a, v)
+    return this.v('Dereference', v.type, [a, this.mem])
   }
 
   private packVariadic(rest: A.Expr[], st: SsaType, call: A.Call): Value {

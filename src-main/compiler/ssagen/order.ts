@@ -92,3 +92,91 @@ export function definedVars(info: TypeInfo, s: A.Stmt): Var[] {
   }
   return out
 }
+
+/**
+ * What walk builds into a statement's init, after order's copies and before
+ * the statement itself reads its operands: composite literals that become
+ * temporaries or allocations (`T{…}` not SSA-able, `&T{…}`, slice
+ * literals), closures that capture and method values. In evaluation order,
+ * outermost only (walk builds the inner ones while filling the outer), not
+ * inside calls order already copied out, and not a literal assigned
+ * straight to a variable (built in place) or returned.
+ */
+export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boolean }, ssaAble: (e: A.CompositeLit) => boolean): A.Expr[] {
+  const out: A.Expr[] = []
+  const visit = (e: A.Expr | null | undefined): void => {
+    if (!e || done.has(e)) return
+    switch (e.kind) {
+      case 'FuncLit':
+        if ((info.functions.get(e)?.captures.length ?? 0) > 0) out.push(e)
+        return
+      case 'CompositeLit':
+        if (info.types.get(e)?.type && (info.implicitAddrLits.has(e) || !ssaAble(e))) out.push(e)
+        else for (const el of e.elts) visit(el.kind === 'KeyValue' ? el.value : el)
+        return
+      case 'Unary':
+        if (e.op === '&' && unparenE(e.x).kind === 'CompositeLit') {
+          out.push(e)
+          return
+        }
+        return visit(e.x)
+      case 'Paren':
+        return visit(e.x)
+      case 'Binary':
+        visit(e.x)
+        if (e.op !== '&&' && e.op !== '||') visit(e.y)
+        return
+      case 'Star':
+        return visit(e.x)
+      case 'Selector':
+        if (info.selections.get(e)?.kind === 'methodValue') {
+          out.push(e)
+          return
+        }
+        return visit(e.x)
+      case 'Index':
+        visit(e.x)
+        return visit(e.index)
+      case 'Slice':
+        visit(e.x)
+        visit(e.low)
+        visit(e.high)
+        return visit(e.max)
+      case 'KeyValue':
+        return visit(e.value)
+      case 'Call': {
+        if (info.calls.get(e)?.kind !== 'conversion') visit(e.fun)
+        for (const a of e.args) visit(a)
+        return
+      }
+      default:
+        return
+    }
+  }
+  const inPlace = (e: A.Expr): boolean => unparenE(e).kind === 'CompositeLit'
+  switch (s.kind) {
+    case 'ExprStmt':
+      visit(s.x)
+      break
+    case 'Assign': {
+      for (const l of s.lhs) if (l.kind !== 'Ident') visit(l)
+      const plain = s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident'
+      for (const r of s.rhs) if (!(plain && inPlace(r))) visit(r)
+      break
+    }
+    case 'DeclStmt':
+      if (s.decl.kind === 'VarDecl') for (const spec of s.decl.specs) for (const v of spec.values) if (!inPlace(v)) visit(v)
+      break
+    case 'Return':
+      for (const r of s.results) if (!inPlace(r)) visit(r)
+      break
+    default:
+      break
+  }
+  return out
+}
+
+function unparenE(e: A.Expr): A.Expr {
+  while (e.kind === 'Paren') e = e.x
+  return e
+}
