@@ -44,6 +44,6 @@ describe('ssascope CLI', () => {
     expect(ok).toBe(`ABC\tfunc\t${join(examplesDir, 'mergelocals.go')}:12:6\nPhases\tfunc\t${join(examplesDir, 'mergelocals.go')}:34:6\n`)
     const bad = spawnSync(process.execPath, [bin, 'funcs', 'nope.txt'], { encoding: 'utf8' })
     expect(bad.status).toBe(2)
-    expect(bad.stderr).toBe('ssascope funcs: nope.txt: not a Go source file (.go)\n')
+    expect(bad.stderr).toBe('nope.txt: not a Go source file (.go)\n')
   })
 })
