@@ -41,3 +41,21 @@ func (r *T2) Deref(s [][8]int, i int) int {
 	v0 := F0(T2{}, [8]int{}, [16]int{9, 29, 8, 4}) & F0(*r, s[i], [16]int{0, 0, 9})
 	return v0 + F0(*r, [8]int{}, [16]int{13: 40})
 }
+
+type T3 struct {
+	f0 int16
+	f1 int
+	f2 int
+	f3 *int
+	f4 []int
+}
+
+var g3 *T3
+
+func (r T3) V(x0 int32, x1 bool) {}
+
+// The receiver *r is argument 0: through a pointer it may panic, so it is copied to a temporary too.
+func (r *T3) P(x0 bool) T3 {
+	r.V(89, r == new(T3))
+	return g3.P(!x0)
+}

@@ -1525,7 +1525,13 @@ export class FnBuilder extends Builder {
         return this.staticCall(`${this.cx.pkg}.${ci.func.gcName}`, [], e.args, ci.signature, ci.variadic, e)
       case 'method': {
         const sel = this.cx.info.selections.get(unparen(e.fun) as A.Selector) as import('../types/info').MethodSelection
-        const recv = this.receiver((unparen(e.fun) as A.Selector).x, sel)
+        const x = (unparen(e.fun) as A.Selector).x
+        // The receiver is argument 0 for walkCall1: literal arguments are built first, then a receiver
+        // that may panic (through a pointer, an index) goes into a temporary like any such argument.
+        const mayCall = sel.recvAdjust === 'deref' || sel.path.some((p) => p.deref) || this.mayCall(x)
+        if (mayCall) for (const a of e.args) if (this.builtByWalk(a) && !this.prebuilt.has(a)) this.prebuilt.set(a, this.expr(a))
+        let recv = this.receiver(x, sel)
+        if (mayCall && sel.recvAdjust !== 'addr' && !canSSA(recv.type)) recv = this.walkTemp(recv)
         return this.staticCall(`${this.cx.pkg}.${ci.func.gcName}`, [recv], e.args, ci.signature, ci.variadic, e)
       }
       // Without inlining, gc calls through a func variable even when it knows what the
