@@ -51,3 +51,13 @@ func Captured(r *int) *int {
 	}()
 	return r
 }
+
+func pair(p *int) (*int, int) { return p, 0 }
+
+// The blank's copy of the call's second result is dropped: -m=2 prints `v1, _ := (*int)(.autotmp_2), 0`.
+func Blank(p *int) *int {
+	v1, _ := pair(p)
+	g = v1
+	var v2, _ = pair(p)
+	return v2
+}

@@ -213,7 +213,12 @@ export class GcPrinter {
   assign(s: A.Assign): string {
     const lhs = s.lhs.map((x) => this.expr(x)).join(', ')
     const temps = s.rhs.length === 1 && s.lhs.length > 1 && s.rhs[0]!.kind === 'Call' ? this.hooks.tupleTemps(s.rhs[0] as A.Call) : undefined
-    if (temps) return `${lhs} ${s.op} ${this.tupleValues(temps, s.rhs[0] as A.Call).join(', ')}`
+    if (temps) {
+      // deadlocals drops a blank's copy of a temporary when some other element is named: gc then prints its `_ = 0`.
+      const named = s.lhs.some((l) => !(l.kind === 'Ident' && l.name === '_'))
+      const values = this.tupleValues(temps, s.rhs[0] as A.Call).map((v, i) => (named && s.lhs[i]?.kind === 'Ident' && (s.lhs[i] as A.Ident).name === '_' ? '0' : v))
+      return `${lhs} ${s.op} ${values.join(', ')}`
+    }
     return `${lhs} ${s.op} ${s.rhs.map((x) => this.expr(x)).join(', ')}`
   }
 
@@ -223,7 +228,8 @@ export class GcPrinter {
   }
 
   varSpecTuple(names: string[], temps: string[], call: A.Call): string {
-    return `${names.join(', ')} := ${this.tupleValues(temps, call).join(', ')}`
+    const named = names.some((n) => n !== '_')
+    return `${names.join(', ')} := ${this.tupleValues(temps, call).map((v, i) => (named && names[i] === '_' ? '0' : v)).join(', ')}`
   }
 
   incDec(s: A.IncDec): string {
