@@ -214,9 +214,10 @@ export class GcPrinter {
     const lhs = s.lhs.map((x) => this.expr(x)).join(', ')
     const temps = s.rhs.length === 1 && s.lhs.length > 1 && s.rhs[0]!.kind === 'Call' ? this.hooks.tupleTemps(s.rhs[0] as A.Call) : undefined
     if (temps) {
-      // deadlocals drops a blank's copy of a temporary when some other element is named: gc then prints its `_ = 0`.
+      // deadlocals drops a blank's copy of a bare temporary (a conversion counts as an effect) when some other
+      // element is named: gc then prints its `_ = 0`.
       const named = s.lhs.some((l) => !(l.kind === 'Ident' && l.name === '_'))
-      const values = this.tupleValues(temps, s.rhs[0] as A.Call).map((v, i) => (named && s.lhs[i]?.kind === 'Ident' && (s.lhs[i] as A.Ident).name === '_' ? '0' : v))
+      const values = this.tupleValues(temps, s.rhs[0] as A.Call).map((v, i) => (named && s.lhs[i]?.kind === 'Ident' && (s.lhs[i] as A.Ident).name === '_' && bareTemp(v) ? '0' : v))
       return `${lhs} ${s.op} ${values.join(', ')}`
     }
     return `${lhs} ${s.op} ${s.rhs.map((x) => this.expr(x)).join(', ')}`
@@ -229,7 +230,7 @@ export class GcPrinter {
 
   varSpecTuple(names: string[], temps: string[], call: A.Call): string {
     const named = names.some((n) => n !== '_')
-    return `${names.join(', ')} := ${this.tupleValues(temps, call).map((v, i) => (named && names[i] === '_' ? '0' : v)).join(', ')}`
+    return `${names.join(', ')} := ${this.tupleValues(temps, call).map((v, i) => (named && names[i] === '_' && bareTemp(v) ? '0' : v)).join(', ')}`
   }
 
   incDec(s: A.IncDec): string {
@@ -269,4 +270,9 @@ export function stripParens(e: A.Expr): A.Expr {
 export function isBlank(e: A.Expr): boolean {
   e = stripParens(e)
   return e.kind === 'Ident' && e.name === '_'
+}
+
+/** A tuple element printed as a bare temporary (no conversion): deadlocals' hasEffects is false for it. */
+function bareTemp(v: string): boolean {
+  return /^\.autotmp_\d+$/.test(v)
 }
