@@ -5,7 +5,6 @@
 // results returned through MakeResult.
 
 import type * as A from '../syntax/ast'
-import { walkCode } from '../syntax/children'
 import type { SourceText } from '../syntax/source'
 import type { FnUnit } from '../escape/units'
 import type { ForRewrite, Frame } from '../escape/frames'
@@ -22,6 +21,7 @@ import { callBuiltin } from './builtins'
 import { newHeapAddr } from './heapalloc'
 import { compositeTemp, literalUses } from './complit'
 import { definedVars, hoisted, walkInits } from './order'
+import { builtByWalk, mayCall } from './walkcall'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 
 export class Unsupported extends Error {
@@ -1528,10 +1528,10 @@ export class FnBuilder extends Builder {
         const x = (unparen(e.fun) as A.Selector).x
         // The receiver is argument 0 for walkCall1: literal arguments are built first, then a receiver
         // that may panic (through a pointer, an index) goes into a temporary like any such argument.
-        const mayCall = sel.recvAdjust === 'deref' || sel.path.some((p) => p.deref) || this.mayCall(x)
-        if (mayCall) for (const a of e.args) if (this.builtByWalk(a) && !this.prebuilt.has(a)) this.prebuilt.set(a, this.expr(a))
+        const recvMayCall = sel.recvAdjust === 'deref' || sel.path.some((p) => p.deref) || mayCall(this.cx.info, x, this.hoistedCalls)
+        if (recvMayCall) for (const a of e.args) if (builtByWalk(this.cx.info, a) && !this.prebuilt.has(a)) this.prebuilt.set(a, this.expr(a))
         let recv = this.receiver(x, sel)
-        if (mayCall && sel.recvAdjust !== 'addr' && !canSSA(recv.type)) recv = this.walkTemp(recv)
+        if (recvMayCall && sel.recvAdjust !== 'addr' && !canSSA(recv.type)) recv = this.walkTemp(recv)
         return this.staticCall(`${this.cx.pkg}.${ci.func.gcName}`, [recv], e.args, ci.signature, ci.variadic, e)
       }
       // Without inlining, gc calls through a func variable even when it knows what the
@@ -1560,12 +1560,12 @@ export class FnBuilder extends Builder {
     // walkCall1: walk builds literal arguments (and the `...` slice) into init first; then every argument
     // that might panic or call (an index, a dereference, a division) goes into a temporary, in order; the
     // rest are read when the call marshals them.
-    const built = args.slice(0, fixed).map((a) => this.builtByWalk(a))
+    const built = args.slice(0, fixed).map((a) => builtByWalk(this.cx.info, a))
     for (let i = 0; i < fixed; i++) if (built[i]) out[i] = this.expr(args[i]!)
     let packed: Value | undefined
     if (variadic.kind === 'pack') packed = this.packVariadic(args.slice(fixed), fromGo(params[params.length - 1]!.type), call)
     for (let i = 0; i < fixed; i++) {
-      if (built[i] || !this.mayCall(args[i]!)) continue
+      if (built[i] || !mayCall(this.cx.info, args[i]!, this.hoistedCalls)) continue
       const v = this.expr(args[i]!)
       out[i] = canSSA(types[pre.length + i]!) ? v : this.walkTemp(v)
     }
@@ -1576,46 +1576,6 @@ export class FnBuilder extends Builder {
       types.push(packed.type)
     }
     return { vals, types }
-  }
-
-  /** An argument walk builds into init before the others: a literal, a closure, a method value. */
-  private builtByWalk(e: A.Expr): boolean {
-    const u = unparen(e)
-    if (u.kind === 'CompositeLit') return this.cx.info.implicitAddrLits.has(u) || !canSSA(fromGo(this.typeOf(u)))
-    if (u.kind === 'Unary') return u.op === '&' && unparen(u.x).kind === 'CompositeLit'
-    if (u.kind === 'FuncLit') return (this.cx.info.functions.get(u)?.captures.length ?? 0) > 0
-    return u.kind === 'Selector' && this.cx.info.selections.get(u)?.kind === 'methodValue'
-  }
-
-  /** walk's mayCall: the argument holds something that may panic or call (what order left in place). */
-  private mayCall(e: A.Expr): boolean {
-    if (this.cx.info.types.get(e)?.value !== undefined) return false
-    let found = false
-    walkCode(e, (n) => {
-      if (found || n.kind === 'FuncLit') return false
-      switch (n.kind) {
-        case 'Index':
-        case 'Slice':
-        case 'Star':
-          found = true
-          break
-        case 'Selector': {
-          const sel = this.cx.info.selections.get(n)
-          if (sel?.kind === 'field' && sel.path.some((p) => p.deref)) found = true
-          break
-        }
-        case 'Binary':
-          if (n.op === '/' || n.op === '%') found = this.cx.info.types.get(n)?.value === undefined
-          break
-        case 'Call': {
-          const ci = this.cx.info.calls.get(n)
-          if (!this.hoistedCalls.has(n) && ci && ci.kind !== 'conversion' && !(ci.kind === 'builtin' && (ci.id === 'len' || ci.id === 'cap'))) found = true
-          break
-        }
-      }
-      return !found
-    })
-    return found
   }
 
   /** A fresh temporary holding v (walk's TempAt for an argument; not pooled). */
