@@ -8,6 +8,7 @@ import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
+import { exportCommand } from './export'
 import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
 import { formatSsaTable, ssaFidelity } from '../fidelity/ssa'
 
@@ -43,6 +44,11 @@ Commands:
   asm FILE.go --func F [--arch amd64|ppc64] [--json]
                        the assembly listing after the whole pipeline, as go tool compile -S
                        prints it (pc, source line, instruction in Go assembler syntax)
+  export FILE.go --func F [--arch amd64|ppc64|amd64,ppc64] -o OUT.html
+                       a self-contained HTML report of the function (the app's views,
+                       read-only, the data inlined; opens offline in any browser): passes,
+                       listing and diffs, value history, CFG, escape graph, allocations,
+                       liveness, assembly, and the arch comparison when both are exported
   fidelity [--json] [--files GLOB-or-list]
                        escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
                        per file, the functions inside our subset and the share of gc's -m lines
@@ -84,6 +90,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await mergelocalsCommand(rest, api, io)
       case 'asm':
         return await asmCommand(rest, api, io)
+      case 'export':
+        return await exportCommand(rest, api, io)
       case 'fidelity':
         return await fidelity(rest, io)
       default:

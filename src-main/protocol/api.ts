@@ -2,8 +2,8 @@
 // dispatch to the same service through this method table. Pure: the
 // renderer imports it (types only) like every other client.
 
-import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, Progress, SourceFile, SsaResult } from './model'
-import { object, oneOf, optional, string, type Validator } from './validate'
+import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, ExportedReport, Progress, SourceFile, SsaResult } from './model'
+import { object, oneOf, optional, string, uniqueList, type Validator } from './validate'
 import { ApiError } from './errors'
 
 /** Source files larger than this are refused before any work is done. */
@@ -52,6 +52,27 @@ export const API = {
       until: optional(string({ nonEmpty: true, maxLength: 100 })),
     }),
   ),
+  /**
+   * A self-contained HTML report of one function on one or two arches (the
+   * app's views, read-only, with the data inlined): `File › Export report…`
+   * and `ssascope export`. `example` names the shipped example the text is;
+   * pass, view and value are where the report opens.
+   */
+  exportReport: method<
+    { path: string; text: string; func: string; arches: Arch[]; example?: string; pass?: string; view?: string; value?: string },
+    ExportedReport
+  >(
+    object({
+      path,
+      text,
+      func: string({ nonEmpty: true, maxLength: 1000 }),
+      arches: uniqueList(oneOf('amd64', 'ppc64'), { min: 1, max: 2 }),
+      example: optional(string({ nonEmpty: true, maxLength: 100 })),
+      pass: optional(string({ nonEmpty: true, maxLength: 100 })),
+      view: optional(oneOf('ssa', 'asm', 'escape', 'cfg', 'allocs', 'liveness', 'compare')),
+      value: optional(string({ nonEmpty: true, maxLength: 20 })),
+    }),
+  ),
 }
 
 /** Every method's argument and result types, derived from API. */
@@ -87,6 +108,7 @@ export type MenuCommand =
   | { kind: 'open-file'; path: string }
   | { kind: 'open-example'; name: string }
   | { kind: 'show-shortcuts' }
+  | { kind: 'export-report' }
 
 /** What the preload exposes as `window.ssascope` (only inside Electron). */
 export interface PreloadBridge {

@@ -9,7 +9,7 @@
 // never parses or analyses the file again. Every worker job reports progress
 // and checks for cancellation between phases and passes.
 
-import type { Args, Method, Result } from '../protocol/api'
+import type { Args, Method, Result, SsascopeApi } from '../protocol/api'
 import type { AppInfo, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
 import type { WireError } from '../protocol/errors'
 import { encodeTrace } from '../protocol/trace-codec'
@@ -17,11 +17,16 @@ import { Program, type CancelCheck, type ProgressSink, type SsaRequest } from '.
 import { approxBytes, SourceCache } from './cache'
 import type { ExampleLibrary } from './examples'
 import { readGoFile } from './files'
+import { exportReport } from './export'
 
 /** What in-service methods use. */
 export interface ServiceContext {
   info: AppInfo
   examples: ExampleLibrary
+  /** The service itself, for methods made of other calls (exportReport). */
+  api: SsascopeApi
+  /** The report page to fill (exportReport). */
+  reportTemplate: () => Promise<string>
 }
 
 export interface JobEnvOptions {
@@ -97,6 +102,7 @@ export const JOBS: { [M in Method]: Job<M> } = {
   listExamples: { runs: 'service', run: (_, cx) => cx.examples.list() },
   openExample: { runs: 'service', run: ({ name }, cx) => cx.examples.open(name) },
   openFile: { runs: 'service', run: ({ path }) => readGoFile(path) },
+  exportReport: { runs: 'service', run: (args, cx) => exportReport(args, cx.api, cx.reportTemplate, { name: cx.info.name, version: cx.info.version }) },
   analyze: {
     runs: 'worker',
     async run({ path, text }, cx) {

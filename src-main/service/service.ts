@@ -10,12 +10,16 @@ import { SourceCache } from './cache'
 import { ExampleLibrary } from './examples'
 import { jobOf, type ResultCachePolicy, type ServiceContext } from './jobs'
 import type { JobRunner } from './runner'
+import { readReportTemplate } from './export'
+import { reportTemplateFile } from './paths'
 
 export interface ServiceOptions {
   runner: JobRunner
   examplesDir: string
   version: string
   transport: AppInfo['transport']
+  /** The report page exportReport fills; default out/report/report.html. */
+  reportTemplateFile?: string
   /** Bytes of results (encoded traces) kept for repeated requests; default 256 MB. */
   resultCacheBytes?: number
 }
@@ -29,6 +33,8 @@ export class Service implements SsascopeApi {
     this.context = {
       info: { name: 'ssascope', version: options.version, transport: options.transport },
       examples: new ExampleLibrary(options.examplesDir),
+      api: this,
+      reportTemplate: () => readReportTemplate(options.reportTemplateFile ?? reportTemplateFile),
     }
     this.results = new SourceCache({ budget: options.resultCacheBytes ?? 256 * 2 ** 20, textWeight: (t) => 2 * t.length })
   }
