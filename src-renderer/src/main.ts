@@ -5,6 +5,7 @@ import { createApi } from './api/client'
 import { setApi } from './api/instance'
 import { parseDeepLink } from './deeplink'
 import { useDocument } from './stores/document'
+import { useExporter } from './stores/exporter'
 import { useSelection } from './stores/selection'
 import './style.css'
 
@@ -21,4 +22,5 @@ window.ssascope?.onMenu((command) => {
   if (command.kind === 'open-file') void doc.openFile(command.path)
   else if (command.kind === 'open-example') void doc.openExample(command.name)
   else if (command.kind === 'show-shortcuts') sel.shortcutsOpen = true
+  else if (command.kind === 'export-report') void useExporter().run()
 })

@@ -21,7 +21,7 @@ document.documentElement.classList.add('js')
 const carrier = document.getElementById('ssascope-report-data')
 try {
   const data = unpackReport(carrier?.textContent ?? '')
-  setApi(new ReportApi(data), { report: true })
+  setApi(new ReportApi(data), { report: { func: data.func, arches: data.arches, created: data.created, version: data.app.version } })
   const app = createApp(App)
   app.use(createPinia())
   app.mount('#app')

@@ -4,7 +4,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { AnalyzeResult, AppInfo, ExampleInfo, Progress, SourceFile } from '../../../src-main/protocol/model'
-import { useApi } from '../api/instance'
+import { reportScope, useApi } from '../api/instance'
 import { describeError, useLatestCall } from '../composables/useLatestCall'
 
 export const EDIT_DEBOUNCE_MS = 300
@@ -59,7 +59,8 @@ export const useDocument = defineStore('document', () => {
   const openFile = (path: string) => open(() => useApi().call('openFile', { path }), null)
 
   function edit(newText: string): void {
-    if (newText === text.value) return
+    // An exported report holds the analysis of its own text only.
+    if (newText === text.value || reportScope()) return
     text.value = newText
     clearTimeout(debounce)
     debounce = setTimeout(() => void analyze(), EDIT_DEBOUNCE_MS)
