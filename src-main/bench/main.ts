@@ -8,6 +8,7 @@
 //   npm run bench -- --ui-only          only the UI figures
 //   npm run bench -- --no-ui            every figure but the UI ones
 //   npm run bench -- --ui-profile=DIR   also write CPU profiles of the UI runs
+//   npm run bench -- --export-only      only the exported report's figures (export.ts)
 
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -31,6 +32,7 @@ import { uiBench } from './ui'
 import { cfgBench } from './cfg'
 import { viewsModelBench, viewsUiBench } from './views'
 import { hugeFileBench } from './huge'
+import { exportBench } from './export'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -136,17 +138,21 @@ const round = (x: number) => Math.round(x * 100) / 100
 interface BenchArgs {
   ui: boolean
   other: boolean
+  /** The export-report figures: its size with the others, its opening with the UI ones. */
+  export: boolean
+  exportOnly?: boolean
   profileDir?: string
 }
 
 function parseArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = { ui: true, other: true }
+  const out: BenchArgs = { ui: true, other: true, export: true }
   for (const a of argv) {
-    if (a === '--ui-only') out.other = false
+    if (a === '--export-only') Object.assign(out, { ui: false, other: false, export: true, exportOnly: true })
+    else if (a === '--ui-only') out.other = false
     else if (a === '--no-ui') out.ui = false
     else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --ui-profile=DIR)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --ui-profile=DIR)\n`)
       process.exit(2)
     }
   }
@@ -159,6 +165,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
   try {
     if (args.other) await otherFigures(dir)
+    if (args.export) await exportBench({ emit, dir, ui: args.ui || args.exportOnly === true })
+    if (args.exportOnly) return
     await cfgBench({ emit, dir, layout: args.other, render: args.ui })
     if (args.ui) {
       try {
