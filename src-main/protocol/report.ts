@@ -54,21 +54,66 @@ export function fromBase64(text: string): Uint8Array {
   return out
 }
 
-/** The payload as HTML-inert text: JSON, deflated, base64. */
+/**
+ * The payload as HTML-inert text: the parts, each JSON deflated and in
+ * base64, joined by '.' (not a base64 character). The first part is
+ * everything but the traces; then one part per arch, in `arches` order, so
+ * the page reads a trace only when it is shown.
+ */
 export function packReport(data: ReportData): string {
-  return toBase64(zlibSync(strToU8(JSON.stringify(data)), { level: 9 }))
+  const { ssa, ...core } = data
+  const part = (x: unknown) => toBase64(zlibSync(strToU8(JSON.stringify(x)), { level: 9 }))
+  return [part(core), ...data.arches.map((a) => part(ssa[a] ?? null))].join('.')
 }
 
-/** The payload back; throws a readable Error when the text is not one. */
-export function unpackReport(packed: string): ReportData {
-  let data: unknown
+/** Inflates one zlib stream: fflate by default; the report page passes the browser's native DecompressionStream. */
+export type Inflate = (bytes: Uint8Array) => Promise<Uint8Array>
+const fflateInflate: Inflate = async (bytes) => unzlibSync(bytes)
+
+/** A report's payload, opened: the core at once, each arch's `ssa` answer on first use. */
+export interface OpenedReport {
+  core: Omit<ReportData, 'ssa'>
+  ssa(arch: Arch): Promise<SsaResult | undefined>
+}
+
+async function readPart(text: string, inflate: Inflate): Promise<unknown> {
   try {
-    data = JSON.parse(strFromU8(unzlibSync(fromBase64(packed))))
+    return JSON.parse(strFromU8(await inflate(fromBase64(text))))
   } catch (e) {
     throw new Error(`the report's data cannot be read: ${(e as Error).message}`)
   }
-  const d = data as Partial<ReportData> | null
-  if (!d || d.format !== REPORT_FORMAT) throw new Error(`the report's data is not ${REPORT_FORMAT}`)
-  if (!d.source || !d.analysis || !d.func || !Array.isArray(d.arches) || !d.ssa || !d.escape) throw new Error("the report's data is incomplete")
-  return d as ReportData
+}
+
+export async function openReport(packed: string, inflate: Inflate = fflateInflate): Promise<OpenedReport> {
+  const parts = packed.trim().split('.')
+  const core = (await readPart(parts[0] ?? '', inflate)) as Partial<ReportData> | null
+  if (!core || core.format !== REPORT_FORMAT) throw new Error(`the report's data is not ${REPORT_FORMAT}`)
+  if (!core.source || !core.analysis || !core.func || !Array.isArray(core.arches) || !core.escape || !core.initial) throw new Error("the report's data is incomplete")
+  if (parts.length !== core.arches.length + 1) throw new Error(`the report's data has ${parts.length - 1} traces for ${core.arches.length} arches`)
+  const arches = core.arches
+  const loaded = new Map<Arch, Promise<SsaResult | undefined>>()
+  return {
+    core: core as Omit<ReportData, 'ssa'>,
+    ssa(arch) {
+      const i = arches.indexOf(arch)
+      if (i < 0) return Promise.resolve(undefined)
+      let p = loaded.get(arch)
+      if (!p) {
+        p = readPart(parts[i + 1]!, inflate).then((r) => (r ?? undefined) as SsaResult | undefined)
+        loaded.set(arch, p)
+      }
+      return p
+    },
+  }
+}
+
+/** The whole payload back (tests, tools): every part read. */
+export async function unpackReport(packed: string, inflate?: Inflate): Promise<ReportData> {
+  const r = await openReport(packed, inflate)
+  const ssa: Partial<Record<Arch, SsaResult>> = {}
+  for (const a of r.core.arches) {
+    const x = await r.ssa(a)
+    if (x) ssa[a] = x
+  }
+  return { ...r.core, ssa }
 }

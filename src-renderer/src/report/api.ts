@@ -5,17 +5,17 @@
 
 import type { Args, Method, Result, SsascopeApi } from '../../../src-main/protocol/api'
 import { ApiError } from '../../../src-main/protocol/errors'
-import type { ReportData } from '../../../src-main/protocol/report'
+import type { OpenedReport } from '../../../src-main/protocol/report'
 
 export class ReportApi implements SsascopeApi {
-  constructor(private readonly data: ReportData) {}
+  constructor(private readonly report: OpenedReport) {}
 
   async call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
-    return this.answer(method, args) as Result<M>
+    return (await this.answer(method, args)) as Result<M>
   }
 
-  private answer(method: Method, raw: unknown): unknown {
-    const d = this.data
+  private async answer(method: Method, raw: unknown): Promise<unknown> {
+    const d = this.report.core
     switch (method) {
       case 'info':
         return { name: d.app.name, version: d.app.version, transport: 'report' }
@@ -44,9 +44,9 @@ export class ReportApi implements SsascopeApi {
       case 'ssa': {
         const a = raw as Args<'ssa'>
         this.sameText(a)
-        const r = a.func === d.func && !a.until ? d.ssa[a.arch] : undefined
+        const r = a.func === d.func && !a.until ? await this.report.ssa(a.arch) : undefined
         if (!r) {
-          const what = a.func === d.func ? `${a.arch}` : `${a.func}`
+          const what = a.func === d.func ? a.arch : a.func
           throw new ApiError('not-found', `This report holds ${d.func} on ${d.arches.join(' and ')}; ${what} is not in it. Export it from ssascope to see it.`)
         }
         return r
@@ -57,6 +57,7 @@ export class ReportApi implements SsascopeApi {
   }
 
   private sameText(a: { path: string; text: string }): void {
-    if (a.path !== this.data.source.path || a.text !== this.data.source.text) throw new ApiError('bad-argument', 'this report is read-only: it holds the analysis of its own text only')
+    const s = this.report.core.source
+    if (a.path !== s.path || a.text !== s.text) throw new ApiError('bad-argument', 'this report is read-only: it holds the analysis of its own text only')
   }
 }

@@ -10,7 +10,7 @@ import { setApi } from '../api/instance'
 import { parseDeepLink, type DeepLink, type View } from '../deeplink'
 import { useDocument } from '../stores/document'
 import { useSelection } from '../stores/selection'
-import { unpackReport } from '../../../src-main/protocol/report'
+import { openReport, type Inflate } from '../../../src-main/protocol/report'
 import { ReportApi } from './api'
 import '../style.css'
 import './report.css'
@@ -18,10 +18,19 @@ import './report.css'
 // The static part (pass table, final listing) is for readers without JavaScript and for print.
 document.documentElement.classList.add('js')
 
-const carrier = document.getElementById('ssascope-report-data')
-try {
-  const data = unpackReport(carrier?.textContent ?? '')
-  setApi(new ReportApi(data), { report: { func: data.func, arches: data.arches, created: data.created, version: data.app.version } })
+/** The browser's own zlib where it has one (much faster than JavaScript's); else fflate's. */
+const nativeInflate: Inflate | undefined =
+  typeof DecompressionStream === 'function'
+    ? async (bytes) => new Uint8Array(await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'))).arrayBuffer())
+    : undefined
+
+async function start(): Promise<void> {
+  const carrier = document.getElementById('ssascope-report-data')
+  const report = await openReport(carrier?.textContent ?? '', nativeInflate)
+  const data = report.core
+  // The first trace shown is read while the app mounts.
+  void report.ssa(data.initial.arch)
+  setApi(new ReportApi(report), { report: { func: data.func, arches: data.arches, created: data.created, version: data.app.version } })
   const app = createApp(App)
   app.use(createPinia())
   app.mount('#app')
@@ -40,11 +49,14 @@ try {
   if (pass) link.pass = pass
   if (view) link.view = view
   if (value) link.value = value
-  void doc.connect().then(() => sel.applyDeepLink(link))
-} catch (e) {
+  await doc.connect()
+  await sel.applyDeepLink(link)
+}
+
+start().catch((e: unknown) => {
   document.documentElement.classList.remove('js')
   const p = document.createElement('p')
   p.className = 'report-error'
   p.textContent = `ssascope: ${(e as Error).message}`
   document.body.prepend(p)
-}
+})
