@@ -159,11 +159,22 @@ test('without JavaScript the report shows its static part: the pass table and th
   await page.goto(pathToFileURL(file).href)
   const stat = page.locator('#static-report')
   await expect(stat).toBeVisible()
+  await expect(stat.locator('h2').first()).toBeInViewport()
+  await expect(page.locator('#app')).toBeHidden()
   await expect(stat.locator('table.static-passes').first().locator('tr', { hasText: 'lower' }).first()).toContainText('changed')
   await expect(stat.locator('pre.static-listing').first()).toContainText('CALLstatic')
   await expect(stat.locator('h2')).toHaveText(['amd64', 'ppc64'])
   await snap(page, 'export-report-static')
   await context.close()
+})
+
+test('printed, the report is its static part; on screen, the app', async ({ page, request }) => {
+  const file = await exportVia(request, { path: 'examples/heapagg.go', text: await exampleText(request), func: 'half', arches: ['amd64'], example: 'heapagg' }, 'print.html')
+  await openReport(page, file)
+  await expect(page.locator('#static-report')).toBeHidden()
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.locator('#static-report')).toBeVisible()
+  await expect(page.locator('#app')).toBeHidden()
 })
 
 async function exampleText(request: APIRequestContext): Promise<string> {
