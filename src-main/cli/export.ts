@@ -73,7 +73,7 @@ export async function exportCommand(args: string[], api: SsascopeApi, io: CliIO)
   } catch (e) {
     const err = ApiError.from(e)
     if (err.code === 'internal') throw err
-    io.stderr(`${file.path}: ${err.message}\n`)
+    io.stderr(err.file !== undefined ? `${err.message}\n` : `${file.path}: ${err.message}\n`)
     return 2
   }
   try {

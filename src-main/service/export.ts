@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Args, SsascopeApi } from '../protocol/api'
 import { ApiError } from '../protocol/errors'
-import type { Arch, ExportedReport, SsaResult } from '../protocol/model'
+import { formatDiagnostic, type Arch, type ExportedReport, type SsaResult } from '../protocol/model'
 import { REPORT_FORMAT, type ReportData } from '../protocol/report'
 import { buildReportHtml, reportFileName } from '../report/html'
 
@@ -27,15 +27,15 @@ export async function exportReport(
   const { path, text, func, arches } = args
   const analysis = await api.call('analyze', { path, text })
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error')
-  if (errors.length > 0) throw new ApiError('bad-argument', `${path} has errors; a report needs a file that compiles (${errors.length} error${errors.length === 1 ? '' : 's'})`)
-  if (!analysis.functions.some((f) => f.name === func)) throw new ApiError('not-found', `there is no function ${func} in ${path}`)
+  if (errors.length > 0) throw new ApiError('bad-argument', `${path}: the file has errors; a report needs one that compiles (${formatDiagnostic(errors[0]!)})`, path)
+  if (!analysis.functions.some((f) => f.name === func)) throw new ApiError('not-found', `${path}: there is no function ${func}`, path)
   const ssa: Partial<Record<Arch, SsaResult>> = {}
   // Each arch is a worker job: a pool runs them side by side.
   const results = await Promise.all(arches.map((arch) => api.call('ssa', { path, text, func, arch })))
   arches.forEach((arch, i) => (ssa[arch] = results[i]!))
   if (arches.every((a) => !ssa[a]!.trace)) {
     const d = ssa[arches[0]!]!.diagnostics[0]
-    throw new ApiError('bad-argument', d ? `${d.file}:${d.line}:${d.col}: ${d.message}` : `no SSA for ${func}`)
+    throw new ApiError('bad-argument', d ? formatDiagnostic(d) : `${path}: no SSA for ${func}`, path)
   }
   const escape = await api.call('escape', { path, text, level: '2', func })
   const data: ReportData = {

@@ -132,7 +132,7 @@ describe('report HTML', () => {
 describe('exportReport arguments', () => {
   const base = { path: 'a.go', text: 'package a\n', func: 'F' }
   it('takes one or two distinct arches', () => {
-    expect(validateCall('exportReport', { ...base, arches: ['ppc64', 'amd64'] }).args.arches).toEqual(['ppc64', 'amd64'])
+    expect(validateCall<'exportReport'>('exportReport', { ...base, arches: ['ppc64', 'amd64'] }).args.arches).toEqual(['ppc64', 'amd64'])
     for (const arches of [[], ['amd64', 'amd64'], ['arm64'], ['amd64', 'ppc64', 'amd64'], 'amd64'])
       expect(() => validateCall('exportReport', { ...base, arches })).toThrow(ApiError)
   })
