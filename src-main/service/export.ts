@@ -4,7 +4,7 @@
 // so the cached results are reused, then fills the report page with them.
 
 import { readFile } from 'node:fs/promises'
-import type { Args, SsascopeApi } from '../protocol/api'
+import type { Args, CallOptions, SsascopeApi } from '../protocol/api'
 import { ApiError } from '../protocol/errors'
 import { formatDiagnostic, type Arch, type ExportedReport, type SsaResult } from '../protocol/model'
 import { REPORT_FORMAT, type ReportData } from '../protocol/report'
@@ -23,21 +23,30 @@ export async function exportReport(
   api: SsascopeApi,
   template: () => Promise<string>,
   app: { name: string; version: string },
+  options: CallOptions = {},
 ): Promise<ExportedReport> {
   const { path, text, func, arches } = args
-  const analysis = await api.call('analyze', { path, text })
+  // The parts share the call's signal; progress goes by step (the traces are most of the work).
+  const step = (phase: string, fraction: number) => options.onProgress?.({ phase, fraction })
+  const sub: CallOptions = options.signal ? { signal: options.signal } : {}
+  step('analyze', 0)
+  const analysis = await api.call('analyze', { path, text }, sub)
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error')
   if (errors.length > 0) throw new ApiError('bad-argument', `${path}: the file has errors; a report needs one that compiles (${formatDiagnostic(errors[0]!)})`, path)
   if (!analysis.functions.some((f) => f.name === func)) throw new ApiError('not-found', `${path}: there is no function ${func}`, path)
   const ssa: Partial<Record<Arch, SsaResult>> = {}
   // Each arch is a worker job: a pool runs them side by side.
-  const results = await Promise.all(arches.map((arch) => api.call('ssa', { path, text, func, arch })))
+  step(`ssa ${arches.join(', ')}`, 0.05)
+  const results = await Promise.all(arches.map((arch) => api.call('ssa', { path, text, func, arch }, sub)))
   arches.forEach((arch, i) => (ssa[arch] = results[i]!))
   if (arches.every((a) => !ssa[a]!.trace)) {
     const d = ssa[arches[0]!]!.diagnostics[0]
     throw new ApiError('bad-argument', d ? formatDiagnostic(d) : `${path}: no SSA for ${func}`, path)
   }
-  const escape = await api.call('escape', { path, text, level: '2', func })
+  step('escape', 0.85)
+  const escape = await api.call('escape', { path, text, level: '2', func }, sub)
+  if (options.signal?.aborted) throw new ApiError('cancelled', 'cancelled')
+  step('write', 0.9)
   const data: ReportData = {
     format: REPORT_FORMAT,
     app,

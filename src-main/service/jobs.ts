@@ -9,7 +9,7 @@
 // never parses or analyses the file again. Every worker job reports progress
 // and checks for cancellation between phases and passes.
 
-import type { Args, Method, Result, SsascopeApi } from '../protocol/api'
+import type { Args, CallOptions, Method, Result, SsascopeApi } from '../protocol/api'
 import type { AppInfo, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
 import type { WireError } from '../protocol/errors'
 import { encodeTrace } from '../protocol/trace-codec'
@@ -86,7 +86,8 @@ export interface ResultCachePolicy<M extends Method> {
 
 export interface ServiceJob<M extends Method> {
   runs: 'service'
-  run(args: Args<M>, cx: ServiceContext): Promise<Result<M>>
+  /** `options`: the call's cancellation and progress, for jobs made of other calls. */
+  run(args: Args<M>, cx: ServiceContext, options: CallOptions): Promise<Result<M>>
 }
 
 export interface WorkerJob<M extends Method> {
@@ -102,7 +103,7 @@ export const JOBS: { [M in Method]: Job<M> } = {
   listExamples: { runs: 'service', run: (_, cx) => cx.examples.list() },
   openExample: { runs: 'service', run: ({ name }, cx) => cx.examples.open(name) },
   openFile: { runs: 'service', run: ({ path }) => readGoFile(path) },
-  exportReport: { runs: 'service', run: (args, cx) => exportReport(args, cx.api, cx.reportTemplate, { name: cx.info.name, version: cx.info.version }) },
+  exportReport: { runs: 'service', run: (args, cx, options) => exportReport(args, cx.api, cx.reportTemplate, { name: cx.info.name, version: cx.info.version }, options) },
   analyze: {
     runs: 'worker',
     async run({ path, text }, cx) {

@@ -65,7 +65,7 @@ export class Service implements SsascopeApi {
 
   private async run<M extends Method>(method: M, args: Args<M>, options: CallOptions): Promise<Result<M>> {
     const job = jobOf(method)
-    if (job.runs === 'service') return job.run(args, this.context)
+    if (job.runs === 'service') return job.run(args, this.context, options)
     const cache = job.cache as ResultCachePolicy<M> | undefined
     const source = args as unknown as { path: string; text: string }
     const key = cache ? `${method}\0${cache.entry(args)}` : ''

@@ -11,7 +11,12 @@ import { escapeHtml } from '../../src-main/report/static'
 import { openReport, packReport, REPORT_FORMAT, unpackReport, type ReportData } from '../../src-main/protocol/report'
 import { validateCall } from '../../src-main/protocol/api'
 import { ApiError } from '../../src-main/protocol/errors'
-import { inProcessService } from '../helpers'
+import { join } from 'node:path'
+import { examplesDir } from '../../src-main/service/paths'
+import { InProcessRunner } from '../../src-main/service/runner'
+import { Service } from '../../src-main/service/service'
+import type { Progress } from '../../src-main/protocol/model'
+import { inProcessService, tempFiles } from '../helpers'
 
 const HOSTILE = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 const SOURCE = `package p
@@ -139,5 +144,40 @@ describe('exportReport arguments', () => {
   it('refuses an unknown view or extra keys', () => {
     expect(() => validateCall('exportReport', { ...base, arches: ['amd64'], view: 'nope' })).toThrow(/view must be one of/)
     expect(() => validateCall('exportReport', { ...base, arches: ['amd64'], html: '<b>' })).toThrow(/not a known argument/)
+  })
+})
+
+describe('exportReport (the service)', () => {
+  const service = (template: string | null) =>
+    new Service({
+      runner: new InProcessRunner(),
+      examplesDir,
+      version: '1.2.3',
+      transport: 'in-process',
+      reportTemplateFile: template === null ? join(tempFiles({}), 'missing.html') : join(tempFiles({ 't.html': template }), 't.html'),
+    })
+
+  it('gathers the payload through the API, says its steps, and fills the page', async () => {
+    const phases: Progress[] = []
+    const r = await service(TEMPLATE).call('exportReport', { path: PATH, text: SOURCE, func: 'F', arches: ['ppc64'], pass: 'opt', view: 'cfg', value: 'v3' }, { onProgress: (p) => phases.push(p) })
+    expect(phases.map((p) => p.phase)).toEqual(['analyze', 'ssa ppc64', 'escape', 'write'])
+    expect(r.fileName).toBe('F-ppc64.html')
+    const data = await unpackReport(payloadOf(r.html))
+    expect(data.app).toEqual({ name: 'ssascope', version: '1.2.3' })
+    expect(data.initial).toEqual({ arch: 'ppc64', pass: 'opt', view: 'cfg', value: 'v3' })
+    expect(data.escape.graph?.functions).toContain('F')
+  })
+
+  it('refuses a file with errors or an unknown function, and says when the page is not built', async () => {
+    const s = service(TEMPLATE)
+    await expect(s.call('exportReport', { path: 'e.go', text: 'package p\nfunc F() { x }\n', func: 'F', arches: ['amd64'] })).rejects.toThrow(/e\.go: the file has errors; a report needs one that compiles \(e\.go:2:\d+: /)
+    await expect(s.call('exportReport', { path: PATH, text: SOURCE, func: 'G', arches: ['amd64'] })).rejects.toThrow(/there is no function G/)
+    await expect(service(null).call('exportReport', { path: PATH, text: SOURCE, func: 'F', arches: ['amd64'] })).rejects.toThrow(/report page is not built .*run npm run build/)
+  })
+
+  it('stops when the call is cancelled', async () => {
+    const abort = new AbortController()
+    const call = service(TEMPLATE).call('exportReport', { path: PATH, text: SOURCE, func: 'F', arches: ['amd64', 'ppc64'] }, { signal: abort.signal, onProgress: (p) => p.phase === 'escape' && abort.abort() })
+    await expect(call).rejects.toThrow(/cancelled/)
   })
 })

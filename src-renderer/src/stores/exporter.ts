@@ -17,6 +17,8 @@ export const useExporter = defineStore('exporter', () => {
   const sel = useSelection()
   const traces = useTraces()
   const busy = ref(false)
+  /** What the export is doing (its progress phase), while busy. */
+  const phase = ref<string | null>(null)
   /** The last report saved, for the status line. */
   const saved = ref<{ fileName: string; bytes: number } | null>(null)
 
@@ -26,6 +28,7 @@ export const useExporter = defineStore('exporter', () => {
   async function run(): Promise<void> {
     const src = doc.source
     const func = sel.func
+    if (busy.value) return
     if (!enabled.value || !src || !func) {
       doc.error = 'Nothing to export yet: pick a function whose SSA is shown.'
       return
@@ -33,7 +36,7 @@ export const useExporter = defineStore('exporter', () => {
     busy.value = true
     try {
       const arches = [sel.arch, ...ARCHES.filter((a) => a !== sel.arch)]
-      const r = await useApi().call('exportReport', {
+      const args = {
         path: src.path,
         text: doc.analyzedText,
         func,
@@ -42,17 +45,19 @@ export const useExporter = defineStore('exporter', () => {
         ...(sel.pass ? { pass: sel.pass } : {}),
         ...(sel.view !== 'ssa' ? { view: sel.view } : {}),
         ...(sel.value ? { value: sel.value } : {}),
-      })
+      }
+      const r = await useApi().call('exportReport', args, { onProgress: (p) => (phase.value = p.phase) })
       download(r.fileName, r.html)
       saved.value = { fileName: r.fileName, bytes: new Blob([r.html]).size }
     } catch (e) {
       doc.error = `The report could not be exported: ${describeError(e)}`
     } finally {
       busy.value = false
+      phase.value = null
     }
   }
 
-  return { busy, saved, enabled, run }
+  return { busy, phase, saved, enabled, run }
 })
 
 /** Saves text as a file: a download in the browser, the save dialog in Electron. */
