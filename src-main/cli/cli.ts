@@ -8,7 +8,8 @@ import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
-import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
+import { defaultFiles, escapeFidelity, expandFiles, formatTable } from '../fidelity'
+import { findGo, MODELLED_GO_MINOR } from '../gcbridge/toolchain'
 import { formatSsaTable, ssaFidelity } from '../fidelity/ssa'
 
 export interface CliIO {
@@ -43,7 +44,7 @@ Commands:
   asm FILE.go --func F [--arch amd64|ppc64] [--json]
                        the assembly listing after the whole pipeline, as go tool compile -S
                        prints it (pc, source line, instruction in Go assembler syntax)
-  fidelity [--json] [--files GLOB-or-list]
+  fidelity [--json] [--files GLOB-or-list] [--go PATH]
                        escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
                        per file, the functions inside our subset and the share of gc's -m lines
                        on them we reproduce; then, on our corpus, the similarity of our op
@@ -52,6 +53,8 @@ Commands:
 Options:
   -h, --help           show this help
   --version            print the version
+
+Commands that run the real go use --go PATH, else $SSASCOPE_GO, else go on PATH.
 
 Errors are printed as file:line:col: message on stderr; bad input exits with status 2.
 Run 'npm run serve' for the browser UI or 'npm start' for the desktop app.
@@ -114,12 +117,15 @@ async function funcs(args: string[], api: SsascopeApi, io: CliIO): Promise<numbe
 
 // A local developer tool that runs the real go: it calls the fidelity module directly.
 async function fidelity(args: string[], io: CliIO): Promise<number> {
-  const usage = 'usage: ssascope fidelity [--json] [--files GLOB-or-list]\n'
+  const usage = 'usage: ssascope fidelity [--json] [--files GLOB-or-list] [--go PATH]\n'
   let json = false
+  let goBin: string | undefined
   const patterns: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     if (a === '--json') json = true
+    else if (a === '--go' && i + 1 < args.length) goBin = args[++i]!
+    else if (a.startsWith('--go=')) goBin = a.slice('--go='.length)
     else if (a === '--files' && i + 1 < args.length) patterns.push(args[++i]!)
     else if (a.startsWith('--files=')) patterns.push(a.slice('--files='.length))
     else {
@@ -127,7 +133,8 @@ async function fidelity(args: string[], io: CliIO): Promise<number> {
       return EXIT_BAD_INPUT
     }
   }
-  const go = await findGo()
+  // Our figures model gc 1.26: an older go would score the wrong compiler.
+  const go = await findGo(goBin, MODELLED_GO_MINOR)
   if (typeof go === 'string') {
     io.stderr(`ssascope fidelity: ${go}\n`)
     return EXIT_BAD_INPUT
