@@ -8,6 +8,7 @@ import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
+import { importCommand } from './import'
 import { defaultFiles, escapeFidelity, expandFiles, formatTable } from '../fidelity'
 import { findGo, MODELLED_GO_MINOR } from '../gcbridge/toolchain'
 import { formatSsaTable, ssaFidelity } from '../fidelity/ssa'
@@ -44,6 +45,11 @@ Commands:
   asm FILE.go --func F [--arch amd64|ppc64] [--json]
                        the assembly listing after the whole pipeline, as go tool compile -S
                        prints it (pc, source line, instruction in Go assembler syntax)
+  import FILE.html [--arch A] [--pass P | --json]
+                       an existing ssa.html (GOSSAFUNC=F) in the same model: one line per pass
+                       (merged columns split into their passes), --pass P the function after P in
+                       gc's text dump format, --json {name, trace, sources, warnings}; gc reuses
+                       value ids between passes, so ids are comparable only within one pass
   fidelity [--json] [--files GLOB-or-list] [--go PATH]
                        escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
                        per file, the functions inside our subset and the share of gc's -m lines
@@ -87,6 +93,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await mergelocalsCommand(rest, api, io)
       case 'asm':
         return await asmCommand(rest, api, io)
+      case 'import':
+        return await importCommand(rest, api, io)
       case 'fidelity':
         return await fidelity(rest, io)
       default:

@@ -321,6 +321,21 @@ export interface FuncTrace {
   origin?: TraceOrigin
 }
 
+/** Source lines a trace read from gc shows (its sources column): the function and what was inlined into it. */
+export interface ImportedSource {
+  file: string
+  lines: { line: number; text: string }[]
+}
+
+/** The answer to `importSsaHtml`: the trace in the compact encoding (decodeTrace), its sources, and what was odd. */
+export interface ImportResult {
+  /** The file's name or path as given. */
+  name: string
+  trace: EncodedTrace
+  sources: ImportedSource[]
+  warnings: string[]
+}
+
 /** A trace read from the real compiler's output. */
 export interface TraceOrigin {
   kind: 'ssa.html'
