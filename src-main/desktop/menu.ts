@@ -3,6 +3,8 @@ import type { ExampleInfo, MenuCommand } from '../protocol'
 
 export interface MenuActions {
   openFile(): void
+  /** File › Open ssa.html…: a dialog for gc's ssa.html, then an `import-ssa-html` command. */
+  importSsaHtml(): void
   send(command: MenuCommand): void
 }
 
@@ -14,6 +16,7 @@ export function buildMenu(examples: ExampleInfo[], actions: MenuActions): Menu {
       label: 'File',
       submenu: [
         { label: 'Open Go file…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
+        { label: 'Open ssa.html…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importSsaHtml() },
         {
           label: 'Open example',
           submenu: examples.map((e) => ({

@@ -21,10 +21,11 @@ export function formatDiagnostic(d: Pick<Diagnostic, 'file' | 'line' | 'col' | '
 }
 
 export interface SourceFile {
-  /** Display path: the path given for files, `examples/NAME.go` for examples. */
+  /** Display path: the path given for files, `examples/NAME.go` for examples, the file's name for an import. */
   path: string
   text: string
-  origin: 'example' | 'file'
+  /** `import`: the source lines an imported trace (an ssa.html) shows, read-only. */
+  origin: 'example' | 'file' | 'import'
 }
 
 export interface ExampleInfo {
