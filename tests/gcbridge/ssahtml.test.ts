@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { formatSsaDump, gcSsaDumps, importSsaHtml, SsaHtmlError, type DumpFunc } from '../../src-main/gcbridge'
 import { generateSsaHtml } from '../../src-main/gcbridge/ssahtml/generate'
 import { decodeTrace, encodeTrace } from '../../src-main/protocol/trace-codec'
+import { findLive as findLiveBy } from '../../src-main/protocol/ssa-text'
 import { projectRoot } from '../../src-main/service/paths'
 import { goUnavailable, skipDifferential } from '../go-toolchain'
 
@@ -100,6 +101,24 @@ describe.each([
     expect(t.passes[1]!.snapshot.blocks.some((b) => b.values.some((v) => v.line === 8))).toBe(true)
     expect(lines.get(18)).toBe('\t\tt += clamp(x, 1)')
     expect(r.ast[0]).toBe('buildssa-body')
+  })
+
+  it('marks values DEAD as gc’s own columns do (effectOps against gc’s dead-value marks)', () => {
+    const roots = new Set(t.effectOps)
+    const bad: string[] = []
+    let compared = 0
+    r.dumps.forEach((col) => {
+      const snap = t.passes.find((p) => p.name === col.passes[col.passes.length - 1])!.snapshot
+      const { live } = findLiveBy(snap, (op) => roots.has(op))
+      for (const b of col.func.blocks) {
+        for (const v of b.values) {
+          if (!live.has(v.id) !== v.dead) bad.push(`${v.op}@${col.passes[col.passes.length - 1]}:${v.dead ? 'gcdead' : 'gclive'}`)
+          compared++
+        }
+      }
+    })
+    expect(bad).toEqual([])
+    expect(compared).toBeGreaterThan(500)
   })
 
   it('survives the wire encoding, flag and origin included', () => {
