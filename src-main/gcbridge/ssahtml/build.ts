@@ -33,7 +33,8 @@ const EMPTY_DIFF: SnapshotDiff = Object.freeze({ valuesAdded: [], valuesRemoved:
 
 const VALUE_HEAD = /^(v\d+) \((\?|[+-]?\d+)\) = /
 const BLOCK_START = /^(b\d+):(?: ←((?: b\d+)+))?$/
-const NAME_LINE = /^name (.+): ((?:v\d+ ?)*)$/
+// A slot whose values are all gone prints none: `name r[float64]: `.
+const NAME_LINE = /^name (.+):((?: v\d+)*)$/
 
 export function buildTrace(input: string, raw: RawHtml, opts: { arch?: string } = {}): BuiltTrace {
   const warnings: string[] = []
@@ -190,7 +191,7 @@ function dumpOf(input: string, col: Extract<RawColumn, { kind: 'ssa' }>, name: s
   const names = col.names.map((n) => {
     const m = NAME_LINE.exec(n.text.trim())
     if (!m) return fail(`a name line that is not \`name x[T]: v1 v2\`: ${JSON.stringify(n.text)}`, n.at, col.phase)
-    return { name: m[1]!, values: m[2]!.trim() === '' ? [] : m[2]!.trim().split(' ') }
+    return { name: m[1]!, values: m[2] === '' ? [] : m[2]!.trim().split(' ') }
   })
   return { name, type: '', blocks, names }
 }
