@@ -80,6 +80,13 @@ async function openFileDialog(): Promise<void> {
   if (!r.canceled && path) send({ kind: 'open-file', path })
 }
 
+async function importDialog(): Promise<void> {
+  if (!window) return
+  const r = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: [{ name: "gc's ssa.html", extensions: ['html', 'htm'] }] })
+  const path = r.filePaths[0]
+  if (!r.canceled && path) send({ kind: 'import-ssa-html', path })
+}
+
 /** Our files from out/renderer with their headers (the CSP among them, so frame-ancestors applies). */
 async function serveAppFile(request: Request): Promise<Response> {
   const file = appFileFor(request.url, rendererDir)
@@ -107,6 +114,8 @@ app.enableSandbox()
 app.whenReady().then(async () => {
   hardenSession()
   state = loadState(stateFile())
+  // The Go toolchain preference reaches every job (workers inherit the environment) unless $SSASCOPE_GO overrides it.
+  if (state.goPath && !process.env['SSASCOPE_GO']) process.env['SSASCOPE_GO'] = state.goPath
   const service = new Service({ runner: new WorkerPool(workerFile), examplesDir, version: appVersion, transport: 'ipc' })
   registerIpc(
     service,
@@ -121,7 +130,7 @@ app.whenReady().then(async () => {
     },
   )
   const examples = await service.call('listExamples', {})
-  Menu.setApplicationMenu(buildMenu(examples, { openFile: () => void openFileDialog(), send }))
+  Menu.setApplicationMenu(buildMenu(examples, { openFile: () => void openFileDialog(), importSsaHtml: () => void importDialog(), send }))
   window = createWindow()
   app.on('window-all-closed', () => {
     void service.dispose()

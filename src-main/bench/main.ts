@@ -9,6 +9,7 @@
 //   npm run bench -- --no-ui            every figure but the UI ones
 //   npm run bench -- --ui-profile=DIR   also write CPU profiles of the UI runs
 //   npm run bench -- --export-only      only the exported report's figures (export.ts)
+//   npm run bench -- --import-only      only the ssa.html import figure
 
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -33,6 +34,7 @@ import { cfgBench } from './cfg'
 import { viewsModelBench, viewsUiBench } from './views'
 import { hugeFileBench } from './huge'
 import { exportBench } from './export'
+import { importBench } from './import'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -141,6 +143,7 @@ interface BenchArgs {
   /** The export-report figures: its size with the others, its opening with the UI ones. */
   export: boolean
   exportOnly?: boolean
+  importOnly?: boolean
   profileDir?: string
 }
 
@@ -150,9 +153,10 @@ function parseArgs(argv: string[]): BenchArgs {
     if (a === '--export-only') Object.assign(out, { ui: false, other: false, export: true, exportOnly: true })
     else if (a === '--ui-only') out.other = false
     else if (a === '--no-ui') out.ui = false
+    else if (a === '--import-only') Object.assign(out, { ui: false, other: false, importOnly: true })
     else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --ui-profile=DIR)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --import-only, --ui-profile=DIR)\n`)
       process.exit(2)
     }
   }
@@ -164,6 +168,10 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
   try {
+    if (args.importOnly) {
+      await importBench({ emit, dir })
+      return
+    }
     if (args.other) await otherFigures(dir)
     if (args.export) await exportBench({ emit, dir, ui: args.ui || args.exportOnly === true })
     if (args.exportOnly) return
@@ -220,6 +228,7 @@ async function otherFigures(dir: string): Promise<void> {
   await compareModelBench(dir, emit)
   await viewsModelBench(dir, emit)
   await hugeFileBench({ emit, dir })
+  await importBench({ emit, dir })
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */

@@ -9,7 +9,9 @@ import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
 import { exportCommand } from './export'
-import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
+import { importCommand } from './import'
+import { defaultFiles, escapeFidelity, expandFiles, formatTable } from '../fidelity'
+import { findGo, MODELLED_GO_MINOR } from '../gcbridge/toolchain'
 import { formatSsaTable, ssaFidelity } from '../fidelity/ssa'
 
 export interface CliIO {
@@ -49,7 +51,12 @@ Commands:
                        read-only, the data inlined; opens offline in any browser): passes,
                        listing and diffs, value history, CFG, escape graph, allocations,
                        liveness, assembly, and the arch comparison when both are exported
-  fidelity [--json] [--files GLOB-or-list]
+  import FILE.html [--arch A] [--pass P | --json]
+                       an existing ssa.html (GOSSAFUNC=F) in the same model: one line per pass
+                       (merged columns split into their passes), --pass P the function after P in
+                       gc's text dump format, --json {name, trace, sources, warnings}; gc reuses
+                       value ids between passes, so ids are comparable only within one pass
+  fidelity [--json] [--files GLOB-or-list] [--go PATH]
                        escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
                        per file, the functions inside our subset and the share of gc's -m lines
                        on them we reproduce; then, on our corpus, the similarity of our op
@@ -58,6 +65,8 @@ Commands:
 Options:
   -h, --help           show this help
   --version            print the version
+
+Commands that run the real go use --go PATH, else $SSASCOPE_GO, else go on PATH.
 
 Errors are printed as file:line:col: message on stderr; bad input exits with status 2.
 Run 'npm run serve' for the browser UI or 'npm start' for the desktop app.
@@ -92,6 +101,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await asmCommand(rest, api, io)
       case 'export':
         return await exportCommand(rest, api, io)
+      case 'import':
+        return await importCommand(rest, api, io)
       case 'fidelity':
         return await fidelity(rest, io)
       default:
@@ -122,12 +133,15 @@ async function funcs(args: string[], api: SsascopeApi, io: CliIO): Promise<numbe
 
 // A local developer tool that runs the real go: it calls the fidelity module directly.
 async function fidelity(args: string[], io: CliIO): Promise<number> {
-  const usage = 'usage: ssascope fidelity [--json] [--files GLOB-or-list]\n'
+  const usage = 'usage: ssascope fidelity [--json] [--files GLOB-or-list] [--go PATH]\n'
   let json = false
+  let goBin: string | undefined
   const patterns: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     if (a === '--json') json = true
+    else if (a === '--go' && i + 1 < args.length) goBin = args[++i]!
+    else if (a.startsWith('--go=')) goBin = a.slice('--go='.length)
     else if (a === '--files' && i + 1 < args.length) patterns.push(args[++i]!)
     else if (a.startsWith('--files=')) patterns.push(a.slice('--files='.length))
     else {
@@ -135,7 +149,8 @@ async function fidelity(args: string[], io: CliIO): Promise<number> {
       return EXIT_BAD_INPUT
     }
   }
-  const go = await findGo()
+  // Our figures model gc 1.26: an older go would score the wrong compiler.
+  const go = await findGo(goBin, MODELLED_GO_MINOR)
   if (typeof go === 'string') {
     io.stderr(`ssascope fidelity: ${go}\n`)
     return EXIT_BAD_INPUT

@@ -10,7 +10,7 @@
 import { mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { goEnv, importPaths, run } from '../fidelity/gc'
+import { defaultGoBin, goEnv, importPaths, run } from './toolchain'
 import { parseGossafuncStdout, parseSsaDump, type DumpFunc } from './ssadump'
 
 export interface GcSsaOptions {
@@ -68,7 +68,8 @@ async function importcfgFor(ctx: Ctx): Promise<string | null> {
   if (!/^\s*import\b/m.test(text)) return null
   const pkgs = (await importPaths(text)).filter((p) => p !== 'unsafe' && p !== 'C').sort()
   if (pkgs.length === 0) return null
-  const key = `${ctx.env['GOARCH'] ?? ''} ${pkgs.join(' ')}`
+  // Per go binary too: another release's export data does not load (`expected [go object … go1.27.0 …]`).
+  const key = `${ctx.go}\u0000${ctx.env['GOARCH'] ?? ''} ${pkgs.join(' ')}`
   let cfg = importcfgCache.get(key)
   if (!cfg) {
     cfg = run(ctx.go, ['list', '-export', '-deps', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', ...pkgs], {
@@ -111,7 +112,7 @@ async function withCtx<T>(file: string, opts: GcSsaOptions, body: (ctx: Ctx) => 
   try {
     const env = goEnv({ GOSSADIR: dir, ...(opts.goarch ? { GOARCH: opts.goarch } : {}) })
     delete env['GOSSAFUNC'] // a caller's GOSSAFUNC would add stdout noise and an ssa.html
-    const ctx: Ctx = { go: opts.go ?? process.env['SSASCOPE_GO'] ?? 'go', env, file: resolve(file), dir, importcfg: null, opts }
+    const ctx: Ctx = { go: opts.go ?? defaultGoBin(), env, file: resolve(file), dir, importcfg: null, opts }
     ctx.importcfg = await importcfgFor(ctx)
     return await body(ctx)
   } finally {

@@ -2,12 +2,14 @@
 // dispatch to the same service through this method table. Pure: the
 // renderer imports it (types only) like every other client.
 
-import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, ExportedReport, Progress, SourceFile, SsaResult } from './model'
+import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, ExportedReport, ImportResult, Progress, SourceFile, SsaResult } from './model'
 import { object, oneOf, optional, string, uniqueList, type Validator } from './validate'
 import { ApiError } from './errors'
 
 /** Source files larger than this are refused before any work is done. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024
+/** ssa.html files larger than this are refused (a 6,700-value function's is 54 MB). */
+export const MAX_SSA_HTML_BYTES = 128 * 2 ** 20
 const MAX_PATH = 4096
 
 /** One method of the API: its arguments' type A, checked where a call enters by `args`, and its result type R. */
@@ -73,6 +75,21 @@ export const API = {
       value: optional(string({ nonEmpty: true, maxLength: 20 })),
     }),
   ),
+  /**
+   * gc's ssa.html (GOSSAFUNC) read into a trace: `text` as read by the
+   * client (browser, drop), or `path` read by the service (.html only).
+   * Exactly one of them; `name` is what the UI shows. `arch` overrides the
+   * guess from the lowered ops. A file it cannot read is a 'bad-argument'
+   * error saying where (line, column, ssa.html column).
+   */
+  importSsaHtml: method<{ name: string; text?: string; path?: string; arch?: string }, ImportResult>(
+    object({
+      name: string({ nonEmpty: true, maxLength: MAX_PATH }),
+      text: optional(string({ maxLength: MAX_SSA_HTML_BYTES })),
+      path: optional(path),
+      arch: optional(oneOf('amd64', 'ppc64', 'ppc64le', 'arm64', '386', 'arm', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'riscv64', 's390x', 'wasm')),
+    }),
+  ),
 }
 
 /** Every method's argument and result types, derived from API. */
@@ -107,6 +124,7 @@ export interface SsascopeApi {
 export type MenuCommand =
   | { kind: 'open-file'; path: string }
   | { kind: 'open-example'; name: string }
+  | { kind: 'import-ssa-html'; path: string }
   | { kind: 'show-shortcuts' }
   | { kind: 'export-report' }
 

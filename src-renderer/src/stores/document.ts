@@ -1,13 +1,26 @@
 // The open source file and its analysis (functions, diagnostics). Edits
 // re-run the analysis after a short debounce; a newer run cancels the older.
+// Or an imported trace (gc's ssa.html): its sources column as a read-only
+// text and its one function, with the trace itself kept here.
 
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AnalyzeResult, AppInfo, ExampleInfo, Progress, SourceFile } from '../../../src-main/protocol/model'
+import type { AnalyzeResult, AppInfo, ExampleInfo, FuncTrace, ImportedSource, Progress, SourceFile } from '../../../src-main/protocol/model'
+import { decodeTrace } from '../../../src-main/protocol/trace-codec'
 import { reportScope, useApi } from '../api/instance'
+import { importedDocument } from '../trace/imported'
 import { describeError, useLatestCall } from '../composables/useLatestCall'
 
 export const EDIT_DEBOUNCE_MS = 300
+
+/** A trace read from gc's output rather than built here. */
+export interface ImportedDoc {
+  /** The file's name as the user gave it. */
+  name: string
+  trace: FuncTrace
+  sources: ImportedSource[]
+  warnings: string[]
+}
 
 export const useDocument = defineStore('document', () => {
   const info = ref<AppInfo | null>(null)
@@ -21,6 +34,8 @@ export const useDocument = defineStore('document', () => {
   const analyzing = ref(false)
   const progress = ref<Progress | null>(null)
   const error = ref<string | null>(null)
+  const imported = shallowRef<ImportedDoc | null>(null)
+  const importing = ref(false)
 
   const diagnostics = computed(() => analysis.value?.diagnostics ?? [])
   const functions = computed(() => analysis.value?.functions ?? [])
@@ -43,6 +58,7 @@ export const useDocument = defineStore('document', () => {
     try {
       const file = await load()
       clearTimeout(debounce)
+      imported.value = null
       source.value = file
       exampleName.value = example
       text.value = file.text
@@ -58,9 +74,42 @@ export const useDocument = defineStore('document', () => {
   const openExample = (name: string) => open(() => useApi().call('openExample', { name }), name)
   const openFile = (path: string) => open(() => useApi().call('openFile', { path }), null)
 
+  /**
+   * Imports gc's ssa.html, given as its text (a chosen or dropped file) or a
+   * path the service reads (the desktop menu). The sources column becomes
+   * the text (lines at their own numbers), its function the only one.
+   */
+  async function importSsaHtml(file: { name: string; text: string } | { name: string; path: string }): Promise<ImportedDoc | null> {
+    importing.value = true
+    try {
+      const r = await useApi().call('importSsaHtml', file, { onProgress: (p) => (progress.value = p) })
+      const trace = decodeTrace(r.trace)
+      const { source: src, analysis: a } = importedDocument(r.name, trace, r.sources)
+      clearTimeout(debounce)
+      analyzeCall.cancel()
+      const doc: ImportedDoc = { name: r.name, trace, sources: r.sources, warnings: r.warnings }
+      imported.value = doc
+      source.value = src
+      exampleName.value = null
+      text.value = src.text
+      analyzedText.value = src.text
+      analysis.value = a
+      error.value = null
+      return doc
+    } catch (e) {
+      error.value = describeError(e)
+      return null
+    } finally {
+      importing.value = false
+      progress.value = null
+    }
+  }
+
   function edit(newText: string): void {
-    // An exported report holds the analysis of its own text only.
-    if (newText === text.value || reportScope()) return
+    // An import's sources are gc's copy of the lines, and an exported report
+    // holds the analysis of its own text only: nothing to re-analyse.
+    if (imported.value || reportScope()) return
+    if (newText === text.value) return
     text.value = newText
     clearTimeout(debounce)
     debounce = setTimeout(() => void analyze(), EDIT_DEBOUNCE_MS)
@@ -87,8 +136,8 @@ export const useDocument = defineStore('document', () => {
   }
 
   return {
-    info, examples, source, exampleName, text, analyzedText, analysis, analyzing, progress, error,
+    info, examples, source, exampleName, text, analyzedText, analysis, analyzing, progress, error, imported, importing,
     diagnostics, functions, hasErrors, docKey,
-    connect, openExample, openFile, edit, analyze,
+    connect, openExample, openFile, importSsaHtml, edit, analyze,
   }
 })

@@ -20,7 +20,8 @@ export const useEscape = defineStore('escape', () => {
 
   async function load(): Promise<void> {
     const src = doc.source
-    if (!src || !doc.analysis || doc.hasErrors) {
+    // An imported document's text is gc's copy of a few lines, not a file to analyse.
+    if (!src || !doc.analysis || doc.hasErrors || doc.imported) {
       call.cancel()
       result.value = null
       return

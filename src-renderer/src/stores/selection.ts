@@ -48,7 +48,8 @@ export const useSelection = defineStore('selection', () => {
   const doc = useDocument()
   const deepLink = computed<DeepLink>(() => ({
     example: doc.exampleName ?? undefined,
-    file: doc.exampleName ? undefined : doc.source?.path,
+    // An imported ssa.html lives in the page only: a link cannot reopen it (nor should it open the .go file instead).
+    file: doc.exampleName || doc.imported ? undefined : doc.source?.path,
     func: func.value ?? undefined,
     arch: arch.value === 'amd64' ? undefined : arch.value,
     pass: pass.value ?? undefined,
