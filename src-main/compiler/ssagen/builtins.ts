@@ -135,11 +135,18 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
   return len
 }
 
+/**
+ * walkPrint hoists every argument that is not cheap (a name, a constant, nil)
+ * into a temporary before printlock, so those loads and calls come first; a
+ * name is read where it is printed.
+ */
 function printArgs(s: FnBuilder, e: A.Call, ln: boolean): void {
+  const cheap = (a: A.Expr): boolean => a.kind === 'Ident' || s.cx.info.types.get(a)?.value !== undefined
+  const hoisted = e.args.map((a) => (cheap(unparen(a)) ? null : s.expr(unparen(a))))
   s.rtcall('printlock', [], [])
   e.args.forEach((a, i) => {
     if (ln && i > 0) s.rtcall('printsp', [], [])
-    const v = s.expr(unparen(a))
+    const v = hoisted[i] ?? s.expr(unparen(a))
     const t = v.type
     if (t.kind === 'int') s.rtcall('printint', [], [t.size < 8 ? s.convert(v, t, T.int64, a) : v], [T.int64])
     else if (t.kind === 'uint') s.rtcall(t === T.uintptr ? 'printuintptr' : 'printuint', [], [t.size < 8 ? s.convert(v, t, T.uint64, a) : v], [T.uint64])
