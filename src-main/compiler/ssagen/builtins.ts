@@ -8,7 +8,7 @@ import type * as A from '../syntax/ast'
 import type { BuiltinId } from '../types/objects'
 import { under } from '../types/types'
 import type { Value } from '../ssa/func'
-import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
+import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
@@ -65,7 +65,10 @@ function append(s: FnBuilder, e: A.Call): Value {
   let len = s.v('SliceLen', T.int, [base])
   let cap = s.v('SliceCap', T.int, [base])
   const spread = e.ellipsis
-  const items = spread ? [] : e.args.slice(1).map((a) => s.expr(a))
+  // walkAppend evaluates every item before growslice (cheapExpr): one that is not a name, a literal
+  // (built in a temporary or static data) or a call order copied out goes into a temporary of its own.
+  const copied = (a: A.Expr): boolean => !['Ident', 'CompositeLit', 'Call'].includes(unparen(a).kind) && s.cx.info.types.get(a)?.value === undefined
+  const items = spread ? [] : e.args.slice(1).map((a) => (canSSA(et) || !copied(a) ? s.expr(a) : s.walkTemp(s.expr(a))))
   const other = spread ? s.expr(e.args[1]!) : null
   const k = other ? s.v('SliceLen', T.int, [other]) : s.constInt(T.int, items.length)
   const newLen = s.v('Add64', T.int, [len, k])

@@ -1579,7 +1579,7 @@ export class FnBuilder extends Builder {
   }
 
   /** A fresh temporary holding v (walk's TempAt for an argument; not pooled). */
-  private walkTemp(v: Value): Value {
+  walkTemp(v: Value): Value {
     const name = this.autotmp(v.type)
     this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(v.type), [this.sp, this.mem], 0n, { kind: 'sym', name })
