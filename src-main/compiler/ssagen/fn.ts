@@ -22,6 +22,7 @@ import { newHeapAddr } from './heapalloc'
 import { compositeTemp, literalUses } from './complit'
 import { definedVars, hoisted, walkInits } from './order'
 import { builtByWalk, mayCall } from './walkcall'
+import { as2Results, as2Temps } from './as2func'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 
 export class Unsupported extends Error {
@@ -276,6 +277,7 @@ export class FnBuilder extends Builder {
       if (!this.cur) break
       this.hoistedCalls.set(c, this.orderCopy(this.call(c)))
     }
+    this.as2 = this.cur ? as2Temps(this, s) : null
     // Then walk's init: literal temporaries and allocations, closures, method values.
     const ssaAble = (e: A.CompositeLit) => canSSA(fromGo(this.typeOf(e)))
     for (const e of walkInits(this.cx.info, s, { has: (x) => this.hoistedCalls.has(x as A.Call) }, ssaAble)) {
@@ -287,6 +289,8 @@ export class FnBuilder extends Builder {
     if (s.kind !== 'Return') this.releaseOrderTemps(mark)
   }
 
+  /** The statement's order temporaries for a call's results (as2func.ts). */
+  private as2: (string | null)[] | null = null
   /** gc's order temporaries, pooled by type per function: a later statement reuses a free one (newTemp/popTemp). */
   private readonly orderFree = new Map<string, string[]>()
   private readonly orderHeld: { name: string; key: string }[] = []
@@ -367,7 +371,7 @@ export class FnBuilder extends Builder {
           this.setVar(v, vals[i]!)
         })
       } else if (spec.values.length === 1 && vars.length > 1) {
-        const vals = this.multiValue(spec.values[0]!)
+        const vals = as2Results(this, this.as2, this.multiValue(spec.values[0]!))
         vars.forEach((v, i) => {
           if (!v) return
           this.declare(v)
@@ -442,7 +446,7 @@ export class FnBuilder extends Builder {
       s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
       return
     }
-    const vals = this.multiValue(s.rhs[0]!)
+    const vals = as2Results(this, this.as2, this.multiValue(s.rhs[0]!))
     s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
   }
 
@@ -1620,9 +1624,19 @@ export class FnBuilder extends Builder {
     return this.callResults(call, rts)
   }
 
+  /** A result too big for SSA is read from its stack slot, or (gc's resultAddrOfCall) stored from its registers to a temporary. */
   private callResults(call: Value, rts: SsaType[]): Value[] {
     this.mem = this.v('SelectN', T.mem, [call], BigInt(rts.length))
-    return rts.map((t, i) => (canSSA(t) ? this.v('SelectN', t, [call], BigInt(i)) : this.v('Dereference', t, [this.v('SelectNAddr', ptrTo(t), [call], BigInt(i)), this.mem])))
+    const inRegs = (i: number): boolean => abiAnalyze(this.arch, [], rts.map((type) => ({ type }))).results[i]!.regs.length > 0
+    return rts.map((t, i) => {
+      if (canSSA(t)) return this.v('SelectN', t, [call], BigInt(i))
+      if (!inRegs(i)) return this.v('Dereference', t, [this.v('SelectNAddr', ptrTo(t), [call], BigInt(i)), this.mem])
+      const name = this.autotmp(t)
+      this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
+      const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
+      this.store(t, a, this.v('SelectN', t, [call], BigInt(i)))
+      return this.v('Dereference', t, [a, this.mem])
+    })
   }
 
   convert(x: Value, from: SsaType, to: SsaType, e: A.Span): Value {
