@@ -10,6 +10,7 @@ import { under } from '../types/types'
 import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
+import { makeSliceCheck, sliceOfArray } from './slicing'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -45,9 +46,9 @@ function makeSlice(s: FnBuilder, e: A.Call): Value {
   const cap = e.args[2] ? s.expr(e.args[2]) : len
   const constCap = cap.op.startsWith('Const') ? Number(cap.auxInt) : -1
   if (!s.cx.facts.escapingSites.has(e) && constCap >= 0) {
+    makeSliceCheck(s, len, constCap)
     const at = arrayOf(et, constCap)
-    const a = s.stackTemp(at)
-    return s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [a]), len, cap])
+    return sliceOfArray(s, s.stackTemp(at), at, st, e, toInt(s, len))
   }
   const [p] = s.rtcall('makeslice', [T.unsafePointer], [s.typeAddr(et), toInt(s, len), toInt(s, cap)], [bytePtr, T.int, T.int])
   return s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [p!]), len, cap])

@@ -23,6 +23,7 @@ import { compositeTemp, literalUses } from './complit'
 import { definedVars, hoisted, walkInits } from './order'
 import { builtByWalk, mayCall } from './walkcall'
 import { as2Results, as2Temps } from './as2func'
+import { sliceOfArray } from './slicing'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 
 export class Unsupported extends Error {
@@ -53,7 +54,7 @@ interface Target {
   cont: Block | null
 }
 
-const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3Alen: 8, slice3Acap: 10, slice3B: 12, slice3C: 14 }
+export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3Alen: 8, slice3Acap: 10, slice3B: 12, slice3C: 14 }
 
 export class FnBuilder extends Builder {
   private homes = new Map<object, Home>()
@@ -857,7 +858,7 @@ export class FnBuilder extends Builder {
     this.startBlock(ok)
   }
 
-  private panicExit(fn: string, args: Value[] = []): void {
+  panicExit(fn: string, args: Value[] = []): void {
     const call = this.v('StaticLECall', T.mem, [...args, this.mem], BigInt(args.length * 8), { kind: 'call', fn: `runtime.${fn}` })
     this.endPanic(call)
   }
@@ -868,7 +869,7 @@ export class FnBuilder extends Builder {
     b.setControl(mem)
   }
 
-  private boundsCheck(idx: Value, len: Value, kind: number, at: A.Span, slice = false): void {
+  boundsCheck(idx: Value, len: Value, kind: number, at: A.Span, slice = false): void {
     const unsignedIdx = idx.type.kind === 'uint'
     const i = idx.type.size < 8 ? this.v(unsignedIdx ? `ZeroExt${idx.type.size * 8}to64` : `SignExt${idx.type.size * 8}to64`, T.int, [idx]) : idx
     const pos = this.pos
@@ -882,7 +883,7 @@ export class FnBuilder extends Builder {
     void at
   }
 
-  private nilCheck(p: Value): Value {
+  nilCheck(p: Value): Value {
     return this.v('NilCheck', p.type, [p, this.mem])
   }
 
@@ -1428,8 +1429,7 @@ export class FnBuilder extends Builder {
       p = this.stackTemp(at)
     }
     this.fillArrayElems(e, at, p)
-    const len = this.constInt(T.int, n)
-    return this.v('SliceMake', t, [this.v('Copy', ptrTo(t.elem!), [p]), len, len])
+    return sliceOfArray(this, p, at, t, e)
   }
 
   private fillArrayElems(e: A.CompositeLit, at: SsaType, p: Value): void {
@@ -1603,8 +1603,7 @@ export class FnBuilder extends Builder {
       if (this.isZeroConst(r)) return
       this.storeElem(at.elem!, this.v('PtrIndex', ptrTo(at.elem!), [p, this.constInt(T.int, i)]), r)
     })
-    const len = this.constInt(T.int, rest.length)
-    return this.v('SliceMake', st, [this.v('Copy', ptrTo(st.elem!), [p]), len, len])
+    return sliceOfArray(this, p, at, st, call)
   }
 
   private staticCall(fn: string, pre: Value[], args: A.Expr[], sig: import('../types/types').Signature, variadic: import('../types/info').VariadicCall, e: A.Call): Value[] {
