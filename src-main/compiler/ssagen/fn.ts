@@ -273,6 +273,16 @@ export class FnBuilder extends Builder {
       this.declare(v)
       this.predeclared.add(v)
     }
+    this.orderInits(s)
+    this.stmt1(s)
+    // A statement's temporaries are free again after it (a return keeps them to the end of its block).
+    if (s.kind !== 'Return') this.releaseOrderTemps(mark)
+  }
+
+  /** The statement's order temporaries for a call's results (as2func.ts). */
+  private as2: (string | null)[] | null = null
+  /** What order and walk evaluate before the statement (or an if or for condition, order's exprInPlace). */
+  private orderInits(s: A.Stmt): void {
     // Order's copies first: calls, new, make, append and copy inside the statement, innermost first.
     for (const c of hoisted(this.cx.info, s)) {
       if (!this.cur) break
@@ -285,13 +295,15 @@ export class FnBuilder extends Builder {
       if (!this.cur) break
       this.prebuilt.set(e, this.expr(e))
     }
-    this.stmt1(s)
-    // A statement's temporaries are free again after it (a return keeps them to the end of its block).
-    if (s.kind !== 'Return') this.releaseOrderTemps(mark)
   }
 
-  /** The statement's order temporaries for a call's results (as2func.ts). */
-  private as2: (string | null)[] | null = null
+  private orderedCondBranch(e: A.Expr, yes: Block, no: Block, likely: -1 | 0 | 1): void {
+    const mark = this.orderHeld.length
+    this.orderInits({ kind: 'ExprStmt', x: e, pos: e.pos, end: e.end } as A.ExprStmt)
+    this.condBranch(e, yes, no, likely)
+    this.releaseOrderTemps(mark)
+  }
+
   /** gc's order temporaries, pooled by type per function: a later statement reuses a free one (newTemp/popTemp). */
   private readonly orderFree = new Map<string, string[]>()
   private readonly orderHeld: { name: string; key: string }[] = []
@@ -508,7 +520,7 @@ export class FnBuilder extends Builder {
     const end = this.newBlock()
     const then = this.newBlock()
     const els = s.else ? this.newBlock() : end
-    this.condBranch(s.cond, then, els, 0)
+    this.orderedCondBranch(s.cond, then, els, 0)
     this.seal(then)
     this.startBlock(then)
     this.stmts(s.then.stmts)
@@ -533,7 +545,7 @@ export class FnBuilder extends Builder {
     const end = this.newBlock()
     this.jump(cond)
     this.startBlock(cond)
-    if (s.cond) this.condBranch(s.cond, body, end, 1)
+    if (s.cond) this.orderedCondBranch(s.cond, body, end, 1)
     else this.jump(body)
     this.seal(body)
     this.targets.set(s, { brk: end, cont: incr })
@@ -602,7 +614,7 @@ export class FnBuilder extends Builder {
       this.seal(check)
       this.startBlock(check)
     }
-    if (s.cond) this.condBranch(s.cond, body, end, 1)
+    if (s.cond) this.orderedCondBranch(s.cond, body, end, 1)
     else this.jump(body)
     this.seal(body)
     this.targets.set(s, { brk: end, cont: latch })
