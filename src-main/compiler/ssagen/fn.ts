@@ -1066,16 +1066,19 @@ export class FnBuilder extends Builder {
   }
 
   /**
-   * A fresh zeroed stack temporary of type t (gc's autotmp with VarDef and
-   * Zero): its address. gc takes the address of every such temporary
-   * (stackTempAddr, initStackTemp: `new`, &T{}, slice literals, closure
-   * records), so none is a stack-slot merge candidate.
+   * A fresh zeroed stack temporary of type t: its address. gc takes the
+   * address of every such temporary (stackTempAddr, initStackTemp: `new`,
+   * &T{}, slice literals, closure records), so none is a stack-slot merge
+   * candidate, and its `tmp = nil` has a VarDef only when t holds pointers;
+   * the zero is stored as a value when t is SSA-able (a later load of it
+   * folds), else cleared with Zero.
    */
   stackTemp(t: SsaType): Value {
     const name = this.autotmp(t, true)
-    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
+    if (t.hasPointers) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
-    this.zeroMem(t, a)
+    if (canSSA(t)) this.store(t, a, this.zero(t))
+    else this.zeroMem(t, a)
     return a
   }
 
