@@ -297,11 +297,17 @@ export class FnBuilder extends Builder {
     }
   }
 
-  private orderedCondBranch(e: A.Expr, yes: Block, no: Block, likely: -1 | 0 | 1): void {
+  /** use(e) after order's exprInPlace: an if or for condition, a switch case. */
+  private inPlace<R>(e: A.Expr, use: () => R): R {
     const mark = this.orderHeld.length
     this.orderInits({ kind: 'ExprStmt', x: e, pos: e.pos, end: e.end } as A.ExprStmt)
-    this.condBranch(e, yes, no, likely)
+    const r = use()
     this.releaseOrderTemps(mark)
+    return r
+  }
+
+  private orderedCondBranch(e: A.Expr, yes: Block, no: Block, likely: -1 | 0 | 1): void {
+    this.inPlace(e, () => this.condBranch(e, yes, no, likely))
   }
 
   /** gc's order temporaries, pooled by type per function: a later statement reuses a free one (newTemp/popTemp). */
@@ -749,7 +755,7 @@ export class FnBuilder extends Builder {
           break
         }
         const next = this.newBlock()
-        const cond = tag ? this.compare('==', tag, this.expr(e), tagType!, e.pos) : this.expr(e)
+        const cond = this.inPlace(e, () => (tag ? this.compare('==', tag, this.expr(e), tagType!, e.pos) : this.expr(e)))
         this.branch(cond, bodies[i]!, next, 0)
         this.seal(next)
         this.startBlock(next)
