@@ -1299,7 +1299,9 @@ export class FnBuilder extends Builder {
     const t = fromGo(this.typeOf(e))
     if (!sel) throw new Unsupported(e.pos, 'qualified identifier')
     if (sel.kind === 'field') {
-      if (this.exprCanSSA(e)) {
+      // After walk an SSA-able literal or call result is an SSA-able temporary: select from its value too.
+      const ssaValue = sel.path.every((p) => !p.deref) && !this.addressable(e.x) && canSSA(fromGo(this.typeOf(e.x)))
+      if (this.exprCanSSA(e) || ssaValue) {
         // Parts of SSA-able structs: StructSelect down the path.
         let v = this.expr(e.x)
         for (const step of sel.path) v = this.v('StructSelect', v.type.fields![step.index]!.type, [v], BigInt(step.index))
