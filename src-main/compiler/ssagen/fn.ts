@@ -1597,7 +1597,7 @@ export class FnBuilder extends Builder {
       out[i] = canSSA(types[pre.length + i]!) ? v : this.walkTemp(v)
     }
     for (let i = 0; i < fixed; i++) out[i] ??= this.expr(args[i]!)
-    const vals = [...pre, ...(out as Value[])]
+    const vals = [...pre, ...(out as Value[])].map((v) => this.reread(v))
     if (packed) {
       vals.push(packed)
       types.push(packed.type)
@@ -1611,7 +1611,17 @@ export class FnBuilder extends Builder {
     this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(v.type), [this.sp, this.mem], 0n, { kind: 'sym', name })
     this.storeInto(v.type, a, v)
-    return this.v('Dereference', v.type, [a, this.mem])
+    const r = this.v('Dereference', v.type, [a, this.mem])
+    this.walkTemps.set(r, name)
+    return r
+  }
+
+  private readonly walkTemps = new Map<Value, string>()
+  /** A walk temporary is read where the call marshals it (after the later arguments' temporaries). */
+  private reread(v: Value): Value {
+    const name = this.walkTemps.get(v)
+    if (name === undefined || v.args[1] === this.mem) return v
+    return this.v('Dereference', v.type, [this.v('LocalAddr', ptrTo(v.type), [this.sp, this.mem], 0n, { kind: 'sym', name }), this.mem])
   }
 
   private packVariadic(rest: A.Expr[], st: SsaType, call: A.Call): Value {
