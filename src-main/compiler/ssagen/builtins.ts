@@ -10,7 +10,7 @@ import { under } from '../types/types'
 import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
-import { makeSliceCheck, sliceOfArray } from './slicing'
+import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -42,6 +42,12 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
 function makeSlice(s: FnBuilder, e: A.Call): Value {
   const st = fromGo(s.typeOf(e))
   const et = st.elem!
+  const capE = e.args[2] ?? e.args[1]!
+  const capC = s.cx.info.types.get(capE)?.value
+  if (!s.cx.facts.escapingSites.has(e) && capC === undefined) {
+    const v = makeSliceStack(s, st, e.args[1]!, e.args[2], e)
+    if (v) return v
+  }
   const len = s.expr(e.args[1]!)
   const cap = e.args[2] ? s.expr(e.args[2]) : len
   const constCap = cap.op.startsWith('Const') ? Number(cap.auxInt) : -1
