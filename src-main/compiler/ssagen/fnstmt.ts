@@ -133,6 +133,10 @@ export const stmtMethods = {
       }
     }
     if (s.lhs.length === s.rhs.length) {
+      // ssagen skips x = x (no VarDef that would make x dead before it, issue 14904).
+      const [l, r] = [unparen(s.lhs[0]!), unparen(s.rhs[0]!)]
+      const self = l.kind === 'Ident' && r.kind === 'Ident' && this.cx.info.uses.get(l)
+      if (s.lhs.length === 1 && self && self === this.cx.info.uses.get(r as A.Ident)) return
       if (s.lhs.length === 1) return this.assignTo(s.lhs[0]!, () => this.valueFor(s.rhs[0]!))
       // Parallel assignment: evaluate all right-hand sides first.
       const vals = s.rhs.map((r) => this.valueFor(r))
