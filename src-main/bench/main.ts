@@ -8,6 +8,8 @@
 //   npm run bench -- --ui-only          only the UI figures
 //   npm run bench -- --no-ui            every figure but the UI ones
 //   npm run bench -- --ui-profile=DIR   also write CPU profiles of the UI runs
+//   npm run bench -- --profile[=DIR]    only the SSA pipeline's profile (profile.ts; CPU profiles to DIR, default profiles/)
+//   npm run bench -- --profile --only=ssa-10k   one of its workloads (ssa-10k, small-funcs-5k)
 
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -31,6 +33,7 @@ import { uiBench } from './ui'
 import { cfgBench } from './cfg'
 import { viewsModelBench, viewsUiBench } from './views'
 import { hugeFileBench } from './huge'
+import { profileBench } from './profile'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -137,6 +140,9 @@ interface BenchArgs {
   ui: boolean
   other: boolean
   profileDir?: string
+  /** Only the pipeline profile, its CPU profiles written here. */
+  pipelineProfile?: string
+  only?: string
 }
 
 function parseArgs(argv: string[]): BenchArgs {
@@ -145,8 +151,11 @@ function parseArgs(argv: string[]): BenchArgs {
     if (a === '--ui-only') out.other = false
     else if (a === '--no-ui') out.ui = false
     else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
+    else if (a === '--profile') out.pipelineProfile = 'profiles'
+    else if (a.startsWith('--only=')) out.only = a.slice('--only='.length)
+    else if (a.startsWith('--profile=')) out.pipelineProfile = a.slice('--profile='.length)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --ui-profile=DIR)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --ui-profile=DIR, --profile[=DIR] [--only=NAME])\n`)
       process.exit(2)
     }
   }
@@ -156,6 +165,7 @@ function parseArgs(argv: string[]): BenchArgs {
 async function main(): Promise<void> {
   exitQuietlyOnClosedStdout()
   const args = parseArgs(process.argv.slice(2))
+  if (args.pipelineProfile !== undefined) return profileBench(emit, args.pipelineProfile, args.only)
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
   try {
     if (args.other) await otherFigures(dir)

@@ -49,7 +49,7 @@ export interface EscapeReport {
   analysis: EscapeAnalysis | null
 }
 
-export interface SsaRequest extends Pick<TraceOptions, 'until' | 'fail'> {
+export interface SsaRequest extends Pick<TraceOptions, 'until' | 'fail' | 'check'> {
   func: string
   arch: Arch
 }

@@ -52,7 +52,7 @@ export class JobEnv {
 
   /** One function's trace for one arch (cached), from the text's one program. */
   async ssa(path: string, text: string, request: SsaRequest, cx: JobContext): Promise<SsaResultOf<FuncTrace>> {
-    const key = `${request.func}\0${request.arch}\0${request.until ?? ''}`
+    const key = `${request.func}\0${request.arch}\0${request.until ?? ''}\0${request.check ? 'check' : ''}`
     const known = this.traces.get(path, text, key)
     if (known) {
       cx.progress({ phase: 'cached', fraction: 0.95 })
@@ -114,17 +114,20 @@ export const JOBS: { [M in Method]: Job<M> } = {
   },
   ssa: {
     runs: 'worker',
-    async run({ path, text, func, arch, until }, cx) {
+    async run({ path, text, func, arch, until, check }, cx) {
       const fail = injectedFailure(func, arch)
-      const r = await cx.env.ssa(path, text, { func, arch, ...(until ? { until } : {}), ...(fail ? { fail } : {}) }, cx)
+      const r = await cx.env.ssa(path, text, { func, arch, check: check ?? checkByDefault(), ...(until ? { until } : {}), ...(fail ? { fail } : {}) }, cx)
       if (!r.trace) return { ...r, trace: null }
       cx.checkCancelled()
       cx.progress({ phase: 'encode', fraction: 0.99 })
       return { ...r, trace: encodeTrace(r.trace) }
     },
-    cache: { entry: ({ func, arch, until }) => `${func}\0${arch}\0${until ?? ''}`, bytes: approxBytes },
+    cache: { entry: ({ func, arch, until, check }) => `${func}\0${arch}\0${until ?? ''}\0${(check ?? checkByDefault()) ? 'check' : ''}`, bytes: approxBytes },
   },
 }
+
+/** SSASCOPE_CHECK=1: the checker after every pass unless a request says otherwise (test runs set it). */
+export const checkByDefault = (): boolean => process.env['SSASCOPE_CHECK'] === '1'
 
 /**
  * Fault injection, to see and test how a failed pass is shown:

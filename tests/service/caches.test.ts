@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pipelineCounters } from '../../src-main/compiler/pipeline'
-import { PASSES } from '../../src-main/compiler/ssa/compile'
+import { checkerRuns, PASSES } from '../../src-main/compiler/ssa/compile'
 import type { Args } from '../../src-main/protocol/api'
 import { decodeTrace } from '../../src-main/protocol/trace-codec'
 import { approxBytes, SourceCache } from '../../src-main/service/cache'
@@ -69,6 +69,23 @@ describe('the service on one program per text', () => {
     expect(phases).toEqual(['cached'])
     // Another text is another program.
     expect(await delta(() => s.call('analyze', { ...heapagg, text: heapagg.text + '\n' }))).toMatchObject({ parses: 1 })
+  })
+
+  it('runs the checker when the ssa call asks (check), else as SSASCOPE_CHECK says (on in tests); each choice is its own trace', async () => {
+    expect(process.env['SSASCOPE_CHECK']).toBe('1')
+    const s = service()
+    const runs = async (args: Partial<Args<'ssa'>>) => {
+      const before = checkerRuns.count
+      const traces = (await delta(() => s.call('ssa', { ...heapagg, func: 'half', arch: 'amd64', ...args }))).traces
+      return { checks: checkerRuns.count - before, traces }
+    }
+    expect(await runs({ check: false })).toEqual({ checks: 0, traces: 1 })
+    const on = await runs({ check: true })
+    expect(on.traces).toBe(1)
+    expect(on.checks).toBeGreaterThan(PASSES.filter((p) => p.run).length / 2)
+    // Unset: SSASCOPE_CHECK=1 (vitest.config.mts), the same trace as check: true, from the cache.
+    expect(await runs({})).toEqual({ checks: 0, traces: 0 })
+    await expect(s.call('ssa', { ...heapagg, func: 'half', arch: 'amd64', check: 'yes' as unknown as boolean })).rejects.toThrow(/check must be true or false/)
   })
 
   it('reports every pass of an ssa job as progress', async () => {
