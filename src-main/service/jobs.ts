@@ -13,7 +13,7 @@ import type { Args, Method, Result } from '../protocol/api'
 import type { AppInfo, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
 import type { WireError } from '../protocol/errors'
 import { encodeTrace } from '../protocol/trace-codec'
-import { Program, type CancelCheck, type ProgressSink, type SsaRequest } from '../compiler/pipeline'
+import { Program, type CancelCheck, type ProgressSink, type SsaRequest, type TraceStore } from '../compiler/pipeline'
 import { approxBytes, SourceCache } from './cache'
 import type { ExampleLibrary } from './examples'
 import { readGoFile } from './files'
@@ -35,10 +35,13 @@ export interface JobEnvOptions {
 export class JobEnv {
   readonly programs: SourceCache<Program>
   readonly traces: SourceCache<SsaResultOf<FuncTrace>>
+  /** The same traces by what they depend on (Program.traceKey): an edit elsewhere in the file keeps them. */
+  readonly unchanged: LruTraceStore
 
   constructor(options: JobEnvOptions = {}) {
     this.programs = new SourceCache({ budget: options.programs ?? 4 })
     this.traces = new SourceCache({ budget: options.traces ?? 8 })
+    this.unchanged = lruStore(options.traces ?? 8)
   }
 
   /** The program of this text, parsed and checked once while it stays in the cache. */
@@ -55,12 +58,51 @@ export class JobEnv {
     const key = `${request.func}\0${request.arch}\0${request.until ?? ''}\0${request.check ? 'check' : ''}`
     const known = this.traces.get(path, text, key)
     if (known) {
+      // Used again: the other cache keeps it as long.
+      if (known.trace) this.unchanged.touch(known.trace)
       cx.progress({ phase: 'cached', fraction: 0.95 })
       return known
     }
-    const r = (await this.program(path, text, cx)).ssaResult(request, cx)
+    const r = (await this.program(path, text, cx)).ssaResult(request, cx, this.unchanged)
     this.traces.set(path, text, key, r)
     return r
+  }
+}
+
+interface LruTraceStore extends TraceStore {
+  /** Marks a trace (got elsewhere) as just used. */
+  touch(trace: FuncTrace): void
+}
+
+/** A TraceStore keeping the `size` most recently used traces. */
+function lruStore(size: number): LruTraceStore {
+  const m = new Map<string, FuncTrace>()
+  const keyOf = new WeakMap<FuncTrace, string>()
+  return {
+    touch(trace) {
+      const key = keyOf.get(trace)
+      if (key !== undefined && m.get(key) === trace) {
+        m.delete(key)
+        m.set(key, trace)
+      }
+    },
+    get(key) {
+      const t = m.get(key)
+      if (t) {
+        m.delete(key)
+        m.set(key, t)
+      }
+      return t
+    },
+    set(key, t) {
+      m.delete(key)
+      m.set(key, t)
+      keyOf.set(t, key)
+      for (const k of m.keys()) {
+        if (m.size <= size) break
+        m.delete(k)
+      }
+    },
   }
 }
 

@@ -88,6 +88,35 @@ describe('the service on one program per text', () => {
     await expect(s.call('ssa', { ...heapagg, func: 'half', arch: 'amd64', check: 'yes' as unknown as boolean })).rejects.toThrow(/check must be true or false/)
   })
 
+  it('after an edit, a function whose body, callees and surroundings did not change keeps its trace', async () => {
+    const src = (g: string, h: string, above = '') =>
+      `package p\n${above}\nfunc g(x int) int {\n\treturn x * ${g}\n}\n\nfunc f(x int) int {\n\treturn g(x) + 1\n}\n\nfunc h(p *int) int {\n\treturn *p + ${h}\n}\n`
+    const s = service()
+    const traced = async (text: string, func: string) => {
+      let trace: unknown
+      const d = await delta(async () => {
+        trace = (await s.call('ssa', { path: 'edit.go', text, func, arch: 'amd64' })).trace
+      })
+      return { traces: d.traces, parses: d.parses, trace }
+    }
+    const first = await traced(src('3', '4'), 'f')
+    expect(first).toMatchObject({ traces: 1, parses: 1 })
+    // h changed (same lines): f's trace is kept, the new text is parsed and checked.
+    const kept = await traced(src('3', '5'), 'f')
+    expect(kept).toMatchObject({ traces: 0, parses: 1 })
+    expect(kept.trace).toEqual(first.trace)
+    // h itself is built for the new text.
+    expect((await traced(src('3', '5'), 'h')).traces).toBe(1)
+    // A callee's body changed: f is built again.
+    expect((await traced(src('7', '5'), 'f')).traces).toBe(1)
+    // A line above moves every position: built again.
+    expect((await traced(src('7', '5', '// moved'), 'f')).traces).toBe(1)
+    // A declaration outside the bodies (a new global) may change anything: built again.
+    expect((await traced(src('7', '5', 'var sink int'), 'f')).traces).toBe(1)
+    // Back to a text whose f is known: from the cache.
+    expect((await traced(src('7', '6', 'var sink int'), 'f')).traces).toBe(0)
+  })
+
   it('reports every pass of an ssa job as progress', async () => {
     const seen: { phase: string; fraction?: number }[] = []
     await service().call('ssa', { ...heapagg, func: 'args', arch: 'amd64' }, { onProgress: (p) => seen.push(p) })
