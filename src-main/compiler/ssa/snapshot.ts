@@ -51,7 +51,7 @@ export class Snapshotter {
           rec = old
           raw[v.id] = rawValue(v)
         } else {
-          rec = valueRecord(v)
+          rec = valueRecord(v, old)
           raw[v.id] = rawValue(v)
           ;(old ? diff.valuesChanged : diff.valuesAdded).push(v.ref)
         }
@@ -68,10 +68,10 @@ export class Snapshotter {
       const rb = this.rawBlocks[b.id]
       if (oldB !== undefined && same && rb !== undefined && sameRawBlock(rb, b)) rec = oldB
       else if (oldB !== undefined && sameBlockShape(oldB, b)) {
-        rec = same ? oldB : blockRecord(b, vrecs)
+        rec = same ? oldB : blockRecord(b, vrecs, oldB)
         this.rawBlocks[b.id] = rawBlock(b)
       } else {
-        rec = blockRecord(b, vrecs)
+        rec = blockRecord(b, vrecs, oldB)
         this.rawBlocks[b.id] = rawBlock(b)
         ;(oldB ? diff.blocksChanged : diff.blocksAdded).push(b.ref)
       }
@@ -198,12 +198,13 @@ const sameRawBlock = (r: RawBlock, b: Block): boolean =>
 export const isEmptyDiff = (d: SnapshotDiff): boolean =>
   d.valuesAdded.length + d.valuesRemoved.length + d.valuesChanged.length + d.blocksAdded.length + d.blocksRemoved.length + d.blocksChanged.length === 0
 
-export function valueRecord(v: Value): ValueRecord {
+/** The record of v as it is now; `prev`, its previous record, lends its argument list when that did not change (records are many, and immutable). */
+export function valueRecord(v: Value, prev?: ValueRecord): ValueRecord {
   const r: ValueRecord = {
     id: v.ref,
     op: v.op,
     type: v.type.str,
-    args: v.args.map((a) => a.ref),
+    args: prev && sameRefs(prev.args, v.args) ? prev.args : Object.freeze(v.args.map((a) => a.ref)) as string[],
     block: v.block.ref,
     line: v.pos.line,
     col: v.pos.col,
@@ -236,13 +237,15 @@ function sameValue(r: ValueRecord, v: Value): boolean {
   return r.origin === (v.origin ? v.origin.ref : undefined)
 }
 
-function blockRecord(b: Block, values: ValueRecord[]): BlockRecord {
+/** The record of b with these value records; lists that did not change are shared with `prev`, its previous record. */
+function blockRecord(b: Block, values: ValueRecord[], prev?: BlockRecord): BlockRecord {
+  const refs = (old: string[] | undefined, now: readonly { ref: string }[]): string[] => (old && sameRefs(old, now) ? old : (Object.freeze(now.map((x) => x.ref)) as string[]))
   const r: BlockRecord = {
     id: b.ref,
     kind: b.kind,
-    controls: b.controls.map((c) => c.ref),
-    succs: b.succs.map((s) => s.ref),
-    preds: b.preds.map((p) => p.ref),
+    controls: refs(prev?.controls, b.controls),
+    succs: refs(prev?.succs, b.succs),
+    preds: refs(prev?.preds, b.preds),
     values: Object.freeze(values) as ValueRecord[],
     line: b.pos.line,
   }
