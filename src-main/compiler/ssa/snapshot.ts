@@ -12,12 +12,12 @@ export class Snapshotter {
   // By id: the last record of each value and block.
   private values: (ValueRecord | undefined)[] = []
   private blocks: (BlockRecord | undefined)[] = []
-  // By id, the raw fields each record was made from. A value whose fields are
-  // the very same objects as last time keeps its record after a few identity
-  // comparisons, so a pass that changed little costs little: nothing is
-  // formatted or allocated for what it did not touch. When an identity
-  // differs (a new but equal type or position), the record's text decides.
-  private raw: RawValue[] = []
+  // The raw fields each record was made from (on the Value itself, snap*; by
+  // id for blocks). A value whose fields are the very same objects as last
+  // time keeps its record after a few identity comparisons, so a pass that
+  // changed little costs little: nothing is formatted or allocated for what it
+  // did not touch. When an identity differs (a new but equal type or
+  // position), the record's text decides.
   private rawBlocks: RawBlock[] = []
   private last: FuncSnapshot | null = null
   private lastNames: { slot: LocalSlot; values: Value[] }[] = []
@@ -35,7 +35,6 @@ export class Snapshotter {
     const lastLocs = this.lastLocs
     let locsChanged = false
     const blockRecords: BlockRecord[] = new Array(f.blocks.length)
-    const raw = this.raw
     for (let i = 0; i < f.blocks.length; i++) {
       const b = f.blocks[i]!
       const oldB = this.blocks[b.id]
@@ -45,14 +44,14 @@ export class Snapshotter {
         const v = b.values[j]!
         const old = this.values[v.id]
         let rec: ValueRecord
-        const r = raw[v.id]
-        if (old !== undefined && r !== undefined && sameRaw(r, v)) rec = old
-        else if (old !== undefined && r !== undefined && r.auxInt === v.auxInt && r.aux === v.aux && sameValue(old, v)) {
+        const known = old !== undefined && v.snapOwner === this
+        if (known && sameRaw(v)) rec = old
+        else if (known && v.snapAuxInt === v.auxInt && v.snapAux === v.aux && sameValue(old, v)) {
           rec = old
-          raw[v.id] = rawValue(v)
+          keepRaw(this, v)
         } else {
           rec = valueRecord(v, old)
-          raw[v.id] = rawValue(v)
+          keepRaw(this, v)
           ;(old ? diff.valuesChanged : diff.valuesAdded).push(v.ref)
         }
         values[v.id] = rec
@@ -84,7 +83,6 @@ export class Snapshotter {
       const rec = prevValues[id]
       if (rec !== undefined && values[id] === undefined) {
         diff.valuesRemoved.push(rec.id)
-        raw[id] = undefined!
         if (lastLocs[id] !== undefined) locsChanged = true
       }
     }
@@ -151,23 +149,22 @@ export class Snapshotter {
   }
 }
 
-/** The fields a value record is made from, as the objects they were. */
-interface RawValue {
-  op: string
-  type: Value['type']
-  auxInt: bigint
-  aux: Value['aux']
-  block: Block
-  pos: Value['pos']
-  origin: Value | null
-  args: Value[]
+/** Remembers on v the fields its record is made from, as the objects they are. */
+function keepRaw(owner: object, v: Value): void {
+  v.snapOwner = owner
+  v.snapOp = v.op
+  v.snapType = v.type
+  v.snapAuxInt = v.auxInt
+  v.snapAux = v.aux
+  v.snapBlock = v.block
+  v.snapPos = v.pos
+  v.snapOrigin = v.origin
+  v.snapArgs = v.args.slice()
 }
 
-const rawValue = (v: Value): RawValue => ({ op: v.op, type: v.type, auxInt: v.auxInt, aux: v.aux, block: v.block, pos: v.pos, origin: v.origin, args: v.args.slice() })
-
-function sameRaw(r: RawValue, v: Value): boolean {
-  if (r.op !== v.op || r.type !== v.type || r.block !== v.block || r.pos !== v.pos || r.auxInt !== v.auxInt || r.aux !== v.aux || r.origin !== v.origin) return false
-  const a = r.args
+function sameRaw(v: Value): boolean {
+  if (v.snapOp !== v.op || v.snapType !== v.type || v.snapBlock !== v.block || v.snapPos !== v.pos || v.snapAuxInt !== v.auxInt || v.snapAux !== v.aux || v.snapOrigin !== v.origin) return false
+  const a = v.snapArgs
   const b = v.args
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
