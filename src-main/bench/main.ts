@@ -33,7 +33,7 @@ import type { FuncTrace } from '../protocol/model'
 import { uiBench } from './ui'
 import { cfgBench } from './cfg'
 import { viewsModelBench, viewsUiBench } from './views'
-import { hugeFileBench } from './huge'
+import { hugeFileBench, measured } from './huge'
 import { profileBench } from './profile'
 
 function syntheticProgram(funcs: number): string {
@@ -57,12 +57,13 @@ function syntheticProgram(funcs: number): string {
   return out.join('\n')
 }
 
-async function median(runs: number, f: () => Promise<unknown> | unknown): Promise<number> {
+/** The median of `runs` timings of f (or, `valued`, of what f returns). */
+async function median(runs: number, f: () => Promise<unknown> | unknown, valued = false): Promise<number> {
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
-    await f()
-    times.push(performance.now() - t0)
+    const r = await f()
+    times.push(valued ? (r as number) : performance.now() - t0)
   }
   times.sort((a, b) => a - b)
   return times[Math.floor(times.length / 2)]!
@@ -120,6 +121,26 @@ function goBuildTimes(text: string, runs: number): { buildMs: number; compileMs:
     rmSync(dir, { recursive: true, force: true })
     rmSync(cache, { recursive: true, force: true })
   }
+}
+
+/** The median CPU time (user + system, /usr/bin/time) of `go tool compile -l` on text, or null without go or time. */
+function goCompileCpuMs(text: string, dir: string, runs: number): number | null {
+  const go = process.env['SSASCOPE_GO'] ?? 'go'
+  const file = join(dir, 'cpu.go')
+  const env = { ...process.env, GOFLAGS: '', GOWORK: 'off' }
+  const times: number[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      writeFileSync(file, `${text}\n// edit ${i}\n`)
+      const r = measured(go, ['tool', 'compile', '-p', 'bench', '-l', '-o', join(dir, 'cpu.o'), file], { cwd: dir, env }, dir)
+      if (r.cpuMs === null) return null
+      times.push(r.cpuMs)
+    }
+  } catch {
+    return null
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]!
 }
 
 function timedRuns(runs: number, before: () => void, f: () => unknown): number {
@@ -267,6 +288,14 @@ async function ssa10k(dir: string): Promise<void> {
   const ms = await median(5, () => prog.trace('big', 'amd64', { check: false }))
   const checkedMs = await median(3, () => prog.trace('big', 'amd64', { check: true }))
   const go = goBuildTimes(text, 5)
+  // CPU time as well: on a busy machine wall times of a 0.1 s and a several-second run are not comparable.
+  const cpuMs = await median(5, () => {
+    const c0 = process.cpuUsage()
+    prog.trace('big', 'amd64', { check: false })
+    const c = process.cpuUsage(c0)
+    return (c.user + c.system) / 1000
+  }, true)
+  const goCpu = goCompileCpuMs(text, dir, 5)
   const base = heapUsed()
   // Held in `retained` so the collector cannot drop them while we measure.
   const retained: unknown[] = []
@@ -291,6 +320,9 @@ async function ssa10k(dir: string): Promise<void> {
     goToolCompileMs: go ? round(go.compileMs) : null,
     ratioToGoToolCompile: go ? round(ms / go.compileMs) : null,
     withCheckerRatioToGoToolCompile: go ? round(checkedMs / go.compileMs) : null,
+    cpuMs: round(cpuMs),
+    goToolCompileCpuMs: goCpu === null ? null : round(goCpu),
+    cpuRatioToGoToolCompile: goCpu ? round(cpuMs / goCpu) : null,
     allSnapshotsMB: round(all / 2 ** 20),
     oneSnapshotMB: round(single / 2 ** 20),
     memoryRatio: round(all / single),
@@ -312,6 +344,8 @@ async function ssa100kLines(dir: string): Promise<void> {
   writeFileSync(file, text)
   const lines = text.split('\n').length
   const go = goBuildTimes(text, 3)
+  const goCpu = goCompileCpuMs(text, dir, 3)
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   const prog = await ssaProgram(file, text)
   if (prog.diagnostics.length) throw new Error(`ssa-100k-lines program is refused: ${prog.diagnostics[0]!.message}`)
@@ -319,6 +353,8 @@ async function ssa100kLines(dir: string): Promise<void> {
   let failed = 0
   for (const name of prog.functions) if (prog.trace(name, 'amd64', { check: false }).passes.some((p) => p.status === 'failed')) failed++
   const ms = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  const cpuMs = (c.user + c.system) / 1000
   emit({
     bench: 'ssa-100k-lines',
     lines,
@@ -328,6 +364,9 @@ async function ssa100kLines(dir: string): Promise<void> {
     frontEndMs: round(frontMs),
     goToolCompileMs: go ? round(go.compileMs) : null,
     ratioToGoToolCompile: go ? round(ms / go.compileMs) : null,
+    cpuMs: round(cpuMs),
+    goToolCompileCpuMs: goCpu === null ? null : round(goCpu),
+    cpuRatioToGoToolCompile: goCpu ? round(cpuMs / goCpu) : null,
   })
 }
 
