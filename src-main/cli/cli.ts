@@ -29,13 +29,14 @@ Commands:
   escape [-m|-m=2] FILE.go...
                        escape analysis: the lines go build -gcflags='-m=N -l' prints
                        (--json [--func F]: the result as JSON, with F's escape graph)
-  ssa FILE.go --func F [--arch amd64|ppc64] [--pass P] [--json]
+  ssa FILE.go --func F [--arch amd64|ppc64] [--pass P] [--json] [--check]
                        the function's SSA after each of gc's passes: one line per pass
                        (name<TAB>status<TAB>#values<TAB>#blocks); --pass P prints the
                        function after P in gc's text dump format; --json the whole trace in
                        the compact wire encoding (format ssascope-trace/1: every distinct
                        value and block record once, each pass as references to them;
-                       decodeTrace in src-main/protocol/trace-codec.ts expands it)
+                       decodeTrace in src-main/protocol/trace-codec.ts expands it); --check runs
+                       the checker after every pass, as gc's -d=ssa/check/on (off by default)
   allocs FILE.go --func F [--json]
                        the heap allocation calls as built (runtime.newobject / mallocgc),
                        with the variables aggregated into each

@@ -3,7 +3,7 @@
 // renderer imports it (types only) like every other client.
 
 import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, ExportedReport, ImportResult, Progress, SourceFile, SsaResult } from './model'
-import { object, oneOf, optional, string, uniqueList, type Validator } from './validate'
+import { boolean, object, oneOf, optional, string, uniqueList, type Validator } from './validate'
 import { ApiError } from './errors'
 
 /** Source files larger than this are refused before any work is done. */
@@ -44,14 +44,18 @@ export const API = {
    * One function's SSA for one arch after every pass (or until pass `until`),
    * with its allocation calls, stack frame and listing. The trace comes in
    * the compact encoding: `decodeTrace(result.trace)` (protocol/trace-codec.ts).
+   * `check` runs the checker after every pass (gc's -d=ssa/check/on): a pass
+   * that leaves the function inconsistent is then recorded failed. Off unless
+   * asked for (or SSASCOPE_CHECK=1 in the service's environment).
    */
-  ssa: method<{ path: string; text: string; func: string; arch: Arch; until?: string }, SsaResult>(
+  ssa: method<{ path: string; text: string; func: string; arch: Arch; until?: string; check?: boolean }, SsaResult>(
     object({
       path,
       text,
       func: string({ nonEmpty: true, maxLength: 1000 }),
       arch: oneOf('amd64', 'ppc64'),
       until: optional(string({ nonEmpty: true, maxLength: 100 })),
+      check: optional(boolean()),
     }),
   ),
   /**

@@ -15,6 +15,13 @@ export const string =
     return v
   }
 
+export const boolean =
+  (): Validator<boolean> =>
+  (v, where) => {
+    if (typeof v !== 'boolean') throw bad(where, 'must be true or false')
+    return v
+  }
+
 export const oneOf =
   <const T extends readonly string[]>(...options: T): Validator<T[number]> =>
   (v, where) => {

@@ -13,7 +13,7 @@ import type { Args, CallOptions, Method, Result, SsascopeApi } from '../protocol
 import type { AppInfo, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
 import type { WireError } from '../protocol/errors'
 import { encodeTrace } from '../protocol/trace-codec'
-import { Program, type CancelCheck, type ProgressSink, type SsaRequest } from '../compiler/pipeline'
+import { Program, type CancelCheck, type ProgressSink, type SsaRequest, type TraceStore } from '../compiler/pipeline'
 import { approxBytes, SourceCache } from './cache'
 import type { ExampleLibrary } from './examples'
 import { readGoFile, readSsaHtmlFile } from './files'
@@ -42,10 +42,13 @@ export interface JobEnvOptions {
 export class JobEnv {
   readonly programs: SourceCache<Program>
   readonly traces: SourceCache<SsaResultOf<FuncTrace>>
+  /** The same traces by what they depend on (Program.traceKey): an edit elsewhere in the file keeps them. */
+  readonly unchanged: LruTraceStore
 
   constructor(options: JobEnvOptions = {}) {
     this.programs = new SourceCache({ budget: options.programs ?? 4 })
     this.traces = new SourceCache({ budget: options.traces ?? 8 })
+    this.unchanged = lruStore(options.traces ?? 8)
   }
 
   /** The program of this text, parsed and checked once while it stays in the cache. */
@@ -59,15 +62,54 @@ export class JobEnv {
 
   /** One function's trace for one arch (cached), from the text's one program. */
   async ssa(path: string, text: string, request: SsaRequest, cx: JobContext): Promise<SsaResultOf<FuncTrace>> {
-    const key = `${request.func}\0${request.arch}\0${request.until ?? ''}`
+    const key = `${request.func}\0${request.arch}\0${request.until ?? ''}\0${request.check ? 'check' : ''}`
     const known = this.traces.get(path, text, key)
     if (known) {
+      // Used again: the other cache keeps it as long.
+      if (known.trace) this.unchanged.touch(known.trace)
       cx.progress({ phase: 'cached', fraction: 0.95 })
       return known
     }
-    const r = (await this.program(path, text, cx)).ssaResult(request, cx)
+    const r = (await this.program(path, text, cx)).ssaResult(request, cx, this.unchanged)
     this.traces.set(path, text, key, r)
     return r
+  }
+}
+
+interface LruTraceStore extends TraceStore {
+  /** Marks a trace (got elsewhere) as just used. */
+  touch(trace: FuncTrace): void
+}
+
+/** A TraceStore keeping the `size` most recently used traces. */
+function lruStore(size: number): LruTraceStore {
+  const m = new Map<string, FuncTrace>()
+  const keyOf = new WeakMap<FuncTrace, string>()
+  return {
+    touch(trace) {
+      const key = keyOf.get(trace)
+      if (key !== undefined && m.get(key) === trace) {
+        m.delete(key)
+        m.set(key, trace)
+      }
+    },
+    get(key) {
+      const t = m.get(key)
+      if (t) {
+        m.delete(key)
+        m.set(key, t)
+      }
+      return t
+    },
+    set(key, t) {
+      m.delete(key)
+      m.set(key, t)
+      keyOf.set(t, key)
+      for (const k of m.keys()) {
+        if (m.size <= size) break
+        m.delete(k)
+      }
+    },
   }
 }
 
@@ -123,15 +165,15 @@ export const JOBS: { [M in Method]: Job<M> } = {
   },
   ssa: {
     runs: 'worker',
-    async run({ path, text, func, arch, until }, cx) {
+    async run({ path, text, func, arch, until, check }, cx) {
       const fail = injectedFailure(func, arch)
-      const r = await cx.env.ssa(path, text, { func, arch, ...(until ? { until } : {}), ...(fail ? { fail } : {}) }, cx)
+      const r = await cx.env.ssa(path, text, { func, arch, check: check ?? checkByDefault(), ...(until ? { until } : {}), ...(fail ? { fail } : {}) }, cx)
       if (!r.trace) return { ...r, trace: null }
       cx.checkCancelled()
       cx.progress({ phase: 'encode', fraction: 0.99 })
       return { ...r, trace: encodeTrace(r.trace) }
     },
-    cache: { entry: ({ func, arch, until }) => `${func}\0${arch}\0${until ?? ''}`, bytes: approxBytes },
+    cache: { entry: ({ func, arch, until, check }) => `${func}\0${arch}\0${until ?? ''}\0${(check ?? checkByDefault()) ? 'check' : ''}`, bytes: approxBytes },
   },
   importSsaHtml: {
     runs: 'worker',
@@ -154,6 +196,9 @@ export const JOBS: { [M in Method]: Job<M> } = {
     },
   },
 }
+
+/** SSASCOPE_CHECK=1: the checker after every pass unless a request says otherwise (test runs set it). */
+export const checkByDefault = (): boolean => process.env['SSASCOPE_CHECK'] === '1'
 
 /**
  * Fault injection, to see and test how a failed pass is shown:

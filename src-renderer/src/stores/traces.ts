@@ -20,6 +20,17 @@ const MAX_TRACES = 8
 
 const isArch = (a: string): a is Arch => a === 'amd64' || a === 'ppc64'
 
+/** Where the checker setting is kept between sessions. */
+const CHECK_KEY = 'ssascope.check'
+
+function storedCheck(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(CHECK_KEY) === '1'
+  } catch {
+    return false
+  }
+}
+
 export interface TraceFailure {
   /** The `unsupported:` or internal error that stopped construction, with its position. */
   diagnostic: Diagnostic
@@ -54,8 +65,29 @@ export const useTraces = defineStore('traces', () => {
   const loadMs = ref<number | null>(null)
   const call = useLatestCall()
   let version = 0
+  /**
+   * Run gc's SSA checker after every pass (-d=ssa/check/on): a pass that
+   * leaves the function inconsistent shows as failed. Off by default, since
+   * it costs as much as several passes on a big function.
+   */
+  const check = ref(storedCheck())
 
   const key = (func: string, arch: string) => `${version}\u0000${func}\u0000${arch}`
+
+  function setCheck(on: boolean): void {
+    if (check.value === on) return
+    check.value = on
+    try {
+      globalThis.localStorage?.setItem(CHECK_KEY, on ? '1' : '0')
+    } catch {
+      // Storage may be unavailable (private mode); the setting holds for this session.
+    }
+    // Every trace was built with the other setting.
+    version++
+    cache.clear()
+    buildFailures.value = new Map()
+    void load()
+  }
 
   watch(
     () => doc.analysis,
@@ -120,7 +152,7 @@ export const useTraces = defineStore('traces', () => {
     loading.value = true
     const t0 = performance.now()
     const result = await call.run(
-      (signal) => useApi().call('ssa', { path: src.path, text, func, arch }, { signal, onProgress: (p) => (progress.value = p) }),
+      (signal) => useApi().call('ssa', { path: src.path, text, func, arch, ...(check.value ? { check: true } : {}) }, { signal, onProgress: (p) => (progress.value = p) }),
       (e) => (error.value = describeError(e)),
     )
     if (!call.busy()) {
@@ -181,7 +213,7 @@ export const useTraces = defineStore('traces', () => {
     if (inFlight) return inFlight
     const text = doc.analyzedText
     const p = useApi()
-      .call('ssa', { path: src.path, text, func, arch })
+      .call('ssa', { path: src.path, text, func, arch, ...(check.value ? { check: true } : {}) })
       .then((r) => {
         const t = traceFromWire(r)
         if (t && k === key(func, arch)) remember(k, t)
@@ -236,5 +268,5 @@ export const useTraces = defineStore('traces', () => {
     if (p) sel.setPass(i === 0 ? null : p.name)
   }
 
-  return { trace, loading, progress, error, loadMs, failures, ensure, peek, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
+  return { trace, loading, progress, error, loadMs, check, setCheck, failures, ensure, peek, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
 })
