@@ -8,6 +8,7 @@ import type { SsascopeApi } from '../protocol/api'
 import { ApiError } from '../protocol/errors'
 import { formatDiagnostic, type Arch } from '../protocol/model'
 import type { CliIO } from './cli'
+import { scanArgs } from './args'
 
 export const EXPORT_USAGE = 'usage: ssascope export FILE.go --func F [--arch amd64|ppc64|amd64,ppc64] -o OUT.html\n'
 
@@ -21,23 +22,11 @@ interface ExportArgs {
 }
 
 function parse(args: string[], io: CliIO): ExportArgs | null {
-  let func: string | undefined
-  let arch: string | undefined
-  let out: string | undefined
-  const files: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1
-    const flag = eq > 0 ? a.slice(0, eq) : a
-    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i])
-    if (flag === '--func') func = value()
-    else if (flag === '--arch') arch = value()
-    else if (flag === '-o' || flag === '--out') out = value()
-    else if (a.startsWith('-')) {
-      io.stderr(`unknown flag ${a}\n${EXPORT_USAGE}`)
-      return null
-    } else files.push(a)
-  }
+  const scanned = scanArgs(args, { values: { '--func': 'func', '--arch': 'arch', '-o': 'out', '--out': 'out' } }, EXPORT_USAGE, io)
+  if (!scanned) return null
+  const { files } = scanned
+  const { func, out } = scanned.flags
+  let arch: string | undefined = scanned.flags['arch']
   if (files.length !== 1 || !func || !out) {
     io.stderr(EXPORT_USAGE)
     return null

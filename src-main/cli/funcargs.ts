@@ -4,6 +4,7 @@
 
 import type { Arch } from '../protocol/model'
 import type { CliIO } from './cli'
+import { scanArgs } from './args'
 
 const ARCHES: Arch[] = ['amd64', 'ppc64']
 
@@ -18,27 +19,14 @@ export interface FuncArgs {
 
 /** Parsed arguments, or null after printing why not (unknown flag, missing file or --func, bad --arch). */
 export function parseFuncArgs(args: string[], usage: string, io: CliIO, valueFlags: string[] = []): FuncArgs | null {
-  let func: string | undefined
-  let arch: string | undefined
-  let json = false
-  const values: Record<string, string> = {}
-  const files: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1
-    const flag = eq > 0 ? a.slice(0, eq) : a
-    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i])
-    if (flag === '--func') func = value()
-    else if (flag === '--arch') arch = value()
-    else if (flag === '--json') json = true
-    else if (valueFlags.includes(flag.slice(2)) && flag.startsWith('--')) {
-      const v = value()
-      if (v !== undefined) values[flag.slice(2)] = v
-    } else if (a.startsWith('-')) {
-      io.stderr(`unknown flag ${a}\n${usage}`)
-      return null
-    } else files.push(a)
-  }
+  const own = Object.fromEntries(valueFlags.map((f) => [`--${f}`, f]))
+  const scanned = scanArgs(args, { values: { ...own, '--func': 'func', '--arch': 'arch' }, switches: { '--json': 'json' } }, usage, io)
+  if (!scanned) return null
+  const { files, flags } = scanned
+  const func = flags['func']
+  let arch: string | undefined = flags['arch']
+  const json = flags['json'] === 'true'
+  const values = Object.fromEntries(valueFlags.filter((f) => flags[f] !== undefined).map((f) => [f, flags[f]!]))
   if (files.length !== 1 || !func) {
     io.stderr(usage)
     return null

@@ -5,6 +5,7 @@ import type { SsascopeApi } from '../protocol/api'
 import { decodeTrace } from '../protocol/trace-codec'
 import { printFunc } from '../compiler/ssa/print'
 import type { CliIO } from './cli'
+import { scanArgs } from './args'
 
 export const IMPORT_USAGE =
   'usage: ssascope import FILE.html [--arch A] [--pass P | --json]\n' +
@@ -13,24 +14,12 @@ export const IMPORT_USAGE =
   '  --arch names the GOARCH when the lowered ops do not tell (default: guessed, amd64 or ppc64).\n'
 
 export async function importCommand(args: string[], api: SsascopeApi, io: CliIO): Promise<number> {
-  let json = false
-  let pass: string | undefined
-  let arch: string | undefined
-  const files: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1
-    const flag = eq > 0 ? a.slice(0, eq) : a
-    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i])
-    if (flag === '--json') json = true
-    else if (flag === '--pass') pass = value()
-    else if (flag === '--arch') arch = value()
-    else if (a.startsWith('-')) {
-      io.stderr(`unknown flag ${a}\n${IMPORT_USAGE}`)
-      return 2
-    } else files.push(a)
-  }
-  if (files.length !== 1 || (json && pass !== undefined) || (args.includes('--pass') && pass === undefined) || (args.includes('--arch') && arch === undefined)) {
+  const scanned = scanArgs(args, { values: { '--pass': 'pass', '--arch': 'arch' }, switches: { '--json': 'json' } }, IMPORT_USAGE, io)
+  if (!scanned) return 2
+  const { files, flags, missing } = scanned
+  const json = flags['json'] === 'true'
+  const { pass, arch } = flags
+  if (files.length !== 1 || (json && pass !== undefined) || missing.length > 0) {
     io.stderr(IMPORT_USAGE)
     return 2
   }

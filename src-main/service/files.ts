@@ -1,5 +1,5 @@
-// Reading user files for openFile: Go sources only, size-limited, with
-// messages a user can act on.
+// Reading user files for openFile and importSsaHtml: Go sources and ssa.html
+// files only, size-limited, with messages a user can act on.
 
 import { constants } from 'node:fs'
 import { open, realpath } from 'node:fs/promises'
@@ -17,13 +17,28 @@ const notGo = (path: string, file = path) => new ApiError('bad-argument', `${pat
  */
 export async function readGoFile(path: string): Promise<SourceFile> {
   if (!path.endsWith('.go')) throw notGo(path)
+  const bytes = await readCheckedFile(path, {
+    kind: (real) => (real.endsWith('.go') ? null : notGo(`${path} (a link to ${real})`, path)),
+    maxBytes: MAX_SOURCE_BYTES,
+  })
+  return { path, text: decodeGoSource(bytes), origin: 'file' }
+}
+
+/**
+ * The bytes of the regular file at `path` once links are resolved, if the
+ * real path is of the kind asked for (`kind` answers the error otherwise) and
+ * at most `maxBytes` long. The checked file is the one read: opened once,
+ * without following a link swapped in since, and without waiting on a FIFO.
+ */
+async function readCheckedFile(path: string, want: { kind: (real: string) => ApiError | null; maxBytes: number }): Promise<Uint8Array> {
   let real: string
   try {
     real = await realpath(path)
   } catch {
     throw new ApiError('not-found', `${path}: no such file`, path)
   }
-  if (!real.endsWith('.go')) throw notGo(`${path} (a link to ${real})`, path)
+  const wrongKind = want.kind(real)
+  if (wrongKind) throw wrongKind
   let handle
   try {
     handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
@@ -33,9 +48,8 @@ export async function readGoFile(path: string): Promise<SourceFile> {
   try {
     const st = await handle.stat()
     if (!st.isFile()) throw new ApiError('not-found', `${path}: not a file`, path)
-    if (st.size > MAX_SOURCE_BYTES)
-      throw new ApiError('too-large', `${path}: ${st.size} bytes is larger than the ${MAX_SOURCE_BYTES}-byte limit`, path)
-    return { path, text: decodeGoSource(await handle.readFile()), origin: 'file' }
+    if (st.size > want.maxBytes) throw new ApiError('too-large', `${path}: ${st.size} bytes is larger than the ${want.maxBytes}-byte limit`, path)
+    return await handle.readFile()
   } finally {
     await handle.close()
   }
@@ -91,25 +105,9 @@ function validSequence(b: Uint8Array, i: number): number {
 export async function readSsaHtmlFile(path: string): Promise<string> {
   const notHtml = (p: string) => new ApiError('bad-argument', `${p}: not an ssa.html file (.html)`, path)
   if (!/\.html?$/i.test(path)) throw notHtml(path)
-  let real: string
-  try {
-    real = await realpath(path)
-  } catch {
-    throw new ApiError('not-found', `${path}: no such file`, path)
-  }
-  if (!/\.html?$/i.test(real)) throw notHtml(`${path} (a link to ${real})`)
-  let handle
-  try {
-    handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-  } catch {
-    throw new ApiError('not-found', `${path}: no such file`, path)
-  }
-  try {
-    const st = await handle.stat()
-    if (!st.isFile()) throw new ApiError('not-found', `${path}: not a file`, path)
-    if (st.size > MAX_SSA_HTML_BYTES) throw new ApiError('too-large', `${path}: ${st.size} bytes is larger than the ${MAX_SSA_HTML_BYTES}-byte limit`, path)
-    return new TextDecoder('utf-8').decode(await handle.readFile())
-  } finally {
-    await handle.close()
-  }
+  const bytes = await readCheckedFile(path, {
+    kind: (real) => (/\.html?$/i.test(real) ? null : notHtml(`${path} (a link to ${real})`)),
+    maxBytes: MAX_SSA_HTML_BYTES,
+  })
+  return new TextDecoder('utf-8').decode(bytes)
 }
