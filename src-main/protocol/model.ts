@@ -152,6 +152,24 @@ export interface EscapeResult {
   graph: EscapeGraphArtifact | null
 }
 
+/** What a -m=2 line of the real gc decides: heap (moved/escapes), a parameter leak, stays on the stack, a closure capture, an inlining decision. */
+export type GcEscapeKind = 'heap' | 'leak' | 'stays' | 'capture' | 'inline' | 'other'
+
+/** One verdict of the real gc's -m=2 output, with the explanation (flow) lines gc printed for it. */
+export interface GcEscapeDecision {
+  /** The path as gc printed it, relative to the package directory. */
+  file: string
+  line: number
+  col: number
+  kind: GcEscapeKind
+  /** The verdict as gc printed it: `moved to heap: b`, `leaking param: text`. */
+  message: string
+  /** The function the explanation names (`… escapes to heap in F:`), when there is one. */
+  fn?: string
+  /** gc's explanation lines for it, headline first (`x escapes to heap in F:`, `  flow: {heap} ← &x:`, `    from … at …`). */
+  flow: string[]
+}
+
 // ---------------------------------------------------------------- SSA snapshots
 
 /** One SSA value as a pass left it. Records are immutable and shared between snapshots while unchanged. */
@@ -461,6 +479,12 @@ export interface StackFrameResult {
   trace: { level: 1 | 2 | 3; text: string }[]
   /** Temporaries named in the SSA whose type could not be found (left out of the frame). */
   unresolved: string[]
+  /**
+   * Read from gc's -d=mergelocalstrace=2 output rather than computed: the
+   * fields gc does not print at that level stay empty, and these name them
+   * (the UI says so instead of showing them as empty).
+   */
+  fromGcTrace?: { level: number; missing: string[] }
 }
 
 // ---------------------------------------------------------------- assembly listing
