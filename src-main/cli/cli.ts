@@ -8,8 +8,7 @@ import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
-import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable } from '../fidelity'
-import { formatSsaTable, ssaFidelity } from '../fidelity/ssa'
+import { fidelityCommand } from './fidelity'
 
 export interface CliIO {
   stdout: (s: string) => void
@@ -43,11 +42,12 @@ Commands:
   asm FILE.go --func F [--arch amd64|ppc64] [--json]
                        the assembly listing after the whole pipeline, as go tool compile -S
                        prints it (pc, source line, instruction in Go assembler syntax)
-  fidelity [--json] [--files GLOB-or-list]
-                       escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
-                       per file, the functions inside our subset and the share of gc's -m lines
-                       on them we reproduce; then, on our corpus, the similarity of our op
-                       multisets to gc's after opt, generic cse, prove, late opt and lower
+  fidelity [--json] [--detail] [--files GLOB-or-list] [--go PATH]
+                       every differential figure against the real go in one table: gc's -m
+                       lines on $(go env GOROOT)/test/escape*.go (or --files) for the functions
+                       inside our subset; on our corpus, -m=2 lines, allocation calls, op
+                       similarity after opt, generic cse, prove, late opt, lowered ops (amd64,
+                       ppc64), merge decisions and -S listings (--detail: per-file tables)
 
 Options:
   -h, --help           show this help
@@ -85,7 +85,7 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
       case 'asm':
         return await asmCommand(rest, api, io)
       case 'fidelity':
-        return await fidelity(rest, io)
+        return await fidelityCommand(rest, io)
       default:
         io.stderr(`ssascope: unknown command ${JSON.stringify(command)}\n\n${USAGE}`)
         return EXIT_BAD_INPUT
@@ -109,33 +109,5 @@ async function funcs(args: string[], api: SsascopeApi, io: CliIO): Promise<numbe
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   if (errors.length > 0) return EXIT_BAD_INPUT
   for (const f of result.functions) io.stdout(`${f.name}\t${f.kind}\t${file.path}:${f.line}:${f.col}\n`)
-  return EXIT_OK
-}
-
-// A local developer tool that runs the real go: it calls the fidelity module directly.
-async function fidelity(args: string[], io: CliIO): Promise<number> {
-  const usage = 'usage: ssascope fidelity [--json] [--files GLOB-or-list]\n'
-  let json = false
-  const patterns: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    if (a === '--json') json = true
-    else if (a === '--files' && i + 1 < args.length) patterns.push(args[++i]!)
-    else if (a.startsWith('--files=')) patterns.push(a.slice('--files='.length))
-    else {
-      io.stderr(usage)
-      return EXIT_BAD_INPUT
-    }
-  }
-  const go = await findGo()
-  if (typeof go === 'string') {
-    io.stderr(`ssascope fidelity: ${go}\n`)
-    return EXIT_BAD_INPUT
-  }
-  const files = patterns.length > 0 ? await expandFiles(patterns) : await defaultFiles(go)
-  const report = await escapeFidelity(go, files)
-  // SSA passes are compared on our own corpus (gc's escape tests are mostly outside the SSA subset).
-  const ssa = await ssaFidelity()
-  io.stdout(json ? JSON.stringify({ ...report, ssa }, null, 2) + '\n' : formatTable(report) + '\n' + formatSsaTable(ssa))
   return EXIT_OK
 }
