@@ -107,6 +107,8 @@ app.enableSandbox()
 app.whenReady().then(async () => {
   hardenSession()
   state = loadState(stateFile())
+  // The Go toolchain preference reaches every job (workers inherit the environment) unless $SSASCOPE_GO overrides it.
+  if (state.goPath && !process.env['SSASCOPE_GO']) process.env['SSASCOPE_GO'] = state.goPath
   const service = new Service({ runner: new WorkerPool(workerFile), examplesDir, version: appVersion, transport: 'ipc' })
   registerIpc(
     service,

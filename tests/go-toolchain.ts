@@ -2,11 +2,9 @@
 // go fails the test; elsewhere the test is skipped with the reason.
 
 import { execFileSync } from 'node:child_process'
+import { parseGoVersion, type GoToolchain } from '../src-main/gcbridge/toolchain'
 
-export interface GoToolchain {
-  bin: string
-  version: string
-}
+export type { GoToolchain }
 
 const MIN_MINOR = 26
 
@@ -18,9 +16,9 @@ function probe(): GoToolchain | string {
   } catch (e) {
     return `no usable go (${bin}): ${(e as Error).message.split('\n')[0]}`
   }
-  const m = /go1\.(\d+)(?:\.\d+)?/.exec(out)
-  if (!m || Number(m[1]) < MIN_MINOR) return `go is too old for gc 1.${MIN_MINOR} fidelity: ${out.trim()}`
-  return { bin, version: out.trim() }
+  const v = parseGoVersion(out)
+  if (!v || v.minor < MIN_MINOR) return `go is too old for gc 1.${MIN_MINOR} fidelity: ${out.trim()}`
+  return { bin, version: out.trim(), ...v }
 }
 
 export const go = probe()

@@ -53,6 +53,8 @@ Options:
   -h, --help           show this help
   --version            print the version
 
+Commands that run the real go use --go PATH, else $SSASCOPE_GO, else go on PATH.
+
 Errors are printed as file:line:col: message on stderr; bad input exits with status 2.
 Run 'npm run serve' for the browser UI or 'npm start' for the desktop app.
 `

@@ -6,7 +6,8 @@
 
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { defaultFiles, escapeFidelity, expandFiles, findGo, formatTable, type FidelityReport } from '../fidelity'
+import { defaultFiles, escapeFidelity, expandFiles, formatTable, type FidelityReport } from '../fidelity'
+import { findGo, MODELLED_GO_MINOR } from '../gcbridge/toolchain'
 import { formatSsaTable, ssaCorpusFiles, ssaFidelity, type SsaFidelityReport } from '../fidelity/ssa'
 import { corpusFigures, type CorpusFigures, type Tally } from '../fuzz/corpus'
 import { projectRoot } from '../service/paths'
@@ -45,7 +46,8 @@ export async function fidelityCommand(args: string[], io: CliIO): Promise<number
       return 2
     }
   }
-  const go = await findGo(goBin)
+  // Our figures model gc 1.26: an older go would score the wrong compiler.
+  const go = await findGo(goBin, MODELLED_GO_MINOR)
   if (typeof go === 'string') {
     io.stderr(`ssascope fidelity: ${go}\n`)
     return 2

@@ -1,4 +1,4 @@
-// Window bounds and the last opened file, kept in userData/state.json.
+// Window bounds, the last opened file and the preferences, kept in userData/state.json.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -7,6 +7,8 @@ export interface SavedState {
   bounds?: { x?: number; y?: number; width: number; height: number }
   maximized?: boolean
   lastFile?: string
+  /** Preference: the go binary that runs the real compiler (else $SSASCOPE_GO, else go on PATH). */
+  goPath?: string
 }
 
 export function loadState(file: string): SavedState {
@@ -18,6 +20,7 @@ export function loadState(file: string): SavedState {
       bounds: okBounds ? b : undefined,
       maximized: s.maximized === true,
       lastFile: typeof s.lastFile === 'string' ? s.lastFile : undefined,
+      ...(typeof s.goPath === 'string' && s.goPath.trim() !== '' ? { goPath: s.goPath.trim() } : {}),
     }
   } catch {
     return {}

@@ -13,7 +13,8 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { escapeSource, type EscapeReport } from '../compiler/escape'
 import { formatDiagnostic } from '../protocol/model'
-import { compileTestFile, fidelityFlags, formatGcLine, mLevel, parseGcOutput, parseRecipe, type GcLine, type GoToolchain, type ImportConfigs } from './gc'
+import { compileTestFile, fidelityFlags, mLevel, parseRecipe } from './gc'
+import { formatGcLine, parseGcOutput, type GcLine, type GoToolchain, type ImportConfigs } from '../gcbridge/toolchain'
 import { reduceToSubset, type KeptFunction, type Reduction } from './reduce'
 
 export interface FunctionScore {

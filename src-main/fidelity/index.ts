@@ -5,9 +5,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { escapeFidelityFile, share, type Counts, type FileScore } from './escape'
-import { goRoot, ImportConfigs, type GoToolchain } from './gc'
-
-export { findGo, type GoToolchain } from './gc'
+import { goRoot, ImportConfigs, type GoToolchain } from '../gcbridge/toolchain'
 export type { FileScore, FunctionScore } from './escape'
 
 export interface FidelityReport {

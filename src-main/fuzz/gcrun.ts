@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { goEnv, run } from '../fidelity/gc'
+import { goEnv, run } from '../gcbridge/toolchain'
 import { parseGcListing, type GcListing } from '../gcbridge/listing'
 import { splitTraces } from '../gcbridge/mergelocals'
 import { parseSsaDump, type DumpFunc } from '../gcbridge/ssadump'

@@ -9,7 +9,7 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { findGo } from '../fidelity/gc'
+import { findGo, MODELLED_GO_MINOR } from '../gcbridge/toolchain'
 import { exitQuietlyOnClosedStdout } from '../cli/stdout'
 import { generate } from './gen/program'
 import { printProgram } from './tree'
@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(printProgram(generate(Number(opts['print']))))
     return 0
   }
-  const go = await findGo()
+  const go = await findGo(undefined, MODELLED_GO_MINOR)
   if (typeof go === 'string') {
     process.stderr.write(`fuzz: ${go}\n`)
     return 2

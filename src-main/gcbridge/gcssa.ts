@@ -10,7 +10,7 @@
 import { mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { goEnv, importPaths, run } from '../fidelity/gc'
+import { defaultGoBin, goEnv, importPaths, run } from './toolchain'
 import { parseGossafuncStdout, parseSsaDump, type DumpFunc } from './ssadump'
 
 export interface GcSsaOptions {
@@ -111,7 +111,7 @@ async function withCtx<T>(file: string, opts: GcSsaOptions, body: (ctx: Ctx) => 
   try {
     const env = goEnv({ GOSSADIR: dir, ...(opts.goarch ? { GOARCH: opts.goarch } : {}) })
     delete env['GOSSAFUNC'] // a caller's GOSSAFUNC would add stdout noise and an ssa.html
-    const ctx: Ctx = { go: opts.go ?? process.env['SSASCOPE_GO'] ?? 'go', env, file: resolve(file), dir, importcfg: null, opts }
+    const ctx: Ctx = { go: opts.go ?? defaultGoBin(), env, file: resolve(file), dir, importcfg: null, opts }
     ctx.importcfg = await importcfgFor(ctx)
     return await body(ctx)
   } finally {

@@ -6,7 +6,7 @@
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { goEnv, run } from '../fidelity/gc'
+import { defaultGoBin, goEnv, run } from './toolchain'
 
 export interface GcMergeTraceOptions {
   /** GOARCH; default amd64. */
@@ -29,7 +29,7 @@ export async function gcMergeTraces(file: string, level: number, opts: GcMergeTr
     await writeFile(join(dir, 'go.mod'), 'module p\n\ngo 1.26\n')
     await copyFile(file, join(dir, basename(file)))
     const env = goEnv({ GOARCH: opts.goarch ?? 'amd64' })
-    const go = opts.go ?? process.env['SSASCOPE_GO'] ?? 'go'
+    const go = opts.go ?? defaultGoBin()
     const out = await run(go, ['build', '-a', '-o', join(dir, 'out.a'), `-gcflags=-l -c=1 -d=mergelocalstrace=${level}`, '.'], { cwd: dir, env, timeoutMs: opts.timeoutMs ?? 120_000 })
     if (out.timedOut) throw new Error(`go build timed out on ${file}`)
     if (out.code !== 0) throw new Error(`go build ${file} failed (status ${out.code}):\n${out.stderr.trim()}`)

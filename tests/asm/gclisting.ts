@@ -100,7 +100,7 @@ export function dumpTemps(d: DumpFunc): Map<number, string> {
 
 /** gc's -S listing of a file for GOARCH (package path `p`, no inlining, as the SSA dumps are made). */
 export async function gcListingText(file: string, goarch: string): Promise<string> {
-  const { run, goEnv } = await import('../../src-main/fidelity/gc')
+  const { run, goEnv } = await import('../../src-main/gcbridge/toolchain')
   const { mkdtemp, rm } = await import('node:fs/promises')
   const { tmpdir } = await import('node:os')
   const { join } = await import('node:path')

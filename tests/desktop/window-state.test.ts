@@ -19,4 +19,14 @@ describe('window state', () => {
     writeFileSync(join(dir, 'tiny.json'), JSON.stringify({ bounds: { width: 3, height: 2 }, lastFile: 7 }))
     expect(loadState(join(dir, 'tiny.json'))).toEqual({ bounds: undefined, maximized: false, lastFile: undefined })
   })
+
+  it('keeps the go toolchain preference, and drops an empty or non-string one', () => {
+    const dir = tempFiles({})
+    writeFileSync(join(dir, 's.json'), JSON.stringify({ goPath: ' /opt/go1.27/bin/go ' }))
+    expect(loadState(join(dir, 's.json')).goPath).toBe('/opt/go1.27/bin/go')
+    writeFileSync(join(dir, 'e.json'), JSON.stringify({ goPath: '  ' }))
+    expect('goPath' in loadState(join(dir, 'e.json'))).toBe(false)
+    writeFileSync(join(dir, 'n.json'), JSON.stringify({ goPath: 42 }))
+    expect('goPath' in loadState(join(dir, 'n.json'))).toBe(false)
+  })
 })

@@ -5,7 +5,8 @@ import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EXIT_BAD_INPUT, EXIT_OK } from '../../src-main/cli/cli'
 import { escapeFidelityFile, scoreFunctions, summarize } from '../../src-main/fidelity/escape'
-import { compileTestFile, goRoot, ImportConfigs } from '../../src-main/fidelity/gc'
+import { compileTestFile } from '../../src-main/fidelity/gc'
+import { goRoot, ImportConfigs } from '../../src-main/gcbridge/toolchain'
 import type { FidelityReport } from '../../src-main/fidelity'
 import { reduceToSubset } from '../../src-main/fidelity/reduce'
 import { goUnavailable, requireGo, skipDifferential } from '../go-toolchain'
@@ -57,7 +58,7 @@ describe('ssascope fidelity (no go needed)', () => {
   })
 
   it('rejects unknown arguments with status 2', async () => {
-    expect(await cli('fidelity', '--bogus')).toEqual({ code: EXIT_BAD_INPUT, out: '', err: 'usage: ssascope fidelity [--json] [--files GLOB-or-list]\n' })
+    expect(await cli('fidelity', '--bogus')).toEqual({ code: EXIT_BAD_INPUT, out: '', err: 'usage: ssascope fidelity [--json] [--files GLOB-or-list] [--go PATH]\n' })
   })
 
   it('says clearly when go is missing, with status 2', async () => {
@@ -66,6 +67,10 @@ describe('ssascope fidelity (no go needed)', () => {
     expect(r.code).toBe(EXIT_BAD_INPUT)
     expect(r.out).toBe('')
     expect(r.err).toMatch(/^ssascope fidelity: no usable go \(\/nonexistent\/go\): /)
+    // --go wins over $SSASCOPE_GO.
+    const g = await cli('fidelity', '--go', '/elsewhere/go')
+    expect(g.code).toBe(EXIT_BAD_INPUT)
+    expect(g.err).toMatch(/^ssascope fidelity: no usable go \(\/elsewhere\/go\): not found; .*--go PATH/)
   })
 })
 

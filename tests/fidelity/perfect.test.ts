@@ -11,7 +11,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { goUnavailable, requireGo, skipDifferential } from '../go-toolchain'
 
 vi.mock('../../src-main/compiler/escape', async () => {
-  const { compileTestFile, findGo } = await import('../../src-main/fidelity/gc')
+  const { compileTestFile } = await import('../../src-main/fidelity/gc')
+  const { findGo } = await import('../../src-main/gcbridge/toolchain')
   return {
     escapeSource: async (path: string, text: string, options: { level: 1 | 2 }) => {
       const go = await findGo()
@@ -27,7 +28,7 @@ vi.mock('../../src-main/compiler/escape', async () => {
 })
 
 const { escapeFidelityFile } = await import('../../src-main/fidelity/escape')
-const { goRoot } = await import('../../src-main/fidelity/gc')
+const { goRoot } = await import('../../src-main/gcbridge/toolchain')
 const { tempFiles } = await import('../helpers')
 
 describe.skipIf(skipDifferential)(`an exact analysis scores 100%${goUnavailable ? ` (${goUnavailable})` : ''}`, () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fidelityFlags, formatGcLine, importPaths, mLevel, parseGcOutput, parseRecipe } from '../../src-main/fidelity/gc'
+import { fidelityFlags, mLevel, parseRecipe } from '../../src-main/fidelity/gc'
+import { formatGcLine, importPaths, parseGcOutput } from '../../src-main/gcbridge/toolchain'
 import { scoreFunctions, summarize, type FileScore } from '../../src-main/fidelity/escape'
 import { displayNames, formatTable, globToRegExp, totals } from '../../src-main/fidelity'
 import type { KeptFunction } from '../../src-main/fidelity/reduce'

@@ -1,0 +1,211 @@
+// The installed Go toolchain: finding it, reading its version, running it.
+//
+// Every child process gets an argument array (never a shell string) and a
+// timeout. Which go is used, first match wins: an explicit path (`--go PATH`
+// on the command line, the desktop app's saved setting), $SSASCOPE_GO, then
+// `go` on PATH.
+
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseGoTree, type SyntaxNode } from '../compiler/syntax/treesitter'
+
+/** The oldest gc whose ssa.html, -m=2 and mergelocals output we read. */
+export const MIN_GO_MINOR = 23
+/** The gc the embedded pipeline models (differential figures need it). */
+export const MODELLED_GO_MINOR = 26
+
+export interface GoToolchain {
+  bin: string
+  /** `go version` output, e.g. `go version go1.26.8 linux/amd64`. */
+  version: string
+  /** The release, e.g. `go1.26.8` (`go1.27` for a devel build of 1.27). */
+  release: string
+  /** 26 for go1.26.8. */
+  minor: number
+}
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+  timedOut: boolean
+}
+
+export interface RunOptions {
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+  timeoutMs?: number
+  /** Aborting kills the child; the promise then resolves with `code` -1. */
+  signal?: AbortSignal
+}
+
+/** Runs a command; never throws for a non-zero exit (only when it cannot be started). */
+export function run(bin: string, args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      bin,
+      args,
+      { cwd: opts.cwd, env: opts.env, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', signal: opts.signal },
+      (err, stdout, stderr) => {
+        if (err && typeof (err as NodeJS.ErrnoException).code === 'string' && (err as NodeJS.ErrnoException).code !== 'ABORT_ERR') {
+          // ENOENT, EACCES, …: the program could not be started at all.
+          reject(err)
+          return
+        }
+        const e = err as (Error & { code?: number | string | null; killed?: boolean; signal?: string | null }) | null
+        const timedOut = Boolean(e?.killed && e.signal) && !opts.signal?.aborted
+        resolvePromise({ code: e ? (typeof e.code === 'number' ? e.code : -1) : 0, stdout, stderr, timedOut })
+      },
+    )
+  })
+}
+
+/** The environment for go commands: the caller's, without settings that change what gets built. */
+export function goEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, GOFLAGS: '', GOWORK: 'off', ...extra }
+}
+
+/** The go binary to use when none is given: $SSASCOPE_GO, else `go` on PATH. */
+export function defaultGoBin(): string {
+  const env = process.env['SSASCOPE_GO']
+  return env !== undefined && env !== '' ? env : 'go'
+}
+
+const HOW_TO_POINT = 'point ssascope to one with --go PATH, the SSASCOPE_GO environment variable, or the desktop app\'s Go toolchain setting'
+
+/** The release in `go version` output: `go version go1.27.0 linux/amd64`, `go version devel go1.27-abc123 …`. */
+export function parseGoVersion(out: string): { release: string; minor: number } | null {
+  const m = /\bgo1\.(\d+)((?:\.\d+)?(?:rc\d+|beta\d+)?)/.exec(out)
+  if (!m) return null
+  return { release: `go1.${m[1]}${m[2]}`, minor: Number(m[1]) }
+}
+
+/**
+ * The Go toolchain at `bin` (default: defaultGoBin()), or a message saying
+ * why it cannot be used and how to point to another one. Never throws.
+ */
+export async function findGo(bin: string = defaultGoBin(), minMinor: number = MIN_GO_MINOR): Promise<GoToolchain | string> {
+  let out: RunResult
+  try {
+    out = await run(bin, ['version'], { env: goEnv(), timeoutMs: 60_000 })
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (e as Error).message.split('\n')[0]
+    return `no usable go (${bin}): ${why}; install Go 1.${minMinor} or newer, or ${HOW_TO_POINT}`
+  }
+  if (out.code !== 0) return `no usable go (${bin}): ${(out.stderr || out.stdout).trim().split('\n')[0] || `exit status ${out.code}`}; ${HOW_TO_POINT}`
+  const v = parseGoVersion(out.stdout)
+  if (!v) return `no usable go (${bin}): cannot read its version from ${JSON.stringify(out.stdout.trim())}; ${HOW_TO_POINT}`
+  if (v.minor < minMinor) return `go is too old (${bin} is ${v.release}; need Go 1.${minMinor} or newer); install a newer one, or ${HOW_TO_POINT}`
+  return { bin, version: out.stdout.trim(), ...v }
+}
+
+export async function goRoot(go: GoToolchain): Promise<string> {
+  const out = await run(go.bin, ['env', 'GOROOT'], { env: goEnv(), timeoutMs: 30_000 })
+  if (out.code !== 0) throw new Error(`go env GOROOT failed: ${out.stderr.trim()}`)
+  return out.stdout.trim()
+}
+
+// ---------------------------------------------------------------- output
+
+export interface GcLine {
+  /** The path as gc printed it (`<autogenerated>` for wrappers). */
+  file: string
+  line: number
+  /** null when gc printed no column (`<autogenerated>:1: …`). */
+  col: number | null
+  /** Everything after `file:line:col: `, leading spaces kept (-m=2 flow lines are indented). */
+  message: string
+}
+
+const LINE_RE = /^(.+?):(\d+)(?::(\d+))?: (.*)$/
+
+/**
+ * gc's diagnostics, one per line. Lines that do not start with a position
+ * (`# pkg` headers, tab-indented continuations) are appended to the previous
+ * diagnostic's message, or dropped when there is none.
+ */
+export function parseGcOutput(out: string): GcLine[] {
+  const lines: GcLine[] = []
+  for (const raw of out.split('\n')) {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    if (text === '' || text.startsWith('# ')) continue
+    const m = LINE_RE.exec(text)
+    if (m && !text.startsWith('\t')) {
+      lines.push({ file: m[1]!, line: Number(m[2]), col: m[3] === undefined ? null : Number(m[3]), message: m[4]! })
+    } else if (lines.length > 0) {
+      lines[lines.length - 1]!.message += '\n' + text
+    }
+  }
+  return lines
+}
+
+export function formatGcLine(l: GcLine): string {
+  return `${l.file}:${l.line}:${l.col === null ? '' : `${l.col}:`} ${l.message}`
+}
+
+// ---------------------------------------------------------------- imports
+
+/** The import paths of a Go file (read with tree-sitter; no type checking). */
+export async function importPaths(text: string): Promise<string[]> {
+  const tree = await parseGoTree(text)
+  try {
+    const paths: string[] = []
+    const visit = (n: SyntaxNode): void => {
+      if (n.type === 'import_spec') {
+        const p = n.childForFieldName('path')
+        if (p) paths.push(unquote(p.text))
+        return
+      }
+      for (const c of n.namedChildren) if (c) visit(c)
+    }
+    for (const n of tree.rootNode.namedChildren) if (n?.type === 'import_declaration') visit(n)
+    return [...new Set(paths)]
+  } finally {
+    tree.delete()
+  }
+}
+
+function unquote(lit: string): string {
+  if (lit.startsWith('`')) return lit.slice(1, -1)
+  try {
+    return JSON.parse(lit) as string
+  } catch {
+    return lit.slice(1, -1)
+  }
+}
+
+/**
+ * Import configurations for the standard library, built once per set of
+ * imports with `go list -export -deps` (which uses, and fills, the build
+ * cache). Keep one per run of many compiles.
+ */
+export class ImportConfigs {
+  private readonly cache = new Map<string, Promise<string>>()
+
+  constructor(private readonly go: { bin: string }) {}
+
+  /** The importcfg text for these imports ('' when there is nothing to import). */
+  forImports(imports: string[], env: Record<string, string> = {}): Promise<string> {
+    const pkgs = imports.filter((p) => p !== 'unsafe' && p !== 'C').sort()
+    if (pkgs.length === 0) return Promise.resolve('')
+    const key = JSON.stringify([pkgs, env])
+    let cfg = this.cache.get(key)
+    if (!cfg) {
+      cfg = (async () => {
+        const dir = await mkdtemp(join(tmpdir(), 'ssascope-gc-'))
+        try {
+          const format = '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}'
+          const out = await run(this.go.bin, ['list', '-export', '-deps', '-f', format, ...pkgs], { cwd: dir, env: goEnv(env), timeoutMs: 600_000 })
+          if (out.code !== 0) throw new Error(`go list -export ${pkgs.join(' ')}: ${out.stderr.trim()}`)
+          return out.stdout
+        } finally {
+          await rm(dir, { recursive: true, force: true })
+        }
+      })()
+      this.cache.set(key, cfg)
+    }
+    return cfg
+  }
+}
