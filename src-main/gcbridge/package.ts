@@ -97,9 +97,20 @@ export async function packageDir(dir: string, cwd = process.cwd()): Promise<stri
   return abs
 }
 
-/** Compiles the package in `dir` with the real gc and returns what it said about `opts.func`. */
-export async function gcPackage(dir: string, opts: GcPackageOptions): Promise<GcPackageRun> {
-  const t0 = performance.now()
+/** A package described and its imports built, ready to compile; `dispose` removes the temporary folder. */
+interface Prepared {
+  go: GoToolchain
+  info: PackageInfo
+  files: SourceFile[]
+  arch: string
+  env: NodeJS.ProcessEnv
+  tmp: string
+  cfg: string
+  goRun: GoRun
+  progress: (phase: string, fraction: number) => void
+}
+
+async function prepare(dir: string, opts: Omit<GcPackageOptions, 'func'>): Promise<Prepared> {
   const progress = (phase: string, fraction: number): void => opts.onProgress?.({ phase, fraction })
   const abs = await packageDir(dir)
   const go = typeof opts.go === 'object' ? opts.go : await findGo(opts.go)
@@ -107,8 +118,7 @@ export async function gcPackage(dir: string, opts: GcPackageOptions): Promise<Gc
   const arch = opts.arch ?? 'amd64'
   const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS)
   const env = goEnv({ GOARCH: arch })
-  const tmp = await mkdtemp(join(tmpdir(), 'ssascope-gcpkg-'))
-  const goRun = async (args: string[], extra: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> => {
+  const goRun: GoRun = async (args, extra = {}) => {
     const left = deadline - Date.now()
     if (left <= 0) throw new GcPackageError('timeout', `gc on ${dir} timed out`)
     const out = await run(go.bin, args, { cwd: extra.cwd ?? abs, env: extra.env ?? env, timeoutMs: left, ...(opts.signal ? { signal: opts.signal } : {}) })
@@ -116,6 +126,7 @@ export async function gcPackage(dir: string, opts: GcPackageOptions): Promise<Gc
     if (out.timedOut) throw new GcPackageError('timeout', `${go.bin} ${args[0]} on ${dir} timed out`)
     return out
   }
+  const tmp = await mkdtemp(join(tmpdir(), 'ssascope-gcpkg-'))
   try {
     progress('go list', 0.05)
     const info = await describe(goRun, dir)
@@ -124,40 +135,83 @@ export async function gcPackage(dir: string, opts: GcPackageOptions): Promise<Gc
     )
     progress('building imports', 0.15)
     const cfg = await importcfg(goRun, info, tmp)
+    return { go, info, files, arch, env, tmp, cfg, goRun, progress }
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true })
+    throw e
+  }
+}
+
+/** A function gc compiled: its name (GOSSAFUNC's spelling) and where its TEXT starts. */
+export interface GcCompiledFunc {
+  name: string
+  file: string
+  line: number
+}
+
+export interface GcPackageFuncs {
+  dir: string
+  importPath: string
+  goVersion: string
+  release: string
+  arch: string
+  files: SourceFile[]
+  functions: GcCompiledFunc[]
+}
+
+/** The functions gc compiles in the package (one compile with -S), with their files and lines. */
+export async function gcPackageFuncs(dir: string, opts: Omit<GcPackageOptions, 'func'> = {}): Promise<GcPackageFuncs> {
+  const p = await prepare(dir, opts)
+  try {
+    p.progress('compiling', 0.5)
+    const functions = await compiledFuncs(p, compileFlags(p.info, p.tmp, opts.noInline === true))
+    p.progress('done', 1)
+    return { dir: p.info.Dir, importPath: p.info.ImportPath, goVersion: p.go.version, release: p.go.release, arch: p.arch, files: p.files, functions }
+  } finally {
+    await rm(p.tmp, { recursive: true, force: true })
+  }
+}
+
+/** Compiles the package in `dir` with the real gc and returns what it said about `opts.func`. */
+export async function gcPackage(dir: string, opts: GcPackageOptions): Promise<GcPackageRun> {
+  const t0 = performance.now()
+  const p = await prepare(dir, opts)
+  const { info, tmp } = p
+  try {
     const flags = compileFlags(info, tmp, opts.noInline === true)
-    progress('compiling', 0.5)
+    p.progress('compiling', 0.5)
     const ssaDir = join(tmp, 'ssa')
-    const out = await goRun(['tool', 'compile', ...flags, `-importcfg=${cfg}`, ...(info.GoFiles ?? [])], {
+    const out = await p.goRun(['tool', 'compile', ...flags, `-importcfg=${p.cfg}`, ...(info.GoFiles ?? [])], {
       cwd: info.Dir,
-      env: { ...env, GOSSAFUNC: opts.func, GOSSADIR: ssaDir },
+      env: { ...p.env, GOSSAFUNC: opts.func, GOSSADIR: ssaDir },
     })
     const rel = (s: string): string => relativePaths(s, info.Dir)
     if (out.code !== 0) {
       const output = rel((out.stdout + out.stderr).trim())
       throw new GcPackageError('build-failed', `gc could not compile ${info.ImportPath}:\n${output}`, [], output)
     }
-    progress('reading ssa.html', 0.85)
+    p.progress('reading ssa.html', 0.85)
     const html = await findHtml(ssaDir)
     if (html === null) {
-      const compiled = await compiledFuncs(goRun, flags, cfg, info)
+      const compiled = (await compiledFuncs(p, flags)).map((f) => f.name)
       throw new GcPackageError(
         'unknown-function',
-        `gc compiled no function ${opts.func} in ${info.ImportPath}${opts.noInline ? '' : ' (with inlining on, a function inlined everywhere may still be compiled; generic code is compiled per shape: G[go.shape.int])'}; it compiled: ${compiled.join(', ')}`,
+        `gc compiled no function ${opts.func} in ${info.ImportPath}${opts.noInline ? '' : ' (generic code is compiled per shape: G[go.shape.int])'}; it compiled: ${compiled.join(', ')}`,
         compiled,
       )
     }
     const lines = parseGcOutput(rel(out.stdout))
     const mergeTrace = traceOf(out.stderr, opts.func)
-    progress('done', 1)
+    p.progress('done', 1)
     return {
       dir: info.Dir,
       importPath: info.ImportPath,
-      goVersion: go.version,
-      release: go.release,
-      arch,
+      goVersion: p.go.version,
+      release: p.go.release,
+      arch: p.arch,
       func: opts.func,
       flags: flags.map((f) => f.replace(tmp, '$TMP')),
-      files,
+      files: p.files,
       html,
       lines,
       mergeTrace,
@@ -237,22 +291,48 @@ async function findHtml(ssaDir: string): Promise<string | null> {
   return readFile(found[0]!, 'utf8')
 }
 
-/** gc's names of the functions it compiled (one more compile, with -S; only asked when a name matched none). */
-async function compiledFuncs(goRun: GoRun, flags: string[], cfg: string, info: PackageInfo): Promise<string[]> {
+/** The functions gc compiled, in its order (one more compile, with -S and without our debug flags). */
+async function compiledFuncs(p: Prepared, flags: string[]): Promise<GcCompiledFunc[]> {
   const base = flags.filter((f) => !f.startsWith('-m') && !f.startsWith('-d='))
-  const out = await goRun(['tool', 'compile', ...base, '-S', `-importcfg=${cfg}`, ...(info.GoFiles ?? [])], { cwd: info.Dir })
-  return symbolsOf(out.stdout, info.Name === 'main' ? 'main' : info.ImportPath)
+  const out = await p.goRun(['tool', 'compile', ...base, '-S', `-importcfg=${p.cfg}`, ...(p.info.GoFiles ?? [])], { cwd: p.info.Dir, env: p.env })
+  if (out.code !== 0) {
+    const output = relativePaths((out.stdout + out.stderr).trim(), p.info.Dir)
+    throw new GcPackageError('build-failed', `gc could not compile ${p.info.ImportPath}:\n${output}`, [], output)
+  }
+  return symbolsOf(relativePaths(out.stdout, p.info.Dir), p.info.Name === 'main' ? 'main' : p.info.ImportPath)
 }
 
-/** Function names from -S output: `pkg/path.Name STEXT …` lines of this package, without the path; wrappers for other packages' types left out. */
-export function symbolsOf(listing: string, pkgPath: string): string[] {
-  const names: string[] = []
+/**
+ * Functions of this package in -S output: each `pkg/path.Name STEXT …`
+ * header, without the path, with the position of its TEXT line. Symbols of
+ * other packages (type equality functions, wrappers) are left out.
+ */
+export function symbolsOf(listing: string, pkgPath: string): GcCompiledFunc[] {
+  const out: GcCompiledFunc[] = []
+  const seen = new Set<string>()
   const prefix = pkgPath + '.'
-  for (const m of listing.matchAll(/^(\S+) STEXT/gm)) {
-    const sym = m[1]!
-    if (sym.startsWith(prefix)) names.push(sym.slice(prefix.length))
+  let pending: GcCompiledFunc | null = null
+  for (const line of listing.split('\n')) {
+    const head = /^(\S+) STEXT/.exec(line)
+    if (head) {
+      const sym = head[1]!
+      pending = null
+      if (sym.startsWith(prefix) && !seen.has(sym)) {
+        seen.add(sym)
+        pending = { name: sym.slice(prefix.length), file: '', line: 0 }
+        out.push(pending)
+      }
+      continue
+    }
+    if (pending && pending.line === 0) {
+      const text = /^\t0x[0-9a-f]+ \d+ \((.+):(\d+)\)\tTEXT\t/.exec(line)
+      if (text) {
+        pending.file = text[1]!
+        pending.line = Number(text[2])
+      }
+    }
   }
-  return [...new Set(names)]
+  return out
 }
 
 /** gc prints absolute paths of the package's files; make them relative to its directory, as the sources are named. */
