@@ -9,6 +9,7 @@ import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
 import { fidelityCommand } from './fidelity'
+import { gcCommand } from './gc'
 
 export interface CliIO {
   stdout: (s: string) => void
@@ -42,6 +43,10 @@ Commands:
   asm FILE.go --func F [--arch amd64|ppc64] [--json]
                        the assembly listing after the whole pipeline, as go tool compile -S
                        prints it (pc, source line, instruction in Go assembler syntax)
+  gc DIR --func F [--arch GOARCH] [-l] [--go PATH] [--toolchain go1.N.M] [--pass P | --json]
+                       the real go on the package in DIR: F's passes from gc's ssa.html (GOSSAFUNC
+                       spellings: F, T.M, (*T).M, F.func1, G[go.shape.int]), its -m=2 decisions and
+                       mergelocals trace; inlining on unless -l (--funcs: what gc compiles)
   fidelity [--json] [--detail] [--files GLOB-or-list] [--go PATH]
                        every differential figure against the real go in one table: gc's -m
                        lines on $(go env GOROOT)/test/escape*.go (or --files) for the functions
@@ -88,6 +93,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await asmCommand(rest, api, io)
       case 'fidelity':
         return await fidelityCommand(rest, io)
+      case 'gc':
+        return await gcCommand(rest, api, io)
       default:
         io.stderr(`ssascope: unknown command ${JSON.stringify(command)}\n\n${USAGE}`)
         return EXIT_BAD_INPUT

@@ -22,6 +22,13 @@ export const oneOf =
     return v as T[number]
   }
 
+export const boolean =
+  (): Validator<boolean> =>
+  (v, where) => {
+    if (typeof v !== 'boolean') throw bad(where, 'must be true or false')
+    return v
+  }
+
 export const optional =
   <T>(inner: Validator<T>): Validator<T | undefined> =>
   (v, where) =>
