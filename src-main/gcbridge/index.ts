@@ -5,3 +5,4 @@ export { gcSsaDumps, gcFuncNames, type GcSsaDumps, type GcSsaOptions } from './g
 export { allocationCalls, type AllocCall, type AllocMember } from './allocs'
 export { compareListings, normalized, parseGcListing, type Comparison, type GcListing } from './listing'
 export { defaultGoBin, findGo, goEnv, goRoot, ImportConfigs, importPaths, MIN_GO_MINOR, MODELLED_GO_MINOR, parseGcOutput, parseGoVersion, run, formatGcLine, type GcLine, type GoToolchain, type RunResult, type RunOptions } from './toolchain'
+export { importSsaHtml, SsaHtmlError, type ImportedTrace, type ImportOptions, type SourceLines } from './ssahtml'

@@ -251,6 +251,16 @@ function parseBlockEnd(text: string, b: DumpBlock): void {
   if (!c.done()) throw new LineError(`unexpected text at column ${c.i + 1}: ${JSON.stringify(c.rest)}`)
 }
 
+/** One value line in gc's dump form (`(+L) vN = Op <T> …`); throws an Error naming what was expected where. */
+export function parseDumpValueLine(text: string): DumpValue {
+  return parseValue(text)
+}
+
+/** A block's end line (`Kind {aux} [auxint] ctrl… -> succ… (likely)`) into `b`; throws an Error naming what was expected where. */
+export function parseDumpBlockEnd(text: string, b: DumpBlock): void {
+  parseBlockEnd(text, b)
+}
+
 const BLOCK_RE = /^ {2}(b\d+):((?: <-(?: b\d+)+)?)( DEAD)?$/
 const NAME_RE = /^name (.+): \[((?:v\d+(?: v\d+)*)?)\]$/
 

@@ -376,6 +376,26 @@ export interface FuncTrace {
   asmError?: string
   /** The ops of this trace whose values are live by themselves (calls, side effects, nil checks): gc's roots for marking values DEAD. */
   effectOps?: string[]
+  /**
+   * gc reuses the ids of dead values in later passes: in a trace read from gc
+   * (an ssa.html), `v12` in one pass need not be `v12` in another. Views
+   * show no cross-pass history or per-value diffs for such a trace and
+   * select by id within one pass only.
+   */
+  idsReusedAcrossPasses?: boolean
+  /** Where a trace not built by the embedded pipeline came from. */
+  origin?: TraceOrigin
+}
+
+/** A trace read from the real compiler's output. */
+export interface TraceOrigin {
+  kind: 'ssa.html'
+  /** gc's f.NameABI() as the file's heading shows it (`Sum,1`). */
+  heading: string
+  /** Facts the file does not hold, said once for the UI (`columns`, `function type`, `frame layout`, …). */
+  missing: string[]
+  /** Non-fatal oddities met while reading. */
+  warnings: string[]
 }
 
 export type Arch = 'amd64' | 'ppc64'
@@ -563,4 +583,12 @@ export interface Assembly {
   args: number
   /** TEXT attributes (`NOSPLIT`, `NOFRAME`, `ABIInternal`). */
   attrs: string[]
+  /**
+   * Read from gc's genssa column: `pc` is the Prog number (gc assigns byte
+   * offsets only later, in the assembler), and size, frame, locals and args
+   * are unknown (0).
+   */
+  progNumbers?: boolean
+  /** Comment lines gc prints in genssa (`# live at call to …`, `# file.go`), each before the line at `before`. */
+  comments?: { before: number; text: string }[]
 }
