@@ -80,6 +80,13 @@ async function openFileDialog(): Promise<void> {
   if (!r.canceled && path) send({ kind: 'open-file', path })
 }
 
+async function openPackageDialog(): Promise<void> {
+  if (!window) return
+  const r = await dialog.showOpenDialog(window, { title: 'Open Go package (the real gc compiles it)', properties: ['openDirectory'] })
+  const dir = r.filePaths[0]
+  if (!r.canceled && dir) send({ kind: 'open-package', dir })
+}
+
 /** Our files from out/renderer with their headers (the CSP among them, so frame-ancestors applies). */
 async function serveAppFile(request: Request): Promise<Response> {
   const file = appFileFor(request.url, rendererDir)
@@ -118,7 +125,7 @@ app.whenReady().then(async () => {
     },
   )
   const examples = await service.call('listExamples', {})
-  Menu.setApplicationMenu(buildMenu(examples, { openFile: () => void openFileDialog(), send }))
+  Menu.setApplicationMenu(buildMenu(examples, { openFile: () => void openFileDialog(), openPackage: () => void openPackageDialog(), send }))
   window = createWindow()
   app.on('window-all-closed', () => {
     void service.dispose()

@@ -3,6 +3,8 @@ import type { ExampleInfo, MenuCommand } from '../protocol'
 
 export interface MenuActions {
   openFile(): void
+  /** File › Open Go package…: a directory chooser; the real gc compiles the package. */
+  openPackage?(): void
   send(command: MenuCommand): void
 }
 
@@ -14,6 +16,7 @@ export function buildMenu(examples: ExampleInfo[], actions: MenuActions): Menu {
       label: 'File',
       submenu: [
         { label: 'Open Go file…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
+        { label: 'Open Go package…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openPackage?.() },
         {
           label: 'Open example',
           submenu: examples.map((e) => ({

@@ -113,6 +113,7 @@ export interface SsascopeApi {
 /** Commands the Electron menu sends to the renderer. */
 export type MenuCommand =
   | { kind: 'open-file'; path: string }
+  | { kind: 'open-package'; dir: string }
   | { kind: 'open-example'; name: string }
   | { kind: 'show-shortcuts' }
 

@@ -20,7 +20,8 @@ export const useEscape = defineStore('escape', () => {
 
   async function load(): Promise<void> {
     const src = doc.source
-    if (!src || !doc.analysis || doc.hasErrors) {
+    // A package's escape decisions are gc's own (traces.currentGc), not the embedded analysis.
+    if (!src || !doc.analysis || doc.hasErrors || doc.pkg) {
       call.cancel()
       result.value = null
       return
