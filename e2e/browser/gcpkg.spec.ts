@@ -36,11 +36,15 @@ test('open a package by path: gc\'s functions, a generic method\'s passes, stepp
   await fnList.getByText('(*Stack[go.shape.string]).Push', { exact: true }).click()
   await expect(page.getByTestId('trace-status')).toContainText('(*Stack[go.shape.string]).Push · amd64')
   await expect(page.getByTestId('pkg-banner')).toContainText('ids reused across passes')
-  await expect(page).toHaveURL(/pkg=.*func=%28%2AStack/)
-  // Step: n goes to the next pass, g jumps by name.
+  await expect(page).toHaveURL(/pkg=.*func=%28\*Stack/)
+  // Step: b and n go to the previous and next pass (gc's ssa.html has a column before start), g jumps by name.
+  await expect(passName(page)).toHaveText('start')
+  await page.keyboard.press('b')
   await expect(passName(page)).toHaveText('before insert phis')
   await page.keyboard.press('n')
   await expect(passName(page)).toHaveText('start')
+  await page.keyboard.press('n')
+  await expect(passName(page)).toHaveText('number lines')
   await page.keyboard.press('g')
   await page.keyboard.type('lower')
   await page.keyboard.press('Enter')
@@ -117,4 +121,19 @@ test('errors: a build failure shows gc\'s message; an unknown function lists wha
   await page.getByTestId('pkg-open').click()
   await expect(page.getByTestId('error-banner')).toContainText('/no/such/dir: no such directory')
   await snap(page, 'gcpkg-errors')
+})
+
+test('every view opens on a gc trace; the liveness view says which facts gc does not print', async ({ page }) => {
+  test.setTimeout(90_000)
+  await page.goto(`/?pkg=${encodeURIComponent(PKG)}&func=Phases&pass=trim`)
+  await expect(page.getByTestId('trace-status')).toContainText('Phases · amd64')
+  for (const key of ['2', '4', '6', '7', '1']) {
+    await page.keyboard.press(key)
+    await page.waitForTimeout(400)
+  }
+  await page.keyboard.press('7')
+  await expect(page.getByTestId('gc-trace-note').first()).toContainText('-d=mergelocalstrace=2')
+  await snap(page, 'gcpkg-liveness')
+  await page.keyboard.press('6')
+  await snap(page, 'gcpkg-allocs')
 })

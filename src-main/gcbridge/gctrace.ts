@@ -80,7 +80,7 @@ export async function gcPackageTrace(dir: string, opts: GcTraceOptions): Promise
 }
 
 /**
- * One file's text as the only file of a package `p` (what the embedded
+ * One file's text as the only file of a package (what the embedded
  * pipeline models), compiled by the real gc with -l like the differential
  * tests: the other side of the engine comparison.
  */
@@ -88,7 +88,9 @@ export async function gcFileTrace(path: string, text: string, opts: GcTraceOptio
   const dir = await mkdtemp(join(tmpdir(), 'ssascope-gcfile-'))
   try {
     // go 1.22: per-iteration loop variables, as the pipeline models; old enough that no newer toolchain is fetched.
-    await writeFile(join(dir, 'go.mod'), 'module p\n\ngo 1.22\n')
+    // The module is named after the file's package, so symbols read as the pipeline spells them (heapagg.g64).
+    const pkg = /^\s*package\s+([A-Za-z_]\w*)/m.exec(text)?.[1] ?? 'p'
+    await writeFile(join(dir, 'go.mod'), `module ${pkg}\n\ngo 1.22\n`)
     await writeFile(join(dir, basename(path).endsWith('.go') ? basename(path) : 'main.go'), text)
     const r = await gcPackageTrace(dir, { ...opts, noInline: true })
     return { ...r, dir: path }

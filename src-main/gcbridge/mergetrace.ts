@@ -10,7 +10,14 @@ import type { StackCandidate, StackFrameResult, StackFrameSlot, StackMergedGroup
 import { traceLevelOf } from './mergelocals'
 
 /** What level 2 leaves out, in the artifact's field names. */
-export const NOT_IN_LEVEL_2 = ['numbering', 'addressValues', 'indirectUses', 'evictions', 'liveOut', 'uses', 'frame.size', 'frame.ptrSize'] as const
+export const NOT_IN_LEVEL_2 = [
+  'the instruction numbering',
+  'direct uses',
+  'address values and indirect uses',
+  'evictions',
+  'per-block liveness',
+  'the frame size and its scanned part',
+] as const
 
 const CAND = /^ (\d+): (\S*) "([^"]+)" sz=(\d+) hp=(true|false) align=(\d+) t=(.*)$/
 const LIVE = /^(\d+): (\S+) sz=\d+ ivs=(.*)$/

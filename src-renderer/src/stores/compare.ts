@@ -166,7 +166,7 @@ export const useCompare = defineStore('compare', () => {
   const index = computed(() => {
     const rs = rows.value
     if (rs.length === 0) return -1
-    if (!sel.pass) return 0
+    if (!sel.pass) return Math.max(0, rs.findIndex((r) => r.name === 'start'))
     const i = rs.findIndex((r) => r.name === sel.pass)
     return i >= 0 ? i : rs.length - 1
   })
