@@ -248,7 +248,8 @@ export function describeDifferences(c: PassComparison): DiffPart[] {
   const out: DiffPart[] = []
   const part = (label: string, values: Pair<string>, group = label) => out.push({ label, group, values, differ: values[0] !== values[1] })
   if (c.gaps[0] !== null || c.gaps[1] !== null) part('gap', [c.gaps[0] ?? '', c.gaps[1] ?? ''])
-  if (c.allocs) part('allocs', [c.allocs[0], c.allocs[1]])
+  // Allocation calls as built: shown where either side makes one (they differ only by what the engines decided).
+  if (c.allocs && (c.allocs[0] !== 'none' || c.allocs[1] !== 'none')) part('allocs', [c.allocs[0], c.allocs[1]])
   if (c.frame) {
     const [a, b] = c.frame
     const each = (f: (x: FrameFacts) => string): Pair<string> => [a ? f(a) : '—', b ? f(b) : '—']
