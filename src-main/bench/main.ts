@@ -8,6 +8,7 @@
 //   npm run bench -- --ui-only          only the UI figures
 //   npm run bench -- --no-ui            every figure but the UI ones
 //   npm run bench -- --ui-profile=DIR   also write CPU profiles of the UI runs
+//   npm run bench -- --import-only      only the ssa.html import figure
 
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -31,6 +32,7 @@ import { uiBench } from './ui'
 import { cfgBench } from './cfg'
 import { viewsModelBench, viewsUiBench } from './views'
 import { hugeFileBench } from './huge'
+import { importBench } from './import'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -136,6 +138,7 @@ const round = (x: number) => Math.round(x * 100) / 100
 interface BenchArgs {
   ui: boolean
   other: boolean
+  importOnly?: boolean
   profileDir?: string
 }
 
@@ -144,9 +147,10 @@ function parseArgs(argv: string[]): BenchArgs {
   for (const a of argv) {
     if (a === '--ui-only') out.other = false
     else if (a === '--no-ui') out.ui = false
+    else if (a === '--import-only') Object.assign(out, { ui: false, other: false, importOnly: true })
     else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --ui-profile=DIR)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --import-only, --ui-profile=DIR)\n`)
       process.exit(2)
     }
   }
@@ -158,6 +162,10 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
   try {
+    if (args.importOnly) {
+      await importBench({ emit, dir })
+      return
+    }
     if (args.other) await otherFigures(dir)
     await cfgBench({ emit, dir, layout: args.other, render: args.ui })
     if (args.ui) {
@@ -212,6 +220,7 @@ async function otherFigures(dir: string): Promise<void> {
   await compareModelBench(dir, emit)
   await viewsModelBench(dir, emit)
   await hugeFileBench({ emit, dir })
+  await importBench({ emit, dir })
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */

@@ -16,7 +16,7 @@
 import type { AsmLine, Assembly, BlockRecord, FuncSnapshot, FuncTrace, NamedValues, PassRecord, SnapshotDiff, ValueRecord } from '../../protocol/model'
 import { isKnownOp } from '../../compiler/ssa/opinfo'
 import { parseDumpBlockEnd, parseDumpValueLine, type DumpBlock, type DumpFunc, type DumpValue } from '../ssadump'
-import { positionOf, SsaHtmlError, type RawBlock, type RawColumn, type RawHtml } from './scan'
+import { htmlText, positionOf, readBlock, SsaHtmlError, type RawColumn, type RawHtml } from './scan'
 
 export interface SourceLines {
   file: string
@@ -50,26 +50,27 @@ export function buildTrace(input: string, raw: RawHtml, opts: { arch?: string } 
   if (ssaCols.length === 0) throw new SsaHtmlError('not a gc ssa.html file: it has no SSA columns', 0, 0)
 
   // Parse every column into gc's dump form first: the arch is known only once lowered ops are seen.
+  // Most lines repeat from column to column: each distinct line is parsed once.
+  const cache: ReadCache = { blocks: new Map(), lines: new Map() }
   const dumps = ssaCols.map((c) => {
     if (c.titles.length === 0) fail('a column without a pass name', c.at, c.phase)
     const parts = c.phase.split('  +  ')
     if (parts.length !== c.titles.length || parts.some((p, i) => p !== c.titles[i]!.name)) {
       fail(`the column's heading names ${JSON.stringify(parts)} but its titles are ${JSON.stringify(c.titles.map((t) => t.name))}`, c.at, c.phase)
     }
-    return { passes: c.titles.map((t) => t.name), func: dumpOf(c, funcName, fail) }
+    return { passes: c.titles.map((t) => t.name), func: dumpOf(input, c, funcName, fail, cache) }
   })
 
   const arch = opts.arch ?? guessArch(dumps.map((d) => d.func), warnings)
-  const valueIntern = new Map<string, ValueRecord>()
-  const blockIntern = new Map<string, BlockRecord>()
+  const valueIntern = new Map<DumpValue, ValueRecord>()
+  const blockIntern = new Map<DumpBlock, BlockRecord>()
   const passes: PassRecord[] = []
-  let prev: { snap: FuncSnapshot; sig: string } | null = null
+  let prev: { snap: FuncSnapshot; body: string } | null = null
   let lowered = false
   let scheduled = false
   for (let k = 0; k < ssaCols.length; k++) {
     const col = ssaCols[k]!
     const d = dumps[k]!.func
-    const sig = signature(col.blocks, col.names.map((n) => n.text))
     const names = col.titles.map((t) => t.name)
     // Before lower the ops are generic; lower (wherever it sits in a merged column) made this column's ops.
     const lowersHere = names.includes('lower')
@@ -77,7 +78,7 @@ export function buildTrace(input: string, raw: RawHtml, opts: { arch?: string } 
     const snap = snapshotOf(d, lowered || lowersHere ? arch : 'generic', scheduled || schedulesHere, valueIntern, blockIntern)
     if (lowersHere) lowered = true
     if (schedulesHere) scheduled = true
-    const changed = prev === null || prev.sig !== sig
+    const changed = prev === null || prev.body !== col.body
     col.titles.forEach((t, i) => {
       const last = i === col.titles.length - 1
       const ns = /^\[(\d+) ns\]$/.exec(t.stats)
@@ -95,7 +96,7 @@ export function buildTrace(input: string, raw: RawHtml, opts: { arch?: string } 
       }
       passes.push(rec)
     })
-    prev = { snap, sig }
+    prev = { snap, body: col.body }
   }
 
   const genssa = raw.columns.find((c) => c.kind === 'genssa')
@@ -131,34 +132,38 @@ function missingFacts(hasGenssa: boolean): string[] {
   return out
 }
 
-function signature(blocks: RawBlock[], names: string[]): string {
-  const parts: string[] = []
-  for (const b of blocks) {
-    parts.push(b.start, b.dead ? 'D' : '')
-    for (const v of b.values) parts.push(v.text, v.dead ? 'D' : '')
-    parts.push(b.end, b.endPos)
-  }
-  parts.push(...names)
-  return parts.join('\n')
-}
-
 type Fail = (why: string, at: number, column: string) => never
 
-function dumpOf(col: Extract<RawColumn, { kind: 'ssa' }>, name: string, fail: Fail): DumpFunc {
+/**
+ * What was read already. blocks: a block's markup → the block it printed
+ * (most blocks print the same in many columns). lines: block id (prefixed
+ * `D` for dead values) → value line markup → the value.
+ */
+interface ReadCache {
+  blocks: Map<string, DumpBlock>
+  lines: Map<string, Map<string, DumpValue>>
+}
+
+function dumpOf(input: string, col: Extract<RawColumn, { kind: 'ssa' }>, name: string, fail: Fail, cache: ReadCache): DumpFunc {
   const blocks: DumpBlock[] = col.blocks.map((rb) => {
-    const sm = BLOCK_START.exec(rb.start.trim())
-    if (!sm || sm[1] !== rb.id) fail(`block ${rb.id}'s header ${JSON.stringify(rb.start)} is not \`${rb.id}: ← preds\``, rb.at, col.phase)
-    const b: DumpBlock = {
-      id: rb.id,
-      preds: sm?.[2] ? sm[2].trim().split(' ') : [],
-      values: [],
-      kind: '',
-      controls: [],
-      succs: [],
-    }
+    // A block printed exactly as in an earlier column is that column's block.
+    const same = cache.blocks.get(rb.html)
+    if (same) return same
+    const lines = readBlock(input, rb, col.phase)
+    const sm = BLOCK_START.exec(lines.start.trim())
+    if (!sm || sm[1] !== rb.id) fail(`block ${rb.id}'s header ${JSON.stringify(lines.start)} is not \`${rb.id}: ← preds\``, rb.at, col.phase)
+    const b: DumpBlock = { id: rb.id, preds: sm?.[2] ? sm[2].trim().split(' ') : [], values: [], kind: '', controls: [], succs: [] }
     if (rb.dead) b.dead = true
-    for (const rv of rb.values) {
-      const text = rv.text.trim()
+    const live = cache.lines.get(rb.id) ?? new Map<string, DumpValue>()
+    const dead = cache.lines.get('D' + rb.id) ?? new Map<string, DumpValue>()
+    cache.lines.set(rb.id, live).set('D' + rb.id, dead)
+    for (const rv of lines.values) {
+      const cached = (rv.dead ? dead : live).get(rv.html)
+      if (cached) {
+        b.values.push(cached)
+        continue
+      }
+      const text = htmlText(rv.html).trim()
       const m = VALUE_HEAD.exec(text)
       if (!m) fail(`a value line that does not start \`vN (line) = \`: ${JSON.stringify(text.slice(0, 80))}`, rv.at, col.phase)
       let v: DumpValue
@@ -168,18 +173,20 @@ function dumpOf(col: Extract<RawColumn, { kind: 'ssa' }>, name: string, fail: Fa
         return fail(`value ${m![1]}: ${(e as Error).message}: ${JSON.stringify(text)}`, rv.at, col.phase)
       }
       if (rv.dead) v.dead = true
+      ;(rv.dead ? dead : live).set(rv.html, v)
       b.values.push(v)
     }
-    const end = rb.end.replace(/ →/g, ' ->').trim()
+    const end = lines.end.replace(/ →/g, ' ->').trim()
     if (end === '') fail(`block ${rb.id} has no end line`, rb.at, col.phase)
     try {
       parseDumpBlockEnd(end, b)
     } catch (e) {
       fail(`block ${rb.id}'s end line: ${(e as Error).message}: ${JSON.stringify(end)}`, rb.at, col.phase)
     }
-    const pos = /^\((\?|([+-]?)(\d+))\)$/.exec(rb.endPos)
-    if (rb.endPos !== '' && !pos) fail(`block ${rb.id}'s position ${JSON.stringify(rb.endPos)} is not \`(L)\``, rb.at, col.phase)
+    const pos = /^\((\?|([+-]?)(\d+))\)$/.exec(lines.endPos)
+    if (lines.endPos !== '' && !pos) fail(`block ${rb.id}'s position ${JSON.stringify(lines.endPos)} is not \`(L)\``, rb.at, col.phase)
     ;(b as DumpBlock & { line?: number }).line = pos?.[3] ? Number(pos[3]) : 0
+    cache.blocks.set(rb.html, b)
     return b
   })
   const names = col.names.map((n) => {
@@ -194,23 +201,35 @@ function snapshotOf(
   d: DumpFunc,
   arch: string,
   scheduled: boolean,
-  valueIntern: Map<string, ValueRecord>,
-  blockIntern: Map<string, BlockRecord>,
+  valueIntern: Map<DumpValue, ValueRecord>,
+  blockIntern: Map<DumpBlock, BlockRecord>,
 ): FuncSnapshot {
   const locs: Record<string, string> = {}
   let anyLoc = false
   const blocks = d.blocks.map((b) => {
+    const known = blockIntern.get(b)
+    if (known) {
+      for (const v of b.values) {
+        if (v.reg !== undefined) {
+          locs[v.id] = v.reg
+          anyLoc = true
+        }
+      }
+      return known
+    }
     const values = b.values.map((v) => {
       if (v.reg !== undefined) {
         locs[v.id] = v.reg
         anyLoc = true
       }
-      const rec: ValueRecord = { id: v.id, op: v.op, type: v.type, args: v.args, block: b.id, line: v.line ?? 0, col: 0, stmt: v.line === null ? '' : v.stmt }
-      if (v.auxInt !== undefined) rec.auxInt = v.auxInt
-      if (v.aux !== undefined) rec.aux = v.aux
-      const key = `${b.id} ${v.id} ${v.op} ${v.type} ${v.auxInt ?? ''}\u0000${v.aux ?? ''}\u0000${v.args.join(' ')} ${rec.line}${rec.stmt}`
-      let r = valueIntern.get(key)
-      if (!r) valueIntern.set(key, (r = rec))
+      // The cache gives one DumpValue per distinct line of a block: one record for it.
+      let r = valueIntern.get(v)
+      if (!r) {
+        r = { id: v.id, op: v.op, type: v.type, args: v.args, block: b.id, line: v.line ?? 0, col: 0, stmt: v.line === null ? '' : v.stmt }
+        if (v.auxInt !== undefined) r.auxInt = v.auxInt
+        if (v.aux !== undefined) r.aux = v.aux
+        valueIntern.set(v, r)
+      }
       return r
     })
     const line = (b as DumpBlock & { line?: number }).line ?? 0
@@ -219,25 +238,14 @@ function snapshotOf(
     if (b.aux !== undefined) rec.aux = b.aux
     // Our block record has no auxint (no block kind we model uses one); keep gc's text beside the aux.
     if (b.auxInt !== undefined) rec.aux = `${b.aux ?? ''}${b.aux !== undefined ? ' ' : ''}[${b.auxInt}]`
-    const key = `${b.id} ${b.kind} ${b.controls.join(' ')}>${b.succs.join(' ')}<${b.preds.join(' ')} ${rec.likely ?? ''} ${rec.aux ?? ''} ${line}|${values.map(recordNumber).join(',')}`
-    let r = blockIntern.get(key)
-    if (!r) blockIntern.set(key, (r = rec))
-    return r
+    blockIntern.set(b, rec)
+    return rec
   })
   const names: NamedValues[] = d.names.map((n) => ({ name: n.name, values: n.values }))
   const snap: FuncSnapshot = { name: d.name, type: d.type, arch, blocks, names }
   if (scheduled) snap.scheduled = true
   if (anyLoc) snap.locs = locs
   return snap
-}
-
-// Value records are interned, so a record's identity stands for its text: number them for block keys.
-const recordNumbers = new WeakMap<ValueRecord, number>()
-let nextRecordNumber = 0
-function recordNumber(v: ValueRecord): number {
-  let n = recordNumbers.get(v)
-  if (n === undefined) recordNumbers.set(v, (n = nextRecordNumber++))
-  return n
 }
 
 /** The arch whose op table has the lowered ops (amd64 and ppc64 are the ones we model). */

@@ -30,7 +30,7 @@ export interface ImportOptions {
 
 /** Reads an ssa.html text. Throws SsaHtmlError (with the line and column) on a file it cannot read. */
 export function importSsaHtml(text: string, opts: ImportOptions = {}): ImportedTrace {
-  if (typeof text !== 'string' || text.trim() === '') throw new SsaHtmlError('the file is empty', 0, 0)
+  if (typeof text !== 'string' || !/\S/.test(text)) throw new SsaHtmlError('the file is empty', 0, 0)
   const built = buildTrace(text, scanSsaHtml(text), opts)
   return { ...built, warnings: built.trace.origin!.warnings }
 }

@@ -1,11 +1,16 @@
-// One streaming pass over gc's ssa.html (cmd/compile/internal/ssa/html.go)
-// with htmlparser2, keeping only the text of the elements that carry facts:
-// the column titles, each block's header, value and end lines, the `name`
-// lines, the genssa listing, the sources and the AST. Everything else (style,
-// script, help, CFG svg, buttons) is skipped. Structure is checked as it goes;
-// a problem is an SsaHtmlError with the line and column of the input.
-
-import { Parser } from 'htmlparser2'
+// One pass over gc's ssa.html (cmd/compile/internal/ssa/html.go), keeping
+// only the text of the elements that carry facts: the column titles, each
+// block's header, value and end lines, the `name` lines, the genssa listing,
+// the sources and the AST. Everything else (style, script, help, CFG svg,
+// buttons) is skipped.
+//
+// A tokenizer of gc's own, fixed format rather than a general HTML parser:
+// gc escapes every text it prints (html.EscapeString), so inside a column a
+// `<` always starts one of its tags, and a column never holds `</td>`. On a
+// 54 MB file (a 6,700-value function) htmlparser2 alone takes 1.5 s just to
+// tokenize; this reads it in a fraction of that (npm run bench,
+// ssa-html-import). Structure is checked as it goes; a problem is an
+// SsaHtmlError with the line and column of the input.
 
 export class SsaHtmlError extends Error {
   constructor(
@@ -27,7 +32,10 @@ export interface RawLine {
   at: number
 }
 
-export interface RawValue extends RawLine {
+export interface RawValue {
+  /** The line's markup as gc wrote it (a slice of the input: repeated lines cost no copying; htmlText reads it). */
+  html: string
+  at: number
   dead: boolean
 }
 
@@ -35,6 +43,11 @@ export interface RawBlock {
   id: string
   dead: boolean
   at: number
+  /** The block's markup as gc wrote it (a slice of the input); readBlock reads its lines. */
+  html: string
+}
+
+export interface BlockLines {
   /** `b2: ← b1 b4` */
   start: string
   values: RawValue[]
@@ -52,19 +65,26 @@ export interface RawTitle {
 }
 
 export type RawColumn =
-  | { kind: 'ssa'; phase: string; titles: RawTitle[]; at: number; blocks: RawBlock[]; names: RawLine[] }
+  | {
+      kind: 'ssa'
+      phase: string
+      titles: RawTitle[]
+      at: number
+      blocks: RawBlock[]
+      names: RawLine[]
+      /** The column's function as gc printed it (markup included): equal texts, equal functions. */
+      body: string
+    }
   | { kind: 'genssa'; phase: string; at: number; lines: { src: string; text: string; at: number }[] }
   | { kind: 'sources'; phase: string; at: number; files: { file: string; lines: { line: number; text: string }[] }[] }
   | { kind: 'ast'; phase: string; at: number; lines: string[] }
-  | { kind: 'other'; phase: string; at: number; text: string }
+  | { kind: 'other'; phase: string; at: number }
 
 export interface RawHtml {
   /** The `<h1>`: gc's f.NameABI(), `Sum,1`. */
   title: string
   columns: RawColumn[]
 }
-
-type Capture = 'title' | 'h2' | 'stats' | 'blockStart' | 'value' | 'blockEnd' | 'endPos' | 'name' | 'dt' | 'dd' | 'srcLine' | 'srcFile' | 'ast' | 'other'
 
 /** Position (1-based line and column) of an offset. */
 export function positionOf(text: string, offset: number): { line: number; col: number } {
@@ -77,272 +97,282 @@ export function positionOf(text: string, offset: number): { line: number; col: n
   return { line, col: offset - last }
 }
 
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' }
+
+/**
+ * The text of s[from, to): tags dropped, entities decoded; gc's `<s>` (a
+ * position that is not a statement) becomes `-`, so `(<s>7</s>)` reads `(-7)`
+ * as in gc's text dumps. `&` and `<` are found with indexOf, each once.
+ */
+function textOf(s: string, from: number, to: number): string {
+  let out = ''
+  let i = from
+  let lt = s.indexOf('<', i)
+  let amp = s.indexOf('&', i)
+  if (lt < 0 || lt > to) lt = to
+  if (amp < 0 || amp > to) amp = to
+  while (i < to) {
+    if (lt <= amp) {
+      out += s.slice(i, lt)
+      if (lt >= to) break
+      const end = s.indexOf('>', lt)
+      if (end < 0 || end >= to) break
+      if (end === lt + 2 && s.charCodeAt(lt + 1) === 115 /* s */) out += '-'
+      i = end + 1
+      lt = s.indexOf('<', i)
+      if (lt < 0 || lt > to) lt = to
+      if (amp < i) {
+        amp = s.indexOf('&', i)
+        if (amp < 0 || amp > to) amp = to
+      }
+    } else {
+      out += s.slice(i, amp)
+      const semi = s.indexOf(';', amp)
+      let decoded: string | undefined
+      if (semi > amp && semi - amp <= 10 && semi < to) {
+        const name = s.slice(amp + 1, semi)
+        if (name.charCodeAt(0) === 35 /* # */) {
+          const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+          if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff) decoded = String.fromCodePoint(code)
+        } else decoded = ENTITIES[name]
+      }
+      if (decoded === undefined) {
+        out += '&'
+        i = amp + 1
+      } else {
+        out += decoded
+        i = semi + 1
+      }
+      amp = s.indexOf('&', i)
+      if (amp < 0 || amp > to) amp = to
+      if (lt < i) {
+        lt = s.indexOf('<', i)
+        if (lt < 0 || lt > to) lt = to
+      }
+    }
+  }
+  return out
+}
+
+/** The text of a piece of gc's markup (see textOf). */
+export function htmlText(html: string): string {
+  return textOf(html, 0, html.length)
+}
+
+/** The value of attribute `name` in the open tag s[from, to), or null. */
+function attr(s: string, from: number, to: number, name: string): string | null {
+  const key = ` ${name}="`
+  const k = s.indexOf(key, from)
+  if (k < 0 || k >= to) return null
+  const e = s.indexOf('"', k + key.length)
+  return e < 0 || e > to ? null : s.slice(k + key.length, e)
+}
+
 export function scanSsaHtml(input: string): RawHtml {
   const fail = (why: string, at: number, column?: string): never => {
     const p = positionOf(input, at)
     throw new SsaHtmlError(`line ${p.line}, column ${p.col}${column ? ` (in the ssa.html column ${JSON.stringify(column)})` : ''}: ${why}`, p.line, p.col, column)
   }
-  const out: RawHtml = { title: '', columns: [] }
-  let sawH1 = false
-  let sawTable = false
-  let closedHtml = false
-  let depth = 0
-  // The column being read: its -col header's phase, then its -exp cell.
-  let pendingPhase: { id: string; phase: string; at: number } | null = null
-  let col: RawColumn | null = null
-  let colDepth = -1
-  let block: RawBlock | null = null
-  let blockDepth = -1
-  let inPre = false
-  let srcFile: { file: string; lines: { line: number; text: string }[] } | null = null
-  // Text capture: one element at a time (they never nest in gc's output, except the
-  // stats span in a title and the position span in a block's end line, handled as sub-captures).
-  let cap: Capture | null = null
-  let capDepth = -1
-  let capAt = 0
-  let buf = ''
-  let sub: Capture | null = null
-  let subDepth = -1
-  let subBuf = ''
-  let skipDepth = -1 // inside <button>, <svg>, <script>, <style>: text ignored
-  let srcLineNo = 0
-  let dead = false
-  let lastTitle: RawTitle | null = null
-  let dtText = ''
+  const truncated = (what: string, column?: string): never => fail(`the file ends ${what}: it is truncated or not gc's ssa.html`, input.length, column)
 
-  const colName = (): string | undefined => (col ? col.phase : undefined)
+  const body = input.indexOf('<body')
+  const h1 = input.indexOf('<h1>', body < 0 ? 0 : body)
+  if (h1 < 0) throw new SsaHtmlError('not a gc ssa.html file: no <h1> function name', 0, 0)
+  const h1End = input.indexOf('</h1>', h1)
+  if (h1End < 0) truncated('inside the <h1> function name')
+  const out: RawHtml = { title: textOf(input, h1 + 4, h1End).trim(), columns: [] }
+  const table = input.indexOf('<table>', h1End)
+  if (table < 0) throw new SsaHtmlError('not a gc ssa.html file: no table of columns', 0, 0)
 
-  const finish = (c: Capture, text: string, at: number): void => {
-    switch (c) {
-      case 'title':
-        out.title = text.trim()
-        break
-      case 'h2':
-        if (col?.kind === 'ssa') {
-          lastTitle!.name = text.trim()
-          col.titles.push(lastTitle!)
-        }
-        break
-      case 'blockStart':
-        block!.start = text
-        break
-      case 'value':
-        block!.values.push({ text, at, dead })
-        break
-      case 'blockEnd':
-        block!.end = text
-        break
-      case 'name':
-        if (col?.kind === 'ssa') col.names.push({ text, at })
-        break
-      case 'dt':
-        dtText = text.trim()
-        break
-      case 'dd':
-        if (col?.kind === 'genssa') col.lines.push({ src: dtText, text, at })
-        dtText = ''
-        break
-      case 'srcLine':
-        if (col?.kind === 'sources') {
-          if (!srcFile) fail('a source line before any file name', at, colName())
-          srcFile!.lines.push({ line: srcLineNo, text: text === '\u00a0' ? '' : text })
-        }
-        break
-      case 'srcFile':
-        if (col?.kind === 'sources' && text.trim() !== '' && text !== '\u00a0') {
-          srcFile = { file: text, lines: [] }
-          col.files.push(srcFile)
-        }
-        break
-      case 'ast':
-        if (col?.kind === 'ast') col.lines.push(text === '\u00a0' ? '' : text)
-        break
-      case 'other':
-        if (col?.kind === 'other') col.text += text
-        break
-      default:
-        break
+  // Columns never hold `</table>`: the last one closes the table.
+  const closed = input.lastIndexOf('</table>')
+  // Without it, read on: the column the file ends in is named.
+  const tableEnd = closed < table ? input.length : closed
+  let i = table
+  for (;;) {
+    const td = input.indexOf('<td id="', i)
+    if (td < 0 || td > tableEnd) {
+      i = tableEnd
+      break
+    }
+    // The collapsed header cell: `<td id="X-col" class="collapsed"><div>PHASE</div></td>`.
+    const tagEnd = input.indexOf('>', td)
+    if (tagEnd < 0) truncated('inside a column header')
+    const id = attr(input, td, tagEnd, 'id') ?? ''
+    if (!id.endsWith('-col')) fail(`expected a column header cell (id "…-col"), found id ${JSON.stringify(id)}`, td)
+    const headEnd = input.indexOf('</td>', tagEnd)
+    if (headEnd < 0) truncated('inside a column header')
+    const phase = textOf(input, tagEnd + 1, headEnd)
+    // The expanded cell: `<td id="X-exp" class="…">CONTENT</td>`.
+    const exp = input.indexOf('<td', headEnd)
+    if (exp < 0) truncated('before this column', phase)
+    const expTagEnd = input.indexOf('>', exp)
+    if (expTagEnd < 0) truncated('inside this column', phase)
+    const expId = attr(input, exp, expTagEnd, 'id')
+    if (expId !== id.slice(0, -4) + '-exp') fail(`the column ${JSON.stringify(phase)} has no content cell (expected id ${JSON.stringify(id.slice(0, -4) + '-exp')})`, exp, phase)
+    const cls = attr(input, exp, expTagEnd, 'class') ?? ''
+    const from = expTagEnd + 1
+    const to = input.indexOf('</td>', from)
+    if (to < 0) truncated('inside this column', phase)
+    const ctx = { input, from, to, at: exp, phase, fail }
+    if (phase === 'sources') out.columns.push(sourcesColumn(ctx))
+    else if (phase === 'AST') out.columns.push(astColumn(ctx))
+    else if (phase === 'genssa' || cls === 'ssa-prog') out.columns.push(genssaColumn(ctx))
+    else if (cls.startsWith('hash-') || cls === '') out.columns.push(ssaColumn(ctx))
+    else out.columns.push({ kind: 'other', phase, at: exp })
+    i = to + 5
+  }
+  if (closed < table) truncated('before the table of columns is closed')
+  if (input.indexOf('</html>', i) < 0) truncated('before </html>')
+  return out
+}
+
+interface Ctx {
+  input: string
+  from: number
+  to: number
+  at: number
+  phase: string
+  fail: (why: string, at: number, column?: string) => never
+}
+
+/** Each `<open …>…</close>` element inside [from, to), as [start of open tag, end of open tag + 1, start of close tag]. */
+function* elements(c: Ctx, open: string, close: string, from = c.from, to = c.to): Generator<[number, number, number]> {
+  let i = from
+  for (;;) {
+    const s = c.input.indexOf(open, i)
+    if (s < 0 || s >= to) return
+    const gt = c.input.indexOf('>', s)
+    const e = c.input.indexOf(close, gt)
+    if (gt < 0 || e < 0 || e >= to) c.fail(`an unclosed ${open.trim()}…${close}`, s, c.phase)
+    yield [s, gt + 1, e]
+    i = e + close.length
+  }
+}
+
+function ssaColumn(c: Ctx): RawColumn {
+  const { input } = c
+  const titles: RawTitle[] = []
+  const code = input.indexOf('<code>', c.from)
+  const codeAt = code < 0 || code >= c.to ? c.to : code
+  // Titles come first; an svg CFG (GOSSAFUNC=F:pass) may sit between them and the code.
+  for (const [, s, e] of elements(c, '<h2>', '</h2>', c.from, codeAt)) {
+    const stats = input.indexOf('<span class="stats">', s)
+    if (stats >= 0 && stats < e) {
+      const se = input.indexOf('</span>', stats)
+      titles.push({ name: textOf(input, s, stats).trim(), stats: textOf(input, stats + 20, se).trim() })
+    } else titles.push({ name: textOf(input, s, e).trim(), stats: '' })
+  }
+  const col: Extract<RawColumn, { kind: 'ssa' }> = { kind: 'ssa', phase: c.phase, titles, at: c.at, blocks: [], names: [], body: input.slice(codeAt, c.to) }
+  if (code < 0 || code >= c.to) return col
+  const codeEnd = input.lastIndexOf('</code>', c.to)
+  if (codeEnd < code) c.fail('the function listing is not closed (no </code>)', code, c.phase)
+  let i = code
+  const blockOpen = '<ul class="b'
+  for (;;) {
+    const ul = input.indexOf(blockOpen, i)
+    if (ul < 0 || ul >= codeEnd) break
+    const gt = input.indexOf('>', ul)
+    const cls = input.slice(ul + 11, gt - 1)
+    const sp = cls.indexOf(' ')
+    const id = sp < 0 ? cls : cls.slice(0, sp)
+    if (!/^b\d+$/.test(id) || !cls.includes('ssa-print-func')) c.fail(`a block list without a block id (class ${JSON.stringify(cls)})`, ul, c.phase)
+    // A block ends with its end line: `<li class="ssa-end-block">…</li></ul>`.
+    const endLi = input.indexOf('<li class="ssa-end-block">', gt)
+    const next = input.indexOf(blockOpen, gt)
+    if (endLi < 0 || endLi >= codeEnd || (next >= 0 && next < endLi)) c.fail(`block ${id} has no end line`, ul, c.phase)
+    const endClose = input.indexOf('</li>', endLi)
+    if (endClose < 0 || endClose >= codeEnd) c.fail(`block ${id}'s end line is not closed`, endLi, c.phase)
+    col.blocks.push({ id, dead: cls.includes('dead-block'), at: ul, html: input.slice(ul, endClose + 5) })
+    i = endClose
+  }
+  for (const [s, b, e] of elements(c, '<li>name ', '</li>', i, codeEnd)) col.names.push({ text: textOf(input, b, e), at: s })
+  return col
+}
+
+/**
+ * The lines of a block (scanSsaHtml only finds its bounds: most blocks are
+ * the same from one column to the next, and are read once).
+ */
+export function readBlock(input: string, b: RawBlock, phase: string): BlockLines {
+  const fail = (why: string, at: number): never => {
+    const p = positionOf(input, at)
+    throw new SsaHtmlError(`line ${p.line}, column ${p.col} (in the ssa.html column ${JSON.stringify(phase)}): ${why}`, p.line, p.col, phase)
+  }
+  const h = b.html
+  const c: Ctx = { input: h, from: 0, to: h.length, at: b.at, phase, fail: (why, at) => fail(why, b.at + at) }
+  const endLi = h.lastIndexOf('<li class="ssa-end-block">')
+  const endClose = h.length - 5
+  const startLi = h.indexOf('<li class="ssa-start-block">')
+  if (startLi < 0 || startLi > endLi) fail(`block ${b.id} has no header line`, b.at)
+  const startClose = h.indexOf('</li>', startLi)
+  // The header holds a collapse <button>: its `-` is not part of the line.
+  const button = h.indexOf('<button', startLi)
+  const out: BlockLines = { start: textOf(h, startLi + 28, button >= 0 && button < startClose ? button : startClose), values: [], end: '', endPos: '' }
+  for (const [s, v, e] of elements(c, '<li class="ssa-long-value', '</li>', startClose, endLi)) {
+    out.values.push({ html: h.slice(v, e), at: b.at + s, dead: h.startsWith('dead-value', s + 26) })
+  }
+  // The end line's position is its last span (`<span class="l9 line-number">(9)</span>`).
+  const endBody = endLi + 26
+  const posSpan = h.lastIndexOf(' <span class="l', endClose)
+  if (posSpan > endBody && h.indexOf('line-number">', posSpan) < endClose) {
+    out.end = textOf(h, endBody, posSpan)
+    out.endPos = textOf(h, posSpan, endClose).trim()
+  } else out.end = textOf(h, endBody, endClose)
+  return out
+}
+
+function genssaColumn(c: Ctx): RawColumn {
+  const { input } = c
+  const lines: { src: string; text: string; at: number }[] = []
+  let src = ''
+  let i = c.from
+  for (;;) {
+    const dt = input.indexOf('<dt class="ssa-prog-src">', i)
+    const dd = input.indexOf('<dd class="ssa-prog">', i)
+    if (dd < 0 || dd >= c.to) break
+    if (dt >= 0 && dt < dd) {
+      const e = input.indexOf('</dt>', dt)
+      if (e < 0 || e > dd) c.fail('an unclosed <dt>', dt, c.phase)
+      src = textOf(input, dt + 25, e).trim()
+    }
+    const e = input.indexOf('</dd>', dd)
+    if (e < 0 || e >= c.to) c.fail('an unclosed <dd>', dd, c.phase)
+    lines.push({ src, text: textOf(input, dd + 21, e), at: dd })
+    src = ''
+    i = e + 5
+  }
+  return { kind: 'genssa', phase: c.phase, at: c.at, lines }
+}
+
+function sourcesColumn(c: Ctx): RawColumn {
+  const { input } = c
+  const files: { file: string; lines: { line: number; text: string }[] }[] = []
+  const pre = input.indexOf('<pre>', c.from)
+  const preEnd = input.indexOf('</pre>', pre)
+  if (pre < 0 || pre >= c.to) return { kind: 'sources', phase: c.phase, at: c.at, files }
+  if (preEnd < 0 || preEnd >= c.to) c.fail('the sources are not closed (no </pre>)', pre, c.phase)
+  let file: (typeof files)[number] | null = null
+  for (const [s, b, e] of elements(c, '<div', '</div>', pre, preEnd)) {
+    const cls = attr(input, s, b, 'class')
+    const text = textOf(input, b, e)
+    const m = cls === null ? null : /^l(\d+) line-number$/.exec(cls)
+    if (m) {
+      if (!file) c.fail('a source line before any file name', s, c.phase)
+      file!.lines.push({ line: Number(m[1]), text: text === '\u00a0' ? '' : text })
+    } else if (input.startsWith('<strong>', b)) files.push((file = { file: text, lines: [] }))
+  }
+  return { kind: 'sources', phase: c.phase, at: c.at, files }
+}
+
+function astColumn(c: Ctx): RawColumn {
+  const lines: string[] = []
+  for (const [s, b, e] of elements(c, '<div class="', '</div>')) {
+    const cls = attr(c.input, s, b, 'class') ?? ''
+    if (cls === 'ast' || cls.endsWith(' ast')) {
+      const t = textOf(c.input, b, e)
+      lines.push(t === '\u00a0' ? '' : t)
     }
   }
-
-  const startCapture = (c: Capture, at: number): void => {
-    cap = c
-    capDepth = depth
-    capAt = at
-    buf = ''
-  }
-
-  const parser: Parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        depth++
-        const at = parser.startIndex
-        if (skipDepth >= 0) return
-        if (name === 'button' || name === 'svg' || name === 'script' || name === 'style') {
-          skipDepth = depth
-          return
-        }
-        const cls = attrs['class'] ?? ''
-        if (cap !== null) {
-          // Markup inside a captured line: gc marks a non-statement position with <s>.
-          if (name === 's') {
-            if (sub !== null) subBuf += '-'
-            else buf += '-'
-          }
-          else if (name === 'span' && cls === 'stats' && cap === 'h2') {
-            sub = 'stats'
-            subDepth = depth
-            subBuf = ''
-          } else if (name === 'span' && cap === 'blockEnd' && / line-number$|^no-line-number$/.test(cls)) {
-            sub = 'endPos'
-            subDepth = depth
-            subBuf = ''
-          }
-          return
-        }
-        switch (name) {
-          case 'h1':
-            if (!sawH1) {
-              sawH1 = true
-              startCapture('title', at)
-            }
-            return
-          case 'table':
-            sawTable = true
-            return
-          case 'td': {
-            const id = attrs['id'] ?? ''
-            if (col) fail(`a new column starts before the column ${JSON.stringify(col.phase)} ends`, at, col.phase)
-            if (id.endsWith('-col')) {
-              // The collapsed header: its <div> holds the phase string (`opt deadcode  +  generic cse`).
-              pendingPhase = { id: id.slice(0, -4), phase: '', at }
-              return
-            }
-            if (id.endsWith('-exp')) {
-              const key = id.slice(0, -4)
-              if (!pendingPhase || pendingPhase.id !== key) fail(`column ${JSON.stringify(key)} has no header cell`, at)
-              const phase = pendingPhase!.phase
-              pendingPhase = null
-              colDepth = depth
-              if (phase === 'sources') col = { kind: 'sources', phase, at, files: [] }
-              else if (phase === 'AST') col = { kind: 'ast', phase, at, lines: [] }
-              else if (phase === 'genssa' || cls === 'ssa-prog') col = { kind: 'genssa', phase, at, lines: [] }
-              else if (cls.startsWith('hash-') || cls === '') col = { kind: 'ssa', phase, titles: [], at, blocks: [], names: [] }
-              else col = { kind: 'other', phase, at, text: '' }
-              return
-            }
-            fail(`a table cell with an unexpected id ${JSON.stringify(id)}`, at)
-            return
-          }
-          case 'div':
-            if (pendingPhase && !col) {
-              startCapture('other', at)
-              return
-            }
-            if (col?.kind === 'sources' && inPre) {
-              const m = /^l(\d+) line-number$/.exec(cls)
-              if (m) {
-                srcLineNo = Number(m[1])
-                startCapture('srcLine', at)
-              } else if (cls === '') startCapture('srcFile', at) // `<div><strong>file</strong></div>` or a `&nbsp;` spacer
-              return
-            }
-            if (col?.kind === 'ast' && / ?ast$/.test(cls)) startCapture('ast', at)
-            return
-          case 'pre':
-            if (col?.kind === 'sources') inPre = true
-            return
-          case 'h2':
-            if (col) {
-              lastTitle = { name: '', stats: '' }
-              startCapture('h2', at)
-            }
-            return
-          case 'ul':
-            if (col?.kind === 'ssa' && cls.includes('ssa-print-func')) {
-              if (block) fail(`block ${block.id} is not closed`, at, col.phase)
-              const id = cls.split(' ')[0] ?? ''
-              if (!/^b\d+$/.test(id)) fail(`a block list without a block id (class ${JSON.stringify(cls)})`, at, col.phase)
-              block = { id, dead: cls.includes('dead-block'), at, start: '', values: [], end: '', endPos: '' }
-              blockDepth = depth
-              col.blocks.push(block)
-            }
-            return
-          case 'li':
-            if (col?.kind !== 'ssa') return
-            if (cls === 'ssa-start-block') startCapture('blockStart', at)
-            else if (cls.startsWith('ssa-long-value')) {
-              if (!block) fail('a value outside any block', at, col.phase)
-              dead = cls.includes('dead-value')
-              startCapture('value', at)
-            } else if (cls === 'ssa-end-block') startCapture('blockEnd', at)
-            else if (cls === '' && !block) startCapture('name', at)
-            return
-          case 'dt':
-            if (col?.kind === 'genssa') startCapture('dt', at)
-            return
-          case 'dd':
-            if (col?.kind === 'genssa') startCapture('dd', at)
-            return
-          default:
-            return
-        }
-      },
-      ontext(text) {
-        if (skipDepth >= 0) return
-        if (sub !== null) subBuf += text
-        else if (cap !== null) buf += text
-      },
-      onclosetag(name, implied) {
-        const d = depth
-        depth--
-        if (skipDepth >= 0) {
-          if (d === skipDepth) skipDepth = -1
-          return
-        }
-        if (implied && (name === 'td' || name === 'table' || name === 'li' || name === 'ul' || name === 'code' || name === 'dl' || name === 'html')) {
-          fail(`the file ends inside a <${name}> that gc always closes: it is truncated or not gc's ssa.html`, parser.startIndex, colName())
-        }
-        if (sub !== null && d === subDepth) {
-          if (sub === 'stats') lastTitle!.stats = subBuf.trim()
-          else if (sub === 'endPos') block!.endPos = subBuf.trim()
-          sub = null
-          return
-        }
-        if (cap !== null && d === capDepth) {
-          const c = cap
-          cap = null
-          if (pendingPhase && !col && c === 'other') {
-            pendingPhase.phase = buf
-            return
-          }
-          finish(c, buf, capAt)
-          return
-        }
-        if (name === 'ul' && block && d === blockDepth) block = null
-        if (name === 'pre') inPre = false
-        if (name === 'td' && col && d === colDepth) {
-          if (block) fail(`block ${block.id} is not closed`, parser.startIndex, col.phase)
-          out.columns.push(col)
-          col = null
-          colDepth = -1
-          srcFile = null
-        }
-        if (name === 'html') closedHtml = true
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  )
-  try {
-    parser.end(input)
-  } catch (e) {
-    if (e instanceof SsaHtmlError) throw e
-    throw new SsaHtmlError(`cannot read the HTML: ${(e as Error).message}`, 0, 0)
-  }
-  if (!sawH1 || !sawTable) throw new SsaHtmlError(`not a gc ssa.html file: ${!sawH1 ? 'no <h1> function name' : 'no table of columns'}`, 0, 0)
-  if (!closedHtml) {
-    const p = positionOf(input, input.length)
-    throw new SsaHtmlError(`line ${p.line}, column ${p.col}: the file ends before </html>: it is truncated`, p.line, p.col)
-  }
-  return out
+  return { kind: 'ast', phase: c.phase, at: c.at, lines }
 }
