@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { escapeDecisions } from '../../src-main/gcbridge/gcescape'
 import { stackFrameFromTrace } from '../../src-main/gcbridge/mergetrace'
+import { gcPackageTrace } from '../../src-main/gcbridge/gctrace'
 import { gcPackage, GcPackageError, gcPackageFuncs, relativePaths, symbolsOf, traceOf } from '../../src-main/gcbridge/package'
 import { parseGcOutput } from '../../src-main/gcbridge/toolchain'
 import { projectRoot } from '../../src-main/service/paths'
@@ -62,6 +63,21 @@ for (const tc of toolchains) {
       expect(r.html).toMatch(/MOVD/)
       expect(r.lines.some((l) => l.message.startsWith('inlining call to'))).toBe(false)
     }, 120_000)
+
+    it('reads every function gc compiles in the package into the model (all of them on 1.26, a few on newer)', async () => {
+      const { functions } = await gcPackageFuncs(PKG, { go: bin })
+      const names = tc.name === 'go1.27' ? ['Index', 'Describe.func1', '(*Stack[go.shape.string]).Pop', 'Sum[int]', 'Shape.Area'] : functions.map((f) => f.name)
+      for (const func of names) {
+        const r = await gcPackageTrace(PKG, { func, go: bin })
+        const t = r.trace
+        expect(t.func, func).toBe(func)
+        expect(t.idsReusedAcrossPasses, func).toBe(true)
+        const start = t.passes.find((p) => p.name === 'start')
+        expect(start, func).toBeDefined()
+        expect(t.passes.at(-1)!.snapshot.blocks.length, func).toBeGreaterThan(0)
+        expect(t.asm?.lines.length ?? 0, func).toBeGreaterThan(0)
+      }
+    }, 180_000)
 
     it('lists the functions gc compiles, with their files and lines', async () => {
       const r = await gcPackageFuncs(PKG, { go: bin })

@@ -36,7 +36,8 @@ const EMPTY_DIFF: SnapshotDiff = Object.freeze({ valuesAdded: [], valuesRemoved:
 
 const VALUE_HEAD = /^(v\d+) \((\?|[+-]?\d+)\) = /
 const BLOCK_START = /^(b\d+):(?: ←((?: b\d+)+))?$/
-const NAME_LINE = /^name (.+): ((?:v\d+ ?)*)$/
+// A name whose values all died prints none: `name ~r0.ptr[*uint8]: ` (trimmed, no space after the colon).
+const NAME_LINE = /^name (.+):(?: ((?:v\d+ ?)*))?$/
 
 export function buildTrace(input: string, raw: RawHtml, opts: { arch?: string } = {}): BuiltTrace {
   const warnings: string[] = []
@@ -192,7 +193,8 @@ function dumpOf(input: string, col: Extract<RawColumn, { kind: 'ssa' }>, name: s
   const names = col.names.map((n) => {
     const m = NAME_LINE.exec(n.text.trim())
     if (!m) return fail(`a name line that is not \`name x[T]: v1 v2\`: ${JSON.stringify(n.text)}`, n.at, col.phase)
-    return { name: m[1]!, values: m[2]!.trim() === '' ? [] : m[2]!.trim().split(' ') }
+    const vs = (m[2] ?? '').trim()
+    return { name: m[1]!, values: vs === '' ? [] : vs.split(' ') }
   })
   return { name, type: '', blocks, names }
 }
