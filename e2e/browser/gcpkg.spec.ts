@@ -51,6 +51,10 @@ test('open a package by path: gc\'s functions, a generic method\'s passes, stepp
   await expect(passName(page)).toHaveText('lower')
   await expect(page.getByTestId('ssa-view')).toContainText('CALLstatic')
   await snap(page, 'gcpkg-push-lower')
+  // The editor's gutter marks gc's own escape verdicts in the package file (Index's map escapes: ● heap).
+  await page.getByTestId('function-list').getByText('Index', { exact: true }).click()
+  await expect(page.getByTestId('trace-status')).toContainText('Index · amd64')
+  await expect(page.locator('.cm-mark-escape.cm-tone-heap').first()).toBeVisible()
   // gc's escape verdicts with their flow.
   await page.keyboard.press('3')
   await expect(page.getByTestId('gc-escape').first()).toContainText('gc -m=2')

@@ -200,7 +200,8 @@ export async function gcPackage(dir: string, opts: GcPackageOptions): Promise<Gc
         compiled,
       )
     }
-    const lines = parseGcOutput(rel(out.stdout))
+    // GOSSAFUNC announces its file on stdout between the -m lines; it is not a diagnostic.
+    const lines = parseGcOutput(rel(out.stdout.replace(/^dumped SSA for .* to .*\n/gm, '')))
     const mergeTrace = traceOf(out.stderr, opts.func)
     p.progress('done', 1)
     return {
