@@ -117,7 +117,8 @@ async function prepare(dir: string, opts: Omit<GcPackageOptions, 'func'>): Promi
   if (typeof go === 'string') throw new GcPackageError('no-go', go)
   const arch = opts.arch ?? 'amd64'
   const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS)
-  const env = goEnv({ GOARCH: arch })
+  // GOTOOLCHAIN=local: a go.mod asking for a newer go fails with go's message instead of switching to another toolchain than the one shown.
+  const env = goEnv({ GOARCH: arch, GOTOOLCHAIN: 'local' })
   const goRun: GoRun = async (args, extra = {}) => {
     const left = deadline - Date.now()
     if (left <= 0) throw new GcPackageError('timeout', `gc on ${dir} timed out`)
