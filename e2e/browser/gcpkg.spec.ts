@@ -55,6 +55,14 @@ test('open a package by path: gc\'s functions, a generic method\'s passes, stepp
   await page.getByTestId('function-list').getByText('Index', { exact: true }).click()
   await expect(page.getByTestId('trace-status')).toContainText('Index · amd64')
   await expect(page.locator('.cm-mark-escape.cm-tone-heap').first()).toBeVisible()
+  // A function in the package's other file: the editor shows that file, read-only.
+  await page.getByTestId('function-list').getByText('Title', { exact: true }).click()
+  await expect(page.getByTestId('trace-status')).toContainText('Title · amd64')
+  await expect(page.getByTestId('current-path')).toHaveText(/\/names\.go$/)
+  await expect(page.locator('.cm-content')).toContainText('capitalises each word')
+  await expect(page.locator('.cm-content')).toHaveAttribute('contenteditable', 'false')
+  await page.getByTestId('function-list').getByText('Index', { exact: true }).click()
+  await expect(page.locator('.cm-content')).toContainText('Index maps each word')
   // gc's escape verdicts with their flow.
   await page.keyboard.press('3')
   await expect(page.getByTestId('gc-escape').first()).toContainText('gc -m=2')

@@ -47,10 +47,10 @@ Commands:
                        the real go on the package in DIR: F's passes from gc's ssa.html (GOSSAFUNC
                        spellings: F, T.M, (*T).M, F.func1, G[go.shape.int]), its -m=2 decisions and
                        mergelocals trace; inlining on unless -l (--funcs: what gc compiles)
-  fidelity [--json] [--detail] [--files GLOB-or-list] [--go PATH]
+  fidelity [--json] [--detail] [--files GLOB-or-list] [--corpus GLOB-or-list] [--go PATH]
                        every differential figure against the real go in one table: gc's -m
                        lines on $(go env GOROOT)/test/escape*.go (or --files) for the functions
-                       inside our subset; on our corpus, -m=2 lines, allocation calls, op
+                       inside our subset; on our corpus (or --corpus), -m=2 lines, allocation calls, op
                        similarity after opt, generic cse, prove, late opt, lowered ops (amd64,
                        ppc64), merge decisions and -S listings (--detail: per-file tables)
 

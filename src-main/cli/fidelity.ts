@@ -13,7 +13,7 @@ import { corpusFigures, type CorpusFigures, type Tally } from '../fuzz/corpus'
 import { projectRoot } from '../service/paths'
 import type { CliIO } from './cli'
 
-export const FIDELITY_USAGE = 'usage: ssascope fidelity [--json] [--detail] [--files GLOB-or-list] [--go PATH]\n'
+export const FIDELITY_USAGE = 'usage: ssascope fidelity [--json] [--detail] [--files GLOB-or-list] [--corpus GLOB-or-list] [--go PATH]\n'
 
 export interface FidelityAll {
   go: string
@@ -33,12 +33,15 @@ export async function fidelityCommand(args: string[], io: CliIO): Promise<number
   let detail = false
   let goBin: string | undefined
   const patterns: string[] = []
+  const corpusPatterns: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     if (a === '--json') json = true
     else if (a === '--detail') detail = true
     else if (a === '--files' && i + 1 < args.length) patterns.push(args[++i]!)
     else if (a.startsWith('--files=')) patterns.push(a.slice('--files='.length))
+    else if (a === '--corpus' && i + 1 < args.length) corpusPatterns.push(args[++i]!)
+    else if (a.startsWith('--corpus=')) corpusPatterns.push(a.slice('--corpus='.length))
     else if (a === '--go' && i + 1 < args.length) goBin = args[++i]!
     else if (a.startsWith('--go=')) goBin = a.slice('--go='.length)
     else {
@@ -58,7 +61,7 @@ export async function fidelityCommand(args: string[], io: CliIO): Promise<number
   const escape = await escapeFidelity(go, files)
   // SSA passes, allocations, merges and listings are compared on our own
   // corpus (gc's escape tests are mostly outside the SSA subset).
-  const corpus = fidelityCorpus()
+  const corpus = corpusPatterns.length > 0 ? await expandFiles(corpusPatterns) : fidelityCorpus()
   log(`fidelity: op similarity per pass on ${corpus.length} corpus files…\n`)
   const ssa = await ssaFidelity(corpus)
   log(`fidelity: escape lines, allocation calls, merge decisions and listings on ${corpus.length} corpus files…\n`)

@@ -31,7 +31,7 @@ for (const tc of toolchains) {
       const phases: string[] = []
       const r = await gcPackage(PKG, { func: 'Phases', go: bin, onProgress: (p) => phases.push(p.phase) })
       expect(r.importPath).toBe('example.com/gcpkg/shapes')
-      expect(r.files.map((f) => f.path)).toEqual(['shapes.go'])
+      expect(r.files.map((f) => f.path)).toEqual(['names.go', 'shapes.go'])
       expect(r.html).toContain('<html>')
       expect(r.html).toMatch(/genssa/)
       expect(r.flags).toEqual(expect.arrayContaining(['-m=2', '-d=mergelocalstrace=2', '-c=1', '-complete', '-p', 'example.com/gcpkg/shapes']))
@@ -83,7 +83,7 @@ for (const tc of toolchains) {
 
     it('lists the functions gc compiles, with their files and lines', async () => {
       const r = await gcPackageFuncs(PKG, { go: bin })
-      expect(r.files.map((f) => f.path)).toEqual(['shapes.go'])
+      expect(r.files.map((f) => f.path)).toEqual(['names.go', 'shapes.go'])
       const byName = new Map(r.functions.map((f) => [f.name, f]))
       expect(byName.get('Index')).toEqual({ name: 'Index', file: 'shapes.go', line: 42 })
       expect(byName.get('Describe.func1')).toMatchObject({ file: 'shapes.go', line: 53 })

@@ -33,7 +33,7 @@ describe.skipIf(skipDifferential)('gc methods against the real go', () => {
   it('gcFuncs lists the package\'s files and what gc compiles; gcPackage reads one function into the model', async () => {
     const info = await api.call('gcFuncs', { dir: PKG })
     expect(info.importPath).toBe('example.com/gcpkg/shapes')
-    expect(info.files.map((f) => f.path)).toEqual(['shapes.go'])
+    expect(info.files.map((f) => f.path)).toEqual(['names.go', 'shapes.go'])
     expect(info.functions.find((f) => f.name === 'Words')).toEqual({ name: 'Words', file: 'shapes.go', line: 109 })
     const progress: string[] = []
     const r = await api.call('gcPackage', { dir: PKG, func: 'Words', arch: 'amd64' }, { onProgress: (p) => progress.push(p.phase) })
