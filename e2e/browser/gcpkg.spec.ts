@@ -60,7 +60,7 @@ test('open a package by path: gc\'s functions, a generic method\'s passes, stepp
   await expect(page.getByTestId('trace-status')).toContainText('Title · amd64')
   await expect(page.getByTestId('current-path')).toHaveText(/\/names\.go$/)
   await expect(page.locator('.cm-content')).toContainText('capitalises each word')
-  await expect(page.locator('.cm-content')).toHaveAttribute('contenteditable', 'false')
+  await expect(page.locator('.cm-content')).toHaveAttribute('aria-readonly', 'true')
   await page.getByTestId('function-list').getByText('Index', { exact: true }).click()
   await expect(page.locator('.cm-content')).toContainText('Index maps each word')
   // gc's escape verdicts with their flow.

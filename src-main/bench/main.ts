@@ -9,6 +9,7 @@
 //   npm run bench -- --no-ui            every figure but the UI ones
 //   npm run bench -- --ui-profile=DIR   also write CPU profiles of the UI runs
 //   npm run bench -- --import-only      only the ssa.html import figure
+//   npm run bench -- --gcpkg-only       only the real-package figure (gc bridge vs go build)
 
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -33,6 +34,7 @@ import { cfgBench } from './cfg'
 import { viewsModelBench, viewsUiBench } from './views'
 import { hugeFileBench } from './huge'
 import { importBench } from './import'
+import { gcPackageBench } from './gcpkg'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -139,6 +141,7 @@ interface BenchArgs {
   ui: boolean
   other: boolean
   importOnly?: boolean
+  gcpkgOnly?: boolean
   profileDir?: string
 }
 
@@ -148,9 +151,10 @@ function parseArgs(argv: string[]): BenchArgs {
     if (a === '--ui-only') out.other = false
     else if (a === '--no-ui') out.ui = false
     else if (a === '--import-only') Object.assign(out, { ui: false, other: false, importOnly: true })
+    else if (a === '--gcpkg-only') Object.assign(out, { ui: false, other: false, gcpkgOnly: true })
     else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --import-only, --ui-profile=DIR)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --import-only, --gcpkg-only, --ui-profile=DIR)\n`)
       process.exit(2)
     }
   }
@@ -164,6 +168,10 @@ async function main(): Promise<void> {
   try {
     if (args.importOnly) {
       await importBench({ emit, dir })
+      return
+    }
+    if (args.gcpkgOnly) {
+      await gcPackageBench({ emit })
       return
     }
     if (args.other) await otherFigures(dir)
@@ -221,6 +229,7 @@ async function otherFigures(dir: string): Promise<void> {
   await viewsModelBench(dir, emit)
   await hugeFileBench({ emit, dir })
   await importBench({ emit, dir })
+  await gcPackageBench({ emit })
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */

@@ -137,9 +137,10 @@ export const useCompare = defineStore('compare', () => {
   /** Why a side has no trace: gc's messages, the build failure. */
   function missingReason(s: CompareSide): string | null {
     if (!sel.func) return null
-    if (!isMain(s)) return traces.sideError(sel.func, s.arch, s.source)
+    // The function's build failure stands for every side of the same engine (no arch builds it).
     const f = traces.failures.get(sel.func)
-    return f ? `${f.diagnostic.file}:${f.diagnostic.line}:${f.diagnostic.col}: ${f.diagnostic.message}` : traces.error
+    if (f && s.source.engine === traces.mainSource.engine) return `${f.diagnostic.file}:${f.diagnostic.line}:${f.diagnostic.col}: ${f.diagnostic.message}`
+    return isMain(s) ? traces.error : traces.sideError(sel.func, s.arch, s.source)
   }
 
   /** A side's name in headings: the arch, `embedded`, or the gc release once known. */
