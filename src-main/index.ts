@@ -87,6 +87,13 @@ async function openPackageDialog(): Promise<void> {
   if (!r.canceled && dir) send({ kind: 'open-package', dir })
 }
 
+async function importDialog(): Promise<void> {
+  if (!window) return
+  const r = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: [{ name: "gc's ssa.html", extensions: ['html', 'htm'] }] })
+  const path = r.filePaths[0]
+  if (!r.canceled && path) send({ kind: 'import-ssa-html', path })
+}
+
 /** Our files from out/renderer with their headers (the CSP among them, so frame-ancestors applies). */
 async function serveAppFile(request: Request): Promise<Response> {
   const file = appFileFor(request.url, rendererDir)
@@ -125,7 +132,9 @@ app.whenReady().then(async () => {
     },
   )
   const examples = await service.call('listExamples', {})
-  Menu.setApplicationMenu(buildMenu(examples, { openFile: () => void openFileDialog(), openPackage: () => void openPackageDialog(), send }))
+  Menu.setApplicationMenu(
+    buildMenu(examples, { openFile: () => void openFileDialog(), openPackage: () => void openPackageDialog(), importSsaHtml: () => void importDialog(), send }),
+  )
   window = createWindow()
   app.on('window-all-closed', () => {
     void service.dispose()

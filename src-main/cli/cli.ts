@@ -10,6 +10,7 @@ import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
 import { fidelityCommand } from './fidelity'
 import { gcCommand } from './gc'
+import { importCommand } from './import'
 
 export interface CliIO {
   stdout: (s: string) => void
@@ -47,6 +48,11 @@ Commands:
                        the real go on the package in DIR: F's passes from gc's ssa.html (GOSSAFUNC
                        spellings: F, T.M, (*T).M, F.func1, G[go.shape.int]), its -m=2 decisions and
                        mergelocals trace; inlining on unless -l (--funcs: what gc compiles)
+  import FILE.html [--arch A] [--pass P | --json]
+                       an existing ssa.html (GOSSAFUNC=F) in the same model: one line per pass
+                       (merged columns split into their passes), --pass P the function after P in
+                       gc's text dump format, --json {name, trace, sources, warnings}; gc reuses
+                       value ids between passes, so ids are comparable only within one pass
   fidelity [--json] [--detail] [--files GLOB-or-list] [--corpus GLOB-or-list] [--go PATH]
                        every differential figure against the real go in one table: gc's -m
                        lines on $(go env GOROOT)/test/escape*.go (or --files) for the functions
@@ -91,6 +97,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await mergelocalsCommand(rest, api, io)
       case 'asm':
         return await asmCommand(rest, api, io)
+      case 'import':
+        return await importCommand(rest, api, io)
       case 'fidelity':
         return await fidelityCommand(rest, io)
       case 'gc':

@@ -5,6 +5,8 @@ export interface MenuActions {
   openFile(): void
   /** File › Open Go package…: a directory chooser; the real gc compiles the package. */
   openPackage?(): void
+  /** File › Open ssa.html…: a dialog for gc's ssa.html, then an `import-ssa-html` command. */
+  importSsaHtml(): void
   send(command: MenuCommand): void
 }
 
@@ -16,7 +18,8 @@ export function buildMenu(examples: ExampleInfo[], actions: MenuActions): Menu {
       label: 'File',
       submenu: [
         { label: 'Open Go file…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
-        { label: 'Open Go package…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openPackage?.() },
+        { label: 'Open Go package…', accelerator: 'CmdOrCtrl+Alt+O', click: () => actions.openPackage?.() },
+        { label: 'Open ssa.html…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importSsaHtml() },
         {
           label: 'Open example',
           submenu: examples.map((e) => ({

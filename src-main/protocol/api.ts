@@ -2,13 +2,15 @@
 // dispatch to the same service through this method table. Pure: the
 // renderer imports it (types only) like every other client.
 
-import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, GcPackageInfo, GcPackageResultOf, Progress, SourceFile, SsaResult } from './model'
+import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, GcPackageInfo, GcPackageResultOf, ImportResult, Progress, SourceFile, SsaResult } from './model'
 import type { EncodedTrace } from './trace-codec'
 import { boolean, object, oneOf, optional, string, type Validator } from './validate'
 import { ApiError } from './errors'
 
 /** Source files larger than this are refused before any work is done. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024
+/** ssa.html files larger than this are refused (a 6,700-value function's is 54 MB). */
+export const MAX_SSA_HTML_BYTES = 128 * 2 ** 20
 const MAX_PATH = 4096
 
 /** One method of the API: its arguments' type A, checked where a call enters by `args`, and its result type R. */
@@ -80,6 +82,21 @@ export const API = {
   gcFile: method<{ path: string; text: string; func: string; arch: Arch; toolchain?: string }, GcPackageResult>(
     object({ path, text, func: string({ nonEmpty: true, maxLength: 1000 }), arch: oneOf('amd64', 'ppc64'), toolchain: optional(toolchain) }),
   ),
+  /**
+   * gc's ssa.html (GOSSAFUNC) read into a trace: `text` as read by the
+   * client (browser, drop), or `path` read by the service (.html only).
+   * Exactly one of them; `name` is what the UI shows. `arch` overrides the
+   * guess from the lowered ops. A file it cannot read is a 'bad-argument'
+   * error saying where (line, column, ssa.html column).
+   */
+  importSsaHtml: method<{ name: string; text?: string; path?: string; arch?: string }, ImportResult>(
+    object({
+      name: string({ nonEmpty: true, maxLength: MAX_PATH }),
+      text: optional(string({ maxLength: MAX_SSA_HTML_BYTES })),
+      path: optional(path),
+      arch: optional(oneOf('amd64', 'ppc64', 'ppc64le', 'arm64', '386', 'arm', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'riscv64', 's390x', 'wasm')),
+    }),
+  ),
 }
 
 /** Every method's argument and result types, derived from API. */
@@ -115,6 +132,7 @@ export type MenuCommand =
   | { kind: 'open-file'; path: string }
   | { kind: 'open-package'; dir: string }
   | { kind: 'open-example'; name: string }
+  | { kind: 'import-ssa-html'; path: string }
   | { kind: 'show-shortcuts' }
 
 /** What the preload exposes as `window.ssascope` (only inside Electron). */

@@ -21,10 +21,11 @@ export function formatDiagnostic(d: Pick<Diagnostic, 'file' | 'line' | 'col' | '
 }
 
 export interface SourceFile {
-  /** Display path: the path given for files, `examples/NAME.go` for examples. */
+  /** Display path: the path given for files, `examples/NAME.go` for examples, the file's name for an import. */
   path: string
   text: string
-  origin: 'example' | 'file'
+  /** `import`: the source lines an imported trace (an ssa.html) shows, read-only. */
+  origin: 'example' | 'file' | 'import'
 }
 
 export interface ExampleInfo {
@@ -385,6 +386,21 @@ export interface FuncTrace {
   idsReusedAcrossPasses?: boolean
   /** Where a trace not built by the embedded pipeline came from. */
   origin?: TraceOrigin
+}
+
+/** Source lines a trace read from gc shows (its sources column): the function and what was inlined into it. */
+export interface ImportedSource {
+  file: string
+  lines: { line: number; text: string }[]
+}
+
+/** The answer to `importSsaHtml`: the trace in the compact encoding (decodeTrace), its sources, and what was odd. */
+export interface ImportResult {
+  /** The file's name or path as given. */
+  name: string
+  trace: EncodedTrace
+  sources: ImportedSource[]
+  warnings: string[]
 }
 
 /** A trace read from the real compiler's output. */

@@ -13,12 +13,14 @@ import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
-import { MAX_SOURCE_BYTES } from '../protocol/api'
+import { MAX_SOURCE_BYTES, MAX_SSA_HTML_BYTES } from '../protocol/api'
 import type { ErrorCode } from '../protocol/errors'
 import type { Service } from '../service/service'
 import { MIME, SECURITY_HEADERS } from './headers'
 
 const MAX_BODY = MAX_SOURCE_BYTES * 2 + 64 * 1024 // a JSON-escaped source and its path
+/** importSsaHtml carries a whole ssa.html (JSON escaping adds a backslash per quote). */
+const MAX_IMPORT_BODY = MAX_SSA_HTML_BYTES * 2 + 64 * 1024
 /** How much of an oversized body is read (and dropped) so the client sees the 413 before the connection closes. */
 const MAX_DRAIN = 64 * 2 ** 20
 
@@ -62,7 +64,7 @@ export async function startServer(service: Service, opts: { port: number; static
     if (req.method !== 'POST') throw new HttpError(405, 'use POST')
     if (req.headers.origin && req.headers.origin !== origin) throw new HttpError(403, 'cross-origin request refused')
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'expected application/json')
-    const body = await readBody(req, MAX_BODY)
+    const body = await readBody(req, method === 'importSsaHtml' ? MAX_IMPORT_BODY : MAX_BODY)
     let args: unknown
     try {
       args = JSON.parse(body)

@@ -3,7 +3,7 @@
 
 import { constants } from 'node:fs'
 import { open, realpath } from 'node:fs/promises'
-import { MAX_SOURCE_BYTES } from '../protocol/api'
+import { MAX_SOURCE_BYTES, MAX_SSA_HTML_BYTES } from '../protocol/api'
 import { ApiError } from '../protocol/errors'
 import type { SourceFile } from '../protocol/model'
 
@@ -82,4 +82,34 @@ function validSequence(b: Uint8Array, i: number): number {
   if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0
   if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0
   return 0
+}
+
+/**
+ * An ssa.html file for importSsaHtml: a regular `.html`/`.htm` file (links
+ * resolved and checked as for Go files), at most MAX_SSA_HTML_BYTES.
+ */
+export async function readSsaHtmlFile(path: string): Promise<string> {
+  const notHtml = (p: string) => new ApiError('bad-argument', `${p}: not an ssa.html file (.html)`, path)
+  if (!/\.html?$/i.test(path)) throw notHtml(path)
+  let real: string
+  try {
+    real = await realpath(path)
+  } catch {
+    throw new ApiError('not-found', `${path}: no such file`, path)
+  }
+  if (!/\.html?$/i.test(real)) throw notHtml(`${path} (a link to ${real})`)
+  let handle
+  try {
+    handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+  } catch {
+    throw new ApiError('not-found', `${path}: no such file`, path)
+  }
+  try {
+    const st = await handle.stat()
+    if (!st.isFile()) throw new ApiError('not-found', `${path}: not a file`, path)
+    if (st.size > MAX_SSA_HTML_BYTES) throw new ApiError('too-large', `${path}: ${st.size} bytes is larger than the ${MAX_SSA_HTML_BYTES}-byte limit`, path)
+    return new TextDecoder('utf-8').decode(await handle.readFile())
+  } finally {
+    await handle.close()
+  }
 }

@@ -16,7 +16,8 @@ import { encodeTrace } from '../protocol/trace-codec'
 import { Program, type CancelCheck, type ProgressSink, type SsaRequest } from '../compiler/pipeline'
 import { approxBytes, SourceCache } from './cache'
 import type { ExampleLibrary } from './examples'
-import { readGoFile } from './files'
+import { readGoFile, readSsaHtmlFile } from './files'
+import { importSsaHtml, SsaHtmlError } from '../gcbridge'
 import { gcPackageFuncs, GcPackageError } from '../gcbridge/package'
 import { gcFileTrace, gcPackageTrace, resolveToolchain } from '../gcbridge/gctrace'
 import { ApiError } from '../protocol/errors'
@@ -153,6 +154,26 @@ export const JOBS: { [M in Method]: Job<M> } = {
         return { ...r, trace: encodeTrace(r.trace) }
       }),
     cache: { entry: ({ func, arch, toolchain }) => `${func}\0${arch}\0${toolchain ?? ''}`, bytes: approxBytes },
+  },
+  importSsaHtml: {
+    runs: 'worker',
+    async run({ name, text, path, arch }, cx) {
+      if ((text === undefined) === (path === undefined)) throw new ApiError('bad-argument', 'importSsaHtml: give exactly one of text and path')
+      cx.progress({ phase: 'read', fraction: 0.05 })
+      const html = text ?? (await readSsaHtmlFile(path!))
+      cx.checkCancelled()
+      cx.progress({ phase: 'import', fraction: 0.2 })
+      let r
+      try {
+        r = importSsaHtml(html, arch ? { arch } : {})
+      } catch (e) {
+        if (e instanceof SsaHtmlError) throw new ApiError('bad-argument', `${name}: ${e.message}`, name)
+        throw e
+      }
+      cx.checkCancelled()
+      cx.progress({ phase: 'encode', fraction: 0.9 })
+      return { name, trace: encodeTrace(r.trace), sources: r.sources, warnings: r.warnings }
+    },
   },
 }
 

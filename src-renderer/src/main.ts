@@ -6,6 +6,7 @@ import { setApi } from './api/instance'
 import { parseDeepLink } from './deeplink'
 import { useDocument } from './stores/document'
 import { useSelection } from './stores/selection'
+import { importSsaHtml } from './importer'
 import './style.css'
 
 setApi(createApi())
@@ -21,5 +22,6 @@ window.ssascope?.onMenu((command) => {
   if (command.kind === 'open-file') void doc.openFile(command.path)
   else if (command.kind === 'open-package') void doc.openPackage(command.dir)
   else if (command.kind === 'open-example') void doc.openExample(command.name)
+  else if (command.kind === 'import-ssa-html') void importSsaHtml({ path: command.path })
   else if (command.kind === 'show-shortcuts') sel.shortcutsOpen = true
 })

@@ -13,16 +13,12 @@
 // it once); that says the text did not change, never that it is the same
 // value: gc reuses ids, and the trace is marked idsReusedAcrossPasses.
 
-import type { AsmLine, Assembly, BlockRecord, FuncSnapshot, FuncTrace, NamedValues, PassRecord, SnapshotDiff, ValueRecord } from '../../protocol/model'
+import type { ImportedSource, AsmLine, Assembly, BlockRecord, FuncSnapshot, FuncTrace, NamedValues, PassRecord, SnapshotDiff, ValueRecord } from '../../protocol/model'
 import { isKnownOp } from '../../compiler/ssa/opinfo'
 import { parseDumpBlockEnd, parseDumpValueLine, type DumpBlock, type DumpFunc, type DumpValue } from '../ssadump'
 import { htmlText, positionOf, readBlock, SsaHtmlError, type RawColumn, type RawHtml } from './scan'
 
-export interface SourceLines {
-  file: string
-  /** The lines the sources column shows (the function and what was inlined into it), by line number. */
-  lines: { line: number; text: string }[]
-}
+export type SourceLines = ImportedSource
 
 export interface BuiltTrace {
   trace: FuncTrace

@@ -3,14 +3,27 @@
 // Or a package opened with the real gc (`pkg`): its functions are what gc
 // compiles, its files are shown read-only, one at a time (the selected
 // function's), and its traces come from gc (stores/traces.ts).
+// Or an imported trace (gc's ssa.html): its sources column as a read-only
+// text and its one function, with the trace itself kept here.
 
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AnalyzeResult, AppInfo, ExampleInfo, FuncInfo, GcFuncInfo, GcPackageInfo, Progress, SourceFile } from '../../../src-main/protocol/model'
+import type { AnalyzeResult, AppInfo, ExampleInfo, FuncInfo, FuncTrace, GcFuncInfo, GcPackageInfo, ImportedSource, Progress, SourceFile } from '../../../src-main/protocol/model'
+import { decodeTrace } from '../../../src-main/protocol/trace-codec'
 import { useApi } from '../api/instance'
+import { importedDocument } from '../trace/imported'
 import { describeError, useLatestCall } from '../composables/useLatestCall'
 
 export const EDIT_DEBOUNCE_MS = 300
+
+/** A trace read from gc's output rather than built here. */
+export interface ImportedDoc {
+  /** The file's name as the user gave it. */
+  name: string
+  trace: FuncTrace
+  sources: ImportedSource[]
+  warnings: string[]
+}
 
 export const useDocument = defineStore('document', () => {
   const info = ref<AppInfo | null>(null)
@@ -30,6 +43,8 @@ export const useDocument = defineStore('document', () => {
   const toolchain = ref<string | null>(null)
   /** Compile the package with -l. */
   const noInline = ref(false)
+  const imported = shallowRef<ImportedDoc | null>(null)
+  const importing = ref(false)
 
   const diagnostics = computed(() => analysis.value?.diagnostics ?? [])
   const functions = computed(() => analysis.value?.functions ?? [])
@@ -54,6 +69,7 @@ export const useDocument = defineStore('document', () => {
       const file = await load()
       clearTimeout(debounce)
       pkg.value = null
+      imported.value = null
       source.value = file
       exampleName.value = example
       text.value = file.text
@@ -94,6 +110,7 @@ export const useDocument = defineStore('document', () => {
     exampleName.value = null
     toolchain.value = release
     noInline.value = l
+    imported.value = null
     pkg.value = result
     error.value = null
     showPackageFile(result.files[0]?.path ?? '')
@@ -117,8 +134,41 @@ export const useDocument = defineStore('document', () => {
     return f && pkg.value!.files.some((x) => x.path === f.file) ? f.file : null
   }
 
+  /**
+   * Imports gc's ssa.html, given as its text (a chosen or dropped file) or a
+   * path the service reads (the desktop menu). The sources column becomes
+   * the text (lines at their own numbers), its function the only one.
+   */
+  async function importSsaHtml(file: { name: string; text: string } | { name: string; path: string }): Promise<ImportedDoc | null> {
+    importing.value = true
+    try {
+      const r = await useApi().call('importSsaHtml', file, { onProgress: (p) => (progress.value = p) })
+      const trace = decodeTrace(r.trace)
+      const { source: src, analysis: a } = importedDocument(r.name, trace, r.sources)
+      clearTimeout(debounce)
+      analyzeCall.cancel()
+      const doc: ImportedDoc = { name: r.name, trace, sources: r.sources, warnings: r.warnings }
+      pkg.value = null
+      imported.value = doc
+      source.value = src
+      exampleName.value = null
+      text.value = src.text
+      analyzedText.value = src.text
+      analysis.value = a
+      error.value = null
+      return doc
+    } catch (e) {
+      error.value = describeError(e)
+      return null
+    } finally {
+      importing.value = false
+      progress.value = null
+    }
+  }
+
   function edit(newText: string): void {
-    if (pkg.value) return // a package is shown read-only: gc compiles what is on disk
+    // A package is shown read-only (gc compiles what is on disk); an import's sources are gc's copy of the lines.
+    if (pkg.value || imported.value) return
     if (newText === text.value) return
     text.value = newText
     clearTimeout(debounce)
@@ -146,9 +196,9 @@ export const useDocument = defineStore('document', () => {
   }
 
   return {
-    info, examples, source, exampleName, text, analyzedText, analysis, analyzing, progress, error, pkg, toolchain, noInline,
+    info, examples, source, exampleName, text, analyzedText, analysis, analyzing, progress, error, pkg, toolchain, noInline, imported, importing,
     diagnostics, functions, hasErrors, docKey,
-    connect, openExample, openFile, openPackage, showPackageFile, fileOfFunc, edit, analyze,
+    connect, openExample, openFile, openPackage, showPackageFile, fileOfFunc, importSsaHtml, edit, analyze,
   }
 })
 

@@ -50,7 +50,8 @@ export const useSelection = defineStore('selection', () => {
   const doc = useDocument()
   const deepLink = computed<DeepLink>(() => ({
     example: doc.exampleName ?? undefined,
-    file: doc.exampleName || doc.pkg ? undefined : doc.source?.path,
+    // An imported ssa.html lives in the page only: a link cannot reopen it (nor should it open the .go file instead).
+    file: doc.exampleName || doc.imported || doc.pkg ? undefined : doc.source?.path,
     pkg: doc.pkg?.dir,
     go: doc.pkg ? (doc.toolchain ?? undefined) : undefined,
     noInline: doc.pkg && doc.noInline ? true : undefined,

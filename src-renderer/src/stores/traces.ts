@@ -6,6 +6,10 @@
 // (`gcPackage` for an opened package, `gcFile` for the open file compiled as
 // a package of its own — the comparison view's other side), optionally a
 // given gc release. The main trace's engine is gc for a package, else ours.
+//
+// An imported document (gc's ssa.html) has its one trace already: nothing is
+// requested, and since gc reuses value ids between passes, there is no value
+// history and the selection does not outlive its pass.
 
 import { defineStore } from 'pinia'
 import { computed, markRaw, reactive, ref, shallowRef, watch } from 'vue'
@@ -21,6 +25,8 @@ import { useSelection } from './selection'
 
 /** Traces kept per analysed text (each can be tens of MB for a huge function). */
 const MAX_TRACES = 8
+
+const isArch = (a: string): a is Arch => a === 'amd64' || a === 'ppc64'
 
 export interface TraceFailure {
   /** The `unsupported:` or internal error that stopped construction, with its position. */
@@ -91,6 +97,19 @@ export const useTraces = defineStore('traces', () => {
     },
   )
   watch(() => [sel.func, sel.arch] as const, () => void load())
+  // An id names a value within one pass only when ids are reused: moving to another pass drops the selection and pins.
+  watch(
+    () => sel.pass,
+    () => {
+      if (trace.value?.idsReusedAcrossPasses) sel.clear()
+    },
+  )
+
+  /** The imported trace, when it is the one asked for. */
+  function importedTrace(func: string | null, arch: string): FuncTrace | null {
+    const t = doc.imported?.trace
+    return t && t.func === func && (t.arch === arch || !isArch(t.arch)) ? t : null
+  }
 
   /** Asks the engine for one trace; null with the reason in `diagnostics`. */
   async function fetchTrace(func: string, arch: Arch, src: TraceSource, opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void }): Promise<{ trace: FuncTrace | null; diagnostics: Diagnostic[]; gc?: GcPackageResult }> {
@@ -118,6 +137,18 @@ export const useTraces = defineStore('traces', () => {
     const func = sel.func
     const arch = sel.arch
     error.value = null
+    if (doc.imported) {
+      call.cancel()
+      loading.value = false
+      trace.value = importedTrace(func, arch)
+      if (func && !trace.value) {
+        error.value =
+          func === doc.imported.trace.func
+            ? `${doc.imported.name} holds ${func} for ${doc.imported.trace.arch} only.`
+            : `${doc.imported.name} holds one function, ${doc.imported.trace.func}.`
+      }
+      return
+    }
     if (!src || !func || !doc.analysis || doc.hasErrors || !doc.functions.some((f) => f.name === func)) {
       call.cancel()
       trace.value = null
@@ -193,6 +224,7 @@ export const useTraces = defineStore('traces', () => {
    * (the reason lands in `failures`).
    */
   function ensure(func: string, arch: Arch, over?: Partial<TraceSource>): Promise<FuncTrace | null> {
+    if (doc.imported) return Promise.resolve(importedTrace(func, arch))
     const src = doc.source
     if (!src || !doc.analysis || doc.hasErrors) return Promise.resolve(null)
     const source = sourceOf(over)
@@ -225,6 +257,7 @@ export const useTraces = defineStore('traces', () => {
   /** A trace already loaded (reactive: re-read when a trace arrives), without loading it. */
   function peek(func: string, arch: Arch, over?: Partial<TraceSource>): FuncTrace | null {
     void cacheVersion.value
+    if (doc.imported) return importedTrace(func, arch)
     return cache.get(key(func, arch, sourceOf(over))) ?? null
   }
 
@@ -261,10 +294,10 @@ export const useTraces = defineStore('traces', () => {
 
   let historyFor: FuncTrace | null = null
   let history: HistoryIndex | null = null
-  /** The value-history index of the current trace, built on first use. */
+  /** The value-history index of the current trace, built on first use; none where ids are reused across passes. */
   function historyIndex(): HistoryIndex | null {
     const t = trace.value
-    if (!t) return null
+    if (!t || t.idsReusedAcrossPasses) return null
     if (historyFor !== t) {
       history = markRaw(new HistoryIndex(t))
       historyFor = t
@@ -273,8 +306,10 @@ export const useTraces = defineStore('traces', () => {
   }
 
   function goto(index: number): void {
-    const p = passes.value[Math.max(0, Math.min(index, passes.value.length - 1))]
-    if (p) sel.setPass(p.name === 'start' ? null : p.name)
+    const i = Math.max(0, Math.min(index, passes.value.length - 1))
+    const p = passes.value[i]
+    // No pass named is the first record: `start` here, `before insert phis` in an imported trace.
+    if (p) sel.setPass(i === 0 ? null : p.name)
   }
 
   return { trace, loading, progress, error, loadMs, failures, mainSource, ensure, peek, sideError, gcFactsOf, currentGc, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
