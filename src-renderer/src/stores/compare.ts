@@ -167,15 +167,17 @@ export const useCompare = defineStore('compare', () => {
   const index = computed(() => {
     const rs = rows.value
     if (rs.length === 0) return -1
-    if (!sel.pass) return Math.max(0, rs.findIndex((r) => r.name === 'start'))
+    if (!sel.pass) return 0
     const i = rs.findIndex((r) => r.name === sel.pass)
     return i >= 0 ? i : rs.length - 1
   })
   const current = computed(() => rows.value[index.value] ?? null)
 
   function goto(i: number): void {
-    const r = rows.value[Math.max(0, Math.min(i, rows.value.length - 1))]
-    if (r) sel.setPass(r.name === 'start' ? null : r.name)
+    const at = Math.max(0, Math.min(i, rows.value.length - 1))
+    const r = rows.value[at]
+    // No pass named is the first row (`start`, or `before insert phis` when a side is gc's), as in the traces store.
+    if (r) sel.setPass(at === 0 ? null : r.name)
   }
 
   /** A row worth stopping at with f/r: either side changed the function there, or failed. */

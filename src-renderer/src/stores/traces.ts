@@ -280,8 +280,7 @@ export const useTraces = defineStore('traces', () => {
   const passIndex = computed(() => {
     const ps = passes.value
     if (ps.length === 0) return -1
-    // No pass selected is `start` (gc's ssa.html may have columns before it).
-    if (!sel.pass) return Math.max(0, ps.findIndex((p) => p.name === 'start'))
+    if (!sel.pass) return 0
     const i = ps.findIndex((p) => p.name === sel.pass)
     return i >= 0 ? i : ps.length - 1
   })
