@@ -25,8 +25,9 @@ const summaryRow = (page: Page, pass: string) => page.getByTestId('compare-summa
 test('open a package by path: gc\'s functions, a generic method\'s passes, stepping, gc\'s -m=2 decisions', async ({ page }) => {
   test.setTimeout(90_000)
   await page.goto('/?example=heapagg')
-  await page.getByTestId('pkg-input').fill(PKG)
-  await page.getByTestId('pkg-open').click()
+  // The top bar's path field opens a directory as a package (a .go path as a file).
+  await page.getByTestId('path-input').fill(PKG)
+  await page.getByTestId('path-input').press('Enter')
   await expect(page.getByTestId('pkg-banner')).toContainText('example.com/gcpkg/shapes')
   await expect(page.getByTestId('pkg-banner')).toContainText('inlining on')
   await expect(page.getByTestId('pkg-status')).toContainText(/\d+ functions compiled by go1\.26/)
@@ -115,6 +116,15 @@ test('Go 1.27 through GOTOOLCHAIN: the package opens and steps; gc 1.26 | gc 1.2
   await expect(passName(page)).toHaveText('opt')
   await page.keyboard.press('n')
   await expect(passName(page)).not.toHaveText('opt')
+  // The banner switches release and -l in place; the function stays.
+  await page.getByTestId('pkg-release-input').fill('')
+  await page.getByTestId('pkg-release-input').press('Enter')
+  await expect(page.getByTestId('pkg-release')).toHaveText(/^go1\.26/)
+  await expect(page.getByTestId('trace-status')).toContainText('Index · amd64')
+  await page.getByTestId('pkg-noinline').check()
+  await expect(page.getByTestId('pkg-banner')).toContainText('-l (no inlining)')
+  await expect(page).toHaveURL(/noinline=1/)
+  await expect(page.getByTestId('trace-status')).toContainText('Index · amd64')
   // 1.26 (the server's go) against 1.27, same arch.
   await page.goto(`/?pkg=${encodeURIComponent(PKG)}&func=Index&view=compare&cmp=toolchain&pass=lower`)
   await expect(page.getByTestId('compare-column-left')).toContainText('gc go1.26')
@@ -129,8 +139,8 @@ test('errors: a build failure shows gc\'s message; an unknown function lists wha
   await expect(page.getByTestId('error-banner')).toContainText('broken.go:5:9: undefined: missing')
   await page.goto(`/?pkg=${encodeURIComponent(PKG)}&func=Nope`)
   await expect(page.getByTestId('trace-error')).toContainText(/There is no function Nope/)
-  await page.getByTestId('pkg-input').fill('/no/such/dir')
-  await page.getByTestId('pkg-open').click()
+  await page.getByTestId('path-input').fill('/no/such/dir')
+  await page.getByTestId('path-input').press('Enter')
   await expect(page.getByTestId('error-banner')).toContainText('/no/such/dir: no such directory')
   await snap(page, 'gcpkg-errors')
 })
