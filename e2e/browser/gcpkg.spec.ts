@@ -138,7 +138,7 @@ test('errors: a build failure shows gc\'s message; an unknown function lists wha
   await page.goto(`/?pkg=${encodeURIComponent(join(__dirname, '..', '..', 'testdata', 'gcpkg', 'broken'))}`)
   await expect(page.getByTestId('error-banner')).toContainText('broken.go:5:9: undefined: missing')
   await page.goto(`/?pkg=${encodeURIComponent(PKG)}&func=Nope`)
-  await expect(page.getByTestId('trace-error')).toContainText(/There is no function Nope/)
+  await expect(page.getByTestId('trace-error')).toContainText(/There is no function Nope in example\.com\/gcpkg\/shapes: gc compiled .*Describe\.func1/)
   await page.getByTestId('path-input').fill('/no/such/dir')
   await page.getByTestId('path-input').press('Enter')
   await expect(page.getByTestId('error-banner')).toContainText('/no/such/dir: no such directory')

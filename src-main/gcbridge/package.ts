@@ -12,7 +12,7 @@
 
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { isAbsolute, join, resolve, sep } from 'node:path'
 import type { Progress, SourceFile } from '../protocol/model'
 import { findGo, goEnv, parseGcOutput, run, type GcLine, type GoToolchain, type RunResult } from './toolchain'
 
@@ -356,10 +356,4 @@ export function traceOf(stderr: string, func: string): string {
     if (inside && line !== '') out.push(line)
   }
   return out.length === 0 ? '' : out.join('\n') + '\n'
-}
-
-/** For display: a path relative to the cwd when it is inside it. */
-export function displayDir(dir: string, cwd = process.cwd()): string {
-  const r = relative(cwd, dir)
-  return r === '' ? '.' : r.startsWith('..') ? dir : r
 }

@@ -153,7 +153,9 @@ export const useTraces = defineStore('traces', () => {
       call.cancel()
       trace.value = null
       loading.value = false
-      if (func && doc.analysis && !doc.functions.some((f) => f.name === func)) error.value = `There is no function ${func} in ${src?.path}.`
+      if (func && doc.pkg && !doc.functions.some((f) => f.name === func))
+        error.value = `There is no function ${func} in ${doc.pkg.importPath}: gc compiled ${doc.functions.map((f) => f.name).join(', ')} (generic code once per shape, e.g. Sum[go.shape.int]).`
+      else if (func && doc.analysis && !doc.functions.some((f) => f.name === func)) error.value = `There is no function ${func} in ${src?.path}.`
       else if (func && doc.hasErrors && !failures.value.has(func))
         error.value = `No SSA while ${src?.path} has errors (see Problems): like gc, the pipeline compiles a file only when it is clean.`
       return
