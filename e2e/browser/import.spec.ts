@@ -73,6 +73,8 @@ test('Open ssa.html… (Go 1.26): every pass of the file, stepped in the listing
   await page.getByTestId('view-tabs').locator('[data-view="cfg"]').click()
   await expect(page.getByTestId('cfg-view')).toBeVisible()
   await snap(page, 'import-sum-cfg')
+  await page.getByTestId('view-tabs').locator('[data-view="escape"]').click()
+  await expect(page.getByTestId('escape-imported')).toContainText('holds no escape analysis')
   await page.getByTestId('view-tabs').locator('[data-view="asm"]').click()
   await expect(page.getByTestId('asm-view')).toContainText('XORL')
   await snap(page, 'import-sum-asm')

@@ -48,7 +48,9 @@ export async function importCommand(args: string[], api: SsascopeApi, io: CliIO)
       io.stderr(`${file}: no pass ${JSON.stringify(pass)}; the file has ${trace.passes.map((p) => p.name).join(', ')}\n`)
       return 2
     }
-    io.stdout(printFunc(rec.snapshot))
+    // DEAD as gc marks it, from the trace's own roots: the file may be for an arch whose op tables we do not have.
+    const roots = new Set(trace.effectOps ?? [])
+    io.stdout(printFunc(rec.snapshot, (op) => roots.has(op)))
     return 0
   }
   for (const rec of trace.passes) {

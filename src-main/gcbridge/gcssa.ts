@@ -68,7 +68,8 @@ async function importcfgFor(ctx: Ctx): Promise<string | null> {
   if (!/^\s*import\b/m.test(text)) return null
   const pkgs = (await importPaths(text)).filter((p) => p !== 'unsafe' && p !== 'C').sort()
   if (pkgs.length === 0) return null
-  const key = `${ctx.env['GOARCH'] ?? ''} ${pkgs.join(' ')}`
+  // Per go binary too: another release's export data does not load (`expected [go object … go1.27.0 …]`).
+  const key = `${ctx.go}\u0000${ctx.env['GOARCH'] ?? ''} ${pkgs.join(' ')}`
   let cfg = importcfgCache.get(key)
   if (!cfg) {
     cfg = run(ctx.go, ['list', '-export', '-deps', '-f', '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}', ...pkgs], {

@@ -10,6 +10,8 @@ import { ApiError } from '../../src-main/protocol/errors'
 import { decodeTrace } from '../../src-main/protocol/trace-codec'
 import { projectRoot } from '../../src-main/service/paths'
 import { inProcessService, runCliCaptured as cli, tempFiles } from '../helpers'
+import { goUnavailable, skipDifferential } from '../go-toolchain'
+import { generateSsaHtml } from '../../src-main/gcbridge/ssahtml/generate'
 
 const html = (name: string) => join(projectRoot, 'testdata', 'ssahtml', name)
 
@@ -95,4 +97,18 @@ describe('importSsaHtml (API)', () => {
     expect(e).toBeInstanceOf(ApiError)
     expect(e).toMatchObject({ code: 'bad-argument', message: 'junk.html: not a gc ssa.html file: no <h1> function name' })
   })
+})
+
+describe.skipIf(skipDifferential)(`an arch we do not model${goUnavailable ? ` (${goUnavailable})` : ''}`, () => {
+  it('arm64: imported as gc printed it, with a warning; --pass still prints DEAD as gc does', async () => {
+    const text = await generateSsaHtml(html('sample.go'), 'Sum', { goarch: 'arm64' })
+    const dir = tempFiles({ 'arm64.html': text })
+    const r = await cli('import', join(dir, 'arm64.html'), '--pass', 'regalloc')
+    expect(r.code).toBe(EXIT_OK)
+    expect(r.err).toMatch(/arm64\.html: warning: lowered ops \(\w+, .*\) are not amd64's or ppc64's: the arch is unknown/)
+    expect(r.out).toMatch(/ArgIntReg <\*int> \{xs\+0\} \[0\] : R0/)
+    // The arch can be named.
+    const named = await cli('import', join(dir, 'arm64.html'), '--arch', 'arm64', '--json')
+    expect(decodeTrace((JSON.parse(named.out) as { trace: never }).trace).arch).toBe('arm64')
+  }, 120_000)
 })

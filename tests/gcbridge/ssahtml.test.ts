@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { formatSsaDump, gcSsaDumps, importSsaHtml, SsaHtmlError, type DumpFunc } from '../../src-main/gcbridge'
 import { generateSsaHtml } from '../../src-main/gcbridge/ssahtml/generate'
 import { decodeTrace, encodeTrace } from '../../src-main/protocol/trace-codec'
+import { findLive as findLiveBy } from '../../src-main/protocol/ssa-text'
 import { projectRoot } from '../../src-main/service/paths'
 import { goUnavailable, skipDifferential } from '../go-toolchain'
 
@@ -102,6 +103,24 @@ describe.each([
     expect(r.ast[0]).toBe('buildssa-body')
   })
 
+  it('marks values DEAD as gc’s own columns do (effectOps against gc’s dead-value marks)', () => {
+    const roots = new Set(t.effectOps)
+    const bad: string[] = []
+    let compared = 0
+    r.dumps.forEach((col) => {
+      const snap = t.passes.find((p) => p.name === col.passes[col.passes.length - 1])!.snapshot
+      const { live } = findLiveBy(snap, (op) => roots.has(op))
+      for (const b of col.func.blocks) {
+        for (const v of b.values) {
+          if (!live.has(v.id) !== v.dead) bad.push(`${v.op}@${col.passes[col.passes.length - 1]}:${v.dead ? 'gcdead' : 'gclive'}`)
+          compared++
+        }
+      }
+    })
+    expect(bad).toEqual([])
+    expect(compared).toBeGreaterThan(500)
+  })
+
   it('survives the wire encoding, flag and origin included', () => {
     const back = decodeTrace(JSON.parse(JSON.stringify(encodeTrace(t))))
     expect(back.idsReusedAcrossPasses).toBe(true)
@@ -181,4 +200,44 @@ describe.skipIf(skipDifferential)(`against gc's own dumps of the same passes${go
     }
     expect(compared).toBeGreaterThan(20)
   }, 120_000)
+})
+
+/** The Go 1.27 toolchain (GOTOOLCHAIN downloads it through the module proxy, or finds it cached), or null. */
+async function go127(): Promise<string | null> {
+  const { run, goEnv } = await import('../../src-main/gcbridge/toolchain')
+  try {
+    const r = await run('go', ['env', 'GOROOT'], { env: goEnv({ GOTOOLCHAIN: 'go1.27.0' }), timeoutMs: 120_000 })
+    return r.code === 0 ? join(r.stdout.trim(), 'bin', 'go') : null
+  } catch {
+    return null
+  }
+}
+
+describe.skipIf(skipDifferential)(`code outside the embedded subset, Go 1.26 and 1.27${goUnavailable ? ` (${goUnavailable})` : ''}`, () => {
+  it('imports maps, interfaces, a generic instantiation, a method and a closure, each column equal to gc’s dumps', async () => {
+    const file = join(dir, 'beyond.go')
+    const gos = [{ label: 'go1.26', bin: undefined as string | undefined }]
+    const g27 = await go127()
+    if (g27) gos.push({ label: 'go1.27', bin: g27 })
+    else if (process.env['CI'] === 'true') throw new Error('Go 1.27 is not available (GOTOOLCHAIN=go1.27.0)')
+    for (const g of gos) {
+      for (const func of ['Report', 'Keys[go.shape.string,go.shape.interface { Area() float64 }]', 'Rect.Area', 'Report.func1']) {
+        const html = await generateSsaHtml(file, func, g.bin ? { go: g.bin } : {})
+        const imported = importSsaHtml(html)
+        expect(imported.trace.func, `${g.label} ${func}`).toBe(func)
+        expect(imported.trace.arch).toBe('amd64')
+        expect(imported.warnings).toEqual([])
+        const dumps = (await gcSsaDumps(file, [func], 'all', g.bin ? { go: g.bin } : {})).get(func)
+        expect(dumps, `${g.label}: gc dumped ${func}`).toBeDefined()
+        let compared = 0
+        for (const col of imported.dumps) {
+          const want = dumps!.get(col.passes[col.passes.length - 1]!)
+          if (!want) continue
+          expect(formatSsaDump({ ...live(col.func), type: want.type }), `${g.label} ${func} ${col.passes.join(' + ')}`).toBe(formatSsaDump(want))
+          compared++
+        }
+        expect(compared, `${g.label} ${func}`).toBeGreaterThan(5)
+      }
+    }
+  }, 300_000)
 })

@@ -10,8 +10,9 @@ import { opInfo } from './opinfo'
 
 export { stmtPrefix, valueLine, blockEnd }
 
-export function printFunc(f: FuncSnapshot): string {
-  const { reachable, live } = findLive(f)
+/** `keepsLiveOp` says which ops are live by themselves (default: the op tables; a trace's effectOps for one read from gc). */
+export function printFunc(f: FuncSnapshot, keepsLiveOp?: (op: string) => boolean): string {
+  const { reachable, live } = keepsLiveOp ? findLiveBy(f, keepsLiveOp) : findLive(f)
   const names = namesByValue(f)
   const out: string[] = [`${f.name} ${f.type}`]
   for (const b of f.blocks) {

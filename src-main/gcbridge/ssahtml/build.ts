@@ -15,6 +15,7 @@
 
 import type { ImportedSource, AsmLine, Assembly, BlockRecord, FuncSnapshot, FuncTrace, NamedValues, PassRecord, SnapshotDiff, ValueRecord } from '../../protocol/model'
 import { isKnownOp } from '../../compiler/ssa/opinfo'
+import { keepsLive } from '../../compiler/ssa/print'
 import { parseDumpBlockEnd, parseDumpValueLine, type DumpBlock, type DumpFunc, type DumpValue } from '../ssadump'
 import { htmlText, positionOf, readBlock, SsaHtmlError, type RawColumn, type RawHtml } from './scan'
 
@@ -32,8 +33,8 @@ const EMPTY_DIFF: SnapshotDiff = Object.freeze({ valuesAdded: [], valuesRemoved:
 
 const VALUE_HEAD = /^(v\d+) \((\?|[+-]?\d+)\) = /
 const BLOCK_START = /^(b\d+):(?: ←((?: b\d+)+))?$/
-// A name whose values all died prints none: `name ~r0.ptr[*uint8]: ` (trimmed, no space after the colon).
-const NAME_LINE = /^name (.+):(?: ((?:v\d+ ?)*))?$/
+// A slot whose values are all gone prints none: `name r[float64]: `.
+const NAME_LINE = /^name (.+):((?: v\d+)*)$/
 
 export function buildTrace(input: string, raw: RawHtml, opts: { arch?: string } = {}): BuiltTrace {
   const warnings: string[] = []
@@ -103,6 +104,7 @@ export function buildTrace(input: string, raw: RawHtml, opts: { arch?: string } 
     passes,
     allocs: [],
     idsReusedAcrossPasses: true,
+    effectOps: effectOps(passes.map((p) => p.snapshot)),
     origin: { kind: 'ssa.html', heading, missing: missingFacts(genssa !== undefined), warnings },
   }
   if (genssa?.kind === 'genssa') trace.asm = assemblyOf(genssa, fail)
@@ -189,8 +191,7 @@ function dumpOf(input: string, col: Extract<RawColumn, { kind: 'ssa' }>, name: s
   const names = col.names.map((n) => {
     const m = NAME_LINE.exec(n.text.trim())
     if (!m) return fail(`a name line that is not \`name x[T]: v1 v2\`: ${JSON.stringify(n.text)}`, n.at, col.phase)
-    const vs = (m[2] ?? '').trim()
-    return { name: m[1]!, values: vs === '' ? [] : vs.split(' ') }
+    return { name: m[1]!, values: m[2] === '' ? [] : m[2]!.trim().split(' ') }
   })
   return { name, type: '', blocks, names }
 }
@@ -244,6 +245,33 @@ function snapshotOf(
   if (scheduled) snap.scheduled = true
   if (anyLoc) snap.locs = locs
   return snap
+}
+
+/**
+ * The ops whose values gc's findlive keeps live by themselves, so the views
+ * mark DEAD values as gc's own columns do (tests check them against gc's
+ * marks). Ops of an arch we do not model are left out: their values then
+ * show live only when used. gc keeps an InlMark live while code of its
+ * inlined call is live, which the file cannot tell (it prints no inline
+ * indexes): InlMarks show live.
+ */
+function effectOps(snapshots: FuncSnapshot[]): string[] {
+  const out = new Set<string>(['InlMark'])
+  const seen = new Set<string>()
+  for (const s of snapshots) {
+    for (const b of s.blocks) {
+      for (const v of b.values) {
+        if (seen.has(v.op)) continue
+        seen.add(v.op)
+        try {
+          if (keepsLive(v.op, s.arch)) out.add(v.op)
+        } catch {
+          // an op of an arch we do not model
+        }
+      }
+    }
+  }
+  return [...out].sort()
 }
 
 /** The arch whose op table has the lowered ops (amd64 and ppc64 are the ones we model). */
