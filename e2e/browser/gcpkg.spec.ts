@@ -156,6 +156,13 @@ test('every view opens on a gc trace; the liveness view says which facts gc does
   await page.keyboard.press('7')
   await expect(page.getByTestId('gc-trace-note').first()).toContainText('-d=mergelocalstrace=2')
   await snap(page, 'gcpkg-liveness')
+  // Describe's b moves to the heap: gc's runtime.newobject, read from its start column.
+  await page.getByTestId('function-list').getByText('Describe', { exact: true }).click()
+  await expect(page.getByTestId('trace-status')).toContainText('Describe · amd64')
   await page.keyboard.press('6')
+  await expect(page.getByTestId('gc-allocs-note')).toBeVisible()
+  await expect(page.getByTestId('allocs-view')).toContainText('runtime.newobject')
+  // No per-variable verdicts: they would need sizes and pointers gc does not print.
+  await expect(page.getByTestId('alloc-vars')).toHaveCount(0)
   await snap(page, 'gcpkg-allocs')
 })
