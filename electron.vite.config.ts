@@ -15,6 +15,18 @@ function cspMeta(): Plugin {
   }
 }
 
+/** After the renderer, the exported report's page: the same views in one self-contained file (vite.report.config.mts). */
+function reportPage(): Plugin {
+  return {
+    name: 'ssascope-report-page',
+    apply: 'build',
+    async closeBundle() {
+      const { build } = await import('vite')
+      await build({ configFile: resolve('vite.report.config.mts') })
+    },
+  }
+}
+
 // Node-side entries share one build: the Electron main process, the pipeline
 // worker, the browser-mode server and the CLI. Only index.ts imports Electron.
 export default defineConfig({
@@ -47,7 +59,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [vue(), cspMeta()],
+    plugins: [vue(), cspMeta(), reportPage()],
     base: './',
     build: {
       outDir: resolve('out/renderer'),

@@ -43,7 +43,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     // Functions the failed-pass tests open: FailsInProve's prove pass throws; StopsEarlyOnPpc64's lower throws on ppc64 only (service/jobs.ts injectedFailure).
-    env: { SSASCOPE_FAIL_PASS: 'FailsInProve:prove,StopsEarlyOnPpc64:lower@ppc64' },
+    // SSASCOPE_CHECK: the SSA checker after every pass, as in every test.
+    env: { SSASCOPE_FAIL_PASS: 'FailsInProve:prove,StopsEarlyOnPpc64:lower@ppc64', SSASCOPE_CHECK: '1' },
     timeout: 30_000,
   },
 })

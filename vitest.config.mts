@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // The SSA checker runs after every pass in tests (tests/setup.ts; SSASCOPE_CHECK for worker threads and services).
+    setupFiles: ['tests/setup.ts'],
+    env: { SSASCOPE_CHECK: '1' },
   },
 })

@@ -5,8 +5,8 @@
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell, type WebContents } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { IPC, type MenuCommand, type SourceFile } from './protocol'
-import { buildMenu } from './desktop/menu'
+import { IPC, type MenuCommand, type SourceFile, type SsaResult } from './protocol'
+import { buildMenu, EXPORT_REPORT_ID } from './desktop/menu'
 import { registerIpc } from './desktop/ipc'
 import { loadState, saveState, type SavedState } from './desktop/window-state'
 import { APP_PAGE, APP_SCHEME, APP_SCHEME_PRIVILEGES, appFileFor, appHeaders, devResponseHeaders, isOurPage, mayNavigate, mayUsePermission, type PageTrust } from './desktop/security'
@@ -129,6 +129,11 @@ app.whenReady().then(async () => {
     (sender, frameUrl) => sender === window?.webContents && isOurPage(frameUrl, trust),
     (method, result) => {
       if (method === 'openFile' && result.ok) state.lastFile = (result.result as SourceFile).path
+      // A trace is on its way to the screen: there is something to export.
+      if (method === 'ssa' && result.ok && (result.result as SsaResult).trace) {
+        const item = Menu.getApplicationMenu()?.getMenuItemById(EXPORT_REPORT_ID)
+        if (item) item.enabled = true
+      }
     },
   )
   const examples = await service.call('listExamples', {})

@@ -71,6 +71,8 @@ test('desktop window: the pass debugger over IPC (deep link, stepping, listing, 
     await page.keyboard.press('n')
     await expect(page.getByTestId('listing-pass')).toHaveText('addressing modes')
     await expect(page.getByTestId('asm-listing')).toContainText('runtime.mallocgc')
+    // File › Export report… is enabled once a trace is shown (it starts disabled).
+    expect(await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('export-report')?.enabled)).toBe(true)
     await snap(page, 'electron-debugger')
   } finally {
     await app.close()

@@ -27,7 +27,7 @@ interface Run {
 const round = (x: number) => Math.round(x * 100) / 100
 
 /** One process run, timed; under /usr/bin/time when there is one. Throws when the command fails. */
-function measured(cmd: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }, scratch: string): Run {
+export function measured(cmd: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }, scratch: string): Run {
   const timeFile = join(scratch, 'time.out')
   const timed = existsSync(TIME)
   const [file, argv] = timed ? [TIME, ['-f', '%U %S %M', '-o', timeFile, cmd, ...args]] : [cmd, args]

@@ -8,7 +8,11 @@
 //   npm run bench -- --ui-only          only the UI figures
 //   npm run bench -- --no-ui            every figure but the UI ones
 //   npm run bench -- --ui-profile=DIR   also write CPU profiles of the UI runs
+//   npm run bench -- --export-only      only the exported report's figures (export.ts)
 //   npm run bench -- --import-only      only the ssa.html import figure
+//   npm run bench -- --profile[=DIR]    only the SSA pipeline's profile (profile.ts; CPU profiles to DIR, default profiles/)
+//   npm run bench -- --profile --only=ssa-10k   one of its workloads (ssa-10k, small-funcs-5k)
+//   npm run bench -- --ssa-only         only the SSA figures (ssa-10k, trace-wire, ssa-100k-lines)
 //   npm run bench -- --gcpkg-only       only the real-package figure (gc bridge vs go build)
 
 import { execFileSync } from 'node:child_process'
@@ -32,9 +36,11 @@ import type { FuncTrace } from '../protocol/model'
 import { uiBench } from './ui'
 import { cfgBench } from './cfg'
 import { viewsModelBench, viewsUiBench } from './views'
-import { hugeFileBench } from './huge'
+import { hugeFileBench, measured } from './huge'
+import { exportBench } from './export'
 import { importBench } from './import'
 import { gcPackageBench } from './gcpkg'
+import { profileBench } from './profile'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -57,12 +63,13 @@ function syntheticProgram(funcs: number): string {
   return out.join('\n')
 }
 
-async function median(runs: number, f: () => Promise<unknown> | unknown): Promise<number> {
+/** The median of `runs` timings of f (or, `valued`, of what f returns). */
+async function median(runs: number, f: () => Promise<unknown> | unknown, valued = false): Promise<number> {
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
-    await f()
-    times.push(performance.now() - t0)
+    const r = await f()
+    times.push(valued ? (r as number) : performance.now() - t0)
   }
   times.sort((a, b) => a - b)
   return times[Math.floor(times.length / 2)]!
@@ -122,6 +129,26 @@ function goBuildTimes(text: string, runs: number): { buildMs: number; compileMs:
   }
 }
 
+/** The median CPU time (user + system, /usr/bin/time) of `go tool compile -l` on text, or null without go or time. */
+function goCompileCpuMs(text: string, dir: string, runs: number): number | null {
+  const go = process.env['SSASCOPE_GO'] ?? 'go'
+  const file = join(dir, 'cpu.go')
+  const env = { ...process.env, GOFLAGS: '', GOWORK: 'off' }
+  const times: number[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      writeFileSync(file, `${text}\n// edit ${i}\n`)
+      const r = measured(go, ['tool', 'compile', '-p', 'bench', '-l', '-o', join(dir, 'cpu.o'), file], { cwd: dir, env }, dir)
+      if (r.cpuMs === null) return null
+      times.push(r.cpuMs)
+    }
+  } catch {
+    return null
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]!
+}
+
 function timedRuns(runs: number, before: () => void, f: () => unknown): number {
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -140,21 +167,33 @@ const round = (x: number) => Math.round(x * 100) / 100
 interface BenchArgs {
   ui: boolean
   other: boolean
+  /** The export-report figures: its size with the others, its opening with the UI ones. */
+  export: boolean
+  exportOnly?: boolean
   importOnly?: boolean
   gcpkgOnly?: boolean
   profileDir?: string
+  /** Only the pipeline profile, its CPU profiles written here. */
+  pipelineProfile?: string
+  only?: string
+  ssaOnly?: boolean
 }
 
 function parseArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = { ui: true, other: true }
+  const out: BenchArgs = { ui: true, other: true, export: true }
   for (const a of argv) {
-    if (a === '--ui-only') out.other = false
+    if (a === '--export-only') Object.assign(out, { ui: false, other: false, export: true, exportOnly: true })
+    else if (a === '--ui-only') out.other = false
     else if (a === '--no-ui') out.ui = false
     else if (a === '--import-only') Object.assign(out, { ui: false, other: false, importOnly: true })
     else if (a === '--gcpkg-only') Object.assign(out, { ui: false, other: false, gcpkgOnly: true })
     else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
+    else if (a === '--profile') out.pipelineProfile = 'profiles'
+    else if (a.startsWith('--only=')) out.only = a.slice('--only='.length)
+    else if (a === '--ssa-only') out.ssaOnly = true
+    else if (a.startsWith('--profile=')) out.pipelineProfile = a.slice('--profile='.length)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --import-only, --gcpkg-only, --ui-profile=DIR)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --import-only, --gcpkg-only, --ui-profile=DIR, --profile[=DIR] [--only=NAME], --ssa-only)\n`)
       process.exit(2)
     }
   }
@@ -164,6 +203,17 @@ function parseArgs(argv: string[]): BenchArgs {
 async function main(): Promise<void> {
   exitQuietlyOnClosedStdout()
   const args = parseArgs(process.argv.slice(2))
+  if (args.pipelineProfile !== undefined) return profileBench(emit, args.pipelineProfile, args.only)
+  if (args.ssaOnly) {
+    const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
+    try {
+      await ssa10k(dir)
+      await ssa100kLines(dir)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    return
+  }
   const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
   try {
     if (args.importOnly) {
@@ -175,6 +225,8 @@ async function main(): Promise<void> {
       return
     }
     if (args.other) await otherFigures(dir)
+    if (args.export) await exportBench({ emit, dir, ui: args.ui || args.exportOnly === true })
+    if (args.exportOnly) return
     await cfgBench({ emit, dir, layout: args.other, render: args.ui })
     if (args.ui) {
       try {
@@ -224,6 +276,7 @@ async function otherFigures(dir: string): Promise<void> {
 
   await escape5k(dir)
   await ssa10k(dir)
+  await ssa100kLines(dir)
   await escapeUiFigures(emit, median)
   await compareModelBench(dir, emit)
   await viewsModelBench(dir, emit)
@@ -245,7 +298,9 @@ const heapUsed = (() => {
 
 /**
  * ssa-10k: one function of ~10,000 SSA values through construction and
- * every pass with the checker, against `go tool compile -l` of the same file.
+ * every pass, as the user runs it (checker off) and with the checker after
+ * every pass (`--check`, tests), against `go tool compile -l` of the same
+ * file in the same run (the issue's goal: at most 10×). Medians.
  * Memory: what all pass records (snapshots, diffs, rule logs) retain,
  * against one unshared copy of a single snapshot; DESIGN §3 wants ≤ 3×.
  */
@@ -256,8 +311,17 @@ async function ssa10k(dir: string): Promise<void> {
   const prog = await ssaProgram(file, text)
   if (prog.diagnostics.length) throw new Error(`ssa-10k program is refused: ${prog.diagnostics[0]!.message}`)
   prog.trace('big', 'amd64') // warm-up
-  const ms = await median(3, () => prog.trace('big', 'amd64'))
+  const ms = await median(5, () => prog.trace('big', 'amd64', { check: false }))
+  const checkedMs = await median(3, () => prog.trace('big', 'amd64', { check: true }))
   const go = goBuildTimes(text, 5)
+  // CPU time as well: on a busy machine wall times of a 0.1 s and a several-second run are not comparable.
+  const cpuMs = await median(5, () => {
+    const c0 = process.cpuUsage()
+    prog.trace('big', 'amd64', { check: false })
+    const c = process.cpuUsage(c0)
+    return (c.user + c.system) / 1000
+  }, true)
+  const goCpu = goCompileCpuMs(text, dir, 5)
   const base = heapUsed()
   // Held in `retained` so the collector cannot drop them while we measure.
   const retained: unknown[] = []
@@ -278,14 +342,58 @@ async function ssa10k(dir: string): Promise<void> {
     passes,
     failedPass: failed ? `${failed.name}: ${failed.error}` : null,
     ms: round(ms),
+    withCheckerMs: round(checkedMs),
     goToolCompileMs: go ? round(go.compileMs) : null,
     ratioToGoToolCompile: go ? round(ms / go.compileMs) : null,
+    withCheckerRatioToGoToolCompile: go ? round(checkedMs / go.compileMs) : null,
+    cpuMs: round(cpuMs),
+    goToolCompileCpuMs: goCpu === null ? null : round(goCpu),
+    cpuRatioToGoToolCompile: goCpu ? round(cpuMs / goCpu) : null,
     allSnapshotsMB: round(all / 2 ** 20),
     oneSnapshotMB: round(single / 2 ** 20),
     memoryRatio: round(all / single),
   })
   retained.length = 0
   traceWire(trace)
+}
+
+/**
+ * ssa-100k-lines: a ~100,000-line file of small functions (escapeProgram)
+ * the way gc compiles it: parse, type check, escape analysis, then every
+ * function through every pass (checker off), against `go tool compile -l`
+ * of the same file in the same run. One run of ours (it is long), the
+ * median of three of gc's.
+ */
+async function ssa100kLines(dir: string): Promise<void> {
+  const text = escapeProgram(100_000)
+  const file = join(dir, 'lines100k.go')
+  writeFileSync(file, text)
+  const lines = text.split('\n').length
+  const go = goBuildTimes(text, 3)
+  const goCpu = goCompileCpuMs(text, dir, 3)
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const prog = await ssaProgram(file, text)
+  if (prog.diagnostics.length) throw new Error(`ssa-100k-lines program is refused: ${prog.diagnostics[0]!.message}`)
+  const frontMs = performance.now() - t0
+  let failed = 0
+  for (const name of prog.functions) if (prog.trace(name, 'amd64', { check: false }).passes.some((p) => p.status === 'failed')) failed++
+  const ms = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  const cpuMs = (c.user + c.system) / 1000
+  emit({
+    bench: 'ssa-100k-lines',
+    lines,
+    functions: prog.functions.length,
+    failedFunctions: failed,
+    ms: round(ms),
+    frontEndMs: round(frontMs),
+    goToolCompileMs: go ? round(go.compileMs) : null,
+    ratioToGoToolCompile: go ? round(ms / go.compileMs) : null,
+    cpuMs: round(cpuMs),
+    goToolCompileCpuMs: goCpu === null ? null : round(goCpu),
+    cpuRatioToGoToolCompile: goCpu ? round(cpuMs / goCpu) : null,
+  })
 }
 
 /**

@@ -10,6 +10,7 @@ import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
 import { fidelityCommand } from './fidelity'
 import { gcCommand } from './gc'
+import { exportCommand } from './export'
 import { importCommand } from './import'
 
 export interface CliIO {
@@ -27,13 +28,14 @@ Commands:
   escape [-m|-m=2] FILE.go...
                        escape analysis: the lines go build -gcflags='-m=N -l' prints
                        (--json [--func F]: the result as JSON, with F's escape graph)
-  ssa FILE.go --func F [--arch amd64|ppc64] [--pass P] [--json]
+  ssa FILE.go --func F [--arch amd64|ppc64] [--pass P] [--json] [--check]
                        the function's SSA after each of gc's passes: one line per pass
                        (name<TAB>status<TAB>#values<TAB>#blocks); --pass P prints the
                        function after P in gc's text dump format; --json the whole trace in
                        the compact wire encoding (format ssascope-trace/1: every distinct
                        value and block record once, each pass as references to them;
-                       decodeTrace in src-main/protocol/trace-codec.ts expands it)
+                       decodeTrace in src-main/protocol/trace-codec.ts expands it); --check runs
+                       the checker after every pass, as gc's -d=ssa/check/on (off by default)
   allocs FILE.go --func F [--json]
                        the heap allocation calls as built (runtime.newobject / mallocgc),
                        with the variables aggregated into each
@@ -48,6 +50,11 @@ Commands:
                        the real go on the package in DIR: F's passes from gc's ssa.html (GOSSAFUNC
                        spellings: F, T.M, (*T).M, F.func1, G[go.shape.int]), its -m=2 decisions and
                        mergelocals trace; inlining on unless -l (--funcs: what gc compiles)
+  export FILE.go --func F [--arch amd64|ppc64|amd64,ppc64] -o OUT.html
+                       a self-contained HTML report of the function (the app's views,
+                       read-only, the data inlined; opens offline in any browser): passes,
+                       listing and diffs, value history, CFG, escape graph, allocations,
+                       liveness, assembly, and the arch comparison when both are exported
   import FILE.html [--arch A] [--pass P | --json]
                        an existing ssa.html (GOSSAFUNC=F) in the same model: one line per pass
                        (merged columns split into their passes), --pass P the function after P in
@@ -97,6 +104,8 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
         return await mergelocalsCommand(rest, api, io)
       case 'asm':
         return await asmCommand(rest, api, io)
+      case 'export':
+        return await exportCommand(rest, api, io)
       case 'import':
         return await importCommand(rest, api, io)
       case 'fidelity':

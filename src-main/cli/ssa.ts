@@ -1,4 +1,4 @@
-// `ssascope ssa FILE.go --func F [--arch A] [--pass P] [--json]` and
+// `ssascope ssa FILE.go --func F [--arch A] [--pass P] [--json] [--check]` and
 // `ssascope allocs FILE.go --func F [--arch A] [--json]` (DESIGN §5).
 
 import type { SsascopeApi } from '../protocol/api'
@@ -10,18 +10,22 @@ import type { CliIO } from './cli'
 import { parseFuncArgs, type FuncArgs } from './funcargs'
 
 export const SSA_USAGE =
-  'usage: ssascope ssa FILE.go --func F [--arch amd64|ppc64] [--pass P | --json]\n' +
+  'usage: ssascope ssa FILE.go --func F [--arch amd64|ppc64] [--pass P | --json] [--check]\n' +
+  '  --check runs the checker after every pass (gc\'s -d=ssa/check/on): a pass that breaks the function is reported failed\n' +
   '  --json prints the trace in the compact wire encoding (format ssascope-trace/1, src-main/protocol/trace-codec.ts:\n' +
   '  every distinct value and block record once, each pass as references to them); decodeTrace gives the FuncTrace\n'
 export const ALLOCS_USAGE = 'usage: ssascope allocs FILE.go --func F [--arch amd64|ppc64] [--json]\n'
 
 interface Parsed extends FuncArgs {
   pass?: string
+  check?: boolean
 }
 
 const PASS_NAMES = new Set(['start', ...PASSES.map((p) => p.name)])
 
 function parse(args: string[], usage: string, io: CliIO, allowPass: boolean): Parsed | null {
+  const check = allowPass && args.includes('--check')
+  if (check) args = args.filter((a) => a !== '--check')
   const out = parseFuncArgs(args, usage, io, allowPass ? ['pass'] : [])
   if (!out) return null
   const pass = out.values['pass']
@@ -33,7 +37,7 @@ function parse(args: string[], usage: string, io: CliIO, allowPass: boolean): Pa
     io.stderr(`unknown pass ${JSON.stringify(pass)}: gc 1.26's passes are start, ${PASSES.map((p) => p.name).join(', ')}\n`)
     return null
   }
-  return { ...out, ...(pass !== undefined ? { pass } : {}) }
+  return { ...out, ...(pass !== undefined ? { pass } : {}), ...(check ? { check } : {}) }
 }
 
 /** The `ssa` request's trace, as sent (compact) and decoded; null after printing the diagnostics (asm and mergelocals use it too). */
@@ -42,9 +46,10 @@ export async function fetchTrace(
   io: CliIO,
   p: Pick<FuncArgs, 'file' | 'func' | 'arch'>,
   until?: string,
+  check?: boolean,
 ): Promise<{ path: string; trace: FuncTrace; encoded: EncodedTrace } | null> {
   const file = await api.call('openFile', { path: p.file })
-  const r = await api.call('ssa', { path: file.path, text: file.text, func: p.func, arch: p.arch, ...(until ? { until } : {}) })
+  const r = await api.call('ssa', { path: file.path, text: file.text, func: p.func, arch: p.arch, ...(until ? { until } : {}), ...(check ? { check } : {}) })
   for (const d of r.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   return r.trace ? { path: file.path, trace: decodeTrace(r.trace), encoded: r.trace } : null
 }
@@ -52,7 +57,7 @@ export async function fetchTrace(
 export async function ssaCommand(args: string[], api: SsascopeApi, io: CliIO): Promise<number> {
   const p = parse(args, SSA_USAGE, io, true)
   if (!p) return 2
-  const r = await fetchTrace(api, io, p, p.pass)
+  const r = await fetchTrace(api, io, p, p.pass, p.check)
   if (!r) return 2
   const passes = r.trace.passes
   if (p.json) {

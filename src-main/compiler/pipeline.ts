@@ -14,6 +14,7 @@ import { parseFile, type ParsedFile } from './syntax'
 import { checkFile, type CheckResult } from './types/check'
 import { symbolSizeErrors } from './types/symsize'
 import { elidedBoundsChecks } from './walk/bounds'
+import { frameText, hash, traceKeyOf } from './tracekey'
 
 export type ProgressSink = (p: Progress) => void
 
@@ -49,9 +50,19 @@ export interface EscapeReport {
   analysis: EscapeAnalysis | null
 }
 
-export interface SsaRequest extends Pick<TraceOptions, 'until' | 'fail'> {
+export interface SsaRequest extends Pick<TraceOptions, 'until' | 'fail' | 'check'> {
   func: string
   arch: Arch
+}
+
+/**
+ * Traces kept across programs, by what they depend on (tracekey.ts): after
+ * an edit, a function whose body, callees and surroundings did not change
+ * gets its trace from here instead of through the passes again.
+ */
+export interface TraceStore {
+  get(key: string): FuncTrace | undefined
+  set(key: string, trace: FuncTrace): void
 }
 
 /** How often each phase really ran, over all programs (tests check that caches work by these). */
@@ -63,6 +74,7 @@ export class Program {
   private escapeAnalysis: EscapeAnalysis | null | undefined
   private walkLines: string[] | undefined
   private ssaProgram: SsaProgram | undefined
+  private frameHash: string | undefined
 
   private constructor(
     readonly path: string,
@@ -186,11 +198,46 @@ export class Program {
     return (this.ssaProgram = { ...prog, compileFunc, trace: (name, arch, options) => compileFunc(name, arch, options).trace })
   }
 
-  /** The API's `ssa` answer (before encoding): one function's trace for one arch, or why not. */
-  ssaResult(request: SsaRequest, ctx: RunContext = {}): SsaResultOf<FuncTrace> {
+  /**
+   * What the trace of function `name` (gc name) under these options depends
+   * on, as a key for a TraceStore; undefined when it cannot be reused (the
+   * file has errors, or the function is a package-level literal).
+   */
+  traceKey(name: string, options: Omit<SsaRequest, 'func'>): string | undefined {
+    const analysis = this.escapes()
+    if (!analysis || !this.checked) return undefined
+    const unit = analysis.units.all.find((u) => u.name === name && !u.wrapper)
+    if (!unit) return undefined
+    this.frameHash ??= hash(frameText(this.parsed.file, this.text))
+    const deps = traceKeyOf(unit, this.frameHash, this.text, this.parsed.source)
+    if (deps === undefined) return undefined
+    const { arch, until, check, fail } = options
+    return [this.path, this.options.pkgPath ?? '', name, arch, until ?? '', check ? 'check' : '', fail ?? '', deps].join('\0')
+  }
+
+  /** The API's `ssa` answer (before encoding): one function's trace for one arch, or why not; from `store` when it has the trace. */
+  ssaResult(request: SsaRequest, ctx: RunContext = {}, store?: TraceStore): SsaResultOf<FuncTrace> {
     const checkCancelled = ctx.checkCancelled ?? noop
     const progress = ctx.progress ?? noop
-    return ssaResultOf(this.ssa(ctx), {
+    let prog = this.ssa(ctx)
+    if (store) {
+      const build = prog.trace
+      prog = {
+        ...prog,
+        trace: (name, arch, options) => {
+          const key = this.traceKey(name, request)
+          const known = key !== undefined ? store.get(key) : undefined
+          if (known) {
+            progress({ phase: 'unchanged', fraction: 0.95 })
+            return known
+          }
+          const t = build(name, arch, options)
+          if (key !== undefined) store.set(key, t)
+          return t
+        },
+      }
+    }
+    return ssaResultOf(prog, {
       ...request,
       onStep: (phase, fraction) => {
         checkCancelled()

@@ -2,9 +2,9 @@
 // dispatch to the same service through this method table. Pure: the
 // renderer imports it (types only) like every other client.
 
-import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, GcPackageInfo, GcPackageResultOf, ImportResult, Progress, SourceFile, SsaResult } from './model'
+import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, ExportedReport, GcPackageInfo, GcPackageResultOf, ImportResult, Progress, SourceFile, SsaResult } from './model'
 import type { EncodedTrace } from './trace-codec'
-import { boolean, object, oneOf, optional, string, type Validator } from './validate'
+import { boolean, object, oneOf, optional, string, uniqueList, type Validator } from './validate'
 import { ApiError } from './errors'
 
 /** Source files larger than this are refused before any work is done. */
@@ -60,14 +60,39 @@ export const API = {
    * One function's SSA for one arch after every pass (or until pass `until`),
    * with its allocation calls, stack frame and listing. The trace comes in
    * the compact encoding: `decodeTrace(result.trace)` (protocol/trace-codec.ts).
+   * `check` runs the checker after every pass (gc's -d=ssa/check/on): a pass
+   * that leaves the function inconsistent is then recorded failed. Off unless
+   * asked for (or SSASCOPE_CHECK=1 in the service's environment).
    */
-  ssa: method<{ path: string; text: string; func: string; arch: Arch; until?: string }, SsaResult>(
+  ssa: method<{ path: string; text: string; func: string; arch: Arch; until?: string; check?: boolean }, SsaResult>(
     object({
       path,
       text,
       func: string({ nonEmpty: true, maxLength: 1000 }),
       arch: oneOf('amd64', 'ppc64'),
       until: optional(string({ nonEmpty: true, maxLength: 100 })),
+      check: optional(boolean()),
+    }),
+  ),
+  /**
+   * A self-contained HTML report of one function on one or two arches (the
+   * app's views, read-only, with the data inlined): `File › Export report…`
+   * and `ssascope export`. `example` names the shipped example the text is;
+   * pass, view and value are where the report opens.
+   */
+  exportReport: method<
+    { path: string; text: string; func: string; arches: Arch[]; example?: string; pass?: string; view?: string; value?: string },
+    ExportedReport
+  >(
+    object({
+      path,
+      text,
+      func: string({ nonEmpty: true, maxLength: 1000 }),
+      arches: uniqueList(oneOf('amd64', 'ppc64'), { min: 1, max: 2 }),
+      example: optional(string({ nonEmpty: true, maxLength: 100 })),
+      pass: optional(string({ nonEmpty: true, maxLength: 100 })),
+      view: optional(oneOf('ssa', 'asm', 'escape', 'cfg', 'allocs', 'liveness', 'compare')),
+      value: optional(string({ nonEmpty: true, maxLength: 20 })),
     }),
   ),
   /**
@@ -134,6 +159,7 @@ export type MenuCommand =
   | { kind: 'open-example'; name: string }
   | { kind: 'import-ssa-html'; path: string }
   | { kind: 'show-shortcuts' }
+  | { kind: 'export-report' }
 
 /** What the preload exposes as `window.ssascope` (only inside Electron). */
 export interface PreloadBridge {

@@ -67,7 +67,15 @@ export interface AnalyzeResult {
 export interface AppInfo {
   name: string
   version: string
-  transport: 'ipc' | 'http' | 'in-process'
+  /** `report`: an exported report answering from the data inlined in it (read-only, no compiler). */
+  transport: 'ipc' | 'http' | 'in-process' | 'report'
+}
+
+/** An exported report (`exportReport`): one self-contained HTML file. */
+export interface ExportedReport {
+  /** A file name to save it under: `FUNC-ARCHES.html`, safe on every file system. */
+  fileName: string
+  html: string
 }
 
 export interface Progress {

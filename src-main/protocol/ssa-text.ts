@@ -11,13 +11,14 @@ export function stmtPrefix(v: Pick<ValueRecord, 'line' | 'stmt'>): string {
 
 /** `Op <T> {aux} [auxint] args`: the part of a value line after `vN = `. */
 export function valueBody(v: ValueRecord): string {
-  let s = `${v.op} <${v.type}>`
+  // Joined rather than concatenated: one flat string, not a tree of pieces (rule logs keep thousands).
+  const parts = [v.op, ' <', v.type, '>']
   // gc prints {aux} before [auxint] for Sym/Typ-with-offset kinds, [auxint] alone otherwise.
-  if (v.aux !== undefined) s += ` {${v.aux}}`
+  if (v.aux !== undefined) parts.push(' {', v.aux, '}')
   // gc prints its default `[auxtype=…]` form (value.go auxString) without the leading space.
-  if (v.auxInt !== undefined) s += (v.auxInt.startsWith('auxtype=') ? '' : ' ') + `[${v.auxInt}]`
-  for (const a of v.args) s += ` ${a}`
-  return s
+  if (v.auxInt !== undefined) parts.push(v.auxInt.startsWith('auxtype=') ? '[' : ' [', v.auxInt, ']')
+  for (const a of v.args) parts.push(' ', a)
+  return parts.join('')
 }
 
 /** `(+L) v5 = Op <T> {aux} [auxint] args : loc (names)` */

@@ -15,13 +15,6 @@ export const string =
     return v
   }
 
-export const oneOf =
-  <const T extends readonly string[]>(...options: T): Validator<T[number]> =>
-  (v, where) => {
-    if (typeof v !== 'string' || !options.includes(v)) throw bad(where, `must be one of ${options.join(', ')}`)
-    return v as T[number]
-  }
-
 export const boolean =
   (): Validator<boolean> =>
   (v, where) => {
@@ -29,10 +22,28 @@ export const boolean =
     return v
   }
 
+export const oneOf =
+  <const T extends readonly string[]>(...options: T): Validator<T[number]> =>
+  (v, where) => {
+    if (typeof v !== 'string' || !options.includes(v)) throw bad(where, `must be one of ${options.join(', ')}`)
+    return v as T[number]
+  }
+
 export const optional =
   <T>(inner: Validator<T>): Validator<T | undefined> =>
   (v, where) =>
     v === undefined ? undefined : inner(v, where)
+
+/** An array of min…max items, each checked, with no item twice. */
+export const uniqueList =
+  <T>(item: Validator<T>, opts: { min: number; max: number }): Validator<T[]> =>
+  (v, where) => {
+    if (!Array.isArray(v)) throw bad(where, 'must be an array')
+    if (v.length < opts.min || v.length > opts.max) throw bad(where, `must have ${opts.min} to ${opts.max} items`)
+    const out = v.map((x, i) => item(x, `${where}[${i}]`))
+    if (new Set(out).size !== out.length) throw bad(where, 'must not repeat an item')
+    return out
+  }
 
 type Shape = Record<string, Validator<unknown>>
 type FromShape<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> }

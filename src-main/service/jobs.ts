@@ -9,14 +9,15 @@
 // never parses or analyses the file again. Every worker job reports progress
 // and checks for cancellation between phases and passes.
 
-import type { Args, Method, Result } from '../protocol/api'
+import type { Args, CallOptions, Method, Result, SsascopeApi } from '../protocol/api'
 import type { AppInfo, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
 import type { WireError } from '../protocol/errors'
 import { encodeTrace } from '../protocol/trace-codec'
-import { Program, type CancelCheck, type ProgressSink, type SsaRequest } from '../compiler/pipeline'
+import { Program, type CancelCheck, type ProgressSink, type SsaRequest, type TraceStore } from '../compiler/pipeline'
 import { approxBytes, SourceCache } from './cache'
 import type { ExampleLibrary } from './examples'
 import { readGoFile, readSsaHtmlFile } from './files'
+import { exportReport } from './export'
 import { importSsaHtml, SsaHtmlError } from '../gcbridge'
 import { gcPackageFuncs, GcPackageError } from '../gcbridge/package'
 import { gcFileTrace, gcPackageTrace, resolveToolchain } from '../gcbridge/gctrace'
@@ -26,6 +27,10 @@ import { ApiError } from '../protocol/errors'
 export interface ServiceContext {
   info: AppInfo
   examples: ExampleLibrary
+  /** The service itself, for methods made of other calls (exportReport). */
+  api: SsascopeApi
+  /** The report page to fill (exportReport). */
+  reportTemplate: () => Promise<string>
 }
 
 export interface JobEnvOptions {
@@ -39,10 +44,13 @@ export interface JobEnvOptions {
 export class JobEnv {
   readonly programs: SourceCache<Program>
   readonly traces: SourceCache<SsaResultOf<FuncTrace>>
+  /** The same traces by what they depend on (Program.traceKey): an edit elsewhere in the file keeps them. */
+  readonly unchanged: LruTraceStore
 
   constructor(options: JobEnvOptions = {}) {
     this.programs = new SourceCache({ budget: options.programs ?? 4 })
     this.traces = new SourceCache({ budget: options.traces ?? 8 })
+    this.unchanged = lruStore(options.traces ?? 8)
   }
 
   /** The program of this text, parsed and checked once while it stays in the cache. */
@@ -56,15 +64,54 @@ export class JobEnv {
 
   /** One function's trace for one arch (cached), from the text's one program. */
   async ssa(path: string, text: string, request: SsaRequest, cx: JobContext): Promise<SsaResultOf<FuncTrace>> {
-    const key = `${request.func}\0${request.arch}\0${request.until ?? ''}`
+    const key = `${request.func}\0${request.arch}\0${request.until ?? ''}\0${request.check ? 'check' : ''}`
     const known = this.traces.get(path, text, key)
     if (known) {
+      // Used again: the other cache keeps it as long.
+      if (known.trace) this.unchanged.touch(known.trace)
       cx.progress({ phase: 'cached', fraction: 0.95 })
       return known
     }
-    const r = (await this.program(path, text, cx)).ssaResult(request, cx)
+    const r = (await this.program(path, text, cx)).ssaResult(request, cx, this.unchanged)
     this.traces.set(path, text, key, r)
     return r
+  }
+}
+
+interface LruTraceStore extends TraceStore {
+  /** Marks a trace (got elsewhere) as just used. */
+  touch(trace: FuncTrace): void
+}
+
+/** A TraceStore keeping the `size` most recently used traces. */
+function lruStore(size: number): LruTraceStore {
+  const m = new Map<string, FuncTrace>()
+  const keyOf = new WeakMap<FuncTrace, string>()
+  return {
+    touch(trace) {
+      const key = keyOf.get(trace)
+      if (key !== undefined && m.get(key) === trace) {
+        m.delete(key)
+        m.set(key, trace)
+      }
+    },
+    get(key) {
+      const t = m.get(key)
+      if (t) {
+        m.delete(key)
+        m.set(key, t)
+      }
+      return t
+    },
+    set(key, t) {
+      m.delete(key)
+      m.set(key, t)
+      keyOf.set(t, key)
+      for (const k of m.keys()) {
+        if (m.size <= size) break
+        m.delete(k)
+      }
+    },
   }
 }
 
@@ -85,7 +132,8 @@ export interface ResultCachePolicy<M extends Method> {
 
 export interface ServiceJob<M extends Method> {
   runs: 'service'
-  run(args: Args<M>, cx: ServiceContext): Promise<Result<M>>
+  /** `options`: the call's cancellation and progress, for jobs made of other calls. */
+  run(args: Args<M>, cx: ServiceContext, options: CallOptions): Promise<Result<M>>
 }
 
 export interface WorkerJob<M extends Method> {
@@ -101,6 +149,7 @@ export const JOBS: { [M in Method]: Job<M> } = {
   listExamples: { runs: 'service', run: (_, cx) => cx.examples.list() },
   openExample: { runs: 'service', run: ({ name }, cx) => cx.examples.open(name) },
   openFile: { runs: 'service', run: ({ path }) => readGoFile(path) },
+  exportReport: { runs: 'service', run: (args, cx, options) => exportReport(args, cx.api, cx.reportTemplate, { name: cx.info.name, version: cx.info.version }, options) },
   analyze: {
     runs: 'worker',
     async run({ path, text }, cx) {
@@ -118,15 +167,15 @@ export const JOBS: { [M in Method]: Job<M> } = {
   },
   ssa: {
     runs: 'worker',
-    async run({ path, text, func, arch, until }, cx) {
+    async run({ path, text, func, arch, until, check }, cx) {
       const fail = injectedFailure(func, arch)
-      const r = await cx.env.ssa(path, text, { func, arch, ...(until ? { until } : {}), ...(fail ? { fail } : {}) }, cx)
+      const r = await cx.env.ssa(path, text, { func, arch, check: check ?? checkByDefault(), ...(until ? { until } : {}), ...(fail ? { fail } : {}) }, cx)
       if (!r.trace) return { ...r, trace: null }
       cx.checkCancelled()
       cx.progress({ phase: 'encode', fraction: 0.99 })
       return { ...r, trace: encodeTrace(r.trace) }
     },
-    cache: { entry: ({ func, arch, until }) => `${func}\0${arch}\0${until ?? ''}`, bytes: approxBytes },
+    cache: { entry: ({ func, arch, until, check }) => `${func}\0${arch}\0${until ?? ''}\0${(check ?? checkByDefault()) ? 'check' : ''}`, bytes: approxBytes },
   },
   gcFuncs: {
     runs: 'worker',
@@ -176,6 +225,9 @@ export const JOBS: { [M in Method]: Job<M> } = {
     },
   },
 }
+
+/** SSASCOPE_CHECK=1: the checker after every pass unless a request says otherwise (test runs set it). */
+export const checkByDefault = (): boolean => process.env['SSASCOPE_CHECK'] === '1'
 
 /**
  * Runs real-gc work with an AbortSignal that follows the job's cancellation

@@ -25,3 +25,5 @@ export const appVersion: string = (() => {
     return '0.0.0'
   }
 })()
+/** The report page (src-renderer/report.html built into one file), the template of every exported report. */
+export const reportTemplateFile = join(projectRoot, 'out', 'report', 'report.html')

@@ -10,12 +10,16 @@ import { SourceCache } from './cache'
 import { ExampleLibrary } from './examples'
 import { jobOf, type ResultCachePolicy, type ServiceContext } from './jobs'
 import type { JobRunner } from './runner'
+import { readReportTemplate } from './export'
+import { reportTemplateFile } from './paths'
 
 export interface ServiceOptions {
   runner: JobRunner
   examplesDir: string
   version: string
   transport: AppInfo['transport']
+  /** The report page exportReport fills; default out/report/report.html. */
+  reportTemplateFile?: string
   /** Bytes of results (encoded traces) kept for repeated requests; default 256 MB. */
   resultCacheBytes?: number
 }
@@ -29,6 +33,8 @@ export class Service implements SsascopeApi {
     this.context = {
       info: { name: 'ssascope', version: options.version, transport: options.transport },
       examples: new ExampleLibrary(options.examplesDir),
+      api: this,
+      reportTemplate: () => readReportTemplate(options.reportTemplateFile ?? reportTemplateFile),
     }
     this.results = new SourceCache({ budget: options.resultCacheBytes ?? 256 * 2 ** 20, textWeight: (t) => 2 * t.length })
   }
@@ -59,7 +65,7 @@ export class Service implements SsascopeApi {
 
   private async run<M extends Method>(method: M, args: Args<M>, options: CallOptions): Promise<Result<M>> {
     const job = jobOf(method)
-    if (job.runs === 'service') return job.run(args, this.context)
+    if (job.runs === 'service') return job.run(args, this.context, options)
     const cache = job.cache as ResultCachePolicy<M> | undefined
     const source = args as unknown as { path: string; text: string }
     const key = cache ? `${method}\0${cache.entry(args)}` : ''

@@ -5,6 +5,7 @@ import { createApi } from './api/client'
 import { setApi } from './api/instance'
 import { parseDeepLink } from './deeplink'
 import { useDocument } from './stores/document'
+import { useExporter } from './stores/exporter'
 import { useSelection } from './stores/selection'
 import { importSsaHtml } from './importer'
 import './style.css'
@@ -24,4 +25,5 @@ window.ssascope?.onMenu((command) => {
   else if (command.kind === 'open-example') void doc.openExample(command.name)
   else if (command.kind === 'import-ssa-html') void importSsaHtml({ path: command.path })
   else if (command.kind === 'show-shortcuts') sel.shortcutsOpen = true
+  else if (command.kind === 'export-report') void useExporter().run()
 })

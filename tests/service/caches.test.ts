@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pipelineCounters } from '../../src-main/compiler/pipeline'
-import { PASSES } from '../../src-main/compiler/ssa/compile'
+import { checkerRuns, PASSES } from '../../src-main/compiler/ssa/compile'
 import type { Args } from '../../src-main/protocol/api'
 import { decodeTrace } from '../../src-main/protocol/trace-codec'
 import { approxBytes, SourceCache } from '../../src-main/service/cache'
@@ -69,6 +69,52 @@ describe('the service on one program per text', () => {
     expect(phases).toEqual(['cached'])
     // Another text is another program.
     expect(await delta(() => s.call('analyze', { ...heapagg, text: heapagg.text + '\n' }))).toMatchObject({ parses: 1 })
+  })
+
+  it('runs the checker when the ssa call asks (check), else as SSASCOPE_CHECK says (on in tests); each choice is its own trace', async () => {
+    expect(process.env['SSASCOPE_CHECK']).toBe('1')
+    const s = service()
+    const runs = async (args: Partial<Args<'ssa'>>) => {
+      const before = checkerRuns.count
+      const traces = (await delta(() => s.call('ssa', { ...heapagg, func: 'half', arch: 'amd64', ...args }))).traces
+      return { checks: checkerRuns.count - before, traces }
+    }
+    expect(await runs({ check: false })).toEqual({ checks: 0, traces: 1 })
+    const on = await runs({ check: true })
+    expect(on.traces).toBe(1)
+    expect(on.checks).toBeGreaterThan(PASSES.filter((p) => p.run).length / 2)
+    // Unset: SSASCOPE_CHECK=1 (vitest.config.mts), the same trace as check: true, from the cache.
+    expect(await runs({})).toEqual({ checks: 0, traces: 0 })
+    await expect(s.call('ssa', { ...heapagg, func: 'half', arch: 'amd64', check: 'yes' as unknown as boolean })).rejects.toThrow(/check must be true or false/)
+  })
+
+  it('after an edit, a function whose body, callees and surroundings did not change keeps its trace', async () => {
+    const src = (g: string, h: string, above = '') =>
+      `package p\n${above}\nfunc g(x int) int {\n\treturn x * ${g}\n}\n\nfunc f(x int) int {\n\treturn g(x) + 1\n}\n\nfunc h(p *int) int {\n\treturn *p + ${h}\n}\n`
+    const s = service()
+    const traced = async (text: string, func: string) => {
+      let trace: unknown
+      const d = await delta(async () => {
+        trace = (await s.call('ssa', { path: 'edit.go', text, func, arch: 'amd64' })).trace
+      })
+      return { traces: d.traces, parses: d.parses, trace }
+    }
+    const first = await traced(src('3', '4'), 'f')
+    expect(first).toMatchObject({ traces: 1, parses: 1 })
+    // h changed (same lines): f's trace is kept, the new text is parsed and checked.
+    const kept = await traced(src('3', '5'), 'f')
+    expect(kept).toMatchObject({ traces: 0, parses: 1 })
+    expect(kept.trace).toEqual(first.trace)
+    // h itself is built for the new text.
+    expect((await traced(src('3', '5'), 'h')).traces).toBe(1)
+    // A callee's body changed: f is built again.
+    expect((await traced(src('7', '5'), 'f')).traces).toBe(1)
+    // A line above moves every position: built again.
+    expect((await traced(src('7', '5', '// moved'), 'f')).traces).toBe(1)
+    // A declaration outside the bodies (a new global) may change anything: built again.
+    expect((await traced(src('7', '5', 'var sink int'), 'f')).traces).toBe(1)
+    // Back to a text whose f is known: from the cache.
+    expect((await traced(src('7', '6', 'var sink int'), 'f')).traces).toBe(0)
   })
 
   it('reports every pass of an ssa job as progress', async () => {

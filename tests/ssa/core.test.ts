@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkFunc } from '../../src-main/compiler/ssa/check'
-import { compile } from '../../src-main/compiler/ssa/compile'
+import { checkerRuns, compile, isCheckOnByDefault, setCheckByDefault } from '../../src-main/compiler/ssa/compile'
 import { Func } from '../../src-main/compiler/ssa/func'
 import { printFunc } from '../../src-main/compiler/ssa/print'
 import { Snapshotter } from '../../src-main/compiler/ssa/snapshot'
@@ -109,6 +109,23 @@ describe('pass failures', () => {
     })
     expect(recs[1]!.status).toBe('failed')
     expect(recs[1]!.error).toMatch(/check failed: v4 = Add64 has 3 args/)
+  })
+
+  it('the checker runs on demand: off, a broken pass goes through; unset, it follows setCheckByDefault (on in tests)', () => {
+    const breaks = [{ name: 'breaks', run: (g: Func) => void g.entry.values[3]!.addArg(g.entry.values[0]!) }]
+    expect(isCheckOnByDefault()).toBe(true)
+    const runs = checkerRuns.count
+    expect(compile(small(), { arch: 'amd64', check: false, passes: breaks })[1]!.status).toBe('changed')
+    expect(checkerRuns.count).toBe(runs)
+    try {
+      setCheckByDefault(false)
+      expect(compile(small(), { arch: 'amd64', passes: breaks })[1]!.status).toBe('changed')
+      expect(compile(small(), { arch: 'amd64', check: true, passes: breaks })[1]!.status).toBe('failed')
+    } finally {
+      setCheckByDefault(true)
+    }
+    expect(compile(small(), { arch: 'amd64', passes: breaks })[1]!.status).toBe('failed')
+    expect(checkerRuns.count).toBe(runs + 4)
   })
 
   it('fault injection: the named pass throws, is recorded failed, and the records before it are kept', () => {

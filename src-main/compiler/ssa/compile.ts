@@ -24,10 +24,44 @@ export interface PassDef {
 
 export const PASSES: readonly PassDef[] = [...GENERIC_PASSES, ...BACKEND_PASSES]
 
+/**
+ * Whether the checker runs when a caller does not say: off for the user's
+ * runs (it costs as much as several passes), on in tests (their setup turns
+ * it on) and on demand (`--check`, the app's setting), as gc's
+ * -d=ssa/check/on.
+ */
+let checkByDefault = false
+
+export function setCheckByDefault(on: boolean): void {
+  checkByDefault = on
+}
+
+export const isCheckOnByDefault = (): boolean => checkByDefault
+
+/** How many times the checker ran, over all compiles (tests check that the option reaches the passes by it). */
+export const checkerRuns = { count: 0 }
+
+function runChecker(f: Func): void {
+  checkerRuns.count++
+  checkFunc(f)
+}
+
+/** Where a compile's time goes (summed over calls when the same sink is passed again): for the bench's profile. */
+export interface CompileTimings {
+  /** Pass name → milliseconds in the pass itself. */
+  passMs: Record<string, number>
+  checkMs: number
+  snapshotMs: number
+}
+
+export const newCompileTimings = (): CompileTimings => ({ passMs: {}, checkMs: 0, snapshotMs: 0 })
+
 export interface CompileOptions {
   arch: string
-  /** Run the checker after each pass (on by default). */
+  /** Run the checker after each pass (default: setCheckByDefault, off unless a test or the user turns it on). */
   check?: boolean
+  /** Adds this compile's times to the sink. */
+  timings?: CompileTimings
   /** Stop after this pass (inclusive). */
   until?: string
   /** The pass list (tests substitute their own). */
@@ -47,11 +81,14 @@ export function compile(f: Func, options: CompileOptions): PassRecord[] {
   f.arch = options.arch
   const snap = new Snapshotter()
   const records: PassRecord[] = []
-  const check = options.check !== false
+  const check = options.check ?? checkByDefault
+  const tm = options.timings
+  let t = tm ? performance.now() : 0
   const first = snap.take(f)
+  if (tm) tm.snapshotMs += performance.now() - t
   records.push({ name: 'start', status: 'changed', ms: 0, snapshot: first.snapshot, diff: first.diff })
   try {
-    if (check) checkFunc(f)
+    if (check) runChecker(f)
   } catch (e) {
     records[0]!.status = 'failed'
     records[0]!.error = message(e)
@@ -72,7 +109,12 @@ export function compile(f: Func, options: CompileOptions): PassRecord[] {
     try {
       if (pass.name === options.fail) throw new Error(`injected failure: ${pass.name} was asked to fail (SSASCOPE_FAIL_PASS)`)
       pass.run(f, ctx)
-      if (check) checkFunc(f)
+      if (tm) {
+        t = performance.now()
+        tm.passMs[pass.name] = (tm.passMs[pass.name] ?? 0) + t - t0
+      }
+      if (check) runChecker(f)
+      if (tm && check) tm.checkMs += performance.now() - t
     } catch (e) {
       const { snapshot, diff } = safeTake(snap, f, prev)
       records.push({ name: pass.name, status: 'failed', error: message(e), ms: performance.now() - t0, snapshot, diff })
@@ -82,7 +124,9 @@ export function compile(f: Func, options: CompileOptions): PassRecord[] {
       f.created = null
     }
     const ms = performance.now() - t0
+    if (tm) t = performance.now()
     const { snapshot, diff } = snap.take(f)
+    if (tm) tm.snapshotMs += performance.now() - t
     const rec: PassRecord = { name: pass.name, status: isEmptyDiff(diff) ? 'unchanged' : 'changed', ms, snapshot, diff }
     if (ctx.rules.length) rec.rules = ctx.rules
     records.push(rec)

@@ -53,6 +53,8 @@ export interface LocalVar {
   temp: boolean
 }
 
+const NO_ARGS: Value[] = []
+
 export class Value {
   args: Value[] = []
   uses = 0
@@ -62,6 +64,18 @@ export class Value {
   loc: string | undefined
   /** `vN`, made once: snapshots compare and store it. */
   readonly ref: string
+  // The fields as the last snapshot recorded them, kept here rather than in
+  // the snapshotter so that telling an untouched value costs a few identity
+  // comparisons on this one object (snapshot.ts; `snapOwner` is the snapshotter).
+  snapOwner: object | null = null
+  snapOp = ''
+  snapType: SsaType | null = null
+  snapAuxInt = 0n
+  snapAux: Aux | null = null
+  snapBlock: Block | null = null
+  snapPos: Pos | null = null
+  snapOrigin: Value | null = null
+  snapArgs: Value[] = NO_ARGS
   constructor(
     readonly id: number,
     public op: string,

@@ -160,9 +160,12 @@ function fire(f: Func, ctx: PassContext, name: string, v: Value | null, attempt:
   return ok
 }
 
+/** Shared by every entry that created nothing (most do; the log has thousands of entries). */
+const NONE: string[] = Object.freeze([]) as unknown as string[]
+
 /** A rule's log entry, with the matched and created values as the rule left them (for stepping rule by rule). */
 function application(rule: string, v: Value | null, created: Value[]): RuleApplication {
-  const app: RuleApplication = { rule, value: v ? v.ref : '', created: created.map((c) => c.ref) }
+  const app: RuleApplication = { rule, value: v ? v.ref : '', created: created.length ? created.map((c) => c.ref) : NONE }
   if (v && v.op !== 'Invalid') app.after = valueBody(valueRecord(v))
   if (created.length) app.createdAs = created.map((c) => valueBody(valueRecord(c)))
   return app

@@ -5,17 +5,22 @@
 
 import type { BlockRecord, FuncSnapshot, NamedValues, SnapshotDiff, ValueRecord } from '../../protocol/model'
 import { auxIntText } from './auxint'
-import { auxString, slotString, type Block, type Func, type Value } from './func'
+import { auxString, slotString, type Block, type Func, type LocalSlot, type Value } from './func'
 import { opInfo } from './opinfo'
 
 export class Snapshotter {
-  // By id: the last record of each value and block, and the raw aux fields it was made
-  // from (comparing those is much cheaper than formatting them again).
+  // By id: the last record of each value and block.
   private values: (ValueRecord | undefined)[] = []
-  private rawAuxInt: bigint[] = []
-  private rawAux: (Value['aux'] | undefined)[] = []
   private blocks: (BlockRecord | undefined)[] = []
+  // The raw fields each record was made from (on the Value itself, snap*; by
+  // id for blocks). A value whose fields are the very same objects as last
+  // time keeps its record after a few identity comparisons, so a pass that
+  // changed little costs little: nothing is formatted or allocated for what it
+  // did not touch. When an identity differs (a new but equal type or
+  // position), the record's text decides.
+  private rawBlocks: RawBlock[] = []
   private last: FuncSnapshot | null = null
+  private lastNames: { slot: LocalSlot; values: Value[] }[] = []
   // Locations live beside the records: regalloc gives every value one, and the records stay shared.
   private lastLocs: (string | undefined)[] = []
 
@@ -27,6 +32,7 @@ export class Snapshotter {
     const last = this.last
     let anyBlockChanged = last === null || last.blocks.length !== f.blocks.length
     const locsNow: (string | undefined)[] = new Array(f.numValues)
+    const lastLocs = this.lastLocs
     let locsChanged = false
     const blockRecords: BlockRecord[] = new Array(f.blocks.length)
     for (let i = 0; i < f.blocks.length; i++) {
@@ -38,52 +44,75 @@ export class Snapshotter {
         const v = b.values[j]!
         const old = this.values[v.id]
         let rec: ValueRecord
-        if (old !== undefined && this.rawAuxInt[v.id] === v.auxInt && this.rawAux[v.id] === v.aux && sameValue(old, v)) rec = old
-        else {
-          rec = valueRecord(v)
-          this.rawAuxInt[v.id] = v.auxInt
-          this.rawAux[v.id] = v.aux
+        const known = old !== undefined && v.snapOwner === this
+        if (known && sameRaw(v)) rec = old
+        else if (known && v.snapAuxInt === v.auxInt && v.snapAux === v.aux && sameValue(old, v)) {
+          rec = old
+          keepRaw(this, v)
+        } else {
+          rec = valueRecord(v, old)
+          keepRaw(this, v)
           ;(old ? diff.valuesChanged : diff.valuesAdded).push(v.ref)
         }
         values[v.id] = rec
         vrecs[j] = rec
         locsNow[v.id] = v.loc
-        if (v.loc !== this.lastLocs[v.id]) {
+        if (v.loc !== lastLocs[v.id]) {
           locsChanged = true
           if (rec === old) diff.valuesChanged.push(v.ref)
         }
         if (same && oldB!.values[j] !== rec) same = false
       }
-      const rec = oldB !== undefined && same && sameBlockShape(oldB, b) ? oldB : blockRecord(b, vrecs)
-      if (rec !== oldB) {
-        if (!oldB) diff.blocksAdded.push(b.ref)
-        else if (!sameBlockShape(oldB, b)) diff.blocksChanged.push(b.ref)
+      let rec: BlockRecord
+      const rb = this.rawBlocks[b.id]
+      if (oldB !== undefined && same && rb !== undefined && sameRawBlock(rb, b)) rec = oldB
+      else if (oldB !== undefined && sameBlockShape(oldB, b)) {
+        rec = same ? oldB : blockRecord(b, vrecs, oldB)
+        this.rawBlocks[b.id] = rawBlock(b)
+      } else {
+        rec = blockRecord(b, vrecs, oldB)
+        this.rawBlocks[b.id] = rawBlock(b)
+        ;(oldB ? diff.blocksChanged : diff.blocksAdded).push(b.ref)
       }
       if (!anyBlockChanged && rec !== last!.blocks[i]) anyBlockChanged = true
       blocks[b.id] = rec
       blockRecords[i] = rec
     }
-    this.values.forEach((rec, id) => {
-      if (rec && values[id] === undefined) {
+    const prevValues = this.values
+    for (let id = 0; id < prevValues.length; id++) {
+      const rec = prevValues[id]
+      if (rec !== undefined && values[id] === undefined) {
         diff.valuesRemoved.push(rec.id)
-        if (this.lastLocs[id] !== undefined) locsChanged = true
+        if (lastLocs[id] !== undefined) locsChanged = true
       }
-    })
-    this.blocks.forEach((rec, id) => {
-      if (rec && blocks[id] === undefined) diff.blocksRemoved.push(rec.id)
-    })
+    }
+    const prevBlocks = this.blocks
+    for (let id = 0; id < prevBlocks.length; id++) {
+      const rec = prevBlocks[id]
+      if (rec !== undefined && blocks[id] === undefined) diff.blocksRemoved.push(rec.id)
+    }
     // A block that only moved in the layout (loop rotate) changed too.
     if (last && anyBlockChanged) {
       const kept = new Set(blockRecords.map((r) => r.id))
       const before = last.blocks.map((r) => r.id).filter((id) => kept.has(id))
       const wasThere = new Set(before)
       const now = blockRecords.map((r) => r.id).filter((id) => wasThere.has(id))
+      const changed = new Set(diff.blocksChanged)
       now.forEach((id, i) => {
-        if (before[i] !== id && !diff.blocksChanged.includes(id)) diff.blocksChanged.push(id)
+        if (before[i] !== id && !changed.has(id)) {
+          changed.add(id)
+          diff.blocksChanged.push(id)
+        }
       })
     }
-    const names = namesOf(f)
-    const sameNames = last !== null && sameNameLists(last.names, names)
+    let sameNames = last !== null && this.sameRawNames(f)
+    let names = last?.names ?? []
+    if (!sameNames) {
+      this.lastNames = f.names.map((n) => ({ slot: n.slot, values: [...n.values] }))
+      const now = namesOf(f)
+      sameNames = last !== null && sameNameLists(last.names, now)
+      if (!sameNames) names = now
+    }
     const scheduled = f.scheduled || undefined
     const locs = !locsChanged && last ? last.locs : locationTable(f)
     const snapshot: FuncSnapshot =
@@ -94,7 +123,7 @@ export class Snapshotter {
             type: f.typeStr,
             arch: f.arch,
             blocks: anyBlockChanged || !last ? blockRecords : last.blocks,
-            names: sameNames ? last!.names : names,
+            names,
             ...(scheduled ? { scheduled } : {}),
             ...(locs ? { locs } : {}),
           }
@@ -104,17 +133,75 @@ export class Snapshotter {
     this.last = snapshot
     return { snapshot, diff }
   }
+
+  /** The function's names are the very slots and values of the last snapshot's (f.names drops empty entries only in pruneNames). */
+  private sameRawNames(f: Func): boolean {
+    const a = this.lastNames
+    const b = f.names
+    if (a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!
+      const y = b[i]!
+      if (x.slot !== y.slot || x.values.length !== y.values.length) return false
+      for (let j = 0; j < x.values.length; j++) if (x.values[j] !== y.values[j]) return false
+    }
+    return true
+  }
 }
+
+/** Remembers on v the fields its record is made from, as the objects they are. */
+function keepRaw(owner: object, v: Value): void {
+  v.snapOwner = owner
+  v.snapOp = v.op
+  v.snapType = v.type
+  v.snapAuxInt = v.auxInt
+  v.snapAux = v.aux
+  v.snapBlock = v.block
+  v.snapPos = v.pos
+  v.snapOrigin = v.origin
+  v.snapArgs = v.args.slice()
+}
+
+function sameRaw(v: Value): boolean {
+  if (v.snapOp !== v.op || v.snapType !== v.type || v.snapBlock !== v.block || v.snapPos !== v.pos || v.snapAuxInt !== v.auxInt || v.snapAux !== v.aux || v.snapOrigin !== v.origin) return false
+  const a = v.snapArgs
+  const b = v.args
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+interface RawBlock {
+  kind: string
+  likely: Block['likely']
+  pos: Block['pos']
+  aux: Block['aux']
+  controls: Value[]
+  succs: Block[]
+  preds: Block[]
+}
+
+const rawBlock = (b: Block): RawBlock => ({ kind: b.kind, likely: b.likely, pos: b.pos, aux: b.aux, controls: b.controls.slice(), succs: b.succs.slice(), preds: b.preds.slice() })
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+const sameRawBlock = (r: RawBlock, b: Block): boolean =>
+  r.kind === b.kind && r.likely === b.likely && r.pos === b.pos && r.aux === b.aux && sameList(r.controls, b.controls) && sameList(r.succs, b.succs) && sameList(r.preds, b.preds)
 
 export const isEmptyDiff = (d: SnapshotDiff): boolean =>
   d.valuesAdded.length + d.valuesRemoved.length + d.valuesChanged.length + d.blocksAdded.length + d.blocksRemoved.length + d.blocksChanged.length === 0
 
-export function valueRecord(v: Value): ValueRecord {
+/** The record of v as it is now; `prev`, its previous record, lends its argument list when that did not change (records are many, and immutable). */
+export function valueRecord(v: Value, prev?: ValueRecord): ValueRecord {
   const r: ValueRecord = {
     id: v.ref,
     op: v.op,
     type: v.type.str,
-    args: v.args.map((a) => a.ref),
+    args: prev && sameRefs(prev.args, v.args) ? prev.args : Object.freeze(v.args.map((a) => a.ref)) as string[],
     block: v.block.ref,
     line: v.pos.line,
     col: v.pos.col,
@@ -147,13 +234,15 @@ function sameValue(r: ValueRecord, v: Value): boolean {
   return r.origin === (v.origin ? v.origin.ref : undefined)
 }
 
-function blockRecord(b: Block, values: ValueRecord[]): BlockRecord {
+/** The record of b with these value records; lists that did not change are shared with `prev`, its previous record. */
+function blockRecord(b: Block, values: ValueRecord[], prev?: BlockRecord): BlockRecord {
+  const refs = (old: string[] | undefined, now: readonly { ref: string }[]): string[] => (old && sameRefs(old, now) ? old : (Object.freeze(now.map((x) => x.ref)) as string[]))
   const r: BlockRecord = {
     id: b.ref,
     kind: b.kind,
-    controls: b.controls.map((c) => c.ref),
-    succs: b.succs.map((s) => s.ref),
-    preds: b.preds.map((p) => p.ref),
+    controls: refs(prev?.controls, b.controls),
+    succs: refs(prev?.succs, b.succs),
+    preds: refs(prev?.preds, b.preds),
     values: Object.freeze(values) as ValueRecord[],
     line: b.pos.line,
   }
@@ -163,7 +252,11 @@ function blockRecord(b: Block, values: ValueRecord[]): BlockRecord {
   return Object.freeze(r)
 }
 
-const sameRefs = (a: readonly string[], b: readonly { ref: string }[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]!.ref)
+function sameRefs(a: readonly string[], b: readonly { ref: string }[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]!.ref) return false
+  return true
+}
 
 function sameBlockShape(r: BlockRecord, b: Block): boolean {
   const likely = b.likely === 1 ? 'likely' : b.likely === -1 ? 'unlikely' : undefined
@@ -174,9 +267,6 @@ function namesOf(f: Func): NamedValues[] {
   return f.names.filter((n) => n.values.length > 0).map((n) => ({ name: slotString(n.slot), values: n.values.map((v) => v.ref) }))
 }
 
-function sameNameLists(a: NamedValues[], b: NamedValues[]): boolean {
-  return a.length === b.length && a.every((n, i) => n.name === b[i]!.name && n.values.length === b[i]!.values.length && n.values.every((v, j) => v === b[i]!.values[j]))
-}
 
 /**
  * Lowered bounds panics with constant operands keep them in a PanicBoundsC/CC
@@ -187,4 +277,8 @@ function panicBoundsText(v: Value): string | undefined {
   const kind = opInfo(v.op, v.block.func.arch).aux
   const auxtype = kind === 'PanicBoundsC' ? 21 : kind === 'PanicBoundsCC' ? 22 : undefined
   return auxtype === undefined ? undefined : `auxtype=${auxtype} AuxInt=${v.auxInt} Aux=${v.aux.name}`
+}
+
+function sameNameLists(a: NamedValues[], b: NamedValues[]): boolean {
+  return a.length === b.length && a.every((n, i) => n.name === b[i]!.name && sameList(n.values, b[i]!.values))
 }

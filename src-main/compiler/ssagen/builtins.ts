@@ -8,8 +8,9 @@ import type * as A from '../syntax/ast'
 import type { BuiltinId } from '../types/objects'
 import { under } from '../types/types'
 import type { Value } from '../ssa/func'
-import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
+import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
+import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -41,13 +42,19 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
 function makeSlice(s: FnBuilder, e: A.Call): Value {
   const st = fromGo(s.typeOf(e))
   const et = st.elem!
+  const capE = e.args[2] ?? e.args[1]!
+  const capC = s.cx.info.types.get(capE)?.value
+  if (!s.cx.facts.escapingSites.has(e) && capC === undefined) {
+    const v = makeSliceStack(s, st, e.args[1]!, e.args[2], e)
+    if (v) return v
+  }
   const len = s.expr(e.args[1]!)
   const cap = e.args[2] ? s.expr(e.args[2]) : len
   const constCap = cap.op.startsWith('Const') ? Number(cap.auxInt) : -1
   if (!s.cx.facts.escapingSites.has(e) && constCap >= 0) {
+    makeSliceCheck(s, len, constCap)
     const at = arrayOf(et, constCap)
-    const a = s.stackTemp(at)
-    return s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [a]), len, cap])
+    return sliceOfArray(s, s.stackTemp(at), at, st, e, toInt(s, len))
   }
   const [p] = s.rtcall('makeslice', [T.unsafePointer], [s.typeAddr(et), toInt(s, len), toInt(s, cap)], [bytePtr, T.int, T.int])
   return s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [p!]), len, cap])
@@ -65,7 +72,10 @@ function append(s: FnBuilder, e: A.Call): Value {
   let len = s.v('SliceLen', T.int, [base])
   let cap = s.v('SliceCap', T.int, [base])
   const spread = e.ellipsis
-  const items = spread ? [] : e.args.slice(1).map((a) => s.expr(a))
+  // walkAppend evaluates every item before growslice (cheapExpr): one that is not a name, a literal
+  // (built in a temporary or static data) or a call order copied out goes into a temporary of its own.
+  const copied = (a: A.Expr): boolean => !['Ident', 'CompositeLit', 'Call'].includes(unparen(a).kind) && s.cx.info.types.get(a)?.value === undefined
+  const items = spread ? [] : e.args.slice(1).map((a) => (canSSA(et) || !copied(a) ? s.expr(a) : s.walkTemp(s.expr(a))))
   const other = spread ? s.expr(e.args[1]!) : null
   const k = other ? s.v('SliceLen', T.int, [other]) : s.constInt(T.int, items.length)
   const newLen = s.v('Add64', T.int, [len, k])
@@ -135,11 +145,18 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
   return len
 }
 
+/**
+ * walkPrint hoists every argument that is not cheap (a name, a constant, nil)
+ * into a temporary before printlock, so those loads and calls come first; a
+ * name is read where it is printed.
+ */
 function printArgs(s: FnBuilder, e: A.Call, ln: boolean): void {
+  const cheap = (a: A.Expr): boolean => a.kind === 'Ident' || s.cx.info.types.get(a)?.value !== undefined
+  const hoisted = e.args.map((a) => (cheap(unparen(a)) ? null : s.expr(unparen(a))))
   s.rtcall('printlock', [], [])
   e.args.forEach((a, i) => {
     if (ln && i > 0) s.rtcall('printsp', [], [])
-    const v = s.expr(unparen(a))
+    const v = hoisted[i] ?? s.expr(unparen(a))
     const t = v.type
     if (t.kind === 'int') s.rtcall('printint', [], [t.size < 8 ? s.convert(v, t, T.int64, a) : v], [T.int64])
     else if (t.kind === 'uint') s.rtcall(t === T.uintptr ? 'printuintptr' : 'printuint', [], [t.size < 8 ? s.convert(v, t, T.uint64, a) : v], [T.uint64])

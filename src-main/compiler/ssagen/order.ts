@@ -100,7 +100,8 @@ export function definedVars(info: TypeInfo, s: A.Stmt): Var[] {
  * literals), closures that capture and method values. In evaluation order,
  * outermost only (walk builds the inner ones while filling the outer), not
  * inside calls order already copied out, and not a literal assigned
- * straight to a variable (built in place) or returned.
+ * straight to a variable (built in place) or returned, nor inside a `...`
+ * pack (built when the pack's array is filled).
  */
 export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boolean }, ssaAble: (e: A.CompositeLit) => boolean): A.Expr[] {
   const out: A.Expr[] = []
@@ -145,8 +146,11 @@ export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boo
       case 'KeyValue':
         return visit(e.value)
       case 'Call': {
-        if (info.calls.get(e)?.kind !== 'conversion') visit(e.fun)
-        for (const a of e.args) visit(a)
+        const ci = info.calls.get(e)
+        if (ci?.kind !== 'conversion') visit(e.fun)
+        // A `...` pack is a slice literal: its array is zeroed first, then each element is walked and stored.
+        const fixed = ci && 'variadic' in ci && ci.variadic.kind === 'pack' ? ci.variadic.from : e.args.length
+        for (const a of e.args.slice(0, fixed)) visit(a)
         return
       }
       default:

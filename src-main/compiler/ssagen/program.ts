@@ -9,7 +9,7 @@ import type { FnUnit } from '../escape/units'
 import type { ParsedFile } from '../syntax'
 import type { SourceText } from '../syntax/source'
 import type { TypeInfo } from '../types/info'
-import { compile, emptyDiff } from '../ssa/compile'
+import { compile, emptyDiff, type CompileTimings } from '../ssa/compile'
 import { stackFrame } from '../stackframe'
 import { listingOf } from '../asm'
 import { effectOpsOf } from '../ssa/print'
@@ -26,6 +26,10 @@ export interface TraceOptions {
   onStep?: (step: string, fraction: number) => void
   /** Fault injection: make this pass fail (CompileOptions.fail). */
   fail?: string
+  /** Run the checker after every pass (CompileOptions.check; default: setCheckByDefault). */
+  check?: boolean
+  /** Where the passes' time goes (CompileOptions.timings), for the bench's profile. */
+  timings?: CompileTimings
 }
 
 export interface SsaProgram {
@@ -93,7 +97,7 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
   }
 }
 
-function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, { until, onStep, fail }: TraceOptions): { trace: FuncTrace; func: Func } {
+function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, { until, onStep, fail, check, timings }: TraceOptions): { trace: FuncTrace; func: Func } {
   onStep?.('build', 0)
   const b = new FnBuilder(unit, cx, arch)
   try {
@@ -106,7 +110,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
   }
   const allocs: AllocGroup[] = allocGroups(b.f, b.allocNotes)
   const zerobase = zerobaseVars(b.f)
-  const passes = compile(b.f, { arch, until, ...(fail ? { fail } : {}), ...(onStep ? { onPass: (p, x) => onStep(p, 0.02 + 0.93 * x) } : {}) })
+  const passes = compile(b.f, { arch, until, ...(fail ? { fail } : {}), ...(check !== undefined ? { check } : {}), ...(timings ? { timings } : {}), ...(onStep ? { onPass: (p, x) => onStep(p, 0.02 + 0.93 * x) } : {}) })
   const trace: FuncTrace = { func: unit.name, arch, passes, allocs, ...(zerobase.length ? { zerobase } : {}), effectOps: effectOpsOf(passes.map((p) => p.snapshot)) }
   const last = passes[passes.length - 1]!
   if (last.name === 'trim' && last.status !== 'failed' && (until === undefined || until === STACK_FRAME)) {

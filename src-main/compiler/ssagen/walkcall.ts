@@ -7,15 +7,12 @@ import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
 import type { TypeInfo } from '../types/info'
 import { unparen } from '../types/expr'
-import { canSSA, fromGo } from '../ssa/types'
 
 /** An argument walk builds into init before the others: a literal, a closure, a method value. */
 export function builtByWalk(info: TypeInfo, e: A.Expr): boolean {
   const u = unparen(e)
-  if (u.kind === 'CompositeLit') {
-    const t = info.types.get(u)?.type
-    return info.implicitAddrLits.has(u) || (t !== undefined && !canSSA(fromGo(t)))
-  }
+  // walkCompLit builds every literal (a slice's backing array, an SSA-able struct too) into init.
+  if (u.kind === 'CompositeLit') return true
   if (u.kind === 'Unary') return u.op === '&' && unparen(u.x).kind === 'CompositeLit'
   if (u.kind === 'FuncLit') return (info.functions.get(u)?.captures.length ?? 0) > 0
   return u.kind === 'Selector' && info.selections.get(u)?.kind === 'methodValue'

@@ -10,7 +10,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { AnalyzeResult, AppInfo, ExampleInfo, FuncInfo, FuncTrace, GcFuncInfo, GcPackageInfo, ImportedSource, Progress, SourceFile } from '../../../src-main/protocol/model'
 import { decodeTrace } from '../../../src-main/protocol/trace-codec'
-import { useApi } from '../api/instance'
+import { reportScope, useApi } from '../api/instance'
 import { importedDocument } from '../trace/imported'
 import { describeError, useLatestCall } from '../composables/useLatestCall'
 
@@ -167,8 +167,9 @@ export const useDocument = defineStore('document', () => {
   }
 
   function edit(newText: string): void {
-    // A package is shown read-only (gc compiles what is on disk); an import's sources are gc's copy of the lines.
-    if (pkg.value || imported.value) return
+    // A package is shown read-only (gc compiles what is on disk); an import's sources are gc's copy of the lines,
+    // and an exported report holds the analysis of its own text only: nothing to re-analyse.
+    if (pkg.value || imported.value || reportScope()) return
     if (newText === text.value) return
     text.value = newText
     clearTimeout(debounce)

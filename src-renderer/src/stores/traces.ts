@@ -28,6 +28,17 @@ const MAX_TRACES = 8
 
 const isArch = (a: string): a is Arch => a === 'amd64' || a === 'ppc64'
 
+/** Where the checker setting is kept between sessions. */
+const CHECK_KEY = 'ssascope.check'
+
+function storedCheck(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(CHECK_KEY) === '1'
+  } catch {
+    return false
+  }
+}
+
 export interface TraceFailure {
   /** The `unsupported:` or internal error that stopped construction, with its position. */
   diagnostic: Diagnostic
@@ -76,6 +87,12 @@ export const useTraces = defineStore('traces', () => {
   const loadMs = ref<number | null>(null)
   const call = useLatestCall()
   let version = 0
+  /**
+   * Run gc's SSA checker after every pass (-d=ssa/check/on): a pass that
+   * leaves the function inconsistent shows as failed. Off by default, since
+   * it costs as much as several passes on a big function.
+   */
+  const check = ref(storedCheck())
 
   /** The main trace's source: gc for a package (its release), else the embedded pipeline. */
   const mainSource = computed<TraceSource>(() => (doc.pkg ? { engine: 'gc', toolchain: doc.toolchain } : { engine: 'embedded', toolchain: null }))
@@ -84,6 +101,21 @@ export const useTraces = defineStore('traces', () => {
     return { engine, toolchain: engine === 'gc' ? (over?.toolchain !== undefined ? over.toolchain : doc.toolchain) : null }
   }
   const key = (func: string, arch: string, src: TraceSource = mainSource.value) => `${version}\u0000${func}\u0000${arch}\u0000${src.engine}\u0000${src.toolchain ?? ''}`
+
+  function setCheck(on: boolean): void {
+    if (check.value === on) return
+    check.value = on
+    try {
+      globalThis.localStorage?.setItem(CHECK_KEY, on ? '1' : '0')
+    } catch {
+      // Storage may be unavailable (private mode); the setting holds for this session.
+    }
+    // Every trace was built with the other setting.
+    version++
+    cache.clear()
+    buildFailures.value = new Map()
+    void load()
+  }
 
   watch(
     // A package's file switch changes the analysis, not the package: its traces stay.
@@ -122,7 +154,7 @@ export const useTraces = defineStore('traces', () => {
         : await api.call('gcFile', { path: source.path, text: doc.analyzedText, func, arch, ...release }, opts)
       return { trace: decodeTrace(r.trace), diagnostics: [], gc: r }
     }
-    const r = await api.call('ssa', { path: source.path, text: doc.analyzedText, func, arch }, opts)
+    const r = await api.call('ssa', { path: source.path, text: doc.analyzedText, func, arch, ...(check.value ? { check: true } : {}) }, opts)
     return { trace: traceFromWire(r), diagnostics: r.diagnostics }
   }
 
@@ -313,5 +345,5 @@ export const useTraces = defineStore('traces', () => {
     if (p) sel.setPass(i === 0 ? null : p.name)
   }
 
-  return { trace, loading, progress, error, loadMs, failures, mainSource, ensure, peek, sideError, gcFactsOf, currentGc, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
+  return { trace, loading, progress, error, loadMs, check, setCheck, failures, mainSource, ensure, peek, sideError, gcFactsOf, currentGc, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
 })

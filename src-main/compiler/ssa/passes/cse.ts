@@ -31,12 +31,12 @@ export function cse(f: Func): void {
   }
   const partition = partitionValues(a, auxIds)
 
-  // Members of a class share a positive number; a value alone is -id.
-  const cls = new Map<Value, number>()
-  const classOf = (v: Value): number => cls.get(v) ?? -v.id
+  // Members of a class share a positive number; a value alone (0 here) is -id. By id: classOf runs in every comparison of every sort.
+  const cls = new Int32Array(f.numValues)
+  const classOf = (v: Value): number => cls[v.id] || -v.id
   let pNum = 1
   for (const e of partition) {
-    for (const v of e) cls.set(v, pNum)
+    for (const v of e) cls[v.id] = pNum
     pNum++
   }
 
@@ -72,10 +72,10 @@ export function cse(f: Func): void {
       for (let j = 0; j + 1 < splits.length; j++) {
         const part = e.slice(splits[j], splits[j + 1])
         if (part.length === 1) {
-          cls.delete(part[0]!)
+          cls[part[0]!.id] = 0
           continue
         }
-        for (const v of part) cls.set(v, pNum)
+        for (const v of part) cls[v.id] = pNum
         pNum++
         partition.push(part)
       }

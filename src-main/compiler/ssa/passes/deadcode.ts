@@ -101,16 +101,18 @@ export function redirectEdge(p: Block, pi: number, t: Block, argOf: (phi: Value)
   }
 }
 
-/** Blocks reachable from the entry; a First block only reaches its first successor. */
-export function reachableBlocks(f: Func): Set<Block> {
-  const reachable = new Set<Block>([f.entry])
+/** Blocks reachable from the entry, by block id; a First block only reaches its first successor. */
+export function reachableBlocks(f: Func): Uint8Array {
+  const reachable = new Uint8Array(f.numBlocks)
+  reachable[f.entry.id] = 1
   const stack = [f.entry]
   while (stack.length) {
     const b = stack.pop()!
-    const succs = b.kind === 'First' ? b.succs.slice(0, 1) : b.succs
-    for (const c of succs) {
-      if (!reachable.has(c)) {
-        reachable.add(c)
+    const n = b.kind === 'First' ? Math.min(1, b.succs.length) : b.succs.length
+    for (let i = 0; i < n; i++) {
+      const c = b.succs[i]!
+      if (!reachable[c.id]) {
+        reachable[c.id] = 1
         stack.push(c)
       }
     }
@@ -125,32 +127,34 @@ export function isRootOp(op: string, arch?: string): boolean {
 }
 
 /**
- * Live values and, in discovery order, the live ones that may be statements
- * (gc's liveOrderStmts, used to re-home statement marks). A phi only needs
- * the arguments that come from reachable predecessors.
+ * Live values (by value id) and, in discovery order, the live ones that may
+ * be statements (gc's liveOrderStmts, used to re-home statement marks). A phi
+ * only needs the arguments that come from reachable predecessors. Id-indexed
+ * arrays, not sets: this runs in every deadcode pass on every value.
  */
-export function liveValues(f: Func, reachable: Set<Block>): { live: Set<Value>; order: Value[] } {
-  const live = new Set<Value>()
+export function liveValues(f: Func, reachable: Uint8Array): { live: Uint8Array; order: Value[] } {
+  const live = new Uint8Array(f.numValues)
   const order: Value[] = []
   const queue: Value[] = []
   const mark = (v: Value): void => {
-    if (live.has(v)) return
-    live.add(v)
+    if (live[v.id]) return
+    live[v.id] = 1
     queue.push(v)
     if (maybeStmt(v.pos)) order.push(v)
   }
   for (const b of f.blocks) {
-    if (!reachable.has(b)) continue
+    if (!reachable[b.id]) continue
     for (const c of b.controls) mark(c)
     // InlMarks are only kept for inlined bodies; we compile without inlining.
     for (const v of b.values) if (isRootOp(v.op, f.arch)) mark(v)
   }
   while (queue.length) {
     const v = queue.pop()!
-    v.args.forEach((a, i) => {
-      if (v.op === 'Phi' && !reachable.has(v.block.preds[i]!)) return
-      mark(a)
-    })
+    const phi = v.op === 'Phi'
+    for (let i = 0; i < v.args.length; i++) {
+      if (phi && !reachable[v.block.preds[i]!.id]) continue
+      mark(v.args[i]!)
+    }
   }
   return { live, order }
 }
@@ -160,14 +164,14 @@ export function deadcode(f: Func): void {
 
   // Edges from dead to live code go, then the dead edge of each reachable First block.
   for (const b of f.blocks) {
-    if (reachable.has(b)) continue
+    if (reachable[b.id]) continue
     for (let i = 0; i < b.succs.length; ) {
-      if (reachable.has(b.succs[i]!)) removeEdge(b, i)
+      if (reachable[b.succs[i]!.id]) removeEdge(b, i)
       else i++
     }
   }
   for (const b of f.blocks) {
-    if (!reachable.has(b) || b.kind !== 'First') continue
+    if (!reachable[b.id] || b.kind !== 'First') continue
     removeEdge(b, 1)
     b.kind = 'Plain'
     b.likely = 0
@@ -176,7 +180,8 @@ export function deadcode(f: Func): void {
   // Phis left with one argument became Copies: splice them out.
   copyelim(f)
 
-  const { live, order } = liveValues(f, reachable)
+  const { live: liveIds, order } = liveValues(f, reachable)
+  const live = { has: (v: Value): boolean => liveIds[v.id] === 1 }
 
   // Names keep only live values, each once.
   for (const n of f.names) n.values = [...new Set(n.values)]
@@ -185,11 +190,11 @@ export function deadcode(f: Func): void {
   // Statement lines of removed values, by line: the index of the (last) block that had one.
   const pending = new Map<number, number>()
   f.blocks.forEach((b, i) => {
-    if (!reachable.has(b)) b.setControl(null)
+    if (!reachable[b.id]) b.setControl(null)
     for (const v of b.values) {
       if (live.has(v)) continue
       v.setArgs([])
-      if (v.pos.stmt === '+' && v.pos.line !== 0 && reachable.has(b)) pending.set(v.pos.line, i)
+      if (v.pos.stmt === '+' && v.pos.line !== 0 && reachable[b.id]) pending.set(v.pos.line, i)
     }
   })
   // The earliest live value in data flow with the same line, in the same block, takes the mark.
@@ -215,10 +220,10 @@ export function deadcode(f: Func): void {
     })
   }
   f.blocks = f.blocks.filter((b) => {
-    if (reachable.has(b)) return true
+    if (reachable[b.id]) return true
     if (b.values.length) throw new Error(`deadcode: live values in unreachable block ${b}: ${b.values.join(' ')}`)
     return false
   })
   // A reachable block may still list a removed block as predecessor only if the CFG was broken.
-  for (const b of f.blocks) for (const p of b.preds) if (!reachable.has(p)) throw new Error(`deadcode: ${b} keeps unreachable predecessor ${p}`)
+  for (const b of f.blocks) for (const p of b.preds) if (!reachable[p.id]) throw new Error(`deadcode: ${b} keeps unreachable predecessor ${p}`)
 }

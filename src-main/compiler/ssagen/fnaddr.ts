@@ -1,0 +1,246 @@
+// Addresses (gc's s.addr and its canSSA/addressable tests) and composite
+// literals: built in place through an address, as SSA values, or as slices.
+// Methods of FnBuilder (fn.ts), kept apart by gc's seams.
+
+import type * as A from '../syntax/ast'
+import { toInt } from '../types/constant'
+import { under } from '../types/types'
+import type { Value } from '../ssa/func'
+import { canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
+import { compositeTemp } from './complit'
+import { sliceOfArray } from './slicing'
+import { arrayType, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
+
+export const addrMethods = {
+  /** The value to assign: aggregates that are not SSA-able stay lazy until we know where they go. */
+  valueFor(this: FnBuilder, e: A.Expr): Value | LazyAggregate {
+    const u = unparen(e)
+    const t = fromGo(this.typeOf(u))
+    if (u.kind === 'CompositeLit' && !canSSA(t) && !this.isConst(u)) return new LazyAggregate(u)
+    return this.expr(u)
+  },
+
+  isConst(this: FnBuilder, e: A.Expr): boolean {
+    return this.cx.info.types.get(e)?.value !== undefined
+  },
+
+  /** gc's canSSA on an expression: a variable (or part of one) held in SSA values. */
+  exprCanSSA(this: FnBuilder, e: A.Expr): boolean {
+    e = unparen(e)
+    if (e.kind === 'Ident') {
+      const o = this.cx.info.uses.get(e) ?? this.cx.info.defs.get(e)
+      return o?.kind === 'var' && this.home(o).kind === 'ssa'
+    }
+    if (e.kind === 'Selector') {
+      const sel = this.cx.info.selections.get(e)
+      return sel?.kind === 'field' && sel.path.every((p) => !p.deref) && this.exprCanSSA(e.x)
+    }
+    if (e.kind === 'Index') return under(this.typeOf(e.x)).kind === 'array' && this.exprCanSSA(e.x)
+    return false
+  },
+
+  addressable(this: FnBuilder, e: A.Expr): boolean {
+    e = unparen(e)
+    switch (e.kind) {
+      case 'Ident': {
+        const o = this.cx.info.uses.get(e)
+        return o?.kind === 'var' && this.home(o).kind !== 'ssa'
+      }
+      case 'Star':
+        return true
+      case 'Selector': {
+        const sel = this.cx.info.selections.get(e)
+        return sel?.kind === 'field' && (sel.path.some((p) => p.deref) || this.addressable(e.x))
+      }
+      case 'Index': {
+        const k = under(this.typeOf(e.x)).kind
+        return k === 'slice' || k === 'pointer' || (k === 'array' && this.addressable(e.x))
+      }
+      // After walk a literal is a temporary or static data, and ssagen takes a call's result where the call left it.
+      case 'CompositeLit':
+        return !canSSA(fromGo(this.typeOf(e))) && !this.cx.info.implicitAddrLits.has(e)
+      case 'Call':
+        return !canSSA(fromGo(this.typeOf(e))) && this.cx.info.calls.get(e)?.kind !== 'conversion' && this.cx.info.calls.get(e)?.kind !== 'builtin'
+      default:
+        return false
+    }
+  },
+
+  /** The address of an addressable expression (gc's s.addr). */
+  addr(this: FnBuilder, e: A.Expr): Value {
+    e = unparen(e)
+    const t = fromGo(this.typeOf(e))
+    switch (e.kind) {
+      case 'Ident': {
+        const o = this.cx.info.uses.get(e) ?? this.cx.info.defs.get(e)
+        if (o?.kind !== 'var') throw new Unsupported(e.pos, 'address of a non-variable')
+        return this.addrOfVar(o)
+      }
+      case 'Star':
+        return this.nilCheck(this.expr(e.x))
+      case 'Selector': {
+        const sel = this.cx.info.selections.get(e)
+        if (sel?.kind !== 'field') throw new Unsupported(e.pos, 'address of a method')
+        let base: Value
+        const first = sel.path[0]!
+        base = first.deref ? this.expr(e.x) : this.addressable(e.x) ? this.addr(e.x) : this.spill(this.expr(e.x), fromGo(this.typeOf(e.x)))
+        return this.fieldPath(base, sel.path, t)
+      }
+      case 'Index': {
+        const xt = under(this.typeOf(e.x))
+        const i = this.expr(e.index)
+        if (xt.kind === 'slice') {
+          const s = this.expr(e.x)
+          const len = this.v('SliceLen', T.int, [s])
+          this.indexCheck(i, len, e.index)
+          return this.v('PtrIndex', ptrTo(t), [this.v('SlicePtr', ptrTo(t), [s]), i])
+        }
+        if (xt.kind === 'pointer') {
+          const at = fromGo(under(xt.elem))
+          const p = this.nilCheck(this.expr(e.x))
+          this.indexCheck(i, this.constInt(T.int, at.len!), e.index)
+          return this.v('PtrIndex', ptrTo(t), [p, i])
+        }
+        const at = fromGo(xt)
+        const a = this.addr(e.x)
+        this.indexCheck(i, this.constInt(T.int, at.len!), e.index)
+        return this.v('PtrIndex', ptrTo(t), [a, i])
+      }
+      case 'CompositeLit': {
+        const pre = this.prebuilt.get(e)
+        if (pre?.op === 'Dereference') {
+          this.prebuilt.delete(e)
+          return pre.args[0]!
+        }
+        return compositeTemp(this, e, t)
+      }
+      case 'Call': {
+        // gc's callAddr: the result's own slot (the Dereference of SelectNAddr the call gives).
+        const r = this.call(e)[0]
+        if (r?.op !== 'Dereference') throw new Unsupported(e.pos, 'address of a call result')
+        return r.args[0]!
+      }
+      default:
+        throw new Unsupported(e.pos, `address of ${e.kind}`)
+    }
+  },
+
+  indexCheck(this: FnBuilder, i: Value, len: Value, at: A.Expr): void {
+    const c = this.cx.info.types.get(at)?.value
+    if (c !== undefined && len.op.startsWith('Const') && toInt(c)! < len.auxInt) return
+    this.boundsCheck(i, len, BOUNDS.index, at)
+  },
+
+  /** Follow a field path from a struct address (or a pointer for a deref step). */
+  fieldPath(this: FnBuilder, base: Value, path: import('../types/info').FieldStep[], last: SsaType): Value {
+    let p = base
+    path.forEach((step, k) => {
+      if (step.deref && k > 0) p = this.load(p.type.elem!, p)
+      if (step.deref) p = this.nilCheck(p)
+      const st = p.type.elem!
+      const f = st.fields![step.index]!
+      p = this.v('OffPtr', ptrTo(k === path.length - 1 ? last : f.type), [p], BigInt(f.offset))
+    })
+    return p
+  },
+
+  /** &T{…} or an implicit &: a new object, on the heap if it escapes, else a stack temporary. */
+  compositeAddr(this: FnBuilder, e: A.CompositeLit, t: SsaType, site: object): Value {
+    if (this.cx.facts.escapingSites.has(site)) {
+      const p = this.newObject(t)
+      this.fillComposite(e, t, p)
+      return p
+    }
+    const a = this.stackTemp(t)
+    this.fillComposite(e, t, a)
+    return a
+  },
+
+  /** Store the literal's non-zero elements through p (memory already zeroed). */
+  fillComposite(this: FnBuilder, e: A.CompositeLit, t: SsaType, p: Value): void {
+    if (t.kind === 'struct') {
+      e.elts.forEach((el, i) => {
+        let idx = i
+        let ve = el
+        if (el.kind === 'KeyValue') {
+          const name = (el.key as A.Ident).name
+          idx = t.fields!.findIndex((f) => f.name === name)
+          ve = el.value
+        }
+        const f = t.fields![idx]!
+        if (this.isZeroConst(ve)) return
+        const fp = this.v('OffPtr', ptrTo(f.type), [p], BigInt(f.offset))
+        this.storeElem(f.type, fp, ve)
+      })
+      return
+    }
+    if (t.kind === 'array') return this.fillArrayElems(e, t, p)
+    throw new Unsupported(e.pos, `composite literal of ${t.str}`)
+  },
+
+  storeElem(this: FnBuilder, t: SsaType, addr: Value, ve: A.Expr): void {
+    const u = unparen(ve)
+    if (u.kind === 'CompositeLit' && !this.cx.info.implicitAddrLits.has(u) && !canSSA(t)) return this.fillComposite(u, t, addr)
+    this.storeInto(t, addr, this.valueFor(u))
+  },
+
+  isZeroConst(this: FnBuilder, e: A.Expr): boolean {
+    const v = this.cx.info.types.get(e)?.value
+    if (!v) return false
+    return (v.kind === 'int' && v.value === 0n) || (v.kind === 'float' && v.value === 0) || (v.kind === 'bool' && !v.value)
+  },
+
+  /** A composite literal as a value. */
+  compositeValue(this: FnBuilder, e: A.CompositeLit, t: SsaType): Value {
+    if (t.kind === 'slice') return this.sliceLiteral(e, t)
+    if (canSSA(t)) {
+      if (t.size === 0) return this.entryV('Empty', t)
+      if (t.kind === 'struct') {
+        const parts = t.fields!.map((f) => this.zero(f.type) as Value)
+        e.elts.forEach((el, i) => {
+          if (el.kind === 'KeyValue') parts[t.fields!.findIndex((f) => f.name === (el.key as A.Ident).name)] = this.expr(el.value)
+          else parts[i] = this.expr(el)
+        })
+        return this.v('StructMake', t, parts)
+      }
+      if (t.kind === 'array') {
+        const el = e.elts[0]
+        const v = el ? this.expr(el.kind === 'KeyValue' ? el.value : el) : this.zero(t.elem!)
+        return this.v('ArrayMake1', t, [v])
+      }
+    }
+    return this.v('Dereference', t, [compositeTemp(this, e, t), this.mem])
+  },
+
+  sliceLiteral(this: FnBuilder, e: A.CompositeLit, t: SsaType): Value {
+    let n = 0
+    let i = 0
+    for (const el of e.elts) {
+      if (el.kind === 'KeyValue') i = Number(toInt(this.cx.info.types.get(el.key)!.value!)!)
+      n = Math.max(n, ++i)
+    }
+    const at = arrayType(t.elem!, n)
+    let p: Value
+    if (this.cx.facts.escapingSites.has(e)) p = this.newObject(at)
+    else {
+      p = this.stackTemp(at)
+    }
+    this.fillArrayElems(e, at, p)
+    return sliceOfArray(this, p, at, t, e)
+  },
+
+  fillArrayElems(this: FnBuilder, e: A.CompositeLit, at: SsaType, p: Value): void {
+    let i = 0
+    for (const el of e.elts) {
+      let ve = el
+      if (el.kind === 'KeyValue') {
+        i = Number(toInt(this.cx.info.types.get(el.key)!.value!)!)
+        ve = el.value
+      }
+      if (!this.isZeroConst(ve)) this.storeElem(at.elem!, this.v('PtrIndex', ptrTo(at.elem!), [p, this.constInt(T.int, i)]), ve)
+      i++
+    }
+  },
+
+  // ------------------------------------------------------------ closures and method values
+}

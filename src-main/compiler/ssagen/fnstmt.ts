@@ -1,0 +1,527 @@
+// Statements, as gc's ssagen builds them after order and walk: declarations and
+// assignments, if, for (per-iteration loop variables), range, switch, labels,
+// branches and returns.
+// Methods of FnBuilder (fn.ts), kept apart by gc's seams.
+
+import type * as A from '../syntax/ast'
+import type { ForRewrite } from '../escape/frames'
+import type { Var } from '../types/objects'
+import { type Constant } from '../types/constant'
+import { under, type Type } from '../types/types'
+import type { Value, Block } from '../ssa/func'
+import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
+import { literalUses } from './complit'
+import { as2Results } from './as2func'
+import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
+
+export const stmtMethods = {
+  stmt1(this: FnBuilder, s: A.Stmt): void {
+    switch (s.kind) {
+      case 'Block':
+        return this.stmts(s.stmts)
+      case 'Empty':
+        return
+      case 'ExprStmt':
+        this.expr(s.x)
+        return
+      case 'Assign':
+        return this.assign(s)
+      case 'IncDec': {
+        const t = fromGo(this.typeOf(s.x))
+        const one = t.kind === 'float' ? this.constFloat(t, 1) : this.constInt(t, 1)
+        return this.assignTo(s.x, () => this.arith(s.inc ? '+' : '-', this.expr(s.x), one, t, s.pos))
+      }
+      case 'DeclStmt':
+        return this.declStmt(s)
+      case 'If':
+        return this.ifStmt(s)
+      case 'For':
+        return this.forStmt(s)
+      case 'Range':
+        return this.rangeStmt(s)
+      case 'Switch':
+        return this.switchStmt(s)
+      case 'Labeled':
+        return this.labeled(s)
+      case 'Branch':
+        return this.branchStmt(s)
+      case 'Return':
+        return this.returnStmt(s)
+      default:
+        throw new Unsupported(s.pos, `statement ${s.kind}`)
+    }
+  },
+
+  declStmt(this: FnBuilder, s: A.DeclStmt): void {
+    if (s.decl.kind !== 'VarDecl') return
+    for (const spec of s.decl.specs) {
+      const vars = spec.names.map((n) => this.cx.info.defs.get(n) as Var | undefined)
+      if (spec.values.length === vars.length) {
+        const vals = spec.values.map((e) => this.valueFor(e))
+        vars.forEach((v, i) => {
+          if (!v) return
+          this.declare(v)
+          this.setVar(v, vals[i]!)
+        })
+      } else if (spec.values.length === 1 && vars.length > 1) {
+        const vals = as2Results(this, this.as2, this.multiValue(spec.values[0]!))
+        vars.forEach((v, i) => {
+          if (!v) return
+          this.declare(v)
+          this.setVar(v, vals[i]!)
+        })
+      } else {
+        for (const v of vars) {
+          if (!v) continue
+          this.declare(v)
+          if (!spec.declOnly) this.zeroVar(v)
+        }
+      }
+    }
+  },
+
+  zeroVar(this: FnBuilder, v: Var): void {
+    const home = this.home(v)
+    if (home.kind === 'ssa') this.assignVar(v, this.zero(home.type))
+    else {
+      const addr = this.addrOfVar(v)
+      if (home.kind === 'stack') this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
+      if (canSSA(home.type)) this.store(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr, this.zero(home.type))
+      else this.zeroMem(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr)
+    }
+  },
+
+  /** Store val into variable v, wherever it lives. */
+  setVar(this: FnBuilder, v: Var, val: Value | LazyAggregate): void {
+    const home = this.home(v)
+    // gc's oaslit builds a literal in place only in a stack variable that is not address-taken and that the literal does not use.
+    if (val instanceof LazyAggregate && (home.kind !== 'stack' || v.addrTaken || literalUses(this.cx.info, val.lit, v))) val = val.value(this)
+    if (home.kind === 'ssa') {
+      this.assignVar(v, this.materialize(val))
+      return
+    }
+    if (home.kind === 'stack' && !canSSA(home.type)) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
+    this.storeInto(home.type, this.addrOfVar(v), val)
+  },
+
+  /** Store val at addr: a Store, or a Move from a non-SSA-able value's address (gc's s.move). */
+  storeInto(this: FnBuilder, t: SsaType, addr: Value, val: Value | LazyAggregate): void {
+    if (val instanceof LazyAggregate) return val.storeTo(this, addr)
+    if (canSSA(t)) this.store(t, addr, val)
+    else if (val.op === 'Dereference') {
+      // Copy memory to memory: gc moves from the source address.
+      this.move(t, addr, val.args[0]!)
+    } else this.store(t, addr, val)
+  },
+
+  materialize(this: FnBuilder, val: Value | LazyAggregate): Value {
+    return val instanceof LazyAggregate ? val.value(this) : val
+  },
+
+  assign(this: FnBuilder, s: A.Assign): void {
+    if (s.op !== '=' && s.op !== ':=') {
+      const op = s.op.slice(0, -1) as A.BinaryOp
+      const lhs = s.lhs[0]!
+      const t = this.typeOf(lhs)
+      // gc evaluates the address once, then x = x op y.
+      return this.assignTo(lhs, () => this.binaryValue(op, this.expr(lhs), this.expr(s.rhs[0]!), t, this.typeOf(s.rhs[0]!), s.pos))
+    }
+    if (s.op === ':=') {
+      for (const l of s.lhs) {
+        const v = l.kind === 'Ident' ? (this.cx.info.defs.get(l) as Var | undefined) : undefined
+        if (v) this.declare(v)
+      }
+    }
+    if (s.lhs.length === s.rhs.length) {
+      // ssagen skips x = x (no VarDef that would make x dead before it, issue 14904).
+      const [l, r] = [unparen(s.lhs[0]!), unparen(s.rhs[0]!)]
+      const self = l.kind === 'Ident' && r.kind === 'Ident' && this.cx.info.uses.get(l)
+      if (s.lhs.length === 1 && self && self === this.cx.info.uses.get(r as A.Ident)) return
+      if (s.lhs.length === 1) return this.assignTo(s.lhs[0]!, () => this.valueFor(s.rhs[0]!))
+      // Parallel assignment: evaluate all right-hand sides first.
+      const vals = s.rhs.map((r) => this.valueFor(r))
+      s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
+      return
+    }
+    const vals = as2Results(this, this.as2, this.multiValue(s.rhs[0]!))
+    s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
+  },
+
+  /** Assign the value `make()` produces to the location `lhs` denotes. */
+  assignTo(this: FnBuilder, lhs: A.Expr, make: () => Value | LazyAggregate): void {
+    lhs = unparen(lhs)
+    if (lhs.kind === 'Ident') {
+      if (lhs.name === '_') {
+        make() // evaluated for its effects
+        return
+      }
+      const v = (this.cx.info.uses.get(lhs) ?? this.cx.info.defs.get(lhs)) as Var
+      return this.setVar(v, make())
+    }
+    const t = fromGo(this.typeOf(lhs))
+    if (this.exprCanSSA(lhs)) {
+      // An element of an SSA-able struct or 1-element array: rebuild the whole value.
+      const val = this.materialize(make())
+      return this.assignSSAPart(lhs, val)
+    }
+    const addr = this.addr(lhs)
+    const val = make()
+    this.storeInto(t, addr, val instanceof LazyAggregate ? val.value(this) : val)
+  },
+
+  assignSSAPart(this: FnBuilder, lhs: A.Expr, val: Value): void {
+    lhs = unparen(lhs)
+    if (lhs.kind === 'Ident') {
+      const v = this.cx.info.uses.get(lhs) as Var
+      return this.assignVar(v, val)
+    }
+    if (lhs.kind === 'Selector') {
+      const sel = this.cx.info.selections.get(lhs)
+      if (sel?.kind === 'field') {
+        // Rebuild each enclosing struct along the (embedded) path, innermost first.
+        const structs: Value[] = [this.expr(lhs.x)]
+        for (const step of sel.path.slice(0, -1)) structs.push(this.v('StructSelect', structs[structs.length - 1]!.type.fields![step.index]!.type, [structs[structs.length - 1]!], BigInt(step.index)))
+        let v = val
+        for (let k = sel.path.length - 1; k >= 0; k--) {
+          const old = structs[k]!
+          const st = old.type
+          v = this.v('StructMake', st, st.fields!.map((f, i) => (i === sel.path[k]!.index ? v : this.v('StructSelect', f.type, [old], BigInt(i)))))
+        }
+        return this.assignSSAPart(lhs.x, v)
+      }
+    }
+    if (lhs.kind === 'Index') {
+      const at = fromGo(this.typeOf(lhs.x))
+      this.boundsCheck(this.expr(lhs.index), this.constInt(T.int, at.len!), BOUNDS.index, lhs.index)
+      return this.assignSSAPart(lhs.x, this.v('ArrayMake1', at, [val]))
+    }
+    throw new Unsupported(lhs.pos, 'assignment to this expression')
+  },
+
+  ifStmt(this: FnBuilder, s: A.If): void {
+    if (s.init) this.stmt(s.init)
+    // gc's order: the join block first, then then and else.
+    const end = this.newBlock()
+    const then = this.newBlock()
+    const els = s.else ? this.newBlock() : end
+    this.orderedCondBranch(s.cond, then, els, 0)
+    this.seal(then)
+    this.startBlock(then)
+    this.stmts(s.then.stmts)
+    this.jump(end)
+    if (s.else) {
+      this.seal(els)
+      this.startBlock(els)
+      this.stmt(s.else)
+      this.jump(end)
+    }
+    this.seal(end)
+    if (end.preds.length) this.startBlock(end)
+  },
+
+  forStmt(this: FnBuilder, s: A.For): void {
+    const rewrite = this.cx.frames.get(this.unit)?.fors.get(s)
+    if (rewrite && rewrite.vars.some((v) => this.home(v).kind !== 'ssa')) return this.perIterationFor(s, rewrite)
+    if (s.init) this.stmt(s.init)
+    const cond = this.newBlock()
+    const body = this.newBlock()
+    const incr = this.newBlock()
+    const end = this.newBlock()
+    this.jump(cond)
+    this.startBlock(cond)
+    if (s.cond) this.orderedCondBranch(s.cond, body, end, 1)
+    else this.jump(body)
+    this.seal(body)
+    this.targets.set(s, { brk: end, cont: incr })
+    this.startBlock(body)
+    this.stmts(s.body.stmts)
+    this.jump(incr)
+    this.seal(incr)
+    if (incr.preds.length) {
+      this.startBlock(incr)
+      if (s.post) this.stmt(s.post)
+      this.jump(cond)
+    }
+    this.seal(cond)
+    this.seal(end)
+    if (end.preds.length) this.startBlock(end)
+  },
+
+  /**
+   * Go 1.22 per-iteration loop variables, as gc's loopvar pass rewrites the
+   * loop when one is captured or has its address taken:
+   *   i' := init; first := true
+   *   for { i := i'; if first { first = false } else { post }; if !cond { break }; body; i' = i }
+   * so the variable (and its heap allocation) is declared once per iteration.
+   */
+  perIterationFor(this: FnBuilder, s: A.For, rw: ForRewrite): void {
+    const primes = new Map<Var, object>(rw.vars.map((v, i) => [v, rw.temps[i]!]))
+    const init = s.init
+    if (init?.kind === 'Assign' && init.op === ':=' && init.lhs.length === init.rhs.length) {
+      const vals = init.rhs.map((r) => this.expr(r))
+      init.lhs.forEach((l, i) => {
+        const v = this.cx.info.defs.get(l as A.Ident) as Var | undefined
+        if (!v) return
+        if (primes.has(v)) this.writeVar(primes.get(v)!, vals[i]!, fromGo(v.type))
+        else {
+          this.declare(v)
+          this.setVar(v, vals[i]!)
+        }
+      })
+    } else throw new Unsupported(s.pos, 'this loop header with per-iteration variables')
+    const first = { name: '.first' }
+    if (s.post) this.writeVar(first, this.constBool(true), T.bool)
+    const header = this.newBlock()
+    const body = this.newBlock()
+    const latch = this.newBlock()
+    const end = this.newBlock()
+    this.jump(header)
+    this.startBlock(header)
+    for (const v of rw.vars) {
+      const val = this.readVar(primes.get(v)!)
+      this.declare(v)
+      this.setVar(v, val)
+    }
+    if (s.post) {
+      const isFirst = this.newBlock()
+      const notFirst = this.newBlock()
+      const check = this.newBlock()
+      this.branch(this.readVar(first), isFirst, notFirst, 0)
+      this.seal(isFirst)
+      this.seal(notFirst)
+      this.startBlock(isFirst)
+      this.writeVar(first, this.constBool(false), T.bool)
+      this.jump(check)
+      this.startBlock(notFirst)
+      this.stmt(s.post)
+      this.jump(check)
+      this.seal(check)
+      this.startBlock(check)
+    }
+    if (s.cond) this.orderedCondBranch(s.cond, body, end, 1)
+    else this.jump(body)
+    this.seal(body)
+    this.targets.set(s, { brk: end, cont: latch })
+    this.startBlock(body)
+    this.stmts(s.body.stmts)
+    this.jump(latch)
+    this.seal(latch)
+    if (latch.preds.length) {
+      this.startBlock(latch)
+      for (const v of rw.vars) this.writeVar(primes.get(v)!, this.readVarValue(v), fromGo(v.type))
+      this.jump(header)
+    }
+    this.seal(header)
+    this.seal(end)
+    if (end.preds.length) this.startBlock(end)
+  },
+
+  rangeStmt(this: FnBuilder, s: A.Range): void {
+    const xt = under(this.typeOf(s.x))
+    const info = this.cx.info
+    const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
+    const valVar = s.value && s.value.kind === 'Ident' && s.value.name !== '_' ? ((s.define ? info.defs.get(s.value) : info.uses.get(s.value)) as Var | undefined) : undefined
+    // Walk's rewrite: for hv1 := 0; hv1 < hn; hv1++ { k, v = hv1, ha[hv1] }, or where the
+    // arch cannot index elements of this size cheaply, a pointer walked along the elements.
+    const readsValue = valVar !== undefined || (s.value !== null && s.value !== undefined && s.value.kind !== 'Ident')
+    let ha: Value | null = null
+    let haAddr: Value | null = null
+    let hn: Value
+    if (xt.kind === 'basic') {
+      hn = this.expr(s.x)
+    } else if (xt.kind === 'slice') {
+      ha = this.expr(s.x)
+      hn = this.v('SliceLen', T.int, [ha])
+    } else if (xt.kind === 'array') {
+      hn = this.constInt(T.int, xt.len)
+      // gc's order copies a ranged-over array when the loop reads its values (a temporary unless SSA-able).
+      const at = fromGo(xt)
+      if (readsValue) haAddr = canSSA(at) && this.addressable(s.x) ? this.addr(s.x) : this.orderSpill(this.expr(s.x), at, !cheapIndex(this.arch, at.elem!.size))
+    } else if (xt.kind === 'pointer') {
+      const at = under(xt.elem)
+      hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
+      if (valVar) haAddr = this.nilCheck(this.expr(s.x))
+    } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
+    const it = hn.type
+    const hv = { name: '.hv1' }
+    this.writeVar(hv, this.constInt(it, 0), it)
+    const elemT = xt.kind === 'basic' ? null : fromGo(xt.kind === 'pointer' ? (under(xt.elem) as { elem: Type }).elem : (xt as { elem: Type }).elem)
+    // gc's hu/hp: the position as a uintptr between iterations, as a pointer inside the body.
+    const hu = { name: '.hu' }
+    const hp = { name: '.hp' }
+    const walkPtr = readsValue && elemT !== null && !cheapIndex(this.arch, elemT.size)
+    if (walkPtr) {
+      const first = ha ? this.v('SlicePtr', ptrTo(elemT), [ha]) : haAddr!
+      this.writeVar(hu, this.v('Convert', T.uintptr, [this.v('Copy', T.unsafePointer, [first]), this.mem]), T.uintptr)
+    }
+    const cond = this.newBlock()
+    const body = this.newBlock()
+    const incr = this.newBlock()
+    const end = this.newBlock()
+    this.jump(cond)
+    this.startBlock(cond)
+    this.branch(this.v(lessOp(it), T.bool, [this.readVar(hv), hn]), body, end, 1)
+    this.seal(body)
+    this.targets.set(s, { brk: end, cont: incr })
+    this.startBlock(body)
+    const i = this.readVar(hv)
+    if (keyVar) {
+      this.declareIf(s.define, keyVar)
+      this.setVar(keyVar, i)
+    } else if (s.key && s.key.kind !== 'Ident') this.assignTo(s.key, () => i)
+    if (readsValue) {
+      let elem: Value
+      if (walkPtr) {
+        const p = this.v('Copy', ptrTo(elemT!), [this.v('Convert', T.unsafePointer, [this.readVar(hu), this.mem])])
+        this.writeVar(hp, p, p.type)
+        elem = this.loadOrDeref(elemT!, p)
+      } else if (ha) {
+        const et = fromGo((xt as { elem: Type }).elem)
+        const p = this.v('PtrIndex', ptrTo(et), [this.v('SlicePtr', ptrTo(et), [ha]), i])
+        elem = this.loadOrDeref(et, p)
+      } else {
+        const at = fromGo(xt.kind === 'pointer' ? under(xt.elem) : xt)
+        const p = this.v('PtrIndex', ptrTo(at.elem!), [haAddr!, i])
+        elem = this.loadOrDeref(at.elem!, p)
+      }
+      if (valVar) {
+        this.declareIf(s.define, valVar)
+        this.setVar(valVar, elem)
+      } else this.assignTo(s.value!, () => elem)
+    }
+    this.stmts(s.body.stmts)
+    this.jump(incr)
+    this.seal(incr)
+    if (incr.preds.length) {
+      this.startBlock(incr)
+      this.writeVar(hv, this.v(addOp(it), it, [this.readVar(hv), this.constInt(it, 1)]), it)
+      if (walkPtr) {
+        const u = this.v('Convert', T.uintptr, [this.v('Copy', T.unsafePointer, [this.readVar(hp)]), this.mem])
+        this.writeVar(hu, this.v('Add64', T.uintptr, [u, this.constInt(T.uintptr, elemT!.size)]), T.uintptr)
+      }
+      this.jump(cond)
+    }
+    this.seal(cond)
+    this.seal(end)
+    if (end.preds.length) this.startBlock(end)
+  },
+
+  declareIf(this: FnBuilder, define: boolean, v: Var): void {
+    if (define) this.declare(v)
+  },
+
+  switchStmt(this: FnBuilder, s: A.Switch): void {
+    if (s.init) this.stmt(s.init)
+    const tag = s.tag ? this.expr(s.tag) : null
+    const tagType = s.tag ? this.typeOf(s.tag) : null
+    const end = this.newBlock()
+    this.targets.set(s, { brk: end, cont: null })
+    const bodies = s.clauses.map(() => this.newBlock())
+    let dflt: number = -1
+    s.clauses.forEach((c, i) => {
+      if (c.list === null) {
+        dflt = i
+        return
+      }
+      for (const e of c.list) {
+        if (!this.cur) break
+        // walk's `if tag == c` folds when both are constants: no branch, or an unconditional one.
+        const known = this.constantCase(s, e)
+        if (known === false) continue
+        if (known === true) {
+          this.jump(bodies[i]!)
+          break
+        }
+        const next = this.newBlock()
+        const cond = this.inPlace(e, () => (tag ? this.compare('==', tag, this.expr(e), tagType!, e.pos) : this.expr(e)))
+        this.branch(cond, bodies[i]!, next, 0)
+        this.seal(next)
+        this.startBlock(next)
+      }
+    })
+    this.jump(dflt >= 0 ? bodies[dflt]! : end)
+    s.clauses.forEach((c, i) => {
+      const b = bodies[i]!
+      this.seal(b)
+      if (b.preds.length === 0) return
+      this.startBlock(b)
+      const last = c.body[c.body.length - 1]
+      const falls = last?.kind === 'Branch' && last.tok === 'fallthrough'
+      this.stmts(falls ? c.body.slice(0, -1) : c.body)
+      this.jump(falls ? bodies[i + 1]! : end)
+    })
+    this.seal(end)
+    if (end.preds.length) this.startBlock(end)
+  },
+
+  /**
+   * Whether case e always (true) or never (false) matches, where gc's walk
+   * knows: with a tag that is constant true (or none), the test is the case
+   * itself, so a constant case folds. Other tests (`3 == 5`) are built
+   * unfolded and branch in SSA.
+   */
+  constantCase(this: FnBuilder, s: A.Switch, e: A.Expr): boolean | null {
+    const types = this.cx.info.types
+    const c = types.get(e)?.value
+    const tag: Constant | undefined = s.tag ? types.get(s.tag)?.value : { kind: 'bool', value: true }
+    if (c?.kind !== 'bool' || tag?.kind !== 'bool' || !tag.value) return null
+    return c.value
+  },
+
+  labeled(this: FnBuilder, s: A.Labeled): void {
+    const b = this.labelBlock(s.label.name)
+    this.jump(b)
+    this.startBlock(b)
+    const inner = s.stmt
+    if (inner.kind === 'For' || inner.kind === 'Range' || inner.kind === 'Switch') {
+      this.stmt(inner)
+      // break/continue with this label target the statement itself
+      return
+    }
+    this.stmt(inner)
+  },
+
+  labelBlock(this: FnBuilder, name: string): Block {
+    let b = this.labels.get(name)
+    if (!b) this.labels.set(name, (b = this.newBlock()))
+    return b
+  },
+
+  branchStmt(this: FnBuilder, s: A.Branch): void {
+    if (s.tok === 'goto') return this.jump(this.labelBlock(s.label!.name))
+    const target = this.cx.info.branchTargets.get(s)
+    let node: A.Stmt | undefined = target
+    if (node?.kind === 'Labeled') node = node.stmt
+    const t = node ? this.targets.get(node) : undefined
+    const to = s.tok === 'break' ? t?.brk : t?.cont
+    if (!to) throw new Unsupported(s.pos, `${s.tok} here`)
+    this.jump(to)
+  },
+
+  returnStmt(this: FnBuilder, s: A.Return): void {
+    if (s.results.length === this.results.length) {
+      const vals = s.results.map((e) => this.valueFor(e))
+      this.results.forEach((r, i) => this.setVar(r, vals[i]!))
+    } else if (s.results.length === 1 && this.results.length > 1) {
+      const vals = this.multiValue(s.results[0]!)
+      this.results.forEach((r, i) => this.setVar(r, vals[i]!))
+    }
+    this.pos = this.at(s.pos)
+    this.exit()
+  },
+
+  /** The function's exit: results (and memory) through MakeResult, then Ret. */
+  exit(this: FnBuilder): void {
+    const vals = this.results.map((r) => {
+      const home = this.home(r)
+      if (home.kind === 'ssa') return this.readVar(r)
+      return this.v('Dereference', home.type, [this.addrOfVar(r), this.mem])
+    })
+    const m = this.v('MakeResult', results([...this.resultTypes, T.mem]), [...vals, this.mem])
+    const b = this.endBlock()!
+    b.kind = 'Ret'
+    b.setControl(m)
+  },
+
+  // ------------------------------------------------------------ conditions
+}
