@@ -80,6 +80,13 @@ async function openFileDialog(): Promise<void> {
   if (!r.canceled && path) send({ kind: 'open-file', path })
 }
 
+async function openPackageDialog(): Promise<void> {
+  if (!window) return
+  const r = await dialog.showOpenDialog(window, { title: 'Open Go package (the real gc compiles it)', properties: ['openDirectory'] })
+  const dir = r.filePaths[0]
+  if (!r.canceled && dir) send({ kind: 'open-package', dir })
+}
+
 async function importDialog(): Promise<void> {
   if (!window) return
   const r = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: [{ name: "gc's ssa.html", extensions: ['html', 'htm'] }] })
@@ -130,7 +137,9 @@ app.whenReady().then(async () => {
     },
   )
   const examples = await service.call('listExamples', {})
-  Menu.setApplicationMenu(buildMenu(examples, { openFile: () => void openFileDialog(), importSsaHtml: () => void importDialog(), send }))
+  Menu.setApplicationMenu(
+    buildMenu(examples, { openFile: () => void openFileDialog(), openPackage: () => void openPackageDialog(), importSsaHtml: () => void importDialog(), send }),
+  )
   window = createWindow()
   app.on('window-all-closed', () => {
     void service.dispose()

@@ -13,6 +13,7 @@
 //   npm run bench -- --profile[=DIR]    only the SSA pipeline's profile (profile.ts; CPU profiles to DIR, default profiles/)
 //   npm run bench -- --profile --only=ssa-10k   one of its workloads (ssa-10k, small-funcs-5k)
 //   npm run bench -- --ssa-only         only the SSA figures (ssa-10k, trace-wire, ssa-100k-lines)
+//   npm run bench -- --gcpkg-only       only the real-package figure (gc bridge vs go build)
 
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -38,6 +39,7 @@ import { viewsModelBench, viewsUiBench } from './views'
 import { hugeFileBench, measured } from './huge'
 import { exportBench } from './export'
 import { importBench } from './import'
+import { gcPackageBench } from './gcpkg'
 import { profileBench } from './profile'
 
 function syntheticProgram(funcs: number): string {
@@ -169,6 +171,7 @@ interface BenchArgs {
   export: boolean
   exportOnly?: boolean
   importOnly?: boolean
+  gcpkgOnly?: boolean
   profileDir?: string
   /** Only the pipeline profile, its CPU profiles written here. */
   pipelineProfile?: string
@@ -183,13 +186,14 @@ function parseArgs(argv: string[]): BenchArgs {
     else if (a === '--ui-only') out.other = false
     else if (a === '--no-ui') out.ui = false
     else if (a === '--import-only') Object.assign(out, { ui: false, other: false, importOnly: true })
+    else if (a === '--gcpkg-only') Object.assign(out, { ui: false, other: false, gcpkgOnly: true })
     else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
     else if (a === '--profile') out.pipelineProfile = 'profiles'
     else if (a.startsWith('--only=')) out.only = a.slice('--only='.length)
     else if (a === '--ssa-only') out.ssaOnly = true
     else if (a.startsWith('--profile=')) out.pipelineProfile = a.slice('--profile='.length)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --import-only, --ui-profile=DIR, --profile[=DIR] [--only=NAME], --ssa-only)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --import-only, --gcpkg-only, --ui-profile=DIR, --profile[=DIR] [--only=NAME], --ssa-only)\n`)
       process.exit(2)
     }
   }
@@ -214,6 +218,10 @@ async function main(): Promise<void> {
   try {
     if (args.importOnly) {
       await importBench({ emit, dir })
+      return
+    }
+    if (args.gcpkgOnly) {
+      await gcPackageBench({ emit })
       return
     }
     if (args.other) await otherFigures(dir)
@@ -274,6 +282,7 @@ async function otherFigures(dir: string): Promise<void> {
   await viewsModelBench(dir, emit)
   await hugeFileBench({ emit, dir })
   await importBench({ emit, dir })
+  await gcPackageBench({ emit })
 }
 
 /** Heap in use after full collections, so it counts only what is reachable. */

@@ -8,11 +8,10 @@ import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
+import { fidelityCommand } from './fidelity'
+import { gcCommand } from './gc'
 import { exportCommand } from './export'
 import { importCommand } from './import'
-import { defaultFiles, escapeFidelity, expandFiles, formatTable } from '../fidelity'
-import { findGo, MODELLED_GO_MINOR } from '../gcbridge/toolchain'
-import { formatSsaTable, ssaFidelity } from '../fidelity/ssa'
 
 export interface CliIO {
   stdout: (s: string) => void
@@ -47,6 +46,10 @@ Commands:
   asm FILE.go --func F [--arch amd64|ppc64] [--json]
                        the assembly listing after the whole pipeline, as go tool compile -S
                        prints it (pc, source line, instruction in Go assembler syntax)
+  gc DIR --func F [--arch GOARCH] [-l] [--go PATH] [--toolchain go1.N.M] [--pass P | --json]
+                       the real go on the package in DIR: F's passes from gc's ssa.html (GOSSAFUNC
+                       spellings: F, T.M, (*T).M, F.func1, G[go.shape.int]), its -m=2 decisions and
+                       mergelocals trace; inlining on unless -l (--funcs: what gc compiles)
   export FILE.go --func F [--arch amd64|ppc64|amd64,ppc64] -o OUT.html
                        a self-contained HTML report of the function (the app's views,
                        read-only, the data inlined; opens offline in any browser): passes,
@@ -57,11 +60,12 @@ Commands:
                        (merged columns split into their passes), --pass P the function after P in
                        gc's text dump format, --json {name, trace, sources, warnings}; gc reuses
                        value ids between passes, so ids are comparable only within one pass
-  fidelity [--json] [--files GLOB-or-list] [--go PATH]
-                       escape analysis against the real go on $(go env GOROOT)/test/escape*.go:
-                       per file, the functions inside our subset and the share of gc's -m lines
-                       on them we reproduce; then, on our corpus, the similarity of our op
-                       multisets to gc's after opt, generic cse, prove, late opt and lower
+  fidelity [--json] [--detail] [--files GLOB-or-list] [--corpus GLOB-or-list] [--go PATH]
+                       every differential figure against the real go in one table: gc's -m
+                       lines on $(go env GOROOT)/test/escape*.go (or --files) for the functions
+                       inside our subset; on our corpus (or --corpus), -m=2 lines, allocation calls, op
+                       similarity after opt, generic cse, prove, late opt, lowered ops (amd64,
+                       ppc64), merge decisions and -S listings (--detail: per-file tables)
 
 Options:
   -h, --help           show this help
@@ -105,7 +109,9 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
       case 'import':
         return await importCommand(rest, api, io)
       case 'fidelity':
-        return await fidelity(rest, io)
+        return await fidelityCommand(rest, io)
+      case 'gc':
+        return await gcCommand(rest, api, io)
       default:
         io.stderr(`ssascope: unknown command ${JSON.stringify(command)}\n\n${USAGE}`)
         return EXIT_BAD_INPUT
@@ -129,37 +135,5 @@ async function funcs(args: string[], api: SsascopeApi, io: CliIO): Promise<numbe
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   if (errors.length > 0) return EXIT_BAD_INPUT
   for (const f of result.functions) io.stdout(`${f.name}\t${f.kind}\t${file.path}:${f.line}:${f.col}\n`)
-  return EXIT_OK
-}
-
-// A local developer tool that runs the real go: it calls the fidelity module directly.
-async function fidelity(args: string[], io: CliIO): Promise<number> {
-  const usage = 'usage: ssascope fidelity [--json] [--files GLOB-or-list] [--go PATH]\n'
-  let json = false
-  let goBin: string | undefined
-  const patterns: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    if (a === '--json') json = true
-    else if (a === '--go' && i + 1 < args.length) goBin = args[++i]!
-    else if (a.startsWith('--go=')) goBin = a.slice('--go='.length)
-    else if (a === '--files' && i + 1 < args.length) patterns.push(args[++i]!)
-    else if (a.startsWith('--files=')) patterns.push(a.slice('--files='.length))
-    else {
-      io.stderr(usage)
-      return EXIT_BAD_INPUT
-    }
-  }
-  // Our figures model gc 1.26: an older go would score the wrong compiler.
-  const go = await findGo(goBin, MODELLED_GO_MINOR)
-  if (typeof go === 'string') {
-    io.stderr(`ssascope fidelity: ${go}\n`)
-    return EXIT_BAD_INPUT
-  }
-  const files = patterns.length > 0 ? await expandFiles(patterns) : await defaultFiles(go)
-  const report = await escapeFidelity(go, files)
-  // SSA passes are compared on our own corpus (gc's escape tests are mostly outside the SSA subset).
-  const ssa = await ssaFidelity()
-  io.stdout(json ? JSON.stringify({ ...report, ssa }, null, 2) + '\n' : formatTable(report) + '\n' + formatSsaTable(ssa))
   return EXIT_OK
 }

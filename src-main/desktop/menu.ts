@@ -6,6 +6,8 @@ export const EXPORT_REPORT_ID = 'export-report'
 
 export interface MenuActions {
   openFile(): void
+  /** File › Open Go package…: a directory chooser; the real gc compiles the package. */
+  openPackage?(): void
   /** File › Open ssa.html…: a dialog for gc's ssa.html, then an `import-ssa-html` command. */
   importSsaHtml(): void
   send(command: MenuCommand): void
@@ -19,6 +21,7 @@ export function buildMenu(examples: ExampleInfo[], actions: MenuActions): Menu {
       label: 'File',
       submenu: [
         { label: 'Open Go file…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFile() },
+        { label: 'Open Go package…', accelerator: 'CmdOrCtrl+Alt+O', click: () => actions.openPackage?.() },
         { label: 'Open ssa.html…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importSsaHtml() },
         {
           label: 'Open example',

@@ -2,7 +2,8 @@
 // dispatch to the same service through this method table. Pure: the
 // renderer imports it (types only) like every other client.
 
-import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, ExportedReport, ImportResult, Progress, SourceFile, SsaResult } from './model'
+import type { AnalyzeResult, AppInfo, Arch, EscapeResult, ExampleInfo, ExportedReport, GcPackageInfo, GcPackageResultOf, ImportResult, Progress, SourceFile, SsaResult } from './model'
+import type { EncodedTrace } from './trace-codec'
 import { boolean, object, oneOf, optional, string, uniqueList, type Validator } from './validate'
 import { ApiError } from './errors'
 
@@ -23,6 +24,21 @@ const method = <A, R>(args: Validator<A>): MethodSpec<A, R> => ({ args })
 const path = string({ nonEmpty: true, maxLength: MAX_PATH })
 const text = string({ maxLength: MAX_SOURCE_BYTES })
 const noArgs = object({}) as Validator<Record<string, never>>
+
+/** The GOARCH values gc accepts that the bridge may ask for. */
+export const GOARCHES = ['amd64', 'ppc64', 'ppc64le', 'arm64', '386', 'arm', 'riscv64', 's390x', 'loong64', 'mips64', 'mips64le', 'wasm'] as const
+export type GoArch = (typeof GOARCHES)[number]
+/** A Go release the module proxy can provide (GOTOOLCHAIN=go1.27.0), or the default toolchain when absent. */
+const toolchain = (v: unknown, where: string): string => {
+  const s = string({ nonEmpty: true, maxLength: 40 })(v, where)
+  if (!/^go1\.\d+(\.\d+)?((rc|beta)\d+)?$/.test(s)) throw new ApiError('bad-argument', `${where} must be a Go release such as go1.27.0`)
+  return s
+}
+const gcTarget = { dir: path, arch: optional(oneOf(...GOARCHES)), noInline: optional(boolean()), toolchain: optional(toolchain) }
+type GcTarget = { dir: string; arch?: GoArch; noInline?: boolean; toolchain?: string }
+
+/** The answer to `gcPackage`, with the trace in the compact encoding. */
+export type GcPackageResult = GcPackageResultOf<EncodedTrace>
 
 /**
  * The API, each method once: its arguments (type and validator) and result.
@@ -80,6 +96,18 @@ export const API = {
     }),
   ),
   /**
+   * The real gc on the package in `dir` (a directory on the machine the
+   * service runs on): its files and the functions gc compiles. `toolchain`
+   * picks a release other than the default go (through GOTOOLCHAIN).
+   */
+  gcFuncs: method<GcTarget, GcPackageInfo>(object(gcTarget)),
+  /** One function of that package as the real gc compiles it: ssa.html, -m=2, the mergelocals trace. */
+  gcPackage: method<GcTarget & { func: string }, GcPackageResult>(object({ ...gcTarget, func: string({ nonEmpty: true, maxLength: 1000 }) })),
+  /** A source text compiled by the real gc as the only file of a package, with -l (the embedded pipeline's other side). */
+  gcFile: method<{ path: string; text: string; func: string; arch: Arch; toolchain?: string }, GcPackageResult>(
+    object({ path, text, func: string({ nonEmpty: true, maxLength: 1000 }), arch: oneOf('amd64', 'ppc64'), toolchain: optional(toolchain) }),
+  ),
+  /**
    * gc's ssa.html (GOSSAFUNC) read into a trace: `text` as read by the
    * client (browser, drop), or `path` read by the service (.html only).
    * Exactly one of them; `name` is what the UI shows. `arch` overrides the
@@ -127,6 +155,7 @@ export interface SsascopeApi {
 /** Commands the Electron menu sends to the renderer. */
 export type MenuCommand =
   | { kind: 'open-file'; path: string }
+  | { kind: 'open-package'; dir: string }
   | { kind: 'open-example'; name: string }
   | { kind: 'import-ssa-html'; path: string }
   | { kind: 'show-shortcuts' }

@@ -1,4 +1,4 @@
-export type ErrorCode = 'bad-argument' | 'unknown-method' | 'not-found' | 'too-large' | 'cancelled' | 'internal'
+export type ErrorCode = 'bad-argument' | 'unknown-method' | 'not-found' | 'too-large' | 'cancelled' | 'internal' | 'gc-failed'
 
 /** The one error type the API reports; it survives every transport as {code, message}. */
 export class ApiError extends Error {

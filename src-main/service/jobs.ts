@@ -19,6 +19,8 @@ import type { ExampleLibrary } from './examples'
 import { readGoFile, readSsaHtmlFile } from './files'
 import { exportReport } from './export'
 import { importSsaHtml, SsaHtmlError } from '../gcbridge'
+import { gcPackageFuncs, GcPackageError } from '../gcbridge/package'
+import { gcFileTrace, gcPackageTrace, resolveToolchain } from '../gcbridge/gctrace'
 import { ApiError } from '../protocol/errors'
 
 /** What in-service methods use. */
@@ -175,6 +177,33 @@ export const JOBS: { [M in Method]: Job<M> } = {
     },
     cache: { entry: ({ func, arch, until, check }) => `${func}\0${arch}\0${until ?? ''}\0${(check ?? checkByDefault()) ? 'check' : ''}`, bytes: approxBytes },
   },
+  gcFuncs: {
+    runs: 'worker',
+    run: ({ dir, arch, noInline, toolchain }, cx) =>
+      withGc(cx, async (signal) => {
+        const go = await resolveToolchain(toolchain, undefined, signal)
+        const r = await gcPackageFuncs(dir, { go, arch: arch ?? 'amd64', noInline: noInline === true, signal, onProgress: cx.progress })
+        return { dir: r.dir, importPath: r.importPath, go: r.goVersion, release: r.release, arch: r.arch, files: r.files, functions: r.functions }
+      }),
+  },
+  gcPackage: {
+    runs: 'worker',
+    run: ({ dir, func, arch, noInline, toolchain }, cx) =>
+      withGc(cx, async (signal) => {
+        const r = await gcPackageTrace(dir, { func, arch: arch ?? 'amd64', noInline: noInline === true, signal, onProgress: cx.progress, ...(toolchain ? { toolchain } : {}) })
+        cx.progress({ phase: 'encode', fraction: 0.99 })
+        return { ...r, trace: encodeTrace(r.trace) }
+      }),
+  },
+  gcFile: {
+    runs: 'worker',
+    run: ({ path, text, func, arch, toolchain }, cx) =>
+      withGc(cx, async (signal) => {
+        const r = await gcFileTrace(path, text, { func, arch, signal, onProgress: cx.progress, ...(toolchain ? { toolchain } : {}) })
+        return { ...r, trace: encodeTrace(r.trace) }
+      }),
+    cache: { entry: ({ func, arch, toolchain }) => `${func}\0${arch}\0${toolchain ?? ''}`, bytes: approxBytes },
+  },
   importSsaHtml: {
     runs: 'worker',
     async run({ name, text, path, arch }, cx) {
@@ -199,6 +228,35 @@ export const JOBS: { [M in Method]: Job<M> } = {
 
 /** SSASCOPE_CHECK=1: the checker after every pass unless a request says otherwise (test runs set it). */
 export const checkByDefault = (): boolean => process.env['SSASCOPE_CHECK'] === '1'
+
+/**
+ * Runs real-gc work with an AbortSignal that follows the job's cancellation
+ * flag (the child processes are killed), and reports the bridge's failures
+ * as API errors: gc's own messages, the functions it compiled, how to point
+ * to a go.
+ */
+async function withGc<T>(cx: JobContext, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController()
+  const poll = setInterval(() => {
+    try {
+      cx.checkCancelled()
+    } catch {
+      ac.abort()
+    }
+  }, 100)
+  try {
+    return await work(ac.signal)
+  } catch (e) {
+    if (e instanceof GcPackageError) {
+      const code = e.kind === 'cancelled' ? 'cancelled' : e.kind === 'no-go' || e.kind === 'not-a-package' ? 'not-found' : e.kind === 'timeout' ? 'internal' : 'gc-failed'
+      throw new ApiError(code, e.message)
+    }
+    if (e instanceof Error && e.name === 'SsaHtmlError') throw new ApiError('gc-failed', `gc's ssa.html could not be read: ${e.message}`)
+    throw e
+  } finally {
+    clearInterval(poll)
+  }
+}
 
 /**
  * Fault injection, to see and test how a failed pass is shown:

@@ -21,6 +21,7 @@ void doc.connect().then(() => sel.applyDeepLink(parseDeepLink(location.search)))
 
 window.ssascope?.onMenu((command) => {
   if (command.kind === 'open-file') void doc.openFile(command.path)
+  else if (command.kind === 'open-package') void doc.openPackage(command.dir)
   else if (command.kind === 'open-example') void doc.openExample(command.name)
   else if (command.kind === 'import-ssa-html') void importSsaHtml({ path: command.path })
   else if (command.kind === 'show-shortcuts') sel.shortcutsOpen = true

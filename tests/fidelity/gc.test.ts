@@ -7,7 +7,8 @@ import { EXIT_BAD_INPUT, EXIT_OK } from '../../src-main/cli/cli'
 import { escapeFidelityFile, scoreFunctions, summarize } from '../../src-main/fidelity/escape'
 import { compileTestFile } from '../../src-main/fidelity/gc'
 import { goRoot, ImportConfigs } from '../../src-main/gcbridge/toolchain'
-import type { FidelityReport } from '../../src-main/fidelity'
+import type { FidelityAll } from '../../src-main/cli/fidelity'
+import { examplesDir } from '../../src-main/service/paths'
 import { reduceToSubset } from '../../src-main/fidelity/reduce'
 import { goUnavailable, requireGo, skipDifferential } from '../go-toolchain'
 import { runCliCaptured, tempFiles } from '../helpers'
@@ -58,7 +59,7 @@ describe('ssascope fidelity (no go needed)', () => {
   })
 
   it('rejects unknown arguments with status 2', async () => {
-    expect(await cli('fidelity', '--bogus')).toEqual({ code: EXIT_BAD_INPUT, out: '', err: 'usage: ssascope fidelity [--json] [--files GLOB-or-list] [--go PATH]\n' })
+    expect(await cli('fidelity', '--bogus')).toEqual({ code: EXIT_BAD_INPUT, out: '', err: 'usage: ssascope fidelity [--json] [--detail] [--files GLOB-or-list] [--corpus GLOB-or-list] [--go PATH]\n' })
   })
 
   it('says clearly when go is missing, with status 2', async () => {
@@ -119,23 +120,30 @@ describe.skipIf(skipDifferential)(`fidelity against the real go${goUnavailable ?
     else expect(s.share).toBe(Math.round((1000 * s.reproduced) / 7) / 10)
   }, 60_000)
 
-  it('prints the table and the JSON report for --files', async () => {
+  it('prints the one table, --detail the per-file escape table, and the JSON report for --files and --corpus', async () => {
     requireGo()
     const dir = tempFiles({ 'tiny.go': TINY, 'none.go': '// errorcheck -0 -m -l\n\npackage p\n\nimport "fmt"\n\nfunc f() { fmt.Println() }\n' })
-    const table = await cli('fidelity', '--files', join(dir, '*.go'))
+    const corpus = join(examplesDir, 'mergelocals.go')
+    const table = await cli('fidelity', '--detail', '--files', join(dir, '*.go'), '--corpus', corpus)
     expect(table.code).toBe(EXIT_OK)
     const lines = table.out.trimEnd().split('\n')
-    expect(lines[0]).toMatch(/^escape analysis fidelity against go version go1\./)
-    expect(lines[3]).toMatch(/^none\.go\s+1\s+0\s+0\s+0\s+0\s+0\s+-\s/)
-    expect(lines[4]).toMatch(/^tiny\.go\s+7\s+5\s+7\s/)
-    expect(lines[6]).toMatch(/^total\s+8\s+5\s+7\s/)
-    const json = await cli('fidelity', '--json', `--files=${join(dir, 'tiny.go')}`)
+    expect(lines[0]).toMatch(/^fidelity against go version go1\./)
+    expect(table.out).toMatch(/^escape lines \(-m, -m=2\) +gc's test suite \(2 files, 5\/8 funcs in subset\) +7 gc lines +\d+ /m)
+    expect(table.out).toMatch(/^merge decisions \(amd64, ppc64\) +our corpus \(1\/1 files\)/m)
+    const at = lines.findIndex((l) => /^escape analysis fidelity against go version go1\./.test(l))
+    expect(at).toBeGreaterThan(0)
+    expect(lines[at + 3]).toMatch(/^none\.go\s+1\s+0\s+0\s+0\s+0\s+0\s+-\s/)
+    expect(lines[at + 4]).toMatch(/^tiny\.go\s+7\s+5\s+7\s/)
+    expect(lines[at + 6]).toMatch(/^total\s+8\s+5\s+7\s/)
+    const json = await cli('fidelity', '--json', `--files=${join(dir, 'tiny.go')}`, `--corpus=${corpus}`)
     expect(json.code).toBe(EXIT_OK)
-    const report = JSON.parse(json.out) as FidelityReport
-    expect(report.analysis).toBe('escape')
-    expect(report.files.map((f) => f.file)).toEqual([join(dir, 'tiny.go')])
-    expect(report.total).toMatchObject({ files: 1, functions: 7, inSubset: 5, gcLines: 7 })
-  }, 60_000)
+    const report = JSON.parse(json.out) as FidelityAll
+    expect(report.escape.analysis).toBe('escape')
+    expect(report.escape.files.map((f) => f.file)).toEqual([join(dir, 'tiny.go')])
+    expect(report.escape.total).toMatchObject({ files: 1, functions: 7, inSubset: 5, gcLines: 7 })
+    expect(report.corpus.files.map((f) => f.file)).toEqual([corpus])
+    expect(report.ssa.passes.map((p) => p.pass)).toContain('lower ppc64')
+  }, 120_000)
 
   // The reducer's promise: removing what is outside the subset does not change
   // what gc says about the functions left. Checked on gc's own escape tests.

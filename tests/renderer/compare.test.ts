@@ -168,3 +168,44 @@ describe('the summary of a pass', () => {
     expect(parts).not.toContain('pair')
   })
 })
+
+describe('comparing two engines or gc traces', () => {
+  const heapagg = async (): Promise<FuncTrace> => {
+    const text = readFileSync(join(examplesDir, 'heapagg.go'), 'utf8')
+    return (await ssaProgram('examples/heapagg.go', text)).trace('half', 'amd64')
+  }
+
+  it('at start, each side\'s allocation calls as built: equal ones are listed, a different one marks the row', async () => {
+    const t = await heapagg()
+    const same = compareTraces(t, t, ['embedded', 'gc'])
+    const start = row(same, 'start')
+    expect(start.allocs![0]).toMatch(/^runtime\.mallocgc\(16\) /)
+    expect(start.differs).toBe(false)
+    expect(describeDifferences(start).find((d) => d.label === 'allocs')).toMatchObject({ differ: false })
+    const other: FuncTrace = { ...t, allocs: [{ ...t.allocs[0]!, call: 'runtime.newobject', type: 'int64', members: [] }] }
+    const diff = row(compareTraces(t, other, ['embedded', 'gc']), 'start')
+    expect(diff.differs).toBe(true)
+    expect(describeDifferences(diff).find((d) => d.label === 'allocs')).toMatchObject({ differ: true, values: [expect.stringMatching(/mallocgc/), 'runtime.newobject(int64)'] })
+    // No calls on either side: no allocation line at all.
+    expect(describeDifferences(row(rowsOf('ABC'), 'start')).some((d) => d.label === 'allocs')).toBe(false)
+  })
+
+  it('gc\'s merge decisions (a trace read from gc has no stack frame step) sit on the stack frame row, or on the last row of two gc traces', () => {
+    const ours = traces['Phases']!['amd64']!
+    const sf = ours.stackFrame!
+    const gc: FuncTrace = {
+      ...ours,
+      passes: ours.passes.filter((p) => p.name !== 'stack frame'),
+      stackFrame: { ...sf, frame: { ...sf.frame, size: 0 }, fromGcTrace: { level: 2, missing: ['evictions'] } },
+      asm: { ...ours.asm!, progNumbers: true },
+    }
+    const engines = compareTraces(ours, gc, ['embedded', 'gc'])
+    const frameRow = row(engines, 'stack frame')
+    expect(frameRow.gaps[1]).toMatch(/not in gc's pass list/)
+    expect(frameRow.frame![1]).toMatchObject({ locals: null, codeSize: null, groups: frameRow.frame![0]!.groups })
+    const both = compareTraces(gc, gc, ['gc go1.26.8', 'gc go1.27.0'])
+    expect(both.at(-1)!.frame![0]!.groups).toEqual(sf.groups.map((g) => ({ leader: g.leader, followers: g.followers })))
+    expect(both.slice(0, -1).every((r) => r.frame === null)).toBe(true)
+    expect(describeDifferences(both.at(-1)!).find((d) => d.label === 'merged')!.values[0]).toMatch(/^a\+b/)
+  })
+})

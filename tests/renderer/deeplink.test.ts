@@ -39,3 +39,17 @@ describe('deep links: the allocation and liveness views', () => {
     expect(formatDeepLink({ example: 'heapagg', func: 'closure', view: 'allocs' })).toBe('?example=heapagg&func=closure&view=allocs')
   })
 })
+
+describe('deep links: a package compiled by the real gc, and the comparison mode', () => {
+  it('carries the package directory, the gc release, -l and what is compared', () => {
+    expect(parseDeepLink('?pkg=%2Fsrc%2Fshapes&go=go1.27.0&noinline=1&func=(*Stack[go.shape.int]).Push&view=compare&cmp=toolchain')).toEqual({
+      pkg: '/src/shapes', go: 'go1.27.0', noInline: true, func: '(*Stack[go.shape.int]).Push', view: 'compare', cmp: 'toolchain',
+    })
+    const link = { pkg: '/a b/pkg', go: 'go1.26.8', func: 'Sum[go.shape.float64]', cmp: 'engine' as const }
+    expect(parseDeepLink(formatDeepLink(link))).toEqual(link)
+  })
+  it('refuses a release that is not one and a mode it does not know; arch is the default mode', () => {
+    expect(parseDeepLink('?pkg=/p&go=latest;rm&cmp=everything')).toEqual({ pkg: '/p' })
+    expect(formatDeepLink({ example: 'heapagg', cmp: 'arch' })).toBe('?example=heapagg')
+  })
+})

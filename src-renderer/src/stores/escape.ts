@@ -20,8 +20,9 @@ export const useEscape = defineStore('escape', () => {
 
   async function load(): Promise<void> {
     const src = doc.source
-    // An imported document's text is gc's copy of a few lines, not a file to analyse.
-    if (!src || !doc.analysis || doc.hasErrors || doc.imported) {
+    // An imported document's text is gc's copy of a few lines, not a file to analyse; a package's escape
+    // decisions are gc's own (traces.currentGc), not the embedded analysis.
+    if (!src || !doc.analysis || doc.hasErrors || doc.imported || doc.pkg) {
       call.cancel()
       result.value = null
       return

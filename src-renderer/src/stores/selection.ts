@@ -4,7 +4,7 @@
 
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { formatDeepLink, type Arch, type DeepLink, type View } from '../deeplink'
+import { formatDeepLink, type Arch, type CompareMode, type DeepLink, type View } from '../deeplink'
 import { offsetOfPosition, parsePos } from '../trace/positions'
 import { PIN_COLOURS } from '../trace/colours'
 import { useDocument } from './document'
@@ -19,6 +19,8 @@ export const useSelection = defineStore('selection', () => {
   /** The pass by gc's name; null: the trace's first record (`start`). */
   const pass = ref<string | null>(null)
   const view = ref<View>('ssa')
+  /** What the comparison view puts side by side (arches; the embedded pipeline and gc; two gc releases). */
+  const compareMode = ref<CompareMode>('arch')
   /** The value (`vN`) or block (`bN`) last clicked: its history, uses and links follow it. */
   const value = ref<string | null>(null)
   /** Sticky colours: value id → colour index. Ids are never reused, so a pin follows one value through every pass. */
@@ -49,7 +51,11 @@ export const useSelection = defineStore('selection', () => {
   const deepLink = computed<DeepLink>(() => ({
     example: doc.exampleName ?? undefined,
     // An imported ssa.html lives in the page only: a link cannot reopen it (nor should it open the .go file instead).
-    file: doc.exampleName || doc.imported ? undefined : doc.source?.path,
+    file: doc.exampleName || doc.imported || doc.pkg ? undefined : doc.source?.path,
+    pkg: doc.pkg?.dir,
+    go: doc.pkg ? (doc.toolchain ?? undefined) : undefined,
+    noInline: doc.pkg && doc.noInline ? true : undefined,
+    cmp: compareMode.value === 'arch' ? undefined : compareMode.value,
     func: func.value ?? undefined,
     arch: arch.value === 'amd64' ? undefined : arch.value,
     pass: pass.value ?? undefined,
@@ -175,7 +181,12 @@ export const useSelection = defineStore('selection', () => {
   async function applyDeepLink(link: DeepLink): Promise<void> {
     if (link.arch) arch.value = link.arch
     if (link.view) view.value = link.view
-    const ok = link.file ? await doc.openFile(link.file) : await doc.openExample(link.example ?? doc.examples[0]?.name ?? '')
+    if (link.cmp) compareMode.value = link.cmp
+    const ok = link.pkg
+      ? await doc.openPackage(link.pkg, { toolchain: link.go ?? null, noInline: link.noInline === true })
+      : link.file
+        ? await doc.openFile(link.file)
+        : await doc.openExample(link.example ?? doc.examples[0]?.name ?? '')
     if (!ok) return
     if (link.func) func.value = link.func
     if (link.pass) pass.value = link.pass
@@ -183,7 +194,7 @@ export const useSelection = defineStore('selection', () => {
   }
 
   return {
-    func, arch, pass, view, value, pinned, valueOf, pinsOf, line, rule, shortcutsOpen, reveal, searchRequest, pinRanges, deepLink,
+    func, arch, pass, view, compareMode, value, pinned, valueOf, pinsOf, line, rule, shortcutsOpen, reveal, searchRequest, pinRanges, deepLink,
     selectFunc, selectValue, clickValue, togglePin, setPinRanges, clear, setPass, revealOffset, revealPos, applyDeepLink,
     shareUrl: () => formatDeepLink(deepLink.value),
   }

@@ -1,13 +1,21 @@
 // Traces of the functions looked at, per function and arch, for the analysed
 // text: loaded on demand (a newer request cancels the older), kept while the
 // text stays the same. Views read the current trace and pass from here.
+//
+// A trace comes from an engine: the embedded pipeline (`ssa`), or the real gc
+// (`gcPackage` for an opened package, `gcFile` for the open file compiled as
+// a package of its own — the comparison view's other side), optionally a
+// given gc release. The main trace's engine is gc for a package, else ours.
+//
 // An imported document (gc's ssa.html) has its one trace already: nothing is
 // requested, and since gc reuses value ids between passes, there is no value
 // history and the selection does not outlive its pass.
 
 import { defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef, watch } from 'vue'
-import type { Arch, Diagnostic, FuncTrace, PassRecord, Progress } from '../../../src-main/protocol/model'
+import { computed, markRaw, reactive, ref, shallowRef, watch } from 'vue'
+import type { Arch, Diagnostic, FuncTrace, GcPackageResultOf, PassRecord, Progress } from '../../../src-main/protocol/model'
+import type { GcPackageResult } from '../../../src-main/protocol/api'
+import { decodeTrace } from '../../../src-main/protocol/trace-codec'
 import { useApi } from '../api/instance'
 import { traceFromWire } from '../api/wire'
 import { describeError, useLatestCall } from '../composables/useLatestCall'
@@ -36,10 +44,24 @@ export interface TraceFailure {
   diagnostic: Diagnostic
 }
 
+export type Engine = 'embedded' | 'gc'
+
+/** Where a trace comes from, besides its function and arch. */
+export interface TraceSource {
+  engine: Engine
+  /** gc only: the release (`go1.27.0`); null: the service's go. */
+  toolchain: string | null
+}
+
+/** What a gc run said besides the trace: the toolchain, flags, -m=2 decisions, mergelocals trace. */
+export type GcRunFacts = Omit<GcPackageResultOf<unknown>, 'trace' | 'files'>
+
 export const useTraces = defineStore('traces', () => {
   const doc = useDocument()
   const sel = useSelection()
   const cache = new Map<string, FuncTrace>()
+  /** For gc traces: what else the run said, by the same key. */
+  const gcFacts = new Map<string, GcRunFacts>()
   /** Bumped when `cache` gains a trace, so `peek` is reactive. */
   const cacheVersion = ref(0)
   const pending = new Map<string, Promise<FuncTrace | null>>()
@@ -72,7 +94,13 @@ export const useTraces = defineStore('traces', () => {
    */
   const check = ref(storedCheck())
 
-  const key = (func: string, arch: string) => `${version}\u0000${func}\u0000${arch}`
+  /** The main trace's source: gc for a package (its release), else the embedded pipeline. */
+  const mainSource = computed<TraceSource>(() => (doc.pkg ? { engine: 'gc', toolchain: doc.toolchain } : { engine: 'embedded', toolchain: null }))
+  const sourceOf = (over?: Partial<TraceSource>): TraceSource => {
+    const engine = over?.engine ?? mainSource.value.engine
+    return { engine, toolchain: engine === 'gc' ? (over?.toolchain !== undefined ? over.toolchain : doc.toolchain) : null }
+  }
+  const key = (func: string, arch: string, src: TraceSource = mainSource.value) => `${version}\u0000${func}\u0000${arch}\u0000${src.engine}\u0000${src.toolchain ?? ''}`
 
   function setCheck(on: boolean): void {
     if (check.value === on) return
@@ -90,10 +118,12 @@ export const useTraces = defineStore('traces', () => {
   }
 
   watch(
-    () => doc.analysis,
+    // A package's file switch changes the analysis, not the package: its traces stay.
+    () => (doc.pkg ? doc.pkg : doc.analysis),
     () => {
       version++
       cache.clear()
+      gcFacts.clear()
       buildFailures.value = new Map()
       void load()
     },
@@ -111,6 +141,27 @@ export const useTraces = defineStore('traces', () => {
   function importedTrace(func: string | null, arch: string): FuncTrace | null {
     const t = doc.imported?.trace
     return t && t.func === func && (t.arch === arch || !isArch(t.arch)) ? t : null
+  }
+
+  /** Asks the engine for one trace; null with the reason in `diagnostics`. */
+  async function fetchTrace(func: string, arch: Arch, src: TraceSource, opts: { signal?: AbortSignal; onProgress?: (p: Progress) => void }): Promise<{ trace: FuncTrace | null; diagnostics: Diagnostic[]; gc?: GcPackageResult }> {
+    const api = useApi()
+    const source = doc.source!
+    const release = src.toolchain ? { toolchain: src.toolchain } : {}
+    if (src.engine === 'gc') {
+      const r = doc.pkg
+        ? await api.call('gcPackage', { dir: doc.pkg.dir, func, arch, ...release, ...(doc.noInline ? { noInline: true } : {}) }, opts)
+        : await api.call('gcFile', { path: source.path, text: doc.analyzedText, func, arch, ...release }, opts)
+      return { trace: decodeTrace(r.trace), diagnostics: [], gc: r }
+    }
+    const r = await api.call('ssa', { path: source.path, text: doc.analyzedText, func, arch, ...(check.value ? { check: true } : {}) }, opts)
+    return { trace: traceFromWire(r), diagnostics: r.diagnostics }
+  }
+
+  function keepFacts(k: string, r: GcPackageResult | undefined): void {
+    if (!r) return
+    const { trace: _t, files: _f, ...facts } = r
+    gcFacts.set(k, facts)
   }
 
   async function load(): Promise<void> {
@@ -134,10 +185,17 @@ export const useTraces = defineStore('traces', () => {
       call.cancel()
       trace.value = null
       loading.value = false
-      if (func && doc.analysis && !doc.functions.some((f) => f.name === func)) error.value = `There is no function ${func} in ${src?.path}.`
+      if (func && doc.pkg && !doc.functions.some((f) => f.name === func))
+        error.value = `There is no function ${func} in ${doc.pkg.importPath}: gc compiled ${doc.functions.map((f) => f.name).join(', ')} (generic code once per shape, e.g. Sum[go.shape.int]).`
+      else if (func && doc.analysis && !doc.functions.some((f) => f.name === func)) error.value = `There is no function ${func} in ${src?.path}.`
       else if (func && doc.hasErrors && !failures.value.has(func))
         error.value = `No SSA while ${src?.path} has errors (see Problems): like gc, the pipeline compiles a file only when it is clean.`
       return
+    }
+    if (doc.pkg) {
+      // The source pane shows the file of the package that holds the function.
+      const file = doc.fileOfFunc(func)
+      if (file) doc.showPackageFile(file)
     }
     const hit = cache.get(key(func, arch))
     if (hit) {
@@ -147,26 +205,23 @@ export const useTraces = defineStore('traces', () => {
       return
     }
     const k = key(func, arch)
-    const text = doc.analyzedText
     trace.value = null
     loading.value = true
     const t0 = performance.now()
     const result = await call.run(
-      (signal) => useApi().call('ssa', { path: src.path, text, func, arch, ...(check.value ? { check: true } : {}) }, { signal, onProgress: (p) => (progress.value = p) }),
+      (signal) => fetchTrace(func, arch, mainSource.value, { signal, onProgress: (p) => (progress.value = p) }),
       (e) => (error.value = describeError(e)),
-    )
+    ).catch((e: unknown) => {
+      error.value = `the trace of ${func} could not be read: ${describeError(e)}`
+      return undefined
+    })
     if (!call.busy()) {
       loading.value = false
       progress.value = null
     }
     if (!result) return
-    let t: FuncTrace | null
-    try {
-      t = traceFromWire(result)
-    } catch (e) {
-      error.value = `the trace of ${func} could not be read: ${describeError(e)}`
-      return
-    }
+    const t = result.trace
+    keepFacts(k, result.gc)
     if (!t) {
       trace.value = null
       const d = result.diagnostics[0]
@@ -202,35 +257,57 @@ export const useTraces = defineStore('traces', () => {
    * the current one without cancelling it. Null when it cannot be built
    * (the reason lands in `failures`).
    */
-  function ensure(func: string, arch: Arch): Promise<FuncTrace | null> {
+  function ensure(func: string, arch: Arch, over?: Partial<TraceSource>): Promise<FuncTrace | null> {
     if (doc.imported) return Promise.resolve(importedTrace(func, arch))
     const src = doc.source
     if (!src || !doc.analysis || doc.hasErrors) return Promise.resolve(null)
-    const k = key(func, arch)
+    const source = sourceOf(over)
+    const k = key(func, arch, source)
     const hit = cache.get(k)
     if (hit) return Promise.resolve(hit)
     const inFlight = pending.get(k)
     if (inFlight) return inFlight
-    const text = doc.analyzedText
-    const p = useApi()
-      .call('ssa', { path: src.path, text, func, arch, ...(check.value ? { check: true } : {}) })
+    const p = fetchTrace(func, arch, source, {})
       .then((r) => {
-        const t = traceFromWire(r)
-        if (t && k === key(func, arch)) remember(k, t)
+        const t = r.trace
+        if (t && k === key(func, arch, source)) {
+          keepFacts(k, r.gc)
+          remember(k, t)
+        } else if (!t) sideErrors.set(k, r.diagnostics[0]?.message ?? 'no trace')
         return t
       })
-      .catch(() => null)
+      .catch((e: unknown) => {
+        sideErrors.set(k, describeError(e))
+        return null
+      })
       .finally(() => pending.delete(k))
     pending.set(k, p)
     return p
   }
 
+  /** Why a trace loaded beside the main one (ensure) could not be had: gc's messages, an unknown function. */
+  const sideErrors = reactive(new Map<string, string>())
+
   /** A trace already loaded (reactive: re-read when a trace arrives), without loading it. */
-  function peek(func: string, arch: Arch): FuncTrace | null {
+  function peek(func: string, arch: Arch, over?: Partial<TraceSource>): FuncTrace | null {
     void cacheVersion.value
     if (doc.imported) return importedTrace(func, arch)
-    return cache.get(key(func, arch)) ?? null
+    return cache.get(key(func, arch, sourceOf(over))) ?? null
   }
+
+  /** Why ensure(func, arch, over) gave null, if it did. */
+  function sideError(func: string, arch: Arch, over?: Partial<TraceSource>): string | null {
+    return sideErrors.get(key(func, arch, sourceOf(over))) ?? null
+  }
+
+  /** What the gc run of a loaded gc trace said besides the trace (reactive like peek). */
+  function gcFactsOf(func: string, arch: Arch, over?: Partial<TraceSource>): GcRunFacts | null {
+    void cacheVersion.value
+    return gcFacts.get(key(func, arch, sourceOf(over))) ?? null
+  }
+
+  /** The current trace's gc facts, when it came from gc. */
+  const currentGc = computed<GcRunFacts | null>(() => (trace.value && sel.func ? gcFactsOf(sel.func, sel.arch) : null))
 
   const passes = computed<readonly PassRecord[]>(() => trace.value?.passes ?? [])
   /** The current pass: the one the selection names, else `start`; past the end of a failed trace, its last record. */
@@ -268,5 +345,5 @@ export const useTraces = defineStore('traces', () => {
     if (p) sel.setPass(i === 0 ? null : p.name)
   }
 
-  return { trace, loading, progress, error, loadMs, check, setCheck, failures, ensure, peek, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
+  return { trace, loading, progress, error, loadMs, check, setCheck, failures, mainSource, ensure, peek, sideError, gcFactsOf, currentGc, passes, passIndex, passMissing, current, previous, failure, effectOps, historyIndex, goto, reload: load }
 })

@@ -54,8 +54,8 @@ export interface OpCount {
 }
 
 export interface FrameFacts {
-  /** gc's stksize: bytes of locals (trace.stackFrame.frame.size). */
-  locals: number
+  /** gc's stksize: bytes of locals (trace.stackFrame.frame.size); null when read from a gc trace that does not print it. */
+  locals: number | null
   /** The frame TEXT prints (locals, outgoing args, saved BP or fixed area: trace.asm.frame); null without a listing. */
   textFrame: number | null
   /** Bytes of code (trace.asm.size); null without a listing. */
@@ -85,6 +85,8 @@ export interface PassComparison {
   regalloc: { spills: Pair<number | null>; restores: Pair<number | null> } | null
   /** At the stack frame step: each side's frame, merged slots and code size (null where it has none). */
   frame: Pair<FrameFacts | null> | null
+  /** At `start`: each side's heap allocation calls as built, spelled (allocSpelling). */
+  allocs: Pair<string> | null
   /** Anything above differs (a gap always does). */
   differs: boolean
   /** The difference is not the previous pass's: here the arches part (or come together) further. */
@@ -123,9 +125,10 @@ export function frameFacts(trace: FuncTrace): FrameFacts | null {
   const sf: StackFrameResult | undefined = trace.stackFrame
   if (!sf) return null
   return {
-    locals: sf.frame.size,
-    textFrame: trace.asm?.frame ?? null,
-    codeSize: trace.asm?.size ?? null,
+    locals: sf.fromGcTrace ? null : sf.frame.size,
+    // gc's genssa column numbers Progs: no frame or code size there.
+    textFrame: trace.asm && !trace.asm.progNumbers ? trace.asm.frame : null,
+    codeSize: trace.asm && !trace.asm.progNumbers ? trace.asm.size : null,
     groups: sf.groups.map((g) => ({ leader: g.leader, followers: [...g.followers] })),
     savedBytes: sf.savedBytes.total,
     outcome: sf.outcome,
@@ -150,8 +153,20 @@ function isLowered(trace: FuncTrace, index: number): boolean {
 
 const pair = <T>(f: (side: 0 | 1) => T): Pair<T> => [f(0), f(1)]
 
-/** One pass of the two traces compared. */
-export function comparePass(traces: Pair<FuncTrace | null>, arches: Pair<string>, row: AlignedPass): PassComparison {
+/** `runtime.mallocgc(24) a@0 b@8; runtime.newobject(T) p` — a trace's allocation calls as built, in order. */
+export function allocSpelling(trace: FuncTrace): string {
+  if (trace.allocs.length === 0) return 'none'
+  return trace.allocs
+    .map((a) => `${a.call}(${a.call === 'runtime.mallocgc' ? a.size : (a.type ?? '?')})${a.members.length ? ' ' + a.members.map((m) => `${m.name}@${m.offset}`).join(' ') : ''}`)
+    .join('; ')
+}
+
+/**
+ * One pass of the two traces compared. `frameHere`: the stack frame facts go
+ * on this row (the stack frame step; for two gc traces, which have none, the
+ * last pass). A gc trace holds its mergelocals decisions without the step.
+ */
+export function comparePass(traces: Pair<FuncTrace | null>, arches: Pair<string>, row: AlignedPass, frameHere = row.name === FRAME_PASS): PassComparison {
   const records = pair((s) => (row.at[s] >= 0 ? traces[s]?.passes[row.at[s]] ?? null : null))
   const gaps = pair((s) => (records[s] ? null : gapReason(traces[s], arches[s], row.name)))
   const snap = (s: 0 | 1): FuncSnapshot | null => records[s]?.snapshot ?? null
@@ -167,7 +182,8 @@ export function comparePass(traces: Pair<FuncTrace | null>, arches: Pair<string>
     (a && allocated(a)) || (b && allocated(b))
       ? { spills: each((s) => (allocated(s) ? count(s, 'StoreReg') : null)), restores: each((s) => (allocated(s) ? count(s, 'LoadReg') : null)) }
       : null
-  const frame = row.name === FRAME_PASS ? pair((s) => (records[s] && traces[s] ? frameFacts(traces[s]) : null)) : null
+  const frame = frameHere ? pair((s) => (traces[s] && (records[s] || traces[s].stackFrame?.fromGcTrace) ? frameFacts(traces[s]) : null)) : null
+  const allocs = row.name === 'start' && traces[0] && traces[1] ? pair((s) => allocSpelling(traces[s]!)) : null
   const differs =
     gaps[0] !== null ||
     gaps[1] !== null ||
@@ -175,16 +191,18 @@ export function comparePass(traces: Pair<FuncTrace | null>, arches: Pair<string>
     blocks[0] !== blocks[1] ||
     ops.length > 0 ||
     (regalloc !== null && (regalloc.spills[0] !== regalloc.spills[1] || regalloc.restores[0] !== regalloc.restores[1])) ||
-    (frame !== null && JSON.stringify(frame[0]) !== JSON.stringify(frame[1]))
-  return { name: row.name, at: row.at, records, gaps, values, blocks, lowered, ops, regalloc, frame, differs, diverges: false }
+    (frame !== null && JSON.stringify(frame[0]) !== JSON.stringify(frame[1])) ||
+    (allocs !== null && allocs[0] !== allocs[1])
+  return { name: row.name, at: row.at, records, gaps, values, blocks, lowered, ops, regalloc, frame, allocs, differs, diverges: false }
 }
 
 /** Every pass of the two traces, aligned and compared. */
 export function compareTraces(left: FuncTrace | null, right: FuncTrace | null, arches: Pair<string>): PassComparison[] {
   const rows = alignPasses(left?.passes ?? [], right?.passes ?? [])
   let before = ''
+  const frameRow = rows.some((r) => r.name === FRAME_PASS) ? -1 : left?.stackFrame || right?.stackFrame ? rows.length - 1 : -1
   return rows.map((r, i) => {
-    const c = comparePass([left, right], arches, r)
+    const c = comparePass([left, right], arches, r, r.name === FRAME_PASS || i === frameRow)
     const key = differenceKey(c)
     c.diverges = i === 0 ? c.differs : key !== before
     before = key
@@ -195,7 +213,7 @@ export function compareTraces(left: FuncTrace | null, right: FuncTrace | null, a
 /** What differs, and nothing else, as one string: equal keys mean the arches differ the same way. */
 function differenceKey(c: PassComparison): string {
   const unequal = <T>(p: Pair<T>): Pair<T> | null => (p[0] === p[1] ? null : p)
-  return JSON.stringify([c.gaps.map((g) => g !== null), unequal(c.values), unequal(c.blocks), c.ops, c.regalloc, c.frame])
+  return JSON.stringify([c.gaps.map((g) => g !== null), unequal(c.values), unequal(c.blocks), c.ops, c.regalloc, c.frame, c.allocs && unequal(c.allocs)])
 }
 
 /** `LEAQ8×2 MOVQstore` — ops with their count when above one; at most `max`, then `+N`. */
@@ -230,6 +248,8 @@ export function describeDifferences(c: PassComparison): DiffPart[] {
   const out: DiffPart[] = []
   const part = (label: string, values: Pair<string>, group = label) => out.push({ label, group, values, differ: values[0] !== values[1] })
   if (c.gaps[0] !== null || c.gaps[1] !== null) part('gap', [c.gaps[0] ?? '', c.gaps[1] ?? ''])
+  // Allocation calls as built: shown where either side makes one (they differ only by what the engines decided).
+  if (c.allocs && (c.allocs[0] !== 'none' || c.allocs[1] !== 'none')) part('allocs', [c.allocs[0], c.allocs[1]])
   if (c.frame) {
     const [a, b] = c.frame
     const each = (f: (x: FrameFacts) => string): Pair<string> => [a ? f(a) : '—', b ? f(b) : '—']

@@ -74,7 +74,8 @@ export interface LivenessModel {
   headline: string
   merged: boolean
   /** The frame layout; `saved`: bytes merging saved (gc's EstSavings). */
-  frame: { size: number; ptrSize: number; saved: number; slots: FrameSlotBar[] }
+  /** `known`: false for a frame read from gc's level-2 trace, which prints the candidates' offsets but not the frame size (size then spans the slots shown). */
+  frame: { size: number; ptrSize: number; saved: number; slots: FrameSlotBar[]; known: boolean }
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -175,7 +176,9 @@ export function livenessModel(sf: StackFrameResult): LivenessModel {
     order,
     headline: headlineOf(sf),
     merged: sf.groups.length > 0,
-    frame: { size: sf.frame.size, ptrSize: sf.frame.ptrSize, saved: sf.savedBytes.total, slots },
+    frame: sf.fromGcTrace
+      ? { size: Math.max(0, ...slots.map((x) => -x.offset)), ptrSize: 0, saved: sf.savedBytes.total, slots, known: false }
+      : { size: sf.frame.size, ptrSize: sf.frame.ptrSize, saved: sf.savedBytes.total, slots, known: true },
   }
 }
 

@@ -8,9 +8,12 @@
 import type { Component } from 'vue'
 import type { FuncTrace } from '../../../../src-main/protocol/model'
 import type { Arch } from '../../deeplink'
+import type { CompareSide } from '../../stores/compare'
 import CompareListing from './CompareListing.vue'
 
 export interface ColumnProps {
+  /** The side shown (its pins and selection are the compare store's valueOf/pinsOf). */
+  col: CompareSide
   arch: Arch
   trace: FuncTrace
   /** The pass shown: an index into trace.passes (the column is a gap when the trace lacks the pass). */

@@ -1,0 +1,6 @@
+// Package broken does not compile: the gc bridge shows gc's own message.
+package broken
+
+func F() int {
+	return missing
+}

@@ -1,0 +1,3 @@
+module example.com/gcpkg
+
+go 1.23
