@@ -7,6 +7,7 @@ import { GOARCHES, type GoArch } from '../protocol/api'
 import { decodeTrace } from '../protocol/trace-codec'
 import { printFunc } from '../compiler/ssa/print'
 import type { CliIO } from './cli'
+import { scanArgs } from './args'
 
 export const GC_USAGE =
   'usage: ssascope gc DIR --func F [--arch GOARCH] [-l] [--go PATH] [--toolchain go1.N.M] [--pass P | --json]\n' +
@@ -17,33 +18,23 @@ export const GC_USAGE =
   '  --funcs the functions gc compiles (name<TAB>file:line). Inlining stays on unless -l.\n'
 
 export async function gcCommand(args: string[], api: SsascopeApi, io: CliIO): Promise<number> {
-  let func: string | undefined
-  let arch: string | undefined
-  let pass: string | undefined
-  let goBin: string | undefined
-  let toolchain: string | undefined
-  let json = false
-  let funcs = false
-  let noInline = false
-  const dirs: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1
-    const flag = eq > 0 ? a.slice(0, eq) : a
-    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i])
-    if (flag === '--func') func = value()
-    else if (flag === '--arch') arch = value()
-    else if (flag === '--pass') pass = value()
-    else if (flag === '--go') goBin = value()
-    else if (flag === '--toolchain') toolchain = value()
-    else if (a === '--json') json = true
-    else if (a === '--funcs') funcs = true
-    else if (a === '-l') noInline = true
-    else if (a.startsWith('-')) {
-      io.stderr(`unknown flag ${a}\n${GC_USAGE}`)
-      return 2
-    } else dirs.push(a)
-  }
+  const scanned = scanArgs(
+    args,
+    {
+      values: { '--func': 'func', '--arch': 'arch', '--pass': 'pass', '--go': 'go', '--toolchain': 'toolchain' },
+      switches: { '--json': 'json', '--funcs': 'funcs', '-l': 'noInline' },
+    },
+    GC_USAGE,
+    io,
+  )
+  if (!scanned) return 2
+  const { flags, files: dirs } = scanned
+  const { func, pass, toolchain } = flags
+  const goBin = flags['go']
+  let arch: string | undefined = flags['arch']
+  const json = flags['json'] === 'true'
+  const funcs = flags['funcs'] === 'true'
+  const noInline = flags['noInline'] === 'true'
   if (dirs.length !== 1 || (func === undefined) === !funcs || (pass !== undefined && json) || goBin === '') {
     io.stderr(GC_USAGE)
     return 2
