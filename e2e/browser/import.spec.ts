@@ -60,6 +60,10 @@ test('Open ssa.html… (Go 1.26): every pass of the file, stepped in the listing
   const arg = listing(page).locator('.row.value', { hasText: 'ArgIntReg <*int>' }).first()
   await arg.locator('.vid').click()
   await expect(page.getByTestId('no-history')).toContainText('gc reuses value ids between passes')
+  // Nothing is known to be removed between passes, so no toggle offers it.
+  await expect(page.getByTestId('show-removed')).toHaveCount(0)
+  // A report holds the embedded pipeline's traces, not gc's.
+  await expect(page.getByTestId('export-report')).toBeDisabled()
   await snap(page, 'import-sum-regalloc')
   await page.keyboard.press('n')
   await expect(currentPass(page)).toHaveText('loop rotate')
@@ -72,6 +76,8 @@ test('Open ssa.html… (Go 1.26): every pass of the file, stepped in the listing
   await expect(asm).toContainText('CALL strings.ToUpper(SB)')
   await page.getByTestId('view-tabs').locator('[data-view="cfg"]').click()
   await expect(page.getByTestId('cfg-view')).toBeVisible()
+  await expect(page.getByTestId('cfg-order')).toBeVisible()
+  await expect(page.getByTestId('cfg-diff')).toHaveCount(0)
   await snap(page, 'import-sum-cfg')
   await page.getByTestId('view-tabs').locator('[data-view="escape"]').click()
   await expect(page.getByTestId('escape-imported')).toContainText('holds no escape analysis')

@@ -22,8 +22,13 @@ export const useExporter = defineStore('exporter', () => {
   /** The last report saved, for the status line. */
   const saved = ref<{ fileName: string; bytes: number } | null>(null)
 
-  /** A trace is on screen, of the analysed text (a report itself cannot export). */
-  const enabled = computed(() => !reportScope() && !busy.value && !!traces.trace && !!doc.source && doc.text === doc.analyzedText)
+  /**
+   * A trace is on screen, of the analysed text (a report itself cannot export).
+   * A report holds the embedded pipeline's traces, so not gc's (a package, an imported ssa.html).
+   */
+  const enabled = computed(
+    () => !reportScope() && !busy.value && !doc.pkg && !doc.imported && !!traces.trace && !!doc.source && doc.text === doc.analyzedText,
+  )
 
   async function run(): Promise<void> {
     const src = doc.source
