@@ -108,7 +108,8 @@ test('a file inside the subset: embedded | gc side by side at the same pass, dif
 })
 
 test('Go 1.27 through GOTOOLCHAIN: the package opens and steps; gc 1.26 | gc 1.27 side by side', async ({ page }) => {
-  test.skip(!HAS_GO127, 'the go1.27.0 toolchain is not in the module cache')
+  // Under CI (which downloads it) a missing toolchain fails the test instead.
+  test.skip(!HAS_GO127 && process.env['CI'] !== 'true', 'go1.27.0 is not downloaded: `GOTOOLCHAIN=go1.27.0 go version` fetches it')
   test.setTimeout(120_000)
   await page.goto(`/?pkg=${encodeURIComponent(PKG)}&go=go1.27.0&func=Index&pass=opt`)
   await expect(page.getByTestId('pkg-banner')).toContainText('go1.27.0')

@@ -23,9 +23,10 @@ const toolchains: { name: string; bin: string | null }[] = [
 ]
 
 for (const tc of toolchains) {
-  const skip = tc.bin === null && (tc.name === 'go1.27' || skipDifferential)
+  // go1.27 is skipped where it is not downloaded (`GOTOOLCHAIN=go1.27.0 go version` fetches it), never under CI, which downloads it.
+  const skip = tc.bin === null && (tc.name === 'go1.27' ? process.env['CI'] !== 'true' : skipDifferential)
   describe.skipIf(skip)(`gcPackage with ${tc.name}`, () => {
-    const bin = tc.bin ?? 'go'
+    const bin = tc.bin ?? (tc.name === 'go1.27' ? GO127 : 'go')
 
     it('compiles a method, a closure and a generic instantiation by gc name, with -m=2 and the mergelocals trace', async () => {
       const phases: string[] = []
