@@ -5,7 +5,7 @@
 // fuzz modules directly, not through the app's API.
 
 import { readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { defaultFiles, escapeFidelity, expandFiles, formatTable, type FidelityReport } from '../fidelity'
 import { findGo, MODELLED_GO_MINOR } from '../gcbridge/toolchain'
 import { formatSsaTable, ssaCorpusFiles, ssaFidelity, type SsaFidelityReport } from '../fidelity/ssa'
@@ -70,13 +70,20 @@ export async function fidelityCommand(args: string[], io: CliIO): Promise<number
   if (json) io.stdout(JSON.stringify(all, null, 2) + '\n')
   else {
     io.stdout(formatFidelityTable(all))
-    if (detail) io.stdout('\n' + formatTable(escape) + '\n' + formatSsaTable(ssa))
+    if (detail) io.stdout('\n' + formatTable(escape) + '\n' + formatSsaTable(ssa) + '\n' + formatLineDiffs(figures))
   }
   return 0
 }
 
 const pct = (x: number | null): string => (x === null ? '-' : `${(x * 100).toFixed(1)}%`)
 const ratio = (t: Tally): number | null => (t.total === 0 ? null : t.agree / t.total)
+
+/** Per corpus file, the identical listings with an instruction on another line than gc's: the first such instruction. */
+export function formatLineDiffs(c: CorpusFigures): string {
+  const out = ['source lines: first instruction on another line than gc\'s (ours | gc), per identical listing']
+  for (const f of c.files) for (const d of f.lineDiffs) out.push(`  ${basename(f.file)}: ${d}`)
+  return out.join('\n') + '\n'
+}
 
 /** The one table: a row per figure, with what was compared, how many agree, and the share. */
 export function formatFidelityTable(r: FidelityAll): string {
@@ -97,6 +104,8 @@ export function formatFidelityTable(r: FidelityAll): string {
     ]),
     ['merge decisions (amd64, ppc64)', `${ours}, func×arch where either merged`, `${r.corpus.mergePairs.total} pairs`, String(r.corpus.mergePairs.agree), pct(ratio(r.corpus.mergePairs))],
     ['listing (-S instructions)', `${ours}, func×arch`, `${r.corpus.listingPairs.total} pairs`, String(r.corpus.listingPairs.agree), pct(ratio(r.corpus.listingPairs))],
+    ['source lines (-S), per listing', `${ours}, identical listings`, `${r.corpus.linePairs.total} pairs`, String(r.corpus.linePairs.agree), pct(ratio(r.corpus.linePairs))],
+    ['source lines (-S), per instruction', `${ours}, identical listings`, `${r.corpus.lineInstrs.total} instrs`, String(r.corpus.lineInstrs.agree), pct(ratio(r.corpus.lineInstrs))],
   ]
   const header = ['figure', 'corpus', 'compared', 'agree', 'share']
   const all = [header, ...rows]

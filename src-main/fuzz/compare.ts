@@ -48,6 +48,10 @@ export interface FuncArchPair {
   /** Both sides produced a listing. */
   listed: boolean
   sameListing: boolean
+  /** With the same instructions: how many carry gc's source line (compared as `-S` prints it), of how many. */
+  lines?: { agree: number; total: number }
+  /** The first instruction on another line than gc's. */
+  lineDiff?: string
 }
 
 export interface Verdict {
@@ -143,14 +147,17 @@ export function verdict(gc: GcFacts, us: OurResult, arches: readonly FuzzArch[] 
       const ourDec = decisionsOf(a.merge)
       const gl = gc.listing.get(arch)?.get(name)
       const listed = gl !== undefined && a.listing !== null
+      const cmp = listed ? compareListings(a.listing!, gl.lines) : null
       const pair: FuncArchPair = {
         func: name,
         arch,
         merged: gcDec !== '' || ourDec !== '',
         sameMerge: gcDec === ourDec && !a.failed,
         listed,
-        sameListing: listed && compareListings(a.listing!, gl.lines).sameInstructions,
+        sameListing: cmp?.sameInstructions ?? false,
       }
+      if (cmp?.lines) pair.lines = cmp.lines
+      if (cmp?.lineDiff) pair.lineDiff = `${name} ${arch}: ${cmp.lineDiff}`
       v.pairs.push(pair)
       // A failed pass is its own category; its merge and listing differences follow from it.
       if (a.failed) continue
@@ -158,8 +165,7 @@ export function verdict(gc: GcFacts, us: OurResult, arches: readonly FuzzArch[] 
         fail('merge', `${arch}`, `${name} ${arch}:\n  gc: ${gcDec.split('\n').join('\n      ') || '(nothing merged)'}\n  us: ${ourDec.split('\n').join('\n      ') || '(nothing merged)'}`)
       }
       if (gl && !pair.sameListing && !v.failures.some((f) => f.category === 'listing')) {
-        const c = a.listing ? compareListings(a.listing, gl.lines) : null
-        fail('listing', arch, `${name} ${arch}: ${c?.diff ?? 'no listing on our side'}`)
+        fail('listing', arch, `${name} ${arch}: ${cmp?.diff ?? 'no listing on our side'}`)
       }
     }
   }

@@ -25,6 +25,12 @@ export interface CorpusFileFigures {
   /** Function×arch pairs where either side merged something. */
   mergePairs: Tally
   listingPairs: Tally
+  /** Instructions of identical listings on gc's source line. */
+  lineInstrs: Tally
+  /** Identical listings whose every instruction is on gc's line. */
+  linePairs: Tally
+  /** Per identical listing with another line: its first such instruction. */
+  lineDiffs: string[]
 }
 
 export interface CorpusFigures {
@@ -33,6 +39,8 @@ export interface CorpusFigures {
   allocFuncs: Tally
   mergePairs: Tally
   listingPairs: Tally
+  lineInstrs: Tally
+  linePairs: Tally
 }
 
 const zero = (): Tally => ({ agree: 0, total: 0 })
@@ -42,7 +50,7 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
   for (const [i, path] of files.entries()) {
     const name = basename(path)
     const text = await readFile(path, 'utf8')
-    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero() }
+    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero(), lineInstrs: zero(), linePairs: zero(), lineDiffs: [] }
     const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }], opts.go ? { go: opts.go } : {})).get(name)!
     const us = await ours(`./${name}`, text)
     const facts = gcFacts(gc)
@@ -62,14 +70,21 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
           fig.listingPairs.total++
           if (p.sameListing) fig.listingPairs.agree++
         }
+        if (p.lines) {
+          fig.lineInstrs.agree += p.lines.agree
+          fig.lineInstrs.total += p.lines.total
+          fig.linePairs.total++
+          if (p.lines.agree === p.lines.total) fig.linePairs.agree++
+        }
+        if (p.lineDiff) fig.lineDiffs.push(p.lineDiff)
       }
     }
     out.push(fig)
     opts.onFile?.(fig, i, files.length)
   }
-  const sum = (k: 'escapeLines' | 'allocFuncs' | 'mergePairs' | 'listingPairs'): Tally => ({
+  const sum = (k: 'escapeLines' | 'allocFuncs' | 'mergePairs' | 'listingPairs' | 'lineInstrs' | 'linePairs'): Tally => ({
     agree: out.reduce((n, f) => n + f[k].agree, 0),
     total: out.reduce((n, f) => n + f[k].total, 0),
   })
-  return { files: out, escapeLines: sum('escapeLines'), allocFuncs: sum('allocFuncs'), mergePairs: sum('mergePairs'), listingPairs: sum('listingPairs') }
+  return { files: out, escapeLines: sum('escapeLines'), allocFuncs: sum('allocFuncs'), mergePairs: sum('mergePairs'), listingPairs: sum('listingPairs'), lineInstrs: sum('lineInstrs'), linePairs: sum('linePairs') }
 }

@@ -50,6 +50,10 @@ export function normalized(lines: AsmLine[]): string[] {
 export interface Comparison {
   sameInstructions: boolean
   samePcs: boolean
+  /** With the same instructions: how many carry gc's source line, of how many. */
+  lines?: { agree: number; total: number }
+  /** With the same instructions: the first one on another line than gc's, `#i TEXT: ours | gc`. */
+  lineDiff?: string
   /** First differing instruction, `ours | gc`. */
   diff?: string
 }
@@ -64,8 +68,22 @@ export function compareListings(ours: AsmLine[], gc: AsmLine[]): Comparison {
   const pb = gc.filter((l) => !isMeta(l.text)).map((l) => l.pc)
   const samePcs = sameInstructions && pa.every((p, j) => p === pb[j])
   if (!sameInstructions) return { sameInstructions, samePcs, diff: `#${i}: ${a[i] ?? '(end)'} | ${b[i] ?? '(end)'}` }
-  if (samePcs) return { sameInstructions, samePcs }
+  const lines = lineAgreement(ours, gc, a)
+  if (samePcs) return { sameInstructions, samePcs, ...lines }
   // The instruction before the first pc mismatch has the wrong size.
   const j = pa.findIndex((p, k) => p !== pb[k])
-  return { sameInstructions, samePcs, diff: `pc after ${a[j - 1]}: ${pa[j]} | ${pb[j]}` }
+  return { sameInstructions, samePcs, ...lines, diff: `pc after ${a[j - 1]}: ${pa[j]} | ${pb[j]}` }
+}
+
+/** Source lines of two listings with the same instructions (`texts`: their normalized form), instruction by instruction. */
+function lineAgreement(ours: AsmLine[], gc: AsmLine[], texts: string[]): Pick<Comparison, 'lines' | 'lineDiff'> {
+  const la = ours.filter((l) => !isMeta(l.text)).map((l) => l.line)
+  const lb = gc.filter((l) => !isMeta(l.text)).map((l) => l.line)
+  let agree = 0
+  let lineDiff: string | undefined
+  la.forEach((l, k) => {
+    if (l === lb[k]) agree++
+    else lineDiff ??= `#${k} ${texts[k]}: line ${l} | ${lb[k]}`
+  })
+  return lineDiff === undefined ? { lines: { agree, total: la.length } } : { lines: { agree, total: la.length }, lineDiff }
 }

@@ -50,14 +50,17 @@ describe('ssascope asm', () => {
     expect(await asm(bad, '--func', 'f')).toEqual({ code: 2, out: '', err: `${bad}:4:7: syntax error: unexpected )\n` })
   })
 
-  it.skipIf(skipDifferential)('gives gc’s instructions and pcs for the seed on both arches', async () => {
+  it.skipIf(skipDifferential)('gives gc’s instructions, pcs and source lines for the seed on both arches', async () => {
     requireGo()
     for (const arch of ['amd64', 'ppc64']) {
       const r = await asm(seed, '--func', 'ABC', '--arch', arch, '--json')
       const gc = parseGcListing(await gcListingText(seed, arch), 'p').get('ABC')!
       // gc ran with -p=p; our listing qualifies symbols with the package name.
       const ours = JSON.parse(r.out).lines.map((l: { text: string }) => ({ ...l, text: l.text.replaceAll('mergelocals.', 'p.') }))
-      expect(compareListings(ours, gc.lines)).toEqual({ sameInstructions: true, samePcs: true })
+      const c = compareListings(ours, gc.lines)
+      expect(c).toMatchObject({ sameInstructions: true, samePcs: true })
+      expect(c.lineDiff).toBeUndefined()
+      expect(c.lines!.agree).toBe(c.lines!.total)
     }
   })
 })

@@ -205,10 +205,13 @@ export function genssa(s: GenState): void {
         throw new Error(`${f.name}: ${v.ref} (${v.op}): input[0] and output not in the same register`)
       arch.genValue(s, v)
     }
-    // An empty infinite loop gets a hardware nop so debuggers have somewhere to stop.
-    if (s.bstart.get(b) === s.progs.length && b.succs.length === 1 && b.succs[0] === b) arch.nop(s)
+    // An empty infinite loop gets a hardware nop so debuggers have somewhere to stop, and
+    // its jump gc's bogus line 1, so a debugger stepping through it sees the line change.
+    const emptyLoop = s.bstart.get(b) === s.progs.length && b.succs.length === 1 && b.succs[0] === b
+    if (emptyLoop) arch.nop(s)
     s.from(null, b)
-    if (b.pos.line) s.line = b.pos.line
+    if (emptyLoop) s.line = 1
+    else if (b.pos.line) s.line = b.pos.line
     arch.genBlock(s, b, i < blocks.length - 1 ? blocks[i + 1]! : null)
   })
   // A function ending in a call that does not return keeps the return address inside the function.

@@ -8,6 +8,8 @@ import type { PassContext } from './compile'
 import type { Block, Func, Value } from './func'
 import { opInfo } from './opinfo'
 import { phielimValue } from './passes/copyelim'
+import { withStmt } from './passes/deadcode'
+import { nextGoodStatementIndex, notStmtBoundary } from './passes/numberlines'
 import { valueRecord } from './snapshot'
 import { valueBody } from '../../protocol/ssa-text'
 import type { RuleApplication } from '../../protocol/model'
@@ -67,6 +69,8 @@ export interface RewriteOptions {
 }
 
 export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: RewriteOptions = {}): void {
+  // Statement boundaries whose value went away, by line, with the block to find them a new home in.
+  const pendingLines = new Map<number, Block>()
   for (let iter = 0; ; iter++) {
     if (iter > MAX_ITERATIONS) throw new Error(`rewrite did not converge after ${MAX_ITERATIONS} rounds`)
     let change = false
@@ -104,7 +108,9 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
         for (let i = 0; i < v.args.length; i++) {
           const a = v.args[i]!
           if (a.op === 'Copy') {
-            v.setArg(i, copySource(a))
+            const src = copySource(a)
+            v.setArg(i, src)
+            if (a.pos.stmt === '+') moveCopyBoundary(a, src, v, pendingLines)
             change = true
             // Copies nobody uses any more go at once (also when keeping dead values), as in gc.
             for (let c = a; c.op === 'Copy' && c.uses === 0; ) {
@@ -121,6 +127,14 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
           for (const rule of forOp) {
             if (fireValue(f, ctx, rule, v)) {
               fired = change = true
+              // A value rewritten into an op that is a poor statement start passes its boundary on.
+              if (v.pos.stmt === '+') {
+                const k = nextGoodStatementIndex(j, b)
+                if (k !== j) {
+                  v.pos = withStmt(v.pos, '-')
+                  b.values[k]!.pos = withStmt(b.values[k]!.pos, '+')
+                }
+              }
               break
             }
           }
@@ -130,8 +144,41 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
     }
     if (!change) break
   }
-  for (const b of f.blocks) b.values = b.values.filter((v) => v.op !== 'Invalid')
+  for (const b of f.blocks) removeInvalid(b, pendingLines)
   f.pruneNames((v) => v.op !== 'Invalid')
+}
+
+/**
+ * A Copy argument with a statement boundary is bypassed: the boundary goes to
+ * the copied value or to the user when on the same block and line, else it
+ * waits for a new home (gc's applyRewrite).
+ */
+function moveCopyBoundary(a: Value, src: Value, user: Value, pendingLines: Map<number, Block>): void {
+  if (src.block === a.block && src.pos.line === a.pos.line && src.pos.stmt !== '-') src.pos = withStmt(src.pos, '+')
+  else if (user.block === a.block && user.pos.line === a.pos.line && user.pos.stmt !== '-') user.pos = withStmt(user.pos, '+')
+  else pendingLines.set(a.pos.line, a.block)
+  a.pos = withStmt(a.pos, '-')
+}
+
+/** Drops the block's removed values; a boundary they held goes to the next value of its line in the block, or to the block's end. */
+function removeInvalid(b: Block, pendingLines: Map<number, Block>): void {
+  let j = 0
+  for (const v of b.values) {
+    if (v.op === 'Invalid') {
+      if (v.pos.stmt === '+') pendingLines.set(v.pos.line, b)
+      continue
+    }
+    if (v.pos.stmt !== '-' && !notStmtBoundary(v.op) && pendingLines.get(v.pos.line) === b) {
+      pendingLines.delete(v.pos.line)
+      v.pos = withStmt(v.pos, '+')
+    }
+    b.values[j++] = v
+  }
+  b.values.length = j
+  if (pendingLines.get(b.pos.line) === b) {
+    b.pos = withStmt(b.pos, '+')
+    pendingLines.delete(b.pos.line)
+  }
 }
 
 /** fire() for a value rule, without a closure per attempt (there are many attempts per value). */

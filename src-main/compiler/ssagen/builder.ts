@@ -8,6 +8,7 @@
 
 import { Func, NO_POS, type Aux, type Block, type Pos, type Value } from '../ssa/func'
 import { floatBits } from '../ssa/auxint'
+import { newValuePos } from '../ssa/passes/numberlines'
 import { bytePtr, ptrTo, results, T, type SsaType } from '../ssa/types'
 import type { SourceText } from '../syntax/source'
 import { qualifiedTypeString } from '../types/typestring'
@@ -58,8 +59,36 @@ export class Builder {
   pending: Value[] = []
   /** How each heap allocation call of a moved variable was decided, by call value. */
   readonly allocNotes = new Map<Value, AllocNote>()
-  /** The position new values get. */
-  pos: Pos = NO_POS
+  private curPos: Pos = NO_POS
+  /** The last known position set (gc's lastPos): a block with code ends on it. */
+  private lastPos: Pos = NO_POS
+  /** Each block's first known position (gc's blockStarts): its phis get it. */
+  private readonly blockStarts = new Map<Block, Pos>()
+  /**
+   * Each block's first known position of a value or of a variable read (gc
+   * makes a FwdRef there, not a statement boundary): what an empty
+   * predecessor takes (placeUnsetPositions).
+   */
+  private readonly firstPositions = new Map<Block, Pos>()
+  /** Blocks that read a variable they did not define (gc has a FwdRef in them, so they are not empty). */
+  private readonly readsVars = new Set<Block>()
+
+  /** The position new values get. Setting it is gc's pushLine: a known position becomes the last one and starts the current block. */
+  get pos(): Pos {
+    return this.curPos
+  }
+
+  set pos(p: Pos) {
+    this.curPos = p
+    if (p.line === 0) return
+    this.lastPos = p
+    if (this.cur && !this.blockStarts.has(this.cur)) this.blockStarts.set(this.cur, p)
+  }
+
+  /** Back to a saved position (gc's popLine): the last position stays. */
+  restorePos(p: Pos): void {
+    this.curPos = p
+  }
 
   constructor(
     name: string,
@@ -92,7 +121,9 @@ export class Builder {
   }
 
   v(op: string, type: SsaType, args: Value[] = [], auxInt: bigint = 0n, aux: Aux | null = null, pos: Pos = this.pos): Value {
-    return this.f.newValue(this.block, op, type, args, auxInt, aux, pos)
+    const v = this.f.newValue(this.block, op, type, args, auxInt, aux, pos)
+    if (pos.line !== 0 && !lacksPos(v) && !this.firstPositions.has(v.block)) this.firstPositions.set(v.block, newValuePos(op, pos))
+    return v
   }
 
   entryV(op: string, type: SsaType, args: Value[] = [], auxInt: bigint = 0n, aux: Aux | null = null): Value {
@@ -214,12 +245,51 @@ export class Builder {
     if (!b) return null
     flushPendingAllocations(this)
     this.cur = null
+    // A block with code ends on the last position; an empty one gets its successor's later (placeUnsetPositions).
+    if (this.lacking(b)) b.pos = NO_POS
+    else {
+      b.pos = this.lastPos
+      if (!this.blockStarts.has(b)) this.blockStarts.set(b, this.lastPos)
+    }
     return b
   }
 
-  /** End the current block with a jump to `to`. */
-  jump(to: Block): void {
+  /** Without a position, and nothing in it says where it is (gc's Block.LackingPos, the kind aside). */
+  private lacking(b: Block): boolean {
+    return b.pos.line === 0 && !this.readsVars.has(b) && b.values.every(lacksPos)
+  }
+
+  /** End the block of a goto, break, continue or return: a statement boundary on the last position, even when empty. */
+  endBlockAsStmt(): Block | null {
     const b = this.endBlock()
+    if (b && this.lastPos.line !== 0) b.pos = { ...this.lastPos, stmt: '+' }
+    return b
+  }
+
+  /**
+   * After construction: phis start their block (gc's insertPhis), and a block
+   * still without a position takes the first position of its successor,
+   * back along chains of such blocks (gc's updateUnsetPredPos).
+   */
+  placeUnsetPositions(): void {
+    for (const b of this.f.blocks) {
+      const start = this.blockStarts.get(b) ?? NO_POS
+      for (const v of b.values) if (v.op === 'Phi') v.pos = start
+    }
+    const work = this.f.blocks.filter((b) => b.pos.line !== 0)
+    while (work.length) {
+      const b = work.pop()!
+      for (const p of b.preds) {
+        if (p.kind !== 'Plain' || !this.lacking(p)) continue
+        p.pos = this.firstPositions.get(b) ?? b.pos
+        work.push(p)
+      }
+    }
+  }
+
+  /** End the current block with a jump to `to` (`asStmt`: a goto, break or continue, which is a statement boundary). */
+  jump(to: Block, asStmt = false): void {
+    const b = asStmt ? this.endBlockAsStmt() : this.endBlock()
     if (!b) return
     b.kind = 'Plain'
     b.addEdgeTo(to)
@@ -292,6 +362,7 @@ export class Builder {
   readVar(key: VarKeyish, b: Block = this.block, type: SsaType | undefined = this.varTypes.get(key)): Value {
     const local = this.defs.get(b)?.get(key)
     if (local) return local
+    if (b === this.cur && key !== MEM) this.noteVarRead(b)
     if (!type) throw new Error(`internal: variable ${(key as { name?: string }).name ?? '?'} read before any definition`)
     this.varTypes.set(key, type)
     let v: Value
@@ -315,6 +386,11 @@ export class Builder {
     return v
   }
 
+  private noteVarRead(b: Block): void {
+    this.readsVars.add(b)
+    if (this.pos.line !== 0 && !this.firstPositions.has(b)) this.firstPositions.set(b, { ...this.pos, stmt: '-' })
+  }
+
   private completePhi(key: VarKeyish, phi: Value): void {
     const b = phi.block
     for (const p of b.preds) phi.addArg(this.readVar(key, p))
@@ -327,3 +403,6 @@ export class Builder {
     }
   }
 }
+
+/** Values that say nothing of where a block is (gc's Value.LackingPos). */
+const lacksPos = (v: Value): boolean => v.op === 'VarDef' || v.op === 'VarLive' || v.op === 'Phi' || (v.op === 'Copy' && v.type.kind === 'mem')

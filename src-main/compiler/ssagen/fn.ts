@@ -87,6 +87,7 @@ export class FnBuilder extends Builder {
     const info = this.unit.info!
     const node = info.node
     this.pos = this.at(node.pos)
+    this.f.entry.pos = this.pos
     // Stack slots of parameters and results come first, as gc's decladdrs.
     const declAddrs = new Map<Var, Value>()
     for (const p of [...info.params, ...info.results]) {
@@ -123,6 +124,7 @@ export class FnBuilder extends Builder {
       this.exit()
     }
     this.sealAll()
+    this.placeUnsetPositions()
     this.pruneEmptyDeadBlocks()
     this.recordLocals()
   }
@@ -232,7 +234,7 @@ export class FnBuilder extends Builder {
       const v = this.v('Arg', type, [], 0n, { kind: 'sym', name: p.irName })
       this.pos = { ...argPos, stmt: '' }
       this.store(type, addr, v)
-      this.pos = argPos
+      this.restorePos(argPos)
       return
     }
     const config = abiConfig(this.arch)
@@ -242,7 +244,7 @@ export class FnBuilder extends Builder {
       // gc's stores carry the position without a statement mark.
       this.pos = { ...argPos, stmt: '' }
       this.store(part.type, this.v('OffPtr', ptrTo(part.type), [addr], BigInt(part.offset)), v)
-      this.pos = argPos
+      this.restorePos(argPos)
     }
   }
 
@@ -398,7 +400,7 @@ export class FnBuilder extends Builder {
       const m = this.v('PanicBounds', T.mem, [i, len, this.mem], BigInt(kind + (unsignedIdx ? 1 : 0)))
       this.endPanic(m)
     })
-    this.pos = pos
+    this.restorePos(pos)
     void at
   }
 

@@ -20,7 +20,7 @@ export const exprMethods = {
     if (tv?.value !== undefined && tv.mode === 'constant') return this.constant(fromGo(tv.type), tv.value, e)
     const saved = this.pos
     const r = this.exprInner(e)
-    this.pos = saved
+    this.restorePos(saved)
     return r
   },
 

@@ -233,6 +233,7 @@ export const stmtMethods = {
     else this.jump(body)
     this.seal(body)
     this.targets.set(s, { brk: end, cont: incr })
+    body.pos = this.at(s.pos) // an empty body still has the loop's position
     this.startBlock(body)
     this.stmts(s.body.stmts)
     this.jump(incr)
@@ -240,7 +241,7 @@ export const stmtMethods = {
     if (incr.preds.length) {
       this.startBlock(incr)
       if (s.post) this.stmt(s.post)
-      this.jump(cond)
+      this.jumpToLoopCond(cond)
     }
     this.seal(cond)
     this.seal(end)
@@ -363,6 +364,7 @@ export const stmtMethods = {
     this.branch(this.v(lessOp(it), T.bool, [this.readVar(hv), hn]), body, end, 1)
     this.seal(body)
     this.targets.set(s, { brk: end, cont: incr })
+    body.pos = this.at(s.pos)
     this.startBlock(body)
     const i = this.readVar(hv)
     if (keyVar) {
@@ -394,16 +396,24 @@ export const stmtMethods = {
     this.seal(incr)
     if (incr.preds.length) {
       this.startBlock(incr)
+      this.pos = this.at(s.pos) // walk's increment is at the range statement
       this.writeVar(hv, this.v(addOp(it), it, [this.readVar(hv), this.constInt(it, 1)]), it)
       if (walkPtr) {
         const u = this.v('Convert', T.uintptr, [this.v('Copy', T.unsafePointer, [this.readVar(hp)]), this.mem])
         this.writeVar(hu, this.v('Add64', T.uintptr, [u, this.constInt(T.uintptr, elemT!.size)]), T.uintptr)
       }
-      this.jump(cond)
+      this.jumpToLoopCond(cond)
     }
     this.seal(cond)
     this.seal(end)
     if (end.preds.length) this.startBlock(end)
+  },
+
+  /** The increment block's jump back: without code of its own it takes the condition's position (gc: so it is not muddled). */
+  jumpToLoopCond(this: FnBuilder, cond: Block): void {
+    const incr = this.cur
+    this.jump(cond)
+    if (incr && incr.pos.line === 0) incr.pos = cond.pos
   },
 
   declareIf(this: FnBuilder, define: boolean, v: Var): void {
@@ -488,14 +498,14 @@ export const stmtMethods = {
   },
 
   branchStmt(this: FnBuilder, s: A.Branch): void {
-    if (s.tok === 'goto') return this.jump(this.labelBlock(s.label!.name))
+    if (s.tok === 'goto') return this.jump(this.labelBlock(s.label!.name), true)
     const target = this.cx.info.branchTargets.get(s)
     let node: A.Stmt | undefined = target
     if (node?.kind === 'Labeled') node = node.stmt
     const t = node ? this.targets.get(node) : undefined
     const to = s.tok === 'break' ? t?.brk : t?.cont
     if (!to) throw new Unsupported(s.pos, `${s.tok} here`)
-    this.jump(to)
+    this.jump(to, true)
   },
 
   returnStmt(this: FnBuilder, s: A.Return): void {
@@ -507,18 +517,18 @@ export const stmtMethods = {
       this.results.forEach((r, i) => this.setVar(r, vals[i]!))
     }
     this.pos = this.at(s.pos)
-    this.exit()
+    this.exit(true)
   },
 
-  /** The function's exit: results (and memory) through MakeResult, then Ret. */
-  exit(this: FnBuilder): void {
+  /** The function's exit: results (and memory) through MakeResult, then Ret (`asStmt`: for a return statement, a statement boundary). */
+  exit(this: FnBuilder, asStmt = false): void {
     const vals = this.results.map((r) => {
       const home = this.home(r)
       if (home.kind === 'ssa') return this.readVar(r)
       return this.v('Dereference', home.type, [this.addrOfVar(r), this.mem])
     })
     const m = this.v('MakeResult', results([...this.resultTypes, T.mem]), [...vals, this.mem])
-    const b = this.endBlock()!
+    const b = (asStmt ? this.endBlockAsStmt() : this.endBlock())!
     b.kind = 'Ret'
     b.setControl(m)
   },

@@ -26,7 +26,7 @@ export const newValuePos = (op: string, pos: Pos): Pos => (notStmtBoundary(op) ?
 const sameLine = (a: Pos, b: Pos): boolean => a.line === b.line
 
 /** A better index at or after i to start v's statement: skip ops likely to vanish in rewrites. */
-function nextGoodStatementIndex(i: number, b: Block): number {
+export function nextGoodStatementIndex(i: number, b: Block): number {
   const v = b.values[i]!
   if (i >= b.values.length - 1 || !POOR_STATEMENT_OPS.has(v.op)) return i
   for (let j = i + 1; j < b.values.length; j++) {
