@@ -22,6 +22,9 @@ export interface Figures {
   /** Function×arch pairs where either side merged something, and how many of them agree. */
   mergedPairs: { same: number; total: number }
   listingPairs: { same: number; total: number }
+  /** Identical listings with every instruction on gc's source line, and their instructions on gc's line. */
+  linePairs: { same: number; total: number }
+  lineInstrs: { same: number; total: number }
   /** All three of escape, alloc and merge held. */
   allThree: number
 }
@@ -46,6 +49,8 @@ export function figures(programs: ProgramResult[]): Figures {
     allocFuncs: { same: 0, total: 0 },
     mergedPairs: { same: 0, total: 0 },
     listingPairs: { same: 0, total: 0 },
+    linePairs: { same: 0, total: 0 },
+    lineInstrs: { same: 0, total: 0 },
     allThree: 0,
   }
   for (const p of programs) {
@@ -75,6 +80,12 @@ export function figures(programs: ProgramResult[]): Figures {
       if (pair.listed) {
         f.listingPairs.total++
         if (pair.sameListing) f.listingPairs.same++
+      }
+      if (pair.lines) {
+        f.linePairs.total++
+        if (pair.lines.agree === pair.lines.total) f.linePairs.same++
+        f.lineInstrs.same += pair.lines.agree
+        f.lineInstrs.total += pair.lines.total
       }
     }
   }
@@ -107,6 +118,7 @@ export function formatSummary(s: FuzzSummary, go: string): string {
   row('merge decisions identical', `${frac(f.merge, f.programs)}  (function×arch pairs where either side merged: ${frac(f.mergedPairs.same, f.mergedPairs.total)})`)
   row('escape, allocs and merges identical', frac(f.allThree, f.programs))
   row('listings identical', `${frac(f.listing, f.programs)}  (function×arch ${frac(f.listingPairs.same, f.listingPairs.total)})`)
+  row('source lines of identical listings', `${frac(f.linePairs.same, f.linePairs.total)}  (instructions ${frac(f.lineInstrs.same, f.lineInstrs.total)})`)
 
   const groups = new Map<string, { seeds: number[]; detail: string }>()
   for (const p of s.programs) {

@@ -3,7 +3,7 @@
 
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fidelityCorpus, formatFidelityTable, type FidelityAll } from '../../src-main/cli/fidelity'
+import { fidelityCorpus, formatFidelityTable, formatLineDiffs, type FidelityAll } from '../../src-main/cli/fidelity'
 import { corpusFigures } from '../../src-main/fuzz/corpus'
 import { projectRoot } from '../../src-main/service/paths'
 import { skipDifferential } from '../go-toolchain'
@@ -16,7 +16,7 @@ describe('the fidelity table', () => {
       go: 'go version go1.26.8 linux/amd64',
       escape: { analysis: 'escape', go: 'x', files: [], total: { files: 2, functions: 10, inSubset: 5, gcLines: 40, reproduced: 39, extra: 0, exact: 4, errors: 0, share: 97.5 } },
       ssa: { files: [{ file: 'a.go', functions: 3, passes: [] }], passes: [{ pass: 'opt', functions: 3, exact: 2, similarity: 0.9 }, { pass: 'lower ppc64', functions: 3, exact: 3, similarity: 1 }] },
-      corpus: { files: [{ file: 'a.go', escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6) }], escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6) },
+      corpus: { files: [{ file: 'a.go', escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6), lineInstrs: tally(70, 72), linePairs: tally(4, 5), lineDiffs: ['f amd64: #3 JMP\t@1: line 4 | 3'] }], escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6), lineInstrs: tally(70, 72), linePairs: tally(4, 5) },
     } as unknown as FidelityAll
     const t = formatFidelityTable(r)
     const rows = t.split('\n')
@@ -28,6 +28,9 @@ describe('the fidelity table', () => {
     expect(t).toMatch(/^lowered ops: lower ppc64 .* 3 funcs +3 exact +100\.0% sim$/m)
     expect(t).toMatch(/^merge decisions \(amd64, ppc64\) .* 2 pairs +1 +50\.0%$/m)
     expect(t).toMatch(/^listing \(-S instructions\) .* 6 pairs +5 +83\.3%$/m)
+    expect(t).toMatch(/^source lines \(-S\), per listing .* 5 pairs +4 +80\.0%$/m)
+    expect(t).toMatch(/^source lines \(-S\), per instruction .* 72 instrs +70 +97\.2%$/m)
+    expect(formatLineDiffs(r.corpus)).toContain('  a.go: f amd64: #3 JMP\t@1: line 4 | 3')
   })
 
   it('takes its corpus from testdata and the examples', () => {
@@ -49,6 +52,13 @@ describe.skipIf(skipDifferential)('corpus figures against gc', () => {
     expect(fig.listingPairs.total).toBe(4)
     expect(f.mergePairs).toEqual(fig.mergePairs)
   }, 120_000)
+  it('attributes every instruction of an identical listing to gc\'s source line (block positions, statement marks, loops, gotos)', async () => {
+    const files = [join('escape', 'control.go'), join('escape', 'loops.go'), join('ssa', 'checks.go'), join('ssa', 'cleanup.go'), join('fuzz', 'loopdepth.go')]
+    const f = await corpusFigures(files.map((x) => join(projectRoot, 'testdata', x)))
+    expect(f.linePairs.total).toBeGreaterThan(60)
+    expect(f.files.flatMap((x) => x.lineDiffs)).toEqual([])
+    expect(f.lineInstrs.agree).toBe(f.lineInstrs.total)
+  }, 240_000)
   it('skips a file outside the subset, saying why', async () => {
     const f = await corpusFigures([join(projectRoot, 'testdata', 'gcpkg', 'shapes', 'shapes.go')])
     expect(f.files[0]!.skipped).toMatch(/^(refused|invalid):/)

@@ -104,6 +104,7 @@ export class FnBuilder extends Builder {
       else if (home.kind === 'heap' || home.kind === 'stack') this.storeRegisterParam(p, home.type, abi.params[i]!, declAddrs.get(p)!)
     })
     // Results are zeroed first (gc's zeroResults), then heap-moved parameters get their new home.
+    this.pos = this.at(node.pos)
     for (const r of info.results) {
       const home = this.home(r)
       if (home.kind === 'ssa') this.writeVar(r, this.zero(home.type), home.type)
