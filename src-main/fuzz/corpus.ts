@@ -25,6 +25,8 @@ export interface CorpusFileFigures {
   /** Function×arch pairs where either side merged something. */
   mergePairs: Tally
   listingPairs: Tally
+  /** listingPairs split by arch. */
+  listingByArch: Record<string, Tally>
 }
 
 export interface CorpusFigures {
@@ -33,6 +35,7 @@ export interface CorpusFigures {
   allocFuncs: Tally
   mergePairs: Tally
   listingPairs: Tally
+  listingByArch: Record<string, Tally>
 }
 
 const zero = (): Tally => ({ agree: 0, total: 0 })
@@ -42,7 +45,7 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
   for (const [i, path] of files.entries()) {
     const name = basename(path)
     const text = await readFile(path, 'utf8')
-    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero() }
+    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero(), listingByArch: {} }
     const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }], opts.go ? { go: opts.go } : {})).get(name)!
     const us = await ours(`./${name}`, text)
     const facts = gcFacts(gc)
@@ -59,8 +62,13 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
           if (p.sameMerge) fig.mergePairs.agree++
         }
         if (p.listed) {
+          const arch = (fig.listingByArch[p.arch] ??= zero())
           fig.listingPairs.total++
-          if (p.sameListing) fig.listingPairs.agree++
+          arch.total++
+          if (p.sameListing) {
+            fig.listingPairs.agree++
+            arch.agree++
+          }
         }
       }
     }
@@ -71,5 +79,13 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
     agree: out.reduce((n, f) => n + f[k].agree, 0),
     total: out.reduce((n, f) => n + f[k].total, 0),
   })
-  return { files: out, escapeLines: sum('escapeLines'), allocFuncs: sum('allocFuncs'), mergePairs: sum('mergePairs'), listingPairs: sum('listingPairs') }
+  const listingByArch: Record<string, Tally> = {}
+  for (const f of out) {
+    for (const [arch, t] of Object.entries(f.listingByArch)) {
+      const all = (listingByArch[arch] ??= zero())
+      all.agree += t.agree
+      all.total += t.total
+    }
+  }
+  return { files: out, escapeLines: sum('escapeLines'), allocFuncs: sum('allocFuncs'), mergePairs: sum('mergePairs'), listingPairs: sum('listingPairs'), listingByArch }
 }
