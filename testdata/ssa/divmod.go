@@ -5,22 +5,22 @@
 
 package p
 
-func divU8(x uint8) (uint8, uint8, uint8)     { return x / 3, x / 10, x % 7 }
+func divU8(x uint8) (uint8, uint8, uint8)      { return x / 3, x / 10, x % 7 }
 func divU16(x uint16) (uint16, uint16, uint16) { return x / 3, x / 10, x % 7 }
 func divU32(x uint32) (uint32, uint32, uint32) { return x / 3, x / 10, x % 7 }
 func divU64(x uint64) (uint64, uint64, uint64) { return x / 3, x / 10, x % 7 }
 
-func divS8(x int8) (int8, int8, int8)     { return x / 3, x / 10, x % 7 }
+func divS8(x int8) (int8, int8, int8)      { return x / 3, x / 10, x % 7 }
 func divS16(x int16) (int16, int16, int16) { return x / 3, x / 10, x % 7 }
 func divS32(x int32) (int32, int32, int32) { return x / 3, x / 10, x % 7 }
 func divS64(x int64) (int64, int64, int64) { return x / 3, x / 10, x % 7 }
 
 // Even divisors and large odd ones take the other unsigned forms (m even, c even, avg).
-func evenU16(x uint16) (uint16, uint16) { return x / 6, x / 641 }
-func evenU32(x uint32) (uint32, uint32, uint32) { return x / 6, x / 641, x / 7 }
-func evenU64(x uint64) (uint64, uint64, uint64) { return x / 6, x / 641, x / 7 }
-func oddS64(x int64) (int64, int64) { return x / 7, x / 641 }
-func oddS32(x int32) (int32, int32) { return x / 7, x / 641 }
+func evenU16(x uint16) (uint16, uint16)                 { return x / 6, x / 641 }
+func evenU32(x uint32) (uint32, uint32, uint32, uint32) { return x / 6, x / 641, x / 7, x / 14 }
+func evenU64(x uint64) (uint64, uint64, uint64, uint64) { return x / 6, x / 641, x / 7, x / 14 }
+func oddS64(x int64) (int64, int64)                     { return x / 7, x / 641 }
+func oddS32(x int32) (int32, int32)                     { return x / 7, x / 641 }
 
 // Powers of two: shifts for unsigned, a rounding fix-up for signed.
 func pow2U(a uint8, b uint16, c uint32, d uint64) (uint8, uint16, uint32, uint64) {

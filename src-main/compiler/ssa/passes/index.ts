@@ -8,6 +8,7 @@ import { cse } from './cse'
 import { deadcode } from './deadcode'
 import { decomposeBuiltin, decomposeUser } from './decompose'
 import { dse, elimDeadAutos } from './deadstore'
+import { divisible, divmod } from './divmod'
 import { expandCalls } from './expandcalls'
 import { fuseEarly, fuseLate } from './fuse'
 import { nilcheckelim } from './nilcheck'
@@ -34,8 +35,8 @@ export const GENERIC_PASSES: PassDef[] = [
   { name: 'gcse deadcode', run: deadcode },
   { name: 'nilcheckelim', run: nilcheckelim },
   { name: 'prove', run: prove },
-  { name: 'divisible' },
-  { name: 'divmod' },
+  { name: 'divisible', run: divisible },
+  { name: 'divmod', run: divmod },
   { name: 'middle opt', run: middleOpt },
   { name: 'early fuse', run: fuseEarly },
   { name: 'expand calls', run: expandCalls },
