@@ -13,6 +13,7 @@ import { expandCalls } from './expandcalls'
 import { fuseEarly, fuseLate } from './fuse'
 import { nilcheckelim } from './nilcheck'
 import { numberLines } from './numberlines'
+import { memcombine } from './memcombine'
 import { lateOpt, middleOpt, opt } from './opt'
 import { phiopt } from './phiopt'
 import { prove } from './prove'
@@ -52,6 +53,6 @@ export const GENERIC_PASSES: PassDef[] = [
   // Only reports (-d=ssa/check_bce/debug); it never changes the function.
   { name: 'check bce', run: () => undefined },
   { name: 'dse', run: dse },
-  { name: 'memcombine' },
+  { name: 'memcombine', run: memcombine },
   { name: 'writebarrier', run: writebarrier },
 ]
