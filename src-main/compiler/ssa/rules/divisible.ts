@@ -8,7 +8,7 @@ import type { Value } from '../func'
 import type { SsaType } from '../types'
 import { isPowerOfTwo } from './helpers'
 import { preorder } from './preorder'
-import { op, rule, type Match, type Node, type RuleDef } from './dsl'
+import { op, rule, type Make, type Match, type Node, type RuleDef } from './dsl'
 import { sdivisible, sdivisibleOK, udivisible, udivisibleOK } from './magic'
 
 type M = Match & { t: SsaType; x: Value; c: bigint; div?: Value }
@@ -24,7 +24,7 @@ function powerOfTwo(cmp: 'Eq' | 'Neq', w: number, div: string): RuleDef {
 }
 
 /** The rotated product against the bound: Leq for ==, Less the other way round for !=. */
-function compare(cmp: 'Eq' | 'Neq', w: number, t: SsaType, rotated: Node, max: bigint): Node {
+function compare(cmp: 'Eq' | 'Neq', w: number, t: SsaType, rotated: Node, max: bigint): Make {
   const bound = op(`Const${w}`, { type: t, auxInt: max })
   return cmp === 'Eq' ? op(`Leq${w}U`, rotated, bound) : op(`Less${w}U`, bound, rotated)
 }
