@@ -11,7 +11,7 @@ import { checkFunc } from '../../../src-main/compiler/ssa/check'
 import type { Func, Value } from '../../../src-main/compiler/ssa/func'
 import { memcombine } from '../../../src-main/compiler/ssa/passes/memcombine'
 import { requireGo, skipDifferential } from '../../go-toolchain'
-import { diffPass, summary } from './cleanup-helpers'
+import { diffPass, runOnDump, summary } from './cleanup-helpers'
 
 const FILE = 'testdata/ssa/memcombine.go'
 const ARCHES = ['amd64', 'ppc64']
@@ -62,6 +62,60 @@ describe('memcombine', () => {
     const text = TWO_BYTES(false).replace('MakeResult <uint16,mem> v10 v1', 'MakeResult <uint16,uint16,mem> v10 v7 v1').replace('f func(*[2]uint8) uint16', 'f func(*[2]uint8) (uint16, uint16)')
     const f = run(text, 'amd64')
     expect(returned(f).op).toBe('Or16')
+  })
+})
+
+// gc's constBytes (testdata/ssa/memcombine.go) after dse and after memcombine, on amd64.
+const CONST_BYTES = `constBytes func(*[8]byte)
+  b1:
+    (?) v1 = InitMem <mem>
+    (137) v5 = ArgIntReg <*[8]byte> {p+0} [0] (p[*[8]byte])
+    (?) v6 = Const8 <byte> [1]
+    (?) v12 = Const8 <byte> [2]
+    (?) v17 = Const8 <byte> [3]
+    (?) v22 = Const8 <byte> [4]
+    (+133) v7 = NilCheck <*[8]byte> v5 v1
+    (133) v10 = OffPtr <*byte> [0] v7
+    (133) v11 = Store <mem> {byte} v10 v6 v1
+    (+134) v15 = OffPtr <*byte> [1] v7
+    (+135) v20 = OffPtr <*byte> [2] v7
+    (+136) v25 = OffPtr <*byte> [3] v7
+    (+134) v16 = Store <mem> {byte} v15 v12 v11
+    (+135) v21 = Store <mem> {byte} v20 v17 v16
+    (+136) v26 = Store <mem> {byte} v25 v22 v21
+    (+137) v27 = MakeResult <mem> v26
+    Ret v27
+name p[*[8]byte]: [v5]
+`
+const CONST_BYTES_AFTER = `constBytes func(*[8]byte)
+  b1:
+    (?) v1 = InitMem <mem>
+    (137) v5 = ArgIntReg <*[8]byte> {p+0} [0] (p[*[8]byte])
+    (+133) v7 = NilCheck <*[8]byte> v5 v1
+    (133) v10 = OffPtr <*byte> [0] v7
+    (?) v13 = Const32 <uint32> [67305985]
+    (133) v26 = Store <mem> {uint32} v10 v13 v1
+    (+137) v27 = MakeResult <mem> v26
+    Ret v27
+name p[*[8]byte]: [v5]
+`
+
+describe('memcombine on stores', () => {
+  it('four constant byte stores become one 32-bit store of their little-endian value, at the first store\'s position', () => {
+    const { ours, want } = runOnDump(CONST_BYTES, (f) => {
+      f.arch = 'amd64'
+      memcombine(f)
+    }, CONST_BYTES_AFTER)
+    expect(ours).toBe(want)
+  })
+
+  it('lays the constant out big-endian on ppc64', () => {
+    const f = funcFromDump(CONST_BYTES)
+    f.arch = 'ppc64'
+    memcombine(f)
+    checkFunc(f)
+    const store = f.blocks[0]!.values.find((v) => v.op === 'Store')!
+    expect(store.args[1]!.auxInt).toBe(0x01020304n)
   })
 })
 
