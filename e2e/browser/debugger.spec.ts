@@ -42,8 +42,8 @@ test('timeline: every pass with its status; n/b, F10, f/r, Home/End, g and the s
   const timeline = page.getByTestId('pass-timeline')
   await expect(currentPass(page)).toHaveText('start')
   // Statuses: not-modelled passes are told apart from unchanged ones, never shown as unchanged.
-  await expect(passItem(page, 'divisible')).toHaveClass(/not-modeled/)
-  await expect(passItem(page, 'divisible')).toContainText('n/m')
+  await expect(passItem(page, 'sccp')).toHaveClass(/not-modeled/)
+  await expect(passItem(page, 'sccp')).toContainText('n/m')
   await expect(passItem(page, 'opt')).toHaveClass(/unchanged/)
   await expect(passItem(page, 'lower')).toHaveClass(/changed/)
   await expect(passItem(page, 'stack frame')).toBeVisible()

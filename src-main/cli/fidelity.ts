@@ -104,6 +104,9 @@ export function formatFidelityTable(r: FidelityAll): string {
     ]),
     ['merge decisions (amd64, ppc64)', `${ours}, func×arch where either merged`, `${r.corpus.mergePairs.total} pairs`, String(r.corpus.mergePairs.agree), pct(ratio(r.corpus.mergePairs))],
     ['listing (-S instructions)', `${ours}, func×arch`, `${r.corpus.listingPairs.total} pairs`, String(r.corpus.listingPairs.agree), pct(ratio(r.corpus.listingPairs))],
+    ...Object.entries(r.corpus.listingByArch ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([arch, t]) => [`listing ${arch}`, `${ours}, funcs`, `${t.total} funcs`, String(t.agree), pct(ratio(t))]),
     ['source lines (-S), per listing', `${ours}, identical listings`, `${r.corpus.linePairs.total} pairs`, String(r.corpus.linePairs.agree), pct(ratio(r.corpus.linePairs))],
     ['source lines (-S), per instruction', `${ours}, identical listings`, `${r.corpus.lineInstrs.total} instrs`, String(r.corpus.lineInstrs.agree), pct(ratio(r.corpus.lineInstrs))],
   ]

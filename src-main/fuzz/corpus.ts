@@ -31,6 +31,8 @@ export interface CorpusFileFigures {
   linePairs: Tally
   /** Per identical listing with another line: its first such instruction. */
   lineDiffs: string[]
+  /** listingPairs split by arch. */
+  listingByArch: Record<string, Tally>
 }
 
 export interface CorpusFigures {
@@ -41,6 +43,7 @@ export interface CorpusFigures {
   listingPairs: Tally
   lineInstrs: Tally
   linePairs: Tally
+  listingByArch: Record<string, Tally>
 }
 
 const zero = (): Tally => ({ agree: 0, total: 0 })
@@ -50,7 +53,7 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
   for (const [i, path] of files.entries()) {
     const name = basename(path)
     const text = await readFile(path, 'utf8')
-    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero(), lineInstrs: zero(), linePairs: zero(), lineDiffs: [] }
+    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero(), lineInstrs: zero(), linePairs: zero(), lineDiffs: [], listingByArch: {} }
     const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }], opts.go ? { go: opts.go } : {})).get(name)!
     const us = await ours(`./${name}`, text)
     const facts = gcFacts(gc)
@@ -67,8 +70,13 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
           if (p.sameMerge) fig.mergePairs.agree++
         }
         if (p.listed) {
+          const arch = (fig.listingByArch[p.arch] ??= zero())
           fig.listingPairs.total++
-          if (p.sameListing) fig.listingPairs.agree++
+          arch.total++
+          if (p.sameListing) {
+            fig.listingPairs.agree++
+            arch.agree++
+          }
         }
         if (p.lines) {
           fig.lineInstrs.agree += p.lines.agree
@@ -86,5 +94,13 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
     agree: out.reduce((n, f) => n + f[k].agree, 0),
     total: out.reduce((n, f) => n + f[k].total, 0),
   })
-  return { files: out, escapeLines: sum('escapeLines'), allocFuncs: sum('allocFuncs'), mergePairs: sum('mergePairs'), listingPairs: sum('listingPairs'), lineInstrs: sum('lineInstrs'), linePairs: sum('linePairs') }
+  const listingByArch: Record<string, Tally> = {}
+  for (const f of out) {
+    for (const [arch, t] of Object.entries(f.listingByArch)) {
+      const all = (listingByArch[arch] ??= zero())
+      all.agree += t.agree
+      all.total += t.total
+    }
+  }
+  return { files: out, escapeLines: sum('escapeLines'), allocFuncs: sum('allocFuncs'), mergePairs: sum('mergePairs'), listingPairs: sum('listingPairs'), listingByArch, lineInstrs: sum('lineInstrs'), linePairs: sum('linePairs') }
 }

@@ -8,10 +8,12 @@ import { cse } from './cse'
 import { deadcode } from './deadcode'
 import { decomposeBuiltin, decomposeUser } from './decompose'
 import { dse, elimDeadAutos } from './deadstore'
+import { divisible, divmod } from './divmod'
 import { expandCalls } from './expandcalls'
 import { fuseEarly, fuseLate } from './fuse'
 import { nilcheckelim } from './nilcheck'
 import { numberLines } from './numberlines'
+import { memcombine } from './memcombine'
 import { lateOpt, middleOpt, opt } from './opt'
 import { phiopt } from './phiopt'
 import { prove } from './prove'
@@ -34,8 +36,8 @@ export const GENERIC_PASSES: PassDef[] = [
   { name: 'gcse deadcode', run: deadcode },
   { name: 'nilcheckelim', run: nilcheckelim },
   { name: 'prove', run: prove },
-  { name: 'divisible' },
-  { name: 'divmod' },
+  { name: 'divisible', run: divisible },
+  { name: 'divmod', run: divmod },
   { name: 'middle opt', run: middleOpt },
   { name: 'early fuse', run: fuseEarly },
   { name: 'expand calls', run: expandCalls },
@@ -51,6 +53,6 @@ export const GENERIC_PASSES: PassDef[] = [
   // Only reports (-d=ssa/check_bce/debug); it never changes the function.
   { name: 'check bce', run: () => undefined },
   { name: 'dse', run: dse },
-  { name: 'memcombine' },
+  { name: 'memcombine', run: memcombine },
   { name: 'writebarrier', run: writebarrier },
 ]

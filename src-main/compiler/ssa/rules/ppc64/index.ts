@@ -6,6 +6,7 @@
 import { ruleSet, type RewriteOptions, type RuleSet } from '../../rewrite'
 import { toBlockRule, valueRule, withRuleArch, type RuleDef, type RuleEnv } from '../dsl'
 import { blockRuleDefs } from './blocks'
+import { byteSwaps } from './byteswap'
 import type { BlockRuleDef } from './dsl'
 import { lateLowerRuleDefs } from './latelower'
 import * as L from './lower'
@@ -40,6 +41,7 @@ export function lowerRuleDefs(): { values: RuleDef[]; blocks: BlockRuleDef[] } {
       ...O.setbcAndIsel(),
       ...O.tail(),
       ...L.memmove(),
+      ...byteSwaps(),
     ],
     blocks: blockRuleDefs(),
   }))

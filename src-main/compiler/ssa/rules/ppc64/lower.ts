@@ -4,7 +4,7 @@
 // so rules for power9/power10 are kept only where they are one-liners of
 // a choice (Mod, Ctz, Zero/Move strategies) and are guarded by GOPPC64.
 // Not modelled (outside our Go subset): atomics, carry/borrow intrinsics,
-// byte swaps, prefetch, Min/Max (power9 only).
+// prefetch, Min/Max (power9 only). Byte swaps: byteswap.ts.
 
 import type { Aux, Value } from '../../func'
 import { isSigned, T, type SsaType } from '../../types'
