@@ -25,7 +25,6 @@ const KNOWN: Record<string, string> = {
   'oddS64 ppc64': IDS,
   // Not merged (the bytes are out of order); the same at the commit before memcombine.
   'mixed amd64': 'ORL operands of the unmerged tree in the other order (register choice)',
-  'sumLe32 ppc64': 'two independent ADDs of the loop scheduled in the other order (ties broken by value id)',
 }
 
 const FILES = ['divmod.go', 'memcombine.go'].map((f) => join(projectRoot, 'testdata', 'ssa', f))

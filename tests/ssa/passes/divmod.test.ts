@@ -18,10 +18,6 @@ import { diffPass, summary } from './cleanup-helpers'
 const FILE = 'testdata/ssa/divmod.go'
 const ARCHES = ['amd64', 'ppc64']
 
-/** A dump's lines without statement marks: `(+38)` and `(-37)` as `(38)`, `(37)`. */
-const unmarked = (text: string): string => text.replace(/^( {4})\([+-]/gm, '$1(')
-/** Functions whose text differs from gc's only in where a removed value's statement mark went. */
-const MARKS_DIFFER: Record<string, string[]> = { 'divmod amd64': ['negDiv'], 'divmod ppc64': ['negDiv'] }
 
 function run(pass: (f: Func, ctx: PassContext) => void, text: string): { f: Func; ctx: PassContext } {
   const f = funcFromDump(text)
@@ -117,11 +113,8 @@ describe.skipIf(skipDifferential)('divisible and divmod against gc on divmod.go'
         expect(r.skipped).toEqual([])
         expect(r.funcs, summary(pass, r)).toBeGreaterThanOrEqual(20)
         expect(r.mismatches.map((m) => `${m.func}\n--- ours\n${m.ours}\n--- gc\n${m.gc}`)).toEqual([])
-        // Our rewrite engine does not move the statement mark of a value it removes to another
-        // value of the line (gc's pendingLines); apart from those marks the text is gc's.
-        const real = r.textDiffs.filter((d) => unmarked(d.ours) !== unmarked(d.gc))
-        expect(real.map((d) => `${d.func}\n--- ours\n${d.ours}\n--- gc\n${d.gc}`)).toEqual([])
-        expect(r.textDiffs.map((d) => d.func)).toEqual(MARKS_DIFFER[`${pass} ${arch}`] ?? [])
+        // The text is gc's, statement marks included (a removed value's mark moves as gc's pendingLines do).
+        expect(r.textDiffs.map((d) => `${d.func}\n--- ours\n${d.ours}\n--- gc\n${d.gc}`)).toEqual([])
       })
     }
   }
