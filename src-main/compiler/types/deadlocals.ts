@@ -21,17 +21,29 @@ interface Elem {
 /** Rewrites the function bodies; returns the literals whose statements went. */
 export function deadLocals(file: A.File, info: TypeInfo): Set<A.FuncLit> {
   const removedLits = new Set<A.FuncLit>()
-  for (const d of file.decls) {
-    if (d.kind !== 'FuncDecl' || !d.body) continue
-    const dead = deadElems(d.body, info)
-    if (dead.length === 0) continue
+  const pass = (body: A.Block) => {
+    const dead = deadElems(body, info)
+    if (dead.length === 0) return
     for (const e of dead) {
       const rhs = rhsOf(e)
       const lit = rhs && unparen(rhs)
       if (lit?.kind === 'FuncLit') removedLits.add(lit)
     }
-    rewrite(d.body, dead, info)
+    rewrite(body, dead, info)
   }
+  // gc runs the pass on every function that is not a closure, literals that capture nothing included:
+  // inside one whose own assignment went (its body was never visited), assignments go too. They are
+  // collected first: the functions' pass takes the removed ones out of the tree.
+  const lits: A.FuncLit[] = []
+  for (const d of file.decls) {
+    const root = d.kind === 'FuncDecl' ? d.body : d.kind === 'VarDecl' ? d : null
+    walkCode(root, (n) => {
+      if (n.kind === 'FuncLit' && (info.functions.get(n)?.captures.length ?? 1) === 0) lits.push(n)
+      return true
+    })
+  }
+  for (const d of file.decls) if (d.kind === 'FuncDecl' && d.body) pass(d.body)
+  for (const lit of lits) pass(lit.body)
   return removedLits
 }
 
