@@ -64,6 +64,7 @@ function lazyNote(why: string, pos: () => string, where: () => string): Note {
     get pos() {
       return (p ??= pos())
     },
+    now: () => ({ why, where: w ?? where(), pos: p ?? pos() }),
   }
 }
 
@@ -93,8 +94,15 @@ export class BatchBuilder {
   build(): void {
     for (const u of this.batch) u.state = 1
     for (const u of this.batch) this.initFunc(u)
-    for (const u of this.batch) if (!isClosure(u)) new FnWalker(this, u).walkFunc()
-    for (const c of this.closures) this.flowClosure(c.k, c.unit)
+    const printer = this.env.printer
+    printer.literalsRewritten = false
+    try {
+      for (const u of this.batch) if (!isClosure(u)) new FnWalker(this, u).walkFunc()
+      for (const c of this.closures) this.flowClosure(c.k, c.unit)
+    } finally {
+      // gc's rewriteWithLiterals, on every location of the batch before the walks.
+      printer.literalsRewritten = true
+    }
     this.closures.length = 0
     for (const loc of [...this.g.locations]) {
       const why = this.heapAllocReason(loc)
