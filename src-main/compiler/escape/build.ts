@@ -15,6 +15,7 @@ import type { GcPrinter } from './gcfmt'
 import type { Frame, TupleTemps, VarKey } from './frames'
 import { isClosure, type FnUnit, type Units } from './units'
 import { walkCode } from '../syntax/children'
+import { isConstantExpr } from '../types/constops'
 import { staticSize } from './static'
 import { FnWalker } from './walker'
 
@@ -264,6 +265,7 @@ function firstUses(unit: FnUnit, info: TypeInfo): Map<Var, number> {
   const out = new Map<Var, number>()
   const want = new Set(unit.captures)
   walkCode(unit.lit?.body, (n) => {
+    if (isConstantExpr(info, n)) return false
     if (n.kind !== 'Ident') return true
     const v = info.uses.get(n)
     if (v?.kind === 'var' && want.has(v) && !out.has(v)) out.set(v, n.pos)

@@ -12,6 +12,7 @@ import { walkCode, type CodeNode } from '../syntax/children'
 import type { TypeInfo } from './info'
 import type { Var } from './objects'
 import { Typ } from './types'
+import { isConstantExpr } from './constops'
 
 interface Elem {
   stmt: A.Assign | A.ValueSpec
@@ -90,6 +91,7 @@ function deadElems(body: A.Block, info: TypeInfo): Elem[] {
   const visit = (root: CodeNode | null): void => {
     if (!root) return
     walkCode(root, (n) => {
+      if (isConstantExpr(info, n)) return false
       switch (n.kind) {
         // A closure's captured variables are read where it is made (gc visits its ClosureVars).
         case 'FuncLit':
