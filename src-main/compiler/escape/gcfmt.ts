@@ -69,6 +69,13 @@ export interface PrintHooks {
 }
 
 export class GcPrinter {
+  /**
+   * Whether make sizes print as rewriteWithLiterals left them. It runs once a
+   * batch is built: what gc prints while building (an address flowing straight
+   * to the heap) still has the original size.
+   */
+  literalsRewritten = true
+
   constructor(
     private readonly info: TypeInfo,
     private readonly hooks: PrintHooks,
@@ -176,7 +183,7 @@ export class GcPrinter {
       case 'builtin': {
         if (ci.id === 'make') {
           const last = e.args.length - 1
-          const args = e.args.map((a, i) => (i > 0 && i === last ? (this.hooks.makeSize(a) ?? this.expr(a)) : this.expr(a)))
+          const args = e.args.map((a, i) => (i > 0 && i === last && this.literalsRewritten ? (this.hooks.makeSize(a) ?? this.expr(a)) : this.expr(a)))
           return this.wrap(`make(${args.join(', ')})`, PREC_ATOM, prec)
         }
         return this.wrap(`${ci.id}(${this.list(e.args)}${dots})`, PREC_ATOM, prec)

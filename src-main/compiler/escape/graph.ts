@@ -33,6 +33,8 @@ export interface Note {
   where: string
   why: string
   pos: string
+  /** The note as it prints now, without fixing its text for later (a lazy note's text may still change). */
+  now?(): Note
 }
 
 /** One `flow:` step of an explanation. */
@@ -58,8 +60,8 @@ export interface Explained {
   edges: Edge[]
 }
 
-export function flowStep(dst: Location, src: Location, derefs: number, notes: readonly Note[]): Flow {
-  return { dst: dst.explainName(), ops: derefs < 0 ? '&' : '*'.repeat(derefs), src: src.explainName(), notes }
+export function flowStep(dst: Location, src: Location, derefs: number, notes: readonly Note[], now = false): Flow {
+  return { dst: dst.explainName(now), ops: derefs < 0 ? '&' : '*'.repeat(derefs), src: src.explainName(now), notes }
 }
 
 export interface Edge {
@@ -120,12 +122,18 @@ export class Location {
     return this.text
   }
 
+  /** The display as it prints now, without fixing it for later (see Note.now). */
+  displayNow(): string {
+    return typeof this.text === 'function' ? this.text() : this.text
+  }
+
   has(a: Attr): boolean {
     return (this.attrs & a) !== 0
   }
 
   /** The name -m=2 uses for this location in flow lines. */
-  explainName(): string {
+  explainName(now = false): string {
+    const display = () => (now ? this.displayNow() : this.display)
     switch (this.kind) {
       case 'heap':
         return '{heap}'
@@ -135,9 +143,9 @@ export class Location {
       case 'blank':
         return '{temp}'
       case 'alloc':
-        return `{storage for ${this.display}}`
+        return `{storage for ${display()}}`
       default:
-        return this.display
+        return display()
     }
   }
 }
@@ -178,12 +186,13 @@ export class EscapeGraph {
     if (dst === src && derefs >= 0) return
     if (dst.has(Attr.Escapes) && derefs < 0) {
       const shortcut = { dst, src, derefs, notes }
+      // gc prints this explanation at once, with the expressions as they are now.
       this.explanations.push({
         kind: 'escapes',
         pos: src.pos,
-        what: src.display,
+        what: src.displayNow(),
         fn: src.fn?.name ?? '',
-        flows: [flowStep(dst, src, derefs, notes)],
+        flows: [flowStep(dst, src, derefs, notes.map((n) => n.now?.() ?? n), true)],
         truncated: false,
         loc: src,
         root: dst,

@@ -66,20 +66,38 @@ export function collectUnits(file: A.File, info: TypeInfo): Units {
   const units: Units = { all: [], ofFunc: new Map(), ofLit: new Map() }
   const add = (u: Omit<FnUnit, 'refs' | 'state' | 'tags' | 'scope'>, outer: FnUnit | null): FnUnit => {
     const unit: FnUnit = { ...u, refs: [], state: 0, tags: [], scope: { name: u.name, outer: outer?.scope ?? null, resultsLost: false } }
-    units.all.push(unit)
+    sink.push(unit)
     return unit
   }
-  const addLiterals = (parent: FnUnit | null, prefix: string, lits: A.FuncLit[], counter: { n: number }) => {
+  // Literals no compiled function reaches any more come after every declaration, in the order gc reads
+  // them (gc's function list has every literal there; the others are reached from where they are written).
+  const orphans: FnUnit[] = []
+  let sink = units.all
+  /** `inLit`: they are written in a literal (named F.func1.1, not F.func1.func1); `gone`: that literal is never compiled. */
+  const addLiterals = (parent: FnUnit | null, prefix: string, lits: A.FuncLit[], counter: { n: number }, inLit = false, gone = false) => {
     for (const lit of lits) {
       const fi = info.functions.get(lit)!
-      const name = parent ? `${prefix}${parent.lit ? '.' : '.func'}${++counter.n}` : `${prefix}.func${++counter.n}`
-      // deadlocals removed its statement: a closure that captures is never compiled (its name stays taken);
-      // one that captures nothing is still a function of its own.
-      if (info.deadLocalLits.has(lit) && fi.captures.length > 0) continue
-      const u = add({ name, decl: null, lit, wrapper: null, info: fi, signature: fi.signature, parent, captures: fi.captures }, parent)
-      units.ofLit.set(lit, u)
-      addLiterals(u, name, fi.closures, { n: 0 })
+      const name = `${prefix}${inLit ? '.' : '.func'}${++counter.n}`
+      // deadlocals removed its statement, or it is written in a literal that is never compiled: one that
+      // captures is never compiled either (its name stays taken), one that captures nothing is still a
+      // function of its own, and so are those of its literals that capture nothing.
+      if (gone || info.deadLocalLits.has(lit)) {
+        if (fi.captures.length > 0) addLiterals(null, name, fi.closures, { n: 0 }, true, true)
+        else {
+          const outer = sink
+          sink = orphans
+          addLiteral(null, name, lit, fi)
+          sink = outer
+        }
+        continue
+      }
+      addLiteral(parent, name, lit, fi)
     }
+  }
+  const addLiteral = (parent: FnUnit | null, name: string, lit: A.FuncLit, fi: FunctionInfo) => {
+    const u = add({ name, decl: null, lit, wrapper: null, info: fi, signature: fi.signature, parent, captures: fi.captures }, parent)
+    units.ofLit.set(lit, u)
+    addLiterals(u, name, fi.closures, { n: 0 }, true)
   }
   const initLits = { n: 0 }
   for (const d of file.decls) {
@@ -93,6 +111,7 @@ export function collectUnits(file: A.File, info: TypeInfo): Units {
       addLiterals(null, 'init', literalsIn(d), initLits)
     }
   }
+  units.all.push(...orphans)
   addWrappers(units, info, add)
   for (const u of units.all) u.refs = references(u, units, info)
   return units

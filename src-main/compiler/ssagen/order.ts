@@ -8,6 +8,7 @@
 import type * as A from '../syntax/ast'
 import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
+import { under } from '../types/types'
 
 /** The nodes order hoists out of a statement, in the order it evaluates them. */
 export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
@@ -112,7 +113,7 @@ export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boo
         if ((info.functions.get(e)?.captures.length ?? 0) > 0) out.push(e)
         return
       case 'CompositeLit':
-        if (info.types.get(e)?.type && (info.implicitAddrLits.has(e) || !ssaAble(e))) out.push(e)
+        if (info.types.get(e)?.type && (info.implicitAddrLits.has(e) || isSliceLit(info, e) || !ssaAble(e))) out.push(e)
         else for (const el of e.elts) visit(el.kind === 'KeyValue' ? el.value : el)
         return
       case 'Unary':
@@ -157,7 +158,11 @@ export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boo
         return
     }
   }
-  const inPlace = (e: A.Expr): boolean => unparenE(e).kind === 'CompositeLit'
+  // A slice literal's backing array is built into the init even then, in its turn among the others.
+  const inPlace = (e: A.Expr): boolean => {
+    const x = unparenE(e)
+    return x.kind === 'CompositeLit' && !isSliceLit(info, x)
+  }
   switch (s.kind) {
     case 'ExprStmt':
       visit(s.x)
@@ -178,6 +183,12 @@ export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boo
       break
   }
   return out
+}
+
+/** A slice literal: walk builds its backing array into the statement's init like any allocation. */
+function isSliceLit(info: TypeInfo, e: A.CompositeLit): boolean {
+  const t = info.types.get(e)?.type
+  return !!t && under(t).kind === 'slice'
 }
 
 function unparenE(e: A.Expr): A.Expr {

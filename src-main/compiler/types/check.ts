@@ -15,6 +15,7 @@ import { initOrder } from './initorder'
 import { resolveStaticCalls } from './staticfuncs'
 import { pruneDeadCode } from './deadcode'
 import { deadLocals } from './deadlocals'
+import { trimCaptures } from './constops'
 import { listFunctions } from '../syntax/functions'
 
 export interface CheckResult {
@@ -68,6 +69,7 @@ function checkPackage(c: Checker): void {
   if (c.errors.diagnostics().length === 0) {
     c.info.pruned = pruneDeadCode(c, c.file)
     const outline = listFunctions(c.file, c.source)
+    trimCaptures(c.file, c.info)
     c.info.deadLocalLits = deadLocals(c.file, c.info)
     if (c.info.pruned || c.info.deadLocalLits.size > 0) c.info.outline = outline
   }

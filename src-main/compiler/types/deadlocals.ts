@@ -12,6 +12,7 @@ import { walkCode, type CodeNode } from '../syntax/children'
 import type { TypeInfo } from './info'
 import type { Var } from './objects'
 import { Typ } from './types'
+import { isConstantExpr } from './constops'
 
 interface Elem {
   stmt: A.Assign | A.ValueSpec
@@ -21,17 +22,29 @@ interface Elem {
 /** Rewrites the function bodies; returns the literals whose statements went. */
 export function deadLocals(file: A.File, info: TypeInfo): Set<A.FuncLit> {
   const removedLits = new Set<A.FuncLit>()
-  for (const d of file.decls) {
-    if (d.kind !== 'FuncDecl' || !d.body) continue
-    const dead = deadElems(d.body, info)
-    if (dead.length === 0) continue
+  const pass = (body: A.Block) => {
+    const dead = deadElems(body, info)
+    if (dead.length === 0) return
     for (const e of dead) {
       const rhs = rhsOf(e)
       const lit = rhs && unparen(rhs)
       if (lit?.kind === 'FuncLit') removedLits.add(lit)
     }
-    rewrite(d.body, dead, info)
+    rewrite(body, dead, info)
   }
+  // gc runs the pass on every function that is not a closure, literals that capture nothing included:
+  // inside one whose own assignment went (its body was never visited), assignments go too. They are
+  // collected first: the functions' pass takes the removed ones out of the tree.
+  const lits: A.FuncLit[] = []
+  for (const d of file.decls) {
+    const root = d.kind === 'FuncDecl' ? d.body : d.kind === 'VarDecl' ? d : null
+    walkCode(root, (n) => {
+      if (n.kind === 'FuncLit' && (info.functions.get(n)?.captures.length ?? 1) === 0) lits.push(n)
+      return true
+    })
+  }
+  for (const d of file.decls) if (d.kind === 'FuncDecl' && d.body) pass(d.body)
+  for (const lit of lits) pass(lit.body)
   return removedLits
 }
 
@@ -78,6 +91,7 @@ function deadElems(body: A.Block, info: TypeInfo): Elem[] {
   const visit = (root: CodeNode | null): void => {
     if (!root) return
     walkCode(root, (n) => {
+      if (isConstantExpr(info, n)) return false
       switch (n.kind) {
         // A closure's captured variables are read where it is made (gc visits its ClosureVars).
         case 'FuncLit':

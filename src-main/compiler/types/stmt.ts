@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast'
 import { assignment, assignVar, assignVars, initVar, initVars, shortVarDecl } from './assign'
 import type { Checker } from './checker'
-import { makeBool, type Constant } from './constant'
+import { makeBool, makeInt, type Constant } from './constant'
 import { declare, declStmt } from './decls'
 import { binary, comparison } from './binary'
 import { expr, rawExpr } from './expr'
@@ -240,6 +240,13 @@ function rangeStmt(c: Checker, s: A.Range): void {
       c.errorOperand(x, `cannot range over ${c.str(x)}`)
     }
     if (key && !val && s.value) c.errorAt(s.value, `range over ${c.str(x)} permits only one iteration variable`)
+    // With no value variable and no call or receive, an array (or pointer to one) is not evaluated:
+    // types2 records the operand as the constant length, which is what gc compiles.
+    if (!s.value && !c.hasCallOrRecv && u.kind === 'array') {
+      let inner = s.x
+      while (inner.kind === 'Paren') inner = inner.x
+      c.recordTypeAndValue(inner, 'constant', Typ.int, makeInt(u.len))
+    }
   }
   c.openScope()
   const lhs = [s.key, s.value]

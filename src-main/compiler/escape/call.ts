@@ -1,0 +1,170 @@
+// Calls (gc's escape/call.go): arguments flow through the callee's parameter
+// tags or, inside a recursive batch, straight into its parameters; builtins
+// have their own rules. Methods of FnWalker (walker.ts).
+
+import type * as A from '../syntax/ast'
+import type { CallInfo, MethodSelection } from '../types/info'
+import { under, type Type } from '../types/types'
+import { tupleType, type TempVar } from './frames'
+import { stripParens } from './gcfmt'
+import { deref, holeTo, note, shift, type Hole } from './holes'
+import { NUM_RESULT_SLOTS } from './leaks'
+import type { FnUnit } from './units'
+import { hasPointers, recvParams } from './utils'
+import type { FnWalker, Named } from './walker'
+
+export const callMethods = {
+  /** gc's escape.call: ks are the holes for the call's results (null when they are dropped). */
+  callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call): void {
+    const ci = this.info.calls.get(e)
+    if (!ci) throw new Error(`escape: unclassified call at offset ${e.pos}`)
+    if (ci.kind === 'conversion') return this.expr(ks?.[0] ?? this.b.discard, e.args[0]!)
+    if (ci.kind === 'builtin') return this.builtin(ks, e, ci.id)
+    const callNote = this.exprNote('call parameter', e, e.lparen)
+    const argument = (k: Hole, arg: A.Expr | Named) => this.exprOrNamed(note(k, callNote), arg)
+
+    // g(f()) with f returning several values: temporaries first.
+    const tupleArg = e.args.length === 1 && tupleType(this.info, e.args[0]!) ? (stripParens(e.args[0]!) as A.Call) : null
+    const args: (A.Expr | Named)[] = tupleArg ? this.tupleAssign(tupleArg).map((t) => ({ named: t })) : e.args
+
+    const fn = this.staticCallee(ci)
+    const sig = fn ? fn.signature : ci.signature
+    if (ks && fn && fn.state === 1) {
+      fn.signature.results.forEach((r, i) => {
+        if (ks[i]) this.b.flow(ks[i]!, this.b.oldLoc(r))
+      })
+    }
+    if (ci.kind !== 'method') {
+      let calleeK = this.b.discard
+      if (!fn && ks?.some((k) => k.dst !== this.b.g.blank)) calleeK = note(this.b.callee, this.exprNote('callee operand', e, e.lparen))
+      this.expr(calleeK, e.fun)
+    }
+    let params = recvParams(sig)
+    let first = 0
+    if (ci.kind === 'method') {
+      const sel = stripParens(e.fun) as A.Selector
+      const s = this.info.selections.get(sel) as MethodSelection
+      this.receiver(note(this.tagHole(ks, fn, 0), callNote), sel, s)
+      params = params.slice(1)
+      first = 1
+    }
+    // Extra arguments of a variadic call are packed into one implicit slice literal.
+    const packFrom = ci.variadic.kind === 'pack' ? params.length - 1 : -1
+    params.forEach((_, i) => {
+      const k = this.tagHole(ks, fn, first + i)
+      if (i === packFrom) {
+        const packed = args.slice(i)
+        if (packed.length === 0) return
+        const kk = this.spill(note(k, callNote), { kind: 'dotdotdot', node: e }, () => '... argument', e.lparen)
+        const n = this.b.note('slice-literal-element', e.lparen, () => '... argument')
+        for (const a of packed) this.exprOrNamed(note(kk, n), a)
+        return
+      }
+      const a = args[i]
+      if (a !== undefined) argument(k, a)
+    })
+  },
+
+  /** The function a call statically reaches (gc's StaticCalleeName of the static value), or null. */
+  staticCallee(this: FnWalker, ci: CallInfo): FnUnit | null {
+    switch (ci.kind) {
+      case 'direct':
+      case 'method':
+      case 'methodExpr':
+        return this.b.env.units.ofFunc.get(ci.func) ?? null
+      case 'closure':
+        return this.b.env.units.ofLit.get(ci.closure) ?? null
+      default:
+        return null
+    }
+  },
+
+  /** Where an argument for parameter i (receiver first) of fn flows. */
+  tagHole(this: FnWalker, ks: Hole[] | null, fn: FnUnit | null, i: number): Hole {
+    if (!fn) return this.b.heap
+    const param = recvParams(fn.signature)[i]
+    if (fn.state === 1) {
+      if (!param || param.name === '' || param.name === '_') return this.b.discard
+      return holeTo(this.b.oldLoc(param))
+    }
+    const tag = fn.tags[i]
+    if (!tag) return this.b.heap
+    const tagKs: Hole[] = []
+    const x = tag.heap()
+    if (x >= 0) tagKs.push(shift(this.b.heap, x))
+    if (tag.mutator() >= 0) tagKs.push(shift(this.b.mutator, tag.mutator()))
+    if (tag.callee() >= 0) tagKs.push(shift(this.b.callee, tag.callee()))
+    if (ks) {
+      for (let r = 0; r < NUM_RESULT_SLOTS && r < ks.length; r++) {
+        const d = tag.result(r)
+        if (d >= 0) tagKs.push(shift(ks[r]!, d))
+      }
+    }
+    return this.tee(...tagKs)
+  },
+
+  builtin(this: FnWalker, ks: Hole[] | null, e: A.Call, id: string): void {
+    const callNote = this.exprNote('call parameter', e, e.lparen)
+    const argument = (k: Hole, a: A.Expr) => this.expr(note(k, callNote), a)
+    const k0 = ks?.[0] ?? this.b.discard
+    switch (id) {
+      case 'len':
+      case 'cap':
+      case 'print':
+      case 'println':
+        return e.args.forEach((a) => this.discardExpr(a))
+      case 'new': {
+        const t = this.typeOf(e)!
+        this.spill(k0, { kind: 'new', node: e, elem: (under(t) as { elem: Type }).elem }, () => this.p.expr(e), e.lparen)
+        return
+      }
+      case 'make': {
+        const t = this.typeOf(e)!
+        const size = e.args[2] ?? e.args[1] ?? null
+        this.spill(k0, { kind: 'make', node: e, elem: (under(t) as { elem: Type }).elem, size }, () => this.p.expr(e), e.lparen)
+        for (const a of e.args.slice(1)) this.discardExpr(a)
+        return
+      }
+      case 'append': {
+        const s = e.args[0]!
+        const st = this.typeOf(s)!
+        let appendeeK = this.tee(k0, this.b.mutator)
+        if (hasPointers((under(st) as { elem: Type }).elem)) appendeeK = this.tee(appendeeK, deref(this.b.heap, this.exprNote('appendee slice', e, e.lparen)))
+        argument(appendeeK, s)
+        if (e.ellipsis) {
+          let appendedK = this.b.discard
+          const t = this.typeOf(e.args[1]!)
+          if (t && under(t).kind === 'slice' && hasPointers((under(t) as { elem: Type }).elem)) appendedK = deref(this.b.heap, this.exprNote('appended slice...', e, e.lparen))
+          argument(appendedK, e.args[1]!)
+        } else for (const a of e.args.slice(1)) argument(this.b.heap, a)
+        const backing = this.spill(k0, { kind: 'append', node: e }, () => this.p.expr(e), e.lparen)
+        backing.dst.loopDepth = 0
+        return
+      }
+      case 'copy': {
+        argument(this.b.mutator, e.args[0]!)
+        let copiedK = this.b.discard
+        const t = this.typeOf(e.args[1]!)
+        if (t && under(t).kind === 'slice' && hasPointers((under(t) as { elem: Type }).elem)) copiedK = deref(this.b.heap, this.exprNote('copied slice', e, e.lparen))
+        return argument(copiedK, e.args[1]!)
+      }
+      default:
+        throw new Error(`escape: unexpected builtin ${id}`)
+    }
+  },
+
+  /** `t1, t2 := f()` (gc's OAS2FUNC into the front end's temporaries); returns the temporaries. */
+  tupleAssign(this: FnWalker, call: A.Call): TempVar[] {
+    const temps = this.b.env.tuples.get(call)!
+    for (const t of temps) this.dcl(t)
+    const ks = temps.map((t) => holeTo(this.b.oldLoc(t)))
+    this.callExpr(ks, call)
+    this.reassigned(ks, { id: call })
+    return temps
+  },
+
+  exprOrNamed(this: FnWalker, k: Hole, s: A.Expr | Named): void {
+    if ('named' in s) this.b.flow(this.scalarCut(k, s.named.type), this.b.oldLoc(s.named))
+    else this.expr(k, s)
+  },
+}
