@@ -178,6 +178,36 @@ export const addrMethods = {
     throw new Unsupported(e.pos, `composite literal of ${t.str}`)
   },
 
+  /**
+   * After a static template was copied to p: store the elements that are
+   * not constants (gc's fixedlit, initKindDynamic). Nested array and
+   * struct literals are walked the same way; nil is no constant there.
+   */
+  fillDynamic(this: FnBuilder, e: A.CompositeLit, t: SsaType, p: Value): void {
+    const info = this.cx.info
+    const one = (et: SsaType, addr: () => Value, ve: A.Expr): void => {
+      const u = unparen(ve)
+      if (u.kind === 'CompositeLit' && !info.implicitAddrLits.has(u) && (et.kind === 'struct' || et.kind === 'array')) return this.fillDynamic(u, et, addr())
+      if (info.types.get(u)?.value !== undefined) return
+      this.storeInto(et, addr(), this.valueFor(u))
+    }
+    if (t.kind === 'struct') {
+      e.elts.forEach((el, i) => {
+        const idx = el.kind === 'KeyValue' ? t.fields!.findIndex((f) => f.name === (el.key as A.Ident).name) : i
+        const f = t.fields![idx]!
+        one(f.type, () => this.v('OffPtr', ptrTo(f.type), [p], BigInt(f.offset)), el.kind === 'KeyValue' ? el.value : el)
+      })
+      return
+    }
+    if (t.kind !== 'array') throw new Unsupported(e.pos, `composite literal of ${t.str}`)
+    let i = 0
+    for (const el of e.elts) {
+      if (el.kind === 'KeyValue') i = Number(toInt(info.types.get(el.key)!.value!)!)
+      const k = i++
+      one(t.elem!, () => this.v('PtrIndex', ptrTo(t.elem!), [p, this.constInt(T.int, k)]), el.kind === 'KeyValue' ? el.value : el)
+    }
+  },
+
   storeElem(this: FnBuilder, t: SsaType, addr: Value, ve: A.Expr): void {
     const u = unparen(ve)
     if (u.kind === 'CompositeLit' && !this.cx.info.implicitAddrLits.has(u) && !canSSA(t)) return this.fillComposite(u, t, addr)
