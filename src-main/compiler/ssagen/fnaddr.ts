@@ -8,6 +8,7 @@ import { under } from '../types/types'
 import type { Value } from '../ssa/func'
 import { canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { compositeTemp } from './complit'
+import { bounded } from '../walk/bounds'
 import { sliceOfArray } from './slicing'
 import { arrayType, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 
@@ -128,6 +129,7 @@ export const addrMethods = {
   indexCheck(this: FnBuilder, i: Value, len: Value, at: A.Expr): void {
     const c = this.cx.info.types.get(at)?.value
     if (c !== undefined && len.op.startsWith('Const') && toInt(c)! < len.auxInt) return
+    if (len.op.startsWith('Const') && bounded(this.cx.info, unparen(at), Number(len.auxInt))) return
     this.boundsCheck(i, len, BOUNDS.index, at)
   },
 

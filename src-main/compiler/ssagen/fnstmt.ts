@@ -164,8 +164,10 @@ export const stmtMethods = {
       const val = this.materialize(make())
       return this.assignSSAPart(lhs, val)
     }
-    const addr = this.addr(lhs)
+    // ssagen's OAS: the right-hand side first, then the destination's address
+    // (its nil and bounds checks after the value's loads; fuzz seed 286).
     const val = make()
+    const addr = this.addr(lhs)
     this.storeInto(t, addr, val instanceof LazyAggregate ? val.value(this) : val)
   },
 
