@@ -38,14 +38,14 @@ test('Phases side by side: merged on amd64, a evicted on ppc64 with the pending 
   const ev = row(page, 'ppc64', 'a').locator('g.eviction')
   await expect(ev).toHaveCount(1)
   const addr = (await ev.getAttribute('data-value'))!
-  await expect(ev.locator('title')).toHaveText(`evicted at the end of b2: ${addr} still had 2 uses`)
-  await expect(ev).toHaveAttribute('data-block', 'b2')
+  await expect(ev.locator('title')).toHaveText(`evicted at the end of b1: ${addr} still had 2 uses`)
+  await expect(ev).toHaveAttribute('data-block', 'b1')
   await expect(row(page, 'ppc64', 'a').locator(`g.mk[data-kind="pending"][data-via="${addr}"]`)).toHaveCount(2)
   await expect(row(page, 'ppc64', 'a').locator('path.link.pending')).toHaveCount(2)
   await expect(row(page, 'ppc64', 'a')).toHaveAttribute('data-status', 'evicted')
   await expect(row(page, 'ppc64', 'b')).toHaveAttribute('data-status', 'dropped')
   await expect(lane(page, 'ppc64').locator('[data-note="b"]')).toContainText('dropped: fewer than two candidates left after evictions')
-  await expect(lane(page, 'ppc64').locator('[data-note="a"]')).toContainText(`evicted: its address ${addr} still had 2 uses at the end of b2`)
+  await expect(lane(page, 'ppc64').locator('[data-note="a"]')).toContainText(`evicted: its address ${addr} still had 2 uses at the end of b1`)
   // Frames: b overlays a's slot on amd64; two slots on ppc64.
   await expect(lane(page, 'amd64').getByTestId('liveness-frame')).toContainText('frame: 88 bytes of locals')
   await expect(lane(page, 'amd64').getByTestId('liveness-frame')).toContainText('88 saved by merging')

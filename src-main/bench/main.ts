@@ -14,6 +14,7 @@
 //   npm run bench -- --profile --only=ssa-10k   one of its workloads (ssa-10k, small-funcs-5k)
 //   npm run bench -- --ssa-only         only the SSA figures (ssa-10k, trace-wire, ssa-100k-lines)
 //   npm run bench -- --gcpkg-only       only the real-package figure (gc bridge vs go build)
+//   npm run bench -- --deep-only        only the deep-nesting figures (5,000 nested ifs, a 10,001-term sum; --only=NAME for one)
 
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -41,6 +42,7 @@ import { exportBench } from './export'
 import { importBench } from './import'
 import { gcPackageBench } from './gcpkg'
 import { profileBench } from './profile'
+import { deepNestingBench } from './deep'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -172,6 +174,7 @@ interface BenchArgs {
   exportOnly?: boolean
   importOnly?: boolean
   gcpkgOnly?: boolean
+  deepOnly?: boolean
   profileDir?: string
   /** Only the pipeline profile, its CPU profiles written here. */
   pipelineProfile?: string
@@ -187,13 +190,14 @@ function parseArgs(argv: string[]): BenchArgs {
     else if (a === '--no-ui') out.ui = false
     else if (a === '--import-only') Object.assign(out, { ui: false, other: false, importOnly: true })
     else if (a === '--gcpkg-only') Object.assign(out, { ui: false, other: false, gcpkgOnly: true })
+    else if (a === '--deep-only') Object.assign(out, { ui: false, other: false, deepOnly: true })
     else if (a.startsWith('--ui-profile=')) out.profileDir = a.slice('--ui-profile='.length)
     else if (a === '--profile') out.pipelineProfile = 'profiles'
     else if (a.startsWith('--only=')) out.only = a.slice('--only='.length)
     else if (a === '--ssa-only') out.ssaOnly = true
     else if (a.startsWith('--profile=')) out.pipelineProfile = a.slice('--profile='.length)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --import-only, --gcpkg-only, --ui-profile=DIR, --profile[=DIR] [--only=NAME], --ssa-only)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --import-only, --gcpkg-only, --deep-only, --ui-profile=DIR, --profile[=DIR] [--only=NAME], --ssa-only)\n`)
       process.exit(2)
     }
   }
@@ -222,6 +226,10 @@ async function main(): Promise<void> {
     }
     if (args.gcpkgOnly) {
       await gcPackageBench({ emit })
+      return
+    }
+    if (args.deepOnly) {
+      await deepNestingBench({ emit, dir, ...(args.only ? { only: args.only } : {}) })
       return
     }
     if (args.other) await otherFigures(dir)
@@ -281,6 +289,7 @@ async function otherFigures(dir: string): Promise<void> {
   await compareModelBench(dir, emit)
   await viewsModelBench(dir, emit)
   await hugeFileBench({ emit, dir })
+  await deepNestingBench({ emit, dir })
   await importBench({ emit, dir })
   await gcPackageBench({ emit })
 }

@@ -210,3 +210,14 @@ export function hugeGlobalsProgram(decls = 410_030): string {
   }
   return out.join('\n') + '\n'
 }
+
+/** `n` nested ifs around one return (gc compiles 5,000 in about a second). */
+export function nestedIfsProgram(n: number): string {
+  const open = Array.from({ length: n }, (_, i) => `\tif x > ${i} {`).join('\n')
+  return `package p\n\nfunc F(x int) int {\n${open}\n\treturn x\n${'\t}\n'.repeat(n)}\treturn 0\n}\n`
+}
+
+/** `return x + x + … + x` with `n` terms: an expression nested n deep. */
+export function longSumProgram(n: number): string {
+  return `package p\n\nfunc F(x int) int {\n\treturn ${Array.from({ length: n }, () => 'x').join(' + ')}\n}\n`
+}

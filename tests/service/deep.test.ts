@@ -10,10 +10,11 @@ import { MAX_NESTING, tooDeep } from '../../src-main/compiler/syntax/parse'
 import { decodeTrace } from '../../src-main/protocol/trace-codec'
 import { examplesDir, workerFile } from '../../src-main/service/paths'
 import { WorkerRunner } from '../../src-main/service/runner'
+import { longSumProgram, nestedIfsProgram } from '../../src-main/bench/programs'
 import { Service } from '../../src-main/service/service'
 
-const sum = (n: number) => `package p\n\nfunc F(x int) int {\n\treturn ${Array.from({ length: n }, () => 'x').join(' + ')}\n}\n`
-const ifs = (n: number) => `package p\n\nfunc F(x int) int {\n${Array.from({ length: n }, (_, i) => `\tif x > ${i} {`).join('\n')}\n\treturn x\n${'\t}\n'.repeat(n)}\treturn 0\n}\n`
+const sum = longSumProgram
+const ifs = nestedIfsProgram
 const parens = (n: number) => `package p\n\nfunc F(x int) int {\n\treturn ${'('.repeat(n)}x${')'.repeat(n)}\n}\n`
 
 const runner = new WorkerRunner(workerFile)

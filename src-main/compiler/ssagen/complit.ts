@@ -1,7 +1,8 @@
 // Composite literals used as values, as gc's walk lowers them (walkCompLit,
 // oaslit): a literal whose elements are all constants and whose type is not
 // SSA-able is read-only static data (`p..stmp_N`); any other becomes a fresh
-// temporary, zeroed and filled. Only `x = T{…}` into a plain stack variable
+// temporary, zeroed and filled (past 4 elements: a static template copied,
+// then the non-constant elements stored). Only `x = T{…}` into a plain stack variable
 // that is not address-taken and not used by the literal is built in place.
 
 import type * as A from '../syntax/ast'
@@ -30,9 +31,25 @@ export function compositeTemp(b: FnBuilder, e: A.CompositeLit, t: SsaType): Valu
   const name = b.autotmp(t)
   b.mem = b.v('VarDef', T.mem, [b.mem], 0n, { kind: 'sym', name })
   const a = b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name })
+  fillNamed(b, e, t, a)
+  return a
+}
+
+/**
+ * Fill a literal into a stack variable or temporary, zeroed memory
+ * behind a (gc's anylit with a simple name). Past 4 elements gc copies a
+ * read-only template holding the constant elements and then stores only
+ * the others, so reads of constant fields load from the variable instead
+ * of folding, and the variable stays a live merge candidate.
+ */
+export function fillNamed(b: FnBuilder, e: A.CompositeLit, t: SsaType, a: Value): void {
+  if (e.elts.length > 4) {
+    b.move(t, a, b.staticData(t))
+    b.fillDynamic(e, t, a)
+    return
+  }
   b.zeroMem(t, a)
   b.fillComposite(e, t, a)
-  return a
 }
 
 /** ir.Uses over the literal: does it mention v? */

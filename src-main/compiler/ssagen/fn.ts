@@ -24,6 +24,7 @@ import { stmtMethods } from './fnstmt'
 import { exprMethods } from './fnexpr'
 import { addrMethods } from './fnaddr'
 import { callMethods } from './fncall'
+import { fillNamed } from './complit'
 
 export class Unsupported extends Error {
   constructor(
@@ -481,9 +482,7 @@ Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMe
 export class LazyAggregate {
   constructor(readonly lit: A.CompositeLit) {}
   storeTo(b: FnBuilder, addr: Value): void {
-    const t = addr.type.elem!
-    b.zeroMem(t, addr)
-    b.fillComposite(this.lit, t, addr)
+    fillNamed(b, this.lit, addr.type.elem!, addr)
   }
   value(b: FnBuilder): Value {
     return b.expr(this.lit)

@@ -8,6 +8,7 @@ import { under } from '../types/types'
 import type { Value } from '../ssa/func'
 import { canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { compositeTemp } from './complit'
+import { bounded } from '../walk/bounds'
 import { sliceOfArray } from './slicing'
 import { arrayType, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 
@@ -128,6 +129,7 @@ export const addrMethods = {
   indexCheck(this: FnBuilder, i: Value, len: Value, at: A.Expr): void {
     const c = this.cx.info.types.get(at)?.value
     if (c !== undefined && len.op.startsWith('Const') && toInt(c)! < len.auxInt) return
+    if (len.op.startsWith('Const') && bounded(this.cx.info, unparen(at), Number(len.auxInt))) return
     this.boundsCheck(i, len, BOUNDS.index, at)
   },
 
@@ -176,6 +178,36 @@ export const addrMethods = {
     }
     if (t.kind === 'array') return this.fillArrayElems(e, t, p)
     throw new Unsupported(e.pos, `composite literal of ${t.str}`)
+  },
+
+  /**
+   * After a static template was copied to p: store the elements that are
+   * not constants (gc's fixedlit, initKindDynamic). Nested array and
+   * struct literals are walked the same way; nil is no constant there.
+   */
+  fillDynamic(this: FnBuilder, e: A.CompositeLit, t: SsaType, p: Value): void {
+    const info = this.cx.info
+    const one = (et: SsaType, addr: () => Value, ve: A.Expr): void => {
+      const u = unparen(ve)
+      if (u.kind === 'CompositeLit' && !info.implicitAddrLits.has(u) && (et.kind === 'struct' || et.kind === 'array')) return this.fillDynamic(u, et, addr())
+      if (info.types.get(u)?.value !== undefined) return
+      this.storeInto(et, addr(), this.valueFor(u))
+    }
+    if (t.kind === 'struct') {
+      e.elts.forEach((el, i) => {
+        const idx = el.kind === 'KeyValue' ? t.fields!.findIndex((f) => f.name === (el.key as A.Ident).name) : i
+        const f = t.fields![idx]!
+        one(f.type, () => this.v('OffPtr', ptrTo(f.type), [p], BigInt(f.offset)), el.kind === 'KeyValue' ? el.value : el)
+      })
+      return
+    }
+    if (t.kind !== 'array') throw new Unsupported(e.pos, `composite literal of ${t.str}`)
+    let i = 0
+    for (const el of e.elts) {
+      if (el.kind === 'KeyValue') i = Number(toInt(info.types.get(el.key)!.value!)!)
+      const k = i++
+      one(t.elem!, () => this.v('PtrIndex', ptrTo(t.elem!), [p, this.constInt(T.int, k)]), el.kind === 'KeyValue' ? el.value : el)
+    }
   },
 
   storeElem(this: FnBuilder, t: SsaType, addr: Value, ve: A.Expr): void {

@@ -164,8 +164,10 @@ export const stmtMethods = {
       const val = this.materialize(make())
       return this.assignSSAPart(lhs, val)
     }
-    const addr = this.addr(lhs)
+    // ssagen's OAS: the right-hand side first, then the destination's address
+    // (its nil and bounds checks after the value's loads; fuzz seed 286).
     const val = make()
+    const addr = this.addr(lhs)
     this.storeInto(t, addr, val instanceof LazyAggregate ? val.value(this) : val)
   },
 
@@ -442,9 +444,16 @@ export const stmtMethods = {
           this.jump(bodies[i]!)
           break
         }
+        // walk's `if tag == e { goto body }`: the goto sits in the if's own then
+        // block, so every test reaches the body through an empty block of its
+        // own (fuse sees these: two tests of one case never share a target).
         const next = this.newBlock()
+        const then = this.newBlock()
         const cond = this.inPlace(e, () => (tag ? this.compare('==', tag, this.expr(e), tagType!, e.pos) : this.expr(e)))
-        this.branch(cond, bodies[i]!, next, 0)
+        this.branch(cond, then, next, 0)
+        this.seal(then)
+        this.startBlock(then)
+        this.jump(bodies[i]!)
         this.seal(next)
         this.startBlock(next)
       }

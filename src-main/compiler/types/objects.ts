@@ -158,6 +158,8 @@ export class Scope {
   /** The innermost object named `name`. Locals are inserted as they are declared, so later ones stay hidden. */
   lookup(name: string): Obj | undefined {
     for (let s: Scope | null = this; s; s = s.parent) {
+      // Most block scopes declare nothing (5,000 nested ifs): skip them without hashing.
+      if (s.names.size === 0) continue
       const obj = s.names.get(name)
       if (obj) return obj
     }

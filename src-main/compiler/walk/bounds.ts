@@ -80,8 +80,12 @@ function smallConst(info: TypeInfo, e: A.Expr): number | null {
   return i !== null && i >= -(2n ** 31n) && i < 2n ** 31n ? Number(i) : null
 }
 
-/** walk's bounded(n, max): n is certainly in [0, max). */
-function bounded(info: TypeInfo, n: A.Expr, max: number): boolean {
+/**
+ * walk's bounded(n, max): n is certainly in [0, max). SSA construction asks
+ * too: ssagen emits no bounds check for a bounded index, and the check's
+ * blocks would change what shares a block (mergelocals, fuzz seed 286).
+ */
+export function bounded(info: TypeInfo, n: A.Expr, max: number): boolean {
   const t = info.types.get(n)?.type
   if (!t || !isInteger(t)) return false
   const sign = !isUnsigned(t)

@@ -19,7 +19,7 @@ export function isZeroSizedAggregate(t: SsaType): boolean {
  * pointed straight at it (no O(n²) on long chains). A Copy cycle, only
  * possible in unreachable code, is cut by turning one member into Unknown.
  */
-export function copySource(v: Value): Value {
+export function copySource(v: Value, repointed?: (w: Value, c: Value) => void): Value {
   let w = v.args[0]!
   let slow = w
   let advance = false
@@ -35,6 +35,7 @@ export function copySource(v: Value): Value {
   for (let c = v; c !== w; ) {
     const next = c.args[0]!
     c.setArg(0, w)
+    repointed?.(w, c)
     c = next
   }
   return w
@@ -66,20 +67,113 @@ export function phielimValue(v: Value): boolean {
   return true
 }
 
-/** gc's phielim: also the place where zero-sized aggregates become Empty. */
+/**
+ * gc's phielim: also the place where zero-sized aggregates become Empty.
+ * gc sweeps every value until a sweep turns no phi into a Copy; a chain of
+ * phis each waiting on the next (5,000 nested ifs) takes one sweep per
+ * link. Only a value with a Copy argument or a phi whose arguments changed
+ * can do anything in a later sweep, and those are the users of a phi just
+ * turned into a Copy: so the first sweep visits everything and later ones
+ * only those users, in the same order (one sweep's visits in block order,
+ * later positions still in this sweep, earlier ones in the next), which
+ * gives exactly gc's result.
+ */
 export function phielim(f: Func): void {
-  for (let round = 0; ; round++) {
-    if (round > f.numValues + 1) throw new Error('phielim did not converge')
-    let change = false
-    for (const b of f.blocks) {
-      for (const v of b.values) {
-        if (isZeroSizedAggregate(v.type) && v.op !== 'Empty') v.reset('Empty')
-        copyelimValue(v)
-        if (phielimValue(v)) change = true
+  const order: Value[] = []
+  for (const b of f.blocks) for (const v of b.values) order.push(v)
+  const pos = new Int32Array(f.numValues).fill(-1)
+  order.forEach((v, i) => (pos[v.id] = i))
+  // Who has phi x as an argument (append-only: a stale entry costs one idle visit).
+  const users: (Value[] | undefined)[] = []
+  const addUser = (x: Value, u: Value): void => {
+    if (x.op === 'Phi') (users[x.id] ??= []).push(u)
+  }
+  for (const v of order) for (const a of v.args) addUser(a, v)
+
+  // Queued for this sweep (a heap of positions) and for the next one.
+  const heap: number[] = []
+  const queued = new Int32Array(order.length).fill(-1)
+  let next: number[] = []
+  const queuedNext = new Int32Array(order.length).fill(-1)
+  let round = 0
+  let cur = -1
+  const schedule = (u: Value): void => {
+    const p = pos[u.id] ?? -1
+    if (p < 0) return
+    if (p > cur) {
+      // The first sweep reaches every later position anyway.
+      if (round > 0 && queued[p] !== round) {
+        queued[p] = round
+        heapPush(heap, p)
+      }
+    } else if (queuedNext[p] !== round + 1) {
+      queuedNext[p] = round + 1
+      next.push(p)
+    }
+  }
+  const visit = (v: Value): void => {
+    if (isZeroSizedAggregate(v.type) && v.op !== 'Empty') v.reset('Empty')
+    for (let i = 0; i < v.args.length; i++) {
+      const a = v.args[i]!
+      if (a.op !== 'Copy') continue
+      const src = copySource(a, addUser)
+      // Cutting a copy cycle may have reset v itself.
+      if (i < v.args.length) {
+        v.setArg(i, src)
+        addUser(src, v)
       }
     }
-    if (!change) return
+    if (phielimValue(v)) {
+      addUser(v.args[0]!, v)
+      for (const u of users[v.id] ?? []) schedule(u)
+    }
   }
+
+  for (cur = 0; cur < order.length; cur++) visit(order[cur]!)
+  while (next.length) {
+    round++
+    if (round > f.numValues + 1) throw new Error('phielim did not converge')
+    for (const p of next) {
+      queued[p] = round
+      heapPush(heap, p)
+    }
+    next = []
+    while (heap.length) {
+      cur = heapPop(heap)
+      visit(order[cur]!)
+    }
+    cur = -1
+  }
+}
+
+function heapPush(h: number[], x: number): void {
+  let i = h.length
+  h.push(x)
+  while (i > 0) {
+    const p = (i - 1) >> 1
+    if (h[p]! <= x) break
+    h[i] = h[p]!
+    i = p
+  }
+  h[i] = x
+}
+
+function heapPop(h: number[]): number {
+  const top = h[0]!
+  const last = h.pop()!
+  if (h.length) {
+    let i = 0
+    for (;;) {
+      let c = 2 * i + 1
+      if (c >= h.length) break
+      if (c + 1 < h.length && h[c + 1]! < h[c]!) c++
+      if (h[c]! >= last) break
+      h[i] = h[c]!
+      i = c
+    }
+    h[i] = last
+  }
+  return top
 }
 
 /** gc's copyelim: phielim, then controls and names stop referring to Copies. */

@@ -40,35 +40,71 @@ export function cse(f: Func): void {
     pNum++
   }
 
-  const argOrder = (v: Value, w: Value): number => {
-    for (let i = 0; i < v.args.length; i++) {
-      const d = classOf(v.args[i]!) - classOf(w.args[i]!)
-      if (d !== 0) return d < 0 ? -1 : 1
-    }
-    return 0
-  }
+  // Each class is sorted by its arguments' classes, gc's refinement step. The
+  // keys are read once per visit into a flat array; a class already in order
+  // is not sorted again (a stable sort would leave it as it is), and one out
+  // of order is sorted as positions, ties keeping their order (stable). A long
+  // chain is refined one value per visit (gc's algorithm, which we follow step
+  // by step: its class numbers order commutative arguments), so each visit
+  // must stay cheap.
+  let keys = new Int32Array(64)
   for (let changed = true; changed; ) {
     changed = false
     // partition grows while we walk it; new classes are visited in this same sweep.
     for (let i = 0; i < partition.length; i++) {
       const e = partition[i]!
-      if (opInfo(e[0]!.op, e[0]!.block.func.arch).commutative) {
-        for (const v of e) if (classOf(v.args[0]!) > classOf(v.args[1]!)) [v.args[0], v.args[1]] = [v.args[1]!, v.args[0]!]
+      const m = e.length
+      const v0 = e[0]!
+      const n = v0.args.length
+      if (opInfo(v0.op, v0.block.func.arch).commutative) {
+        for (const v of e) {
+          const a = v.args[0]!
+          const b = v.args[1]!
+          if (classOf(a) > classOf(b)) {
+            v.args[0] = b
+            v.args[1] = a
+          }
+        }
       }
-      e.sort(argOrder)
+      if (keys.length < m * n) keys = new Int32Array(2 * m * n)
+      for (let j = 0; j < m; j++) {
+        const args = e[j]!.args
+        for (let k = 0; k < n; k++) keys[j * n + k] = classOf(args[k]!)
+      }
+      const order = (x: number, y: number): number => {
+        for (let k = 0; k < n; k++) {
+          const d = keys[x * n + k]! - keys[y * n + k]!
+          if (d !== 0) return d < 0 ? -1 : 1
+        }
+        return 0
+      }
+      let sorted = true
+      for (let j = 1; j < m && sorted; j++) if (order(j - 1, j) > 0) sorted = false
+      if (!sorted) {
+        const idx = Array.from({ length: m }, (_, j) => j).sort(order)
+        const vs = idx.map((j) => e[j]!)
+        const ks = keys.slice(0, m * n)
+        for (let j = 0; j < m; j++) {
+          e[j] = vs[j]!
+          for (let k = 0; k < n; k++) keys[j * n + k] = ks[idx[j]! * n + k]!
+        }
+      }
+      // A LocalAddr's memory argument only orders it; it does not distinguish it.
+      const skip = v0.op === 'LocalAddr' ? 1 : -1
       const splits = [0]
-      for (let j = 1; j < e.length; j++) {
-        const v = e[j - 1]!
-        const w = e[j]!
-        // A LocalAddr's memory argument only orders it; it does not distinguish it.
-        const same = v.args.every((x, k) => (v.op === 'LocalAddr' && k === 1) || classOf(x) === classOf(w.args[k]!))
-        if (!same) splits.push(j)
+      for (let j = 1; j < m; j++) {
+        for (let k = 0; k < n; k++) {
+          if (k !== skip && keys[(j - 1) * n + k] !== keys[j * n + k]) {
+            splits.push(j)
+            break
+          }
+        }
       }
       if (splits.length === 1) continue
       partition[i] = partition[partition.length - 1]!
       partition.pop()
       i--
-      splits.push(e.length)
+      splits.push(m)
       for (let j = 0; j + 1 < splits.length; j++) {
         const part = e.slice(splits[j], splits[j + 1])
         if (part.length === 1) {

@@ -37,9 +37,16 @@ export function succEdgeIndex(b: Block, i: number): number {
   throw new Error(`edge ${b} -> ${t} has no predecessor entry`)
 }
 
-/** The index in b.preds[j].succs of the edge b.preds[j]. */
+/**
+ * The index in b.preds[j].succs of the edge b.preds[j]. Without duplicate
+ * edges the answer is found in the predecessor's few successors alone:
+ * counting earlier duplicates in b.preds would make a loop over a join
+ * of thousands of predecessors quadratic (5,000 nested ifs).
+ */
 export function predEdgeIndex(b: Block, j: number): number {
   const p = b.preds[j]!
+  const first = p.succs.indexOf(b)
+  if (first >= 0 && p.succs.indexOf(b, first + 1) < 0) return first
   let k = 0
   for (let x = 0; x < j; x++) if (b.preds[x] === p) k++
   for (let i = 0; i < p.succs.length; i++) if (p.succs[i] === b && k-- === 0) return i

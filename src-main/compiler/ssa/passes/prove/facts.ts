@@ -81,19 +81,20 @@ export class FactsTable {
   private orderings = new Map<Value, Ordering[]>()
   /** Values that got an ordering, newest last; null marks a checkpoint. */
   private orderingsStack: (Value | null)[] = []
-  private limits = new Map<Value, Limit>()
+  /** By value id (arrays: prove looks limits up millions of times under deep nesting). */
+  private limits: (Limit | undefined)[] = []
   private limitStack: ({ v: Value; old: Limit } | null)[] = []
   private recursing = new Set<Value>()
   readonly lens = new Map<Value, Value>()
   readonly caps = new Map<Value, Value>()
 
   constructor(values: Iterable<Value>) {
-    for (const v of values) this.limits.set(v, initLimit(v))
+    for (const v of values) this.limits[v.id] = initLimit(v)
   }
 
   limit(v: Value): Limit {
-    let l = this.limits.get(v)
-    if (!l) this.limits.set(v, (l = initLimit(v)))
+    let l = this.limits[v.id]
+    if (!l) this.limits[v.id] = l = initLimit(v)
     return l
   }
 
@@ -120,7 +121,7 @@ export class FactsTable {
     for (;;) {
       const e = this.limitStack.pop()
       if (!e) break
-      this.limits.set(e.v, e.old)
+      this.limits[e.v.id] = e.old
     }
     this.orderS.restore()
     this.orderU.restore()
@@ -132,31 +133,38 @@ export class FactsTable {
   }
 
   signedMin(v: Value, m: bigint): void {
-    this.newLimit(v, L.limit(m, L.MAX_INT64, 0n, L.MAX_UINT64))
+    this.narrow(v, m, L.MAX_INT64, 0n, L.MAX_UINT64)
   }
   signedMax(v: Value, m: bigint): void {
-    this.newLimit(v, L.limit(L.MIN_INT64, m, 0n, L.MAX_UINT64))
+    this.narrow(v, L.MIN_INT64, m, 0n, L.MAX_UINT64)
   }
   signedMinMax(v: Value, lo: bigint, hi: bigint): void {
-    this.newLimit(v, L.limit(lo, hi, 0n, L.MAX_UINT64))
+    this.narrow(v, lo, hi, 0n, L.MAX_UINT64)
   }
   setNonNegative(v: Value): void {
     this.signedMin(v, 0n)
   }
   unsignedMin(v: Value, m: bigint): void {
-    this.newLimit(v, L.limit(L.MIN_INT64, L.MAX_INT64, m, L.MAX_UINT64))
+    this.narrow(v, L.MIN_INT64, L.MAX_INT64, m, L.MAX_UINT64)
   }
   unsignedMax(v: Value, m: bigint): void {
-    this.newLimit(v, L.limit(L.MIN_INT64, L.MAX_INT64, 0n, m))
+    this.narrow(v, L.MIN_INT64, L.MAX_INT64, 0n, m)
   }
   unsignedMinMax(v: Value, lo: bigint, hi: bigint): void {
-    this.newLimit(v, L.limit(L.MIN_INT64, L.MAX_INT64, lo, hi))
+    this.narrow(v, L.MIN_INT64, L.MAX_INT64, lo, hi)
   }
   booleanFalse(v: Value): void {
-    this.newLimit(v, L.limit(0n, 0n, 0n, 0n))
+    this.narrow(v, 0n, 0n, 0n, 0n)
   }
   booleanTrue(v: Value): void {
-    this.newLimit(v, L.limit(1n, 1n, 1n, 1n))
+    this.narrow(v, 1n, 1n, 1n, 1n)
+  }
+
+  /** newLimit with the range in parts: nothing is allocated when v's range already lies inside it. */
+  private narrow(v: Value, min: bigint, max: bigint, umin: bigint, umax: bigint): void {
+    const old = this.limit(v)
+    if (min <= old.min && old.max <= max && umin <= old.umin && old.umax <= umax && this.settled(v, old)) return
+    this.newLimit(v, L.limit(min, max, umin, umax))
   }
   pointerNil(v: Value): void {
     this.newLimit(v, L.limit(0n, 0n, 0n, 0n))
@@ -168,9 +176,10 @@ export class FactsTable {
   /** Narrow v's range and propagate to what is ordered against it. */
   newLimit(v: Value, newLim: Limit): void {
     const oldLim = this.limit(v)
-    let lim = L.intersect(oldLim, newLim)
-    if (lim.min >= 0n) lim = L.unsignedMinMax(lim, L.u64(lim.min), L.u64(lim.max))
-    if (L.fitsInBitsU(lim.umax, bitsOf(v.type) - 1)) lim = L.signedMinMax(lim, L.s64(lim.umin), L.s64(lim.umax))
+    // Nothing new (the common case: a fact about x reaches every constant x
+    // was compared with, thousands under deep nesting): no allocation.
+    if (L.within(oldLim, newLim) && this.settled(v, oldLim)) return
+    const lim = this.normalize(v, L.intersect(oldLim, newLim))
     if (L.sameLimit(lim, oldLim)) return
     if (L.unsat(lim)) {
       this.unsat = true
@@ -181,7 +190,7 @@ export class FactsTable {
     this.recursing.add(v)
     try {
       this.limitStack.push({ v, old: oldLim })
-      this.limits.set(v, lim)
+      this.limits[v.id] = lim
       this.propagateLimit(v, lim)
       if (v.type.kind === 'bool') this.learnFromBool(v, lim)
     } finally {
@@ -189,8 +198,33 @@ export class FactsTable {
     }
   }
 
+  /** gc's tightening of one range by the other: a non-negative signed range is an unsigned one, a small unsigned one a signed one. */
+  private normalize(v: Value, lim: Limit): Limit {
+    if (lim.min >= 0n) lim = L.unsignedMinMax(lim, L.u64(lim.min), L.u64(lim.max))
+    if (L.fitsInBitsU(lim.umax, bitsOf(v.type) - 1)) lim = L.signedMinMax(lim, L.s64(lim.umin), L.s64(lim.umax))
+    return lim
+  }
+
+  /** The last limit of each value found to normalize to itself (limits are never mutated; normalizing depends on v's type). */
+  private settledLimit: (Limit | undefined)[] = []
+  private settled(v: Value, lim: Limit): boolean {
+    if (this.settledLimit[v.id] === lim) return true
+    if (!L.sameLimit(this.normalize(v, lim), lim)) return false
+    this.settledLimit[v.id] = lim
+    return true
+  }
+
   private propagateLimit(v: Value, lim: Limit): void {
-    for (const o of this.orderingsOf(v)) {
+    // Newest first, without copying; orderings added meanwhile are not visited.
+    const os = this.orderings.get(v)
+    if (!os) return
+    // One bound past each end, computed once for all the orderings (Go's int64 arithmetic wraps).
+    const sMinP1 = L.s64(lim.min + 1n)
+    const sMaxM1 = L.s64(lim.max - 1n)
+    const uMinP1 = L.u64(lim.umin + 1n)
+    const uMaxM1 = L.u64(lim.umax - 1n)
+    for (let i = os.length - 1; i >= 0; i--) {
+      const o = os[i]!
       const w = o.w
       switch (o.d) {
         case SIGNED:
@@ -202,13 +236,13 @@ export class FactsTable {
               this.signedMin(w, lim.min)
               break
             case LT:
-              this.signedMin(w, L.s64(lim.min + 1n))
+              this.signedMin(w, sMinP1)
               break
             case GT | EQ:
               this.signedMax(w, lim.max)
               break
             case GT:
-              this.signedMax(w, L.s64(lim.max - 1n))
+              this.signedMax(w, sMaxM1)
               break
             case LT | GT:
               if (lim.min === lim.max) {
@@ -227,13 +261,13 @@ export class FactsTable {
               this.unsignedMin(w, lim.umin)
               break
             case LT:
-              this.unsignedMin(w, L.u64(lim.umin + 1n))
+              this.unsignedMin(w, uMinP1)
               break
             case GT | EQ:
               this.unsignedMax(w, lim.umax)
               break
             case GT:
-              this.unsignedMax(w, L.u64(lim.umax - 1n))
+              this.unsignedMax(w, uMaxM1)
               break
             case LT | GT:
               if (lim.umin === lim.umax) {

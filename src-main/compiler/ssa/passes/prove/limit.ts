@@ -23,6 +23,9 @@ export const limit = (min: bigint, max: bigint, umin: bigint, umax: bigint): Lim
 
 export const sameLimit = (a: Limit, b: Limit): boolean => a.min === b.min && a.max === b.max && a.umin === b.umin && a.umax === b.umax
 
+/** Every value in a is in b. */
+export const within = (a: Limit, b: Limit): boolean => b.min <= a.min && a.max <= b.max && b.umin <= a.umin && a.umax <= b.umax
+
 const bmax = (a: bigint, b: bigint): bigint => (a > b ? a : b)
 const bmin = (a: bigint, b: bigint): bigint => (a < b ? a : b)
 

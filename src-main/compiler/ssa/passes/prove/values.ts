@@ -318,6 +318,8 @@ function chunkedIndexInBounds(ft: FactsTable, index: Value, bound: Value, isResl
 /** The index of the edge pred→b in pred's successors, for b.preds[i] (gc's Edge.i). */
 export function predEdgeIndex(b: Block, i: number): number {
   const p = b.preds[i]!
+  const first = p.succs.indexOf(b)
+  if (first >= 0 && p.succs.indexOf(b, first + 1) < 0) return first
   let nth = 0
   for (let j = 0; j < i; j++) if (b.preds[j] === p) nth++
   for (let k = 0; k < p.succs.length; k++) if (p.succs[k] === b && nth-- === 0) return k
