@@ -85,10 +85,21 @@ export const stmtMethods = {
     if (home.kind === 'ssa') this.assignVar(v, this.zero(home.type))
     else {
       const addr = this.addrOfVar(v)
-      if (home.kind === 'stack') this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
+      if (home.kind === 'stack') this.varDef(v, home)
       if (canSSA(home.type)) this.store(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr, this.zero(home.type))
       else this.zeroMem(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr)
     }
+  },
+
+  /**
+   * The VarDef gc's assign emits when a store clobbers a whole stack
+   * variable: only one holding pointers, or one mergelocals may give a
+   * shared slot (IsMergeCandidate: a local of more than three words whose
+   * address is not taken).
+   */
+  varDef(this: FnBuilder, v: Var, home: { type: SsaType; name: string }): void {
+    const candidate = v.varKind === 'local' && home.type.size > 24 && !v.addrTaken && !this.cx.facts.byRef.has(v)
+    if (home.type.hasPointers || candidate) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
   },
 
   /** Store val into variable v, wherever it lives. */
@@ -100,7 +111,7 @@ export const stmtMethods = {
       this.assignVar(v, this.materialize(val))
       return
     }
-    if (home.kind === 'stack' && !canSSA(home.type)) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
+    if (home.kind === 'stack' && !canSSA(home.type)) this.varDef(v, home)
     this.storeInto(home.type, this.addrOfVar(v), val)
   },
 
