@@ -25,6 +25,8 @@ import { exprMethods } from './fnexpr'
 import { addrMethods } from './fnaddr'
 import { callMethods } from './fncall'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
+import { clearedVars } from './rangeclear'
+import { makeCopyPair, type MakeCopy } from './makecopy'
 
 export class Unsupported extends Error {
   constructor(
@@ -73,6 +75,8 @@ export class FnBuilder extends Builder {
   closurePtr: Value | null = null
   /** The entry block's addresses of parameters and results (gc's decladdrs): s.addr of a parameter reuses it. */
   readonly declAddrs = new Map<Var, Value>()
+  /** Variables walk takes the address of for its rewrites (rangeclear.ts), found before building. */
+  walkAddrTaken = new Set<Var>()
 
   constructor(
     readonly unit: FnUnit,
@@ -92,6 +96,7 @@ export class FnBuilder extends Builder {
     this.pos = this.at(node.pos)
     // Stack slots of parameters and results come first, as gc's decladdrs.
     const declAddrs = this.declAddrs
+    this.walkAddrTaken = clearedVars(this, node.kind === 'FuncDecl' ? node.body! : node.body)
     for (const p of [...info.params, ...info.results]) {
       if (p.irName === '_' ) continue
       declAddrs.set(p, this.entryV('LocalAddr', ptrTo(fromGo(p.type)), [this.sp, this.mem], 0n, { kind: 'sym', name: p.irName }))
@@ -143,7 +148,7 @@ export class FnBuilder extends Builder {
   home(v: Var): Home {
     let h = this.homes.get(v)
     if (!h) {
-      h = homeOf(v, this.unit, this.cx.facts, this.cx.pkg)
+      h = homeOf(v, this.unit, this.cx.facts, this.cx.pkg, this.walkAddrTaken.has(v))
       this.homes.set(v, h)
     }
     return h
@@ -166,7 +171,7 @@ export class FnBuilder extends Builder {
         heapAddrs.push({ ...base, name: `&${v.irName}`, type: ptrTo(type), class: 'auto', addrTaken: false })
         if (cls === 'auto') return
       }
-      vars.push({ ...base, name: v.irName, type, class: cls, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v) })
+      vars.push({ ...base, name: v.irName, type, class: cls, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v) || this.walkAddrTaken.has(v) })
     }
     for (const v of info.params) add(v, 'param')
     for (const v of info.results) add(v, 'result')
@@ -268,9 +273,18 @@ export class FnBuilder extends Builder {
   /** A block: order's temporaries taken in it go back to the pool at its end (orderBlock). */
   stmts(list: A.Stmt[]): void {
     const mark = this.orderHeld.length
-    for (const s of list) this.stmt(s)
+    for (let i = 0; i < list.length; i++) {
+      // order's orderMakeSliceCopy: `m = make([]T, n); copy(m, s)` is one statement, the copy gone.
+      const pair = i + 1 < list.length ? makeCopyPair(this, list[i]!, list[i + 1]!) : null
+      if (pair) this.makeCopies.set(pair.make, pair.copy)
+      this.stmt(list[i]!)
+      if (pair) i++
+    }
     this.releaseOrderTemps(mark)
   }
+
+  /** make calls order turned into OMAKESLICECOPY, with what they copy (makecopy.ts). */
+  readonly makeCopies = new Map<A.Call, MakeCopy>()
 
   stmt(s: A.Stmt): void {
     if (!this.cur) {

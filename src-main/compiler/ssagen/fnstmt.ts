@@ -12,6 +12,7 @@ import type { Value, Block } from '../ssa/func'
 import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { literalUses } from './complit'
 import { as2Results } from './as2func'
+import { rangeClear } from './rangeclear'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 
 export const stmtMethods = {
@@ -98,7 +99,7 @@ export const stmtMethods = {
    * address is not taken).
    */
   varDef(this: FnBuilder, v: Var, home: { type: SsaType; name: string }): void {
-    const candidate = v.varKind === 'local' && home.type.size > 24 && !v.addrTaken && !this.cx.facts.byRef.has(v)
+    const candidate = v.varKind === 'local' && home.type.size > 24 && !v.addrTaken && !this.cx.facts.byRef.has(v) && !this.walkAddrTaken.has(v)
     if (home.type.hasPointers || candidate) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
   },
 
@@ -328,6 +329,8 @@ export const stmtMethods = {
   },
 
   rangeStmt(this: FnBuilder, s: A.Range): void {
+    // walk's arrayRangeClear: `for i := range a { a[i] = zero }` becomes one memclr call.
+    if (rangeClear(this, s)) return
     const xt = under(this.typeOf(s.x))
     const info = this.cx.info
     const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
