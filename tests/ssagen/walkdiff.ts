@@ -29,7 +29,7 @@ export async function walkDiff(file: string): Promise<WalkDiff> {
 /** Functions whose listing differs from gc's on some arch. */
 export const listingDiffers = (v: Verdict): string[] => [...new Set(v.pairs.filter((p) => !p.sameListing).map((p) => p.func))]
 
-const callsOf = (d: DumpFunc): string[] => d.blocks.flatMap((b) => b.values.filter((x) => x.op === 'StaticLECall').map((x) => `${x.aux} [${x.auxInt}]`))
+const callsOf = (d: DumpFunc): string[] => d.blocks.flatMap((b) => b.values.filter((x) => x.op === 'StaticLECall').map((x) => (x.auxInt === undefined ? `${x.aux}` : `${x.aux} [${x.auxInt}]`)))
 
 /** The static calls of every function as built (`start`), ours and gc's, by function. */
 export async function callsAsBuilt(file: string, prog: SsaProgram, arch = 'amd64'): Promise<Map<string, { ours: string[]; gc: string[] }>> {

@@ -12,6 +12,7 @@ import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa
 import { Unsupported, unparen, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
+import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -68,19 +69,19 @@ function toInt(s: FnBuilder, v: Value): Value {
 }
 
 function append(s: FnBuilder, e: A.Call): Value {
+  // append(s, t...) is walk's (appendSlice); append(s, x, y) ssagen's.
+  if (e.ellipsis) return isAppendOfMake(s.cx.info, e) ? extendSlice(s, e) : appendSlice(s, e)
   const st = fromGo(s.typeOf(e))
   const et = st.elem!
   const base = s.expr(e.args[0]!)
   let ptr = s.v('SlicePtr', ptrTo(et), [base])
   let len = s.v('SliceLen', T.int, [base])
   let cap = s.v('SliceCap', T.int, [base])
-  const spread = e.ellipsis
   // walkAppend evaluates every item before growslice (cheapExpr): one that is not a name, a literal
   // (built in a temporary or static data) or a call order copied out goes into a temporary of its own.
   const copied = (a: A.Expr): boolean => !['Ident', 'CompositeLit', 'Call'].includes(unparen(a).kind) && s.cx.info.types.get(a)?.value === undefined
-  const items = spread ? [] : e.args.slice(1).map((a) => (canSSA(et) || !copied(a) ? s.expr(a) : s.walkTemp(s.expr(a))))
-  const other = spread ? s.expr(e.args[1]!) : null
-  const k = other ? s.v('SliceLen', T.int, [other]) : s.constInt(T.int, items.length)
+  const items = e.args.slice(1).map((a) => (canSSA(et) || !copied(a) ? s.expr(a) : s.walkTemp(s.expr(a))))
+  const k = s.constInt(T.int, items.length)
   const newLen = s.v('Add64', T.int, [len, k])
   const grow = s.newBlock()
   const assign = s.newBlock()
@@ -98,16 +99,10 @@ function append(s: FnBuilder, e: A.Call): Value {
   s.startBlock(assign)
   ptr = s.readVar(slot.ptr)
   cap = s.readVar(slot.cap)
-  if (other) {
-    const dst = s.v('PtrIndex', ptrTo(et), [ptr, len])
-    const bytes = s.v('Mul64', T.int, [k, s.constInt(T.int, et.size)])
-    s.rtcall('memmove', [], [dst, s.v('SlicePtr', ptrTo(et), [other]), bytes], [bytePtr, bytePtr, T.uintptr])
-  } else {
-    items.forEach((v, i) => {
-      const idx = i === 0 ? len : s.v('Add64', T.int, [len, s.constInt(T.int, i)])
-      s.storeInto(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
-    })
-  }
+  items.forEach((v, i) => {
+    const idx = i === 0 ? len : s.v('Add64', T.int, [len, s.constInt(T.int, i)])
+    s.storeInto(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
+  })
   return s.v('SliceMake', st, [ptr, newLen, cap])
 }
 
