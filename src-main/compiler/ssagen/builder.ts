@@ -221,6 +221,18 @@ export class Builder {
     return resultTypes.map((t, i) => this.v('SelectN', t, [call], BigInt(i)))
   }
 
+  /**
+   * A runtime call walk makes (mkcall): an ordinary call, so its width is
+   * its arguments' alone — no results, no fixed frame — unlike the calls
+   * ssagen makes itself through rtcall (newobject, growslice, mallocgc).
+   */
+  mkcall(fn: string, resultTypes: SsaType[], args: Value[], argTypes?: SsaType[]): Value[] {
+    const width = argWidth(argTypes ?? args.map((a) => a.type))
+    const call = this.v('StaticLECall', results([...resultTypes, T.mem]), [...args, this.mem], BigInt(width), { kind: 'call', fn: `runtime.${fn}` })
+    this.mem = this.v('SelectN', T.mem, [call], BigInt(resultTypes.length))
+    return resultTypes.map((t, i) => this.v('SelectN', t, [call], BigInt(i)))
+  }
+
   /** The runtime type descriptor's address, as newobject takes it. */
   typeAddr(type: SsaType, noalg = false): Value {
     const name = (noalg ? 'noalg.' : '') + qualifiedName(type, this.pkg)

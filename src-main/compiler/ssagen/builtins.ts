@@ -11,6 +11,8 @@ import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
+import { makeSliceCopy } from './makecopy'
+import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -40,6 +42,8 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
 }
 
 function makeSlice(s: FnBuilder, e: A.Call): Value {
+  const copy = s.makeCopies.get(e)
+  if (copy) return makeSliceCopy(s, e, copy)
   const st = fromGo(s.typeOf(e))
   const et = st.elem!
   const capE = e.args[2] ?? e.args[1]!
@@ -56,7 +60,7 @@ function makeSlice(s: FnBuilder, e: A.Call): Value {
     const at = arrayOf(et, constCap)
     return sliceOfArray(s, s.stackTemp(at), at, st, e, toInt(s, len))
   }
-  const [p] = s.rtcall('makeslice', [T.unsafePointer], [s.typeAddr(et), toInt(s, len), toInt(s, cap)], [bytePtr, T.int, T.int])
+  const [p] = s.mkcall('makeslice', [T.unsafePointer], [s.typeAddr(et), toInt(s, len), toInt(s, cap)], [bytePtr, T.int, T.int])
   return s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [p!]), len, cap])
 }
 
@@ -65,19 +69,19 @@ function toInt(s: FnBuilder, v: Value): Value {
 }
 
 function append(s: FnBuilder, e: A.Call): Value {
+  // append(s, t...) is walk's (appendSlice); append(s, x, y) ssagen's.
+  if (e.ellipsis) return isAppendOfMake(s.cx.info, e) ? extendSlice(s, e) : appendSlice(s, e)
   const st = fromGo(s.typeOf(e))
   const et = st.elem!
   const base = s.expr(e.args[0]!)
   let ptr = s.v('SlicePtr', ptrTo(et), [base])
   let len = s.v('SliceLen', T.int, [base])
   let cap = s.v('SliceCap', T.int, [base])
-  const spread = e.ellipsis
   // walkAppend evaluates every item before growslice (cheapExpr): one that is not a name, a literal
   // (built in a temporary or static data) or a call order copied out goes into a temporary of its own.
   const copied = (a: A.Expr): boolean => !['Ident', 'CompositeLit', 'Call'].includes(unparen(a).kind) && s.cx.info.types.get(a)?.value === undefined
-  const items = spread ? [] : e.args.slice(1).map((a) => (canSSA(et) || !copied(a) ? s.expr(a) : s.walkTemp(s.expr(a))))
-  const other = spread ? s.expr(e.args[1]!) : null
-  const k = other ? s.v('SliceLen', T.int, [other]) : s.constInt(T.int, items.length)
+  const items = e.args.slice(1).map((a) => (canSSA(et) || !copied(a) ? s.expr(a) : s.walkTemp(s.expr(a))))
+  const k = s.constInt(T.int, items.length)
   const newLen = s.v('Add64', T.int, [len, k])
   const grow = s.newBlock()
   const assign = s.newBlock()
@@ -95,23 +99,18 @@ function append(s: FnBuilder, e: A.Call): Value {
   s.startBlock(assign)
   ptr = s.readVar(slot.ptr)
   cap = s.readVar(slot.cap)
-  if (other) {
-    const dst = s.v('PtrIndex', ptrTo(et), [ptr, len])
-    const bytes = s.v('Mul64', T.int, [k, s.constInt(T.int, et.size)])
-    s.rtcall('memmove', [], [dst, s.v('SlicePtr', ptrTo(et), [other]), bytes], [bytePtr, bytePtr, T.uintptr])
-  } else {
-    items.forEach((v, i) => {
-      const idx = i === 0 ? len : s.v('Add64', T.int, [len, s.constInt(T.int, i)])
-      s.storeInto(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
-    })
-  }
+  items.forEach((v, i) => {
+    const idx = i === 0 ? len : s.v('Add64', T.int, [len, s.constInt(T.int, i)])
+    s.storeInto(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
+  })
   return s.v('SliceMake', st, [ptr, newLen, cap])
 }
 
 /**
  * copy as gc's walkCopy lowers it: typedslicecopy for pointerful elements;
  * otherwise n = min(len(dst), len(src)) by a branch, and memmove only when the
- * backing arrays differ.
+ * backing arrays differ. Its pointers are unchecked OSPTRs (SlicePtrUnchecked)
+ * and its calls are walk's (mkcall: the arguments' width).
  */
 function copySlices(s: FnBuilder, e: A.Call): Value {
   const dst = s.expr(e.args[0]!)
@@ -119,8 +118,8 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
   const et: SsaType = dst.type.elem!
   const ptrT = ptrTo(et)
   if (et.hasPointers) {
-    const args = [s.typeAddr(et), s.v('SlicePtr', ptrT, [dst]), s.v('SliceLen', T.int, [dst]), s.v('SlicePtr', ptrT, [src]), s.v('SliceLen', T.int, [src])]
-    return s.rtcall('typedslicecopy', [T.int], args, [bytePtr, bytePtr, T.int, bytePtr, T.int])[0]!
+    const args = [s.typeAddr(et), s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SliceLen', T.int, [dst]), s.v('SlicePtrUnchecked', ptrT, [src]), s.v('SliceLen', T.int, [src])]
+    return s.mkcall('typedslicecopy', [T.int], args, [bytePtr, bytePtr, T.int, bytePtr, T.int])[0]!
   }
   const n = { name: '.copylen' }
   s.writeVar(n, s.v('SliceLen', T.int, [dst]), T.int)
@@ -134,11 +133,11 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
   s.startBlock(lenDone)
   const len = s.readVar(n)
   const [move, done] = [s.newBlock(), s.newBlock()]
-  s.branch(s.v('NeqPtr', T.bool, [s.v('SlicePtr', ptrT, [dst]), s.v('SlicePtr', ptrT, [src])]), move, done, 1)
+  s.branch(s.v('NeqPtr', T.bool, [s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SlicePtrUnchecked', ptrT, [src])]), move, done, 1)
   s.seal(move)
   s.startBlock(move)
   const bytes = s.v('Mul64', T.uintptr, [s.v('Copy', T.uintptr, [len]), s.constInt(T.uintptr, et.size)])
-  s.rtcall('memmove', [], [s.v('SlicePtr', ptrT, [dst]), s.v('SlicePtr', ptrT, [src]), bytes], [bytePtr, bytePtr, T.uintptr])
+  s.mkcall('memmove', [], [s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SlicePtrUnchecked', ptrT, [src]), bytes], [bytePtr, bytePtr, T.uintptr])
   s.jump(done)
   s.seal(done)
   s.startBlock(done)
@@ -153,19 +152,19 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
 function printArgs(s: FnBuilder, e: A.Call, ln: boolean): void {
   const cheap = (a: A.Expr): boolean => a.kind === 'Ident' || s.cx.info.types.get(a)?.value !== undefined
   const hoisted = e.args.map((a) => (cheap(unparen(a)) ? null : s.expr(unparen(a))))
-  s.rtcall('printlock', [], [])
+  s.mkcall('printlock', [], [])
   e.args.forEach((a, i) => {
-    if (ln && i > 0) s.rtcall('printsp', [], [])
+    if (ln && i > 0) s.mkcall('printsp', [], [])
     const v = hoisted[i] ?? s.expr(unparen(a))
     const t = v.type
-    if (t.kind === 'int') s.rtcall('printint', [], [t.size < 8 ? s.convert(v, t, T.int64, a) : v], [T.int64])
-    else if (t.kind === 'uint') s.rtcall(t === T.uintptr ? 'printuintptr' : 'printuint', [], [t.size < 8 ? s.convert(v, t, T.uint64, a) : v], [T.uint64])
-    else if (t.kind === 'float') s.rtcall('printfloat', [], [t.size < 8 ? s.convert(v, t, T.float64, a) : v], [T.float64])
-    else if (t.kind === 'bool') s.rtcall('printbool', [], [v])
-    else if (t.kind === 'ptr' || t.kind === 'func' || t.kind === 'unsafeptr') s.rtcall('printpointer', [], [s.v('Copy', T.unsafePointer, [v])])
-    else if (t.kind === 'slice') s.rtcall('printslice', [], [v])
+    if (t.kind === 'int') s.mkcall('printint', [], [t.size < 8 ? s.convert(v, t, T.int64, a) : v], [T.int64])
+    else if (t.kind === 'uint') s.mkcall(t === T.uintptr ? 'printuintptr' : 'printuint', [], [t.size < 8 ? s.convert(v, t, T.uint64, a) : v], [T.uint64])
+    else if (t.kind === 'float') s.mkcall('printfloat', [], [t.size < 8 ? s.convert(v, t, T.float64, a) : v], [T.float64])
+    else if (t.kind === 'bool') s.mkcall('printbool', [], [v])
+    else if (t.kind === 'ptr' || t.kind === 'func' || t.kind === 'unsafeptr') s.mkcall('printpointer', [], [s.v('Copy', T.unsafePointer, [v])])
+    else if (t.kind === 'slice') s.mkcall('printslice', [], [v])
     else throw new Unsupported(a.pos, `printing a ${t.str}`)
   })
-  if (ln) s.rtcall('printnl', [], [])
-  s.rtcall('printunlock', [], [])
+  if (ln) s.mkcall('printnl', [], [])
+  s.mkcall('printunlock', [], [])
 }

@@ -25,6 +25,9 @@ import { exprMethods } from './fnexpr'
 import { addrMethods } from './fnaddr'
 import { callMethods } from './fncall'
 import { fillNamed } from './complit'
+import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
+import { clearedVars } from './rangeclear'
+import { makeCopyPair, type MakeCopy } from './makecopy'
 
 export class Unsupported extends Error {
   constructor(
@@ -59,7 +62,7 @@ export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3A
 // The methods live by gc's seams in fnstmt.ts (statements), fnexpr.ts
 // (expressions), fnaddr.ts (addresses, composite literals) and fncall.ts
 // (calls, closures), installed on the prototype below.
-type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnBuilder extends Seams {}
 
@@ -71,6 +74,10 @@ export class FnBuilder extends Builder {
   results: Var[]
   resultTypes: SsaType[]
   closurePtr: Value | null = null
+  /** The entry block's addresses of parameters and results (gc's decladdrs): s.addr of a parameter reuses it. */
+  readonly declAddrs = new Map<Var, Value>()
+  /** Variables walk takes the address of for its rewrites (rangeclear.ts), found before building. */
+  walkAddrTaken = new Set<Var>()
 
   constructor(
     readonly unit: FnUnit,
@@ -90,7 +97,8 @@ export class FnBuilder extends Builder {
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
     // Stack slots of parameters and results come first, as gc's decladdrs.
-    const declAddrs = new Map<Var, Value>()
+    const declAddrs = this.declAddrs
+    this.walkAddrTaken = clearedVars(this, node.kind === 'FuncDecl' ? node.body! : node.body)
     for (const p of [...info.params, ...info.results]) {
       if (p.irName === '_' ) continue
       declAddrs.set(p, this.entryV('LocalAddr', ptrTo(fromGo(p.type)), [this.sp, this.mem], 0n, { kind: 'sym', name: p.irName }))
@@ -144,7 +152,7 @@ export class FnBuilder extends Builder {
   home(v: Var): Home {
     let h = this.homes.get(v)
     if (!h) {
-      h = homeOf(v, this.unit, this.cx.facts, this.cx.pkg)
+      h = homeOf(v, this.unit, this.cx.facts, this.cx.pkg, this.walkAddrTaken.has(v))
       this.homes.set(v, h)
     }
     return h
@@ -167,7 +175,7 @@ export class FnBuilder extends Builder {
         heapAddrs.push({ ...base, name: `&${v.irName}`, type: ptrTo(type), class: 'auto', addrTaken: false })
         if (cls === 'auto') return
       }
-      vars.push({ ...base, name: v.irName, type, class: cls, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v) })
+      vars.push({ ...base, name: v.irName, type, class: cls, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v) || this.walkAddrTaken.has(v) })
     }
     for (const v of info.params) add(v, 'param')
     for (const v of info.results) add(v, 'result')
@@ -192,7 +200,8 @@ export class FnBuilder extends Builder {
     const home = this.home(v)
     switch (home.kind) {
       case 'stack':
-        return this.v('LocalAddr', ptrTo(home.type), [this.sp, this.mem], 0n, { kind: 'sym', name: home.name })
+        // A parameter's address is the entry block's (gc's decladdrs); a result's, like a local's, is made anew.
+        return (v.varKind === 'param' ? this.declAddrs.get(v) : undefined) ?? this.v('LocalAddr', ptrTo(home.type), [this.sp, this.mem], 0n, { kind: 'sym', name: home.name })
       case 'heap':
       case 'captured':
         return this.readVar(home.addrKey)
@@ -268,9 +277,18 @@ export class FnBuilder extends Builder {
   /** A block: order's temporaries taken in it go back to the pool at its end (orderBlock). */
   stmts(list: A.Stmt[]): void {
     const mark = this.orderHeld.length
-    for (const s of list) this.stmt(s)
+    for (let i = 0; i < list.length; i++) {
+      // order's orderMakeSliceCopy: `m = make([]T, n); copy(m, s)` is one statement, the copy gone.
+      const pair = i + 1 < list.length ? makeCopyPair(this, list[i]!, list[i + 1]!) : null
+      if (pair) this.makeCopies.set(pair.make, pair.copy)
+      this.stmt(list[i]!)
+      if (pair) i++
+    }
     this.releaseOrderTemps(mark)
   }
+
+  /** make calls order turned into OMAKESLICECOPY, with what they copy (makecopy.ts). */
+  readonly makeCopies = new Map<A.Call, MakeCopy>()
 
   stmt(s: A.Stmt): void {
     if (!this.cur) {
@@ -295,9 +313,11 @@ export class FnBuilder extends Builder {
   /** What order and walk evaluate before the statement (or an if or for condition, order's exprInPlace). */
   orderInits(s: A.Stmt): void {
     // Order's copies first: calls, new, make, append and copy inside the statement, innermost first.
-    for (const c of hoisted(this.cx.info, s)) {
+    const calls = hoisted(this.cx.info, s)
+    const byAddr = calls.length ? callsComparedByAddress(this, s) : null
+    for (const c of calls) {
       if (!this.cur) break
-      this.hoistedCalls.set(c, this.orderCopy(this.call(c)))
+      this.hoistedCalls.set(c, this.orderCopy(this.call(c), byAddr!.has(c)))
     }
     this.as2 = this.cur ? as2Temps(this, s) : null
     // Then walk's init: literal temporaries and allocations, closures, method values.
@@ -341,12 +361,17 @@ export class FnBuilder extends Builder {
     }
   }
 
-  /** `tmp = f()`: a hoisted call's result that is not SSA-able moves into an order temporary. */
-  orderCopy(vals: Value[]): Value[] {
+  /**
+   * `tmp = f()`: a hoisted call's result that is not SSA-able moves into an
+   * order temporary (address-taken when an equality call compares it). Its
+   * VarDef follows gc's assign: pointers, or a merge candidate (over three
+   * words, address not taken).
+   */
+  orderCopy(vals: Value[], addrTaken = false): Value[] {
     const r = vals[0]
     if (vals.length !== 1 || r?.op !== 'Dereference') return vals
-    const name = this.orderTemp(r.type)
-    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
+    const name = this.orderTemp(r.type, addrTaken)
+    if (r.type.hasPointers || (r.type.size > 24 && !addrTaken)) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(r.type), [this.sp, this.mem], 0n, { kind: 'sym', name })
     this.move(r.type, a, r.args[0]!)
     return [this.v('Dereference', r.type, [a, this.mem])]
@@ -365,6 +390,8 @@ export class FnBuilder extends Builder {
       return
     }
     if (e.kind === 'Unary' && e.op === '!') return this.condBranch(e.x, no, yes, (-likely) as -1 | 0 | 1)
+    // walk made an array or struct comparison a chain of && or ||: it branches like one.
+    if (isAggregateCompare(this, e)) return this.aggregateBranch(e as A.Binary, yes, no, likely)
     const c = this.expr(e)
     this.branch(c, yes, no, likely)
   }
@@ -477,7 +504,7 @@ export class FnBuilder extends Builder {
 }
 
 /** A composite literal whose value is written straight to its destination. */
-Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods)
+Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods)
 
 export class LazyAggregate {
   constructor(readonly lit: A.CompositeLit) {}

@@ -8,6 +8,7 @@ import { under, type Type } from '../types/types'
 import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
+import { isAggregateCompare } from './compare'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -129,6 +130,7 @@ export const exprMethods = {
       this.startBlock(done)
       return this.readVar(tmp)
     }
+    if (isAggregateCompare(this, e)) return this.aggregateCompare(e)
     const xt = this.typeOf(e.x)
     return this.binaryValue(e.op, this.expr(e.x), this.expr(e.y), this.typeOf(e), this.typeOf(e.y), e.opPos, xt)
   },

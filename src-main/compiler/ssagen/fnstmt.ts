@@ -12,6 +12,7 @@ import type { Value, Block } from '../ssa/func'
 import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { literalUses } from './complit'
 import { as2Results } from './as2func'
+import { rangeClear } from './rangeclear'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 
 export const stmtMethods = {
@@ -85,10 +86,21 @@ export const stmtMethods = {
     if (home.kind === 'ssa') this.assignVar(v, this.zero(home.type))
     else {
       const addr = this.addrOfVar(v)
-      if (home.kind === 'stack') this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
+      if (home.kind === 'stack') this.varDef(v, home)
       if (canSSA(home.type)) this.store(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr, this.zero(home.type))
       else this.zeroMem(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr)
     }
+  },
+
+  /**
+   * The VarDef gc's assign emits when a store clobbers a whole stack
+   * variable: only one holding pointers, or one mergelocals may give a
+   * shared slot (IsMergeCandidate: a local of more than three words whose
+   * address is not taken).
+   */
+  varDef(this: FnBuilder, v: Var, home: { type: SsaType; name: string }): void {
+    const candidate = v.varKind === 'local' && home.type.size > 24 && !v.addrTaken && !this.cx.facts.byRef.has(v) && !this.walkAddrTaken.has(v)
+    if (home.type.hasPointers || candidate) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
   },
 
   /** Store val into variable v, wherever it lives. */
@@ -100,7 +112,7 @@ export const stmtMethods = {
       this.assignVar(v, this.materialize(val))
       return
     }
-    if (home.kind === 'stack' && !canSSA(home.type)) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: home.name })
+    if (home.kind === 'stack' && !canSSA(home.type)) this.varDef(v, home)
     this.storeInto(home.type, this.addrOfVar(v), val)
   },
 
@@ -320,6 +332,8 @@ export const stmtMethods = {
   },
 
   rangeStmt(this: FnBuilder, s: A.Range): void {
+    // walk's arrayRangeClear: `for i := range a { a[i] = zero }` becomes one memclr call.
+    if (rangeClear(this, s)) return
     const xt = under(this.typeOf(s.x))
     const info = this.cx.info
     const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined

@@ -9,6 +9,7 @@ import type * as A from '../syntax/ast'
 import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import { under } from '../types/types'
+import { isAppendOfMake } from './appendslice'
 
 /** The nodes order hoists out of a statement, in the order it evaluates them. */
 export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
@@ -45,7 +46,11 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
       case 'Call': {
         const ci = info.calls.get(e)
         if (ci?.kind !== 'conversion') visit(e.fun, false)
-        for (const a of e.args) visit(a, false)
+        // append(s, make([]T, n)...) makes no slice (walk's extendSlice): only n is ordered.
+        if (isAppendOfMake(info, e)) {
+          visit(e.args[0], false)
+          visit((unparenE(e.args[1]!) as A.Call).args[1], false)
+        } else for (const a of e.args) visit(a, false)
         // A call directly assigned or stated is evaluated in place (order leaves `x = f()` alone).
         if (!top && ci && hoists(ci)) out.push(e)
         return

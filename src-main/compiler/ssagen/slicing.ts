@@ -94,7 +94,7 @@ export function makeSliceStack(s: FnBuilder, st: SsaType, lenE: A.Expr, capE: A.
   s.jump(end)
   s.seal(els)
   s.startBlock(els)
-  const [p] = s.rtcall('makeslice', [T.unsafePointer], [s.typeAddr(et), toInt(s, len()), toInt(s, cap())], [bytePtr, T.int, T.int])
+  const [p] = s.mkcall('makeslice', [T.unsafePointer], [s.typeAddr(et), toInt(s, len()), toInt(s, cap())], [bytePtr, T.int, T.int])
   s.writeVar(slot, s.v('SliceMake', st, [s.v('Copy', ptrTo(et), [p!]), toInt(s, len()), toInt(s, cap())]), st)
   s.jump(end)
   s.seal(end)

@@ -26,7 +26,8 @@ export interface EscapeFacts {
   byRef: Set<Var>
 }
 
-export function homeOf(v: Var | TempVar, unit: FnUnit, facts: EscapeFacts, pkg: string): Home {
+/** `walkAddrTaken`: walk took the variable's address for its own rewrites (a clearing loop's `&a[0]`). */
+export function homeOf(v: Var | TempVar, unit: FnUnit, facts: EscapeFacts, pkg: string, walkAddrTaken = false): Home {
   const type = fromGo(v.type)
   if (v.kind === 'var' && v.varKind === 'global') return { kind: 'global', type, sym: `${pkg}.${v.name}` }
   const name = v.kind === 'var' ? v.irName : v.name
@@ -37,7 +38,7 @@ export function homeOf(v: Var | TempVar, unit: FnUnit, facts: EscapeFacts, pkg: 
     return { kind: 'ssa', type }
   }
   if (facts.heap.has(v)) return { kind: 'heap', type, addrKey: { name: `&${name}` }, name }
-  const addrTaken = v.kind === 'var' && (v.addrTaken || facts.byRef.has(v))
+  const addrTaken = v.kind === 'var' && (v.addrTaken || facts.byRef.has(v) || walkAddrTaken)
   if (addrTaken || !canSSA(type)) return { kind: 'stack', type, name }
   return { kind: 'ssa', type }
 }

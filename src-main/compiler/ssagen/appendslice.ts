@@ -1,0 +1,154 @@
+// `append(s, t...)` as gc 1.26's walk expands it (appendSlice, and
+// extendSlice for `append(s, make([]T, n)...)` below), not
+// ssagen's append of items:
+//   newLen := len(s) + len(t)
+//   if uint(newLen) <= uint(cap(s)) { s = s[:newLen] } else { s = growslice(s.ptr, newLen, cap(s), len(t), T) }
+//   memmove(&s[newLen-len(t)], t.ptr, uintptr(len(t))*sizeof(T))        (no pointers in T)
+//   typedslicecopy(T, s[newLen-len(t):].ptr, len, t.ptr, len(t))         (pointers: write barriers)
+// growslice and the copy are walk's calls (mkcall: the arguments' width).
+
+import type * as A from '../syntax/ast'
+import type { Value } from '../ssa/func'
+import { bytePtr, fromGo, ptrTo, results, T } from '../ssa/types'
+import type { FnBuilder } from './fn'
+
+export function appendSlice(b: FnBuilder, e: A.Call): Value {
+  const st = fromGo(b.typeOf(e))
+  const et = st.elem!
+  const pt = ptrTo(et)
+  // walkAppendArgs: both operands once, before anything else.
+  const l1 = b.expr(e.args[0]!)
+  const l2 = b.expr(e.args[1]!)
+  const sv = { name: '.appendslice' }
+  b.writeVar(sv, l1, st)
+  const s = (): Value => b.readVar(sv)
+  const num = (): Value => b.v('SliceLen', T.int, [l2])
+  const newLen = b.v('Add64', T.int, [b.v('SliceLen', T.int, [s()]), num()])
+  const cond = b.v('Leq64U', T.bool, [b.v('Copy', T.uint, [newLen]), b.v('Copy', T.uint, [b.v('SliceCap', T.int, [s()])])])
+  const end = b.newBlock()
+  const then = b.newBlock()
+  const els = b.newBlock()
+  b.branch(cond, then, els, 1)
+  // then: s = s[:newLen] (bounded)
+  b.seal(then)
+  b.startBlock(then)
+  const zero = b.constInt(T.int, 0)
+  const ptr = b.v('SlicePtr', pt, [s()])
+  const cap = b.v('SliceCap', T.int, [s()])
+  b.writeVar(sv, b.v('SliceMake', st, [ptr, b.v('Sub64', T.int, [newLen, zero]), b.v('Sub64', T.int, [cap, zero])]), st)
+  b.jump(end)
+  // else: s = growslice(oldPtr, newLen, oldCap, num, T)
+  b.seal(els)
+  b.startBlock(els)
+  const old = s()
+  const args = [b.v('SlicePtrUnchecked', pt, [old]), newLen, b.v('SliceCap', T.int, [old]), num(), b.typeAddr(et)]
+  b.writeVar(sv, b.mkcall('growslice', [st], args, [pt, T.int, T.int, T.int, bytePtr])[0]!, st)
+  b.jump(end)
+  b.seal(end)
+  b.startBlock(end)
+  if (et.hasPointers) {
+    // copy(s[idx:], t) with idx = newLen - len(t)
+    const idx = b.v('Sub64', T.int, [newLen, num()])
+    const cur = s()
+    const p = b.v('SlicePtr', pt, [cur])
+    const rlen = b.v('Sub64', T.int, [b.v('SliceLen', T.int, [cur]), idx])
+    const rcap = b.v('Sub64', T.int, [b.v('SliceCap', T.int, [cur]), idx])
+    const delta = b.v('And64', T.int, [b.v('Mul64', T.int, [idx, b.constInt(T.int, et.size)]), b.v('Slicemask', T.int, [rcap])])
+    const tail = b.v('SliceMake', st, [b.v('AddPtr', pt, [p, delta]), rlen, rcap])
+    const cargs = [b.typeAddr(et), b.v('SlicePtrUnchecked', pt, [tail]), b.v('SliceLen', T.int, [tail]), b.v('SlicePtrUnchecked', pt, [l2]), num()]
+    b.mkcall('typedslicecopy', [T.int], cargs, [bytePtr, pt, T.int, pt, T.int])
+  } else {
+    const nwid = b.v('Copy', T.uintptr, [num()])
+    const idx = b.v('Sub64', T.int, [newLen, num()])
+    const dst = b.v('PtrIndex', pt, [b.v('SlicePtr', pt, [s()]), idx])
+    const src = b.v('SlicePtrUnchecked', pt, [l2])
+    b.mkcall('memmove', [], [dst, src, b.v('Mul64', T.uintptr, [nwid, b.constInt(T.uintptr, et.size)])], [pt, pt, T.uintptr])
+  }
+  return s()
+}
+
+/** walk's isAppendOfMake: `append(s, make([]T, n)...)` with no capacity. */
+export function isAppendOfMake(info: FnBuilder['cx']['info'], e: A.Call): boolean {
+  const ci = info.calls.get(e)
+  if (ci?.kind !== 'builtin' || ci.id !== 'append' || !e.ellipsis || e.args.length !== 2) return false
+  const mk = unparenE(e.args[1]!)
+  const mi = mk.kind === 'Call' ? info.calls.get(mk) : undefined
+  return mk.kind === 'Call' && mi?.kind === 'builtin' && mi.id === 'make' && mk.args.length === 2
+}
+
+function unparenE(e: A.Expr): A.Expr {
+  while (e.kind === 'Paren') e = e.x
+  return e
+}
+
+/**
+ * `append(s, make([]T, n)...)` as walk's extendSlice builds it: no slice is
+ * made, s is grown in place and the new tail cleared.
+ *   if n < 0 { panicmakeslicelen() }
+ *   if n != 0 {
+ *     nn := len(s) + n
+ *     if uint(nn) <= uint(cap(s)) { s = s[:nn] } else { s = growslice(s.ptr, nn, cap(s), n, T) }
+ *     memclr(&s[len(s)-n], n*sizeof(T))   // pointers: only when s was resliced (growslice clears)
+ *   }
+ */
+export function extendSlice(b: FnBuilder, e: A.Call): Value {
+  const st = fromGo(b.typeOf(e))
+  const et = st.elem!
+  const pt = ptrTo(et)
+  const mk = unparenE(e.args[1]!) as A.Call
+  const l1 = b.expr(e.args[0]!)
+  const n0 = b.expr(mk.args[1]!)
+  const l2 = n0.type === T.int ? n0 : b.convert(n0, n0.type, T.int, mk.args[1]!)
+  const zero = b.constInt(T.int, 0)
+  // if n >= 0 {} else { panicmakeslicelen() }
+  const okNeg = b.newBlock()
+  const neg = b.newBlock()
+  b.branch(b.v('Leq64', T.bool, [zero, l2]), okNeg, neg, 1)
+  b.seal(neg)
+  b.startBlock(neg)
+  b.endPanic(b.v('SelectN', T.mem, [b.v('StaticLECall', results([T.mem]), [b.mem], 0n, { kind: 'call', fn: 'runtime.panicmakeslicelen' })], 0n))
+  b.seal(okNeg)
+  b.startBlock(okNeg)
+  const sv = { name: '.extendslice' }
+  b.writeVar(sv, l1, st)
+  const s = (): Value => b.readVar(sv)
+  const endNz = b.newBlock()
+  const nz = b.newBlock()
+  b.branch(b.v('Neq64', T.bool, [l2, zero]), nz, endNz, 1)
+  b.seal(nz)
+  b.startBlock(nz)
+  const cur = s()
+  const nn = b.v('Add64', T.int, [b.v('SliceLen', T.int, [cur]), l2])
+  const cond = b.v('Leq64U', T.bool, [b.v('Copy', T.uint, [nn]), b.v('Copy', T.uint, [b.v('SliceCap', T.int, [cur])])])
+  const end = b.newBlock()
+  const then = b.newBlock()
+  const els = b.newBlock()
+  b.branch(cond, then, els, 1)
+  const clear = (): void => {
+    const t = s()
+    const hp = b.v('Copy', T.unsafePointer, [b.v('PtrIndex', pt, [b.v('SlicePtr', pt, [t]), b.v('Sub64', T.int, [b.v('SliceLen', T.int, [t]), l2])])])
+    const hn = b.v('Copy', T.uintptr, [b.v('Mul64', T.int, [l2, b.constInt(T.int, et.size)])])
+    b.mkcall(et.hasPointers ? 'memclrHasPointers' : 'memclrNoHeapPointers', [], [hp, hn], [T.unsafePointer, T.uintptr])
+  }
+  b.seal(then)
+  b.startBlock(then)
+  const old = s()
+  const ptr = b.v('SlicePtr', pt, [old])
+  const cap = b.v('SliceCap', T.int, [old])
+  b.writeVar(sv, b.v('SliceMake', st, [ptr, b.v('Sub64', T.int, [nn, zero]), b.v('Sub64', T.int, [cap, zero])]), st)
+  if (et.hasPointers) clear()
+  b.jump(end)
+  b.seal(els)
+  b.startBlock(els)
+  const g = s()
+  const args = [b.v('SlicePtrUnchecked', pt, [g]), nn, b.v('SliceCap', T.int, [g]), l2, b.typeAddr(et)]
+  b.writeVar(sv, b.mkcall('growslice', [st], args, [pt, T.int, T.int, T.int, bytePtr])[0]!, st)
+  b.jump(end)
+  b.seal(end)
+  b.startBlock(end)
+  if (!et.hasPointers) clear()
+  b.jump(endNz)
+  b.seal(endNz)
+  b.startBlock(endNz)
+  return s()
+}
