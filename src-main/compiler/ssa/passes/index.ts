@@ -15,6 +15,7 @@ import { numberLines } from './numberlines'
 import { lateOpt, middleOpt, opt } from './opt'
 import { phiopt } from './phiopt'
 import { prove } from './prove'
+import { sccp } from './sccp'
 import { shortcircuit } from './shortcircuit'
 import { writebarrier } from './writebarrier'
 import { zcse } from './zcse'
@@ -45,7 +46,7 @@ export const GENERIC_PASSES: PassDef[] = [
   { name: 'branchelim' },
   { name: 'late opt', run: lateOpt },
   { name: 'dead auto elim', run: elimDeadAutos },
-  { name: 'sccp' },
+  { name: 'sccp', run: sccp },
   { name: 'generic deadcode', run: deadcode },
   { name: 'late fuse', run: fuseLate },
   // Only reports (-d=ssa/check_bce/debug); it never changes the function.
