@@ -3,6 +3,7 @@
 // A pass without `run` is one we do not model.
 
 import type { PassDef } from '../compile'
+import { branchelim } from './branchelim'
 import { copyelim } from './copyelim'
 import { cse } from './cse'
 import { deadcode } from './deadcode'
@@ -43,7 +44,7 @@ export const GENERIC_PASSES: PassDef[] = [
   { name: 'decompose builtin', run: decomposeBuiltin },
   // gc runs it only for soft-float targets; on amd64 and ppc64 it returns at once.
   { name: 'softfloat', run: () => undefined },
-  { name: 'branchelim' },
+  { name: 'branchelim', run: branchelim },
   { name: 'late opt', run: lateOpt },
   { name: 'dead auto elim', run: elimDeadAutos },
   { name: 'sccp', run: sccp },
