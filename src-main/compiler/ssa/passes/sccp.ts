@@ -29,6 +29,8 @@ interface Lattice {
   val: Value | null
 }
 
+const TAG_NAMES = ['top', 'constant', 'bottom']
+
 const top: Lattice = { tag: TOP, val: null }
 const bottom: Lattice = { tag: BOTTOM, val: null }
 
@@ -62,7 +64,7 @@ const BINARY_OPS = new Set([
 const isConst = (v: Value): boolean => CONST_OPS.has(v.op)
 
 /** gc's possibleConst: the ops sccp evaluates; every other value is bottom from the start. */
-export const possibleConst = (v: Value): boolean => isConst(v) || v.op === 'Copy' || v.op === 'Phi' || UNARY_OPS.has(v.op) || BINARY_OPS.has(v.op)
+const possibleConst = (v: Value): boolean => isConst(v) || v.op === 'Copy' || v.op === 'Phi' || UNARY_OPS.has(v.op) || BINARY_OPS.has(v.op)
 
 /** Two lattice values are the same: constants by op and auxInt (different values may hold the same constant). */
 function equals(a: Lattice, b: Lattice): boolean {
@@ -208,7 +210,7 @@ class Sccp {
     }
     this.cells.set(v, lt)
     if (!equals(lt, old)) {
-      if (old.tag > lt.tag) throw new Error(`sccp: the lattice of ${v} rose from ${old.tag} to ${lt.tag}`)
+      if (old.tag > lt.tag) throw new Error(`sccp: the lattice of ${v} rose from ${TAG_NAMES[old.tag]} to ${TAG_NAMES[lt.tag]}`)
       this.addUses(v)
     }
   }
