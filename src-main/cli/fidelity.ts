@@ -97,6 +97,7 @@ export function formatFidelityTable(r: FidelityAll): string {
     ]),
     ['merge decisions (amd64, ppc64)', `${ours}, func×arch where either merged`, `${r.corpus.mergePairs.total} pairs`, String(r.corpus.mergePairs.agree), pct(ratio(r.corpus.mergePairs))],
     ['listing (-S instructions)', `${ours}, func×arch`, `${r.corpus.listingPairs.total} pairs`, String(r.corpus.listingPairs.agree), pct(ratio(r.corpus.listingPairs))],
+    ...Object.entries(r.corpus.listingByArch).map(([arch, t]) => [`listing ${arch}`, `${ours}, funcs`, `${t.total} funcs`, String(t.agree), pct(ratio(t))]),
   ]
   const header = ['figure', 'corpus', 'compared', 'agree', 'share']
   const all = [header, ...rows]

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { gcFacts, multisetDiff, verdict } from './compare'
-import { gcBatch } from './gcrun'
+import { ARCHES, gcBatch, type FuzzArch } from './gcrun'
 import { ours } from './ours'
 import { funcNames } from './run'
 
@@ -25,6 +25,8 @@ export interface CorpusFileFigures {
   /** Function×arch pairs where either side merged something. */
   mergePairs: Tally
   listingPairs: Tally
+  /** listingPairs split by arch. */
+  listingByArch: Record<FuzzArch, Tally>
 }
 
 export interface CorpusFigures {
@@ -33,16 +35,18 @@ export interface CorpusFigures {
   allocFuncs: Tally
   mergePairs: Tally
   listingPairs: Tally
+  listingByArch: Record<FuzzArch, Tally>
 }
 
 const zero = (): Tally => ({ agree: 0, total: 0 })
+const byArch = (): Record<FuzzArch, Tally> => Object.fromEntries(ARCHES.map((a) => [a, zero()])) as Record<FuzzArch, Tally>
 
 export async function corpusFigures(files: string[], opts: { go?: string; onFile?: (f: CorpusFileFigures, i: number, n: number) => void } = {}): Promise<CorpusFigures> {
   const out: CorpusFileFigures[] = []
   for (const [i, path] of files.entries()) {
     const name = basename(path)
     const text = await readFile(path, 'utf8')
-    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero() }
+    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero(), listingByArch: byArch() }
     const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }], opts.go ? { go: opts.go } : {})).get(name)!
     const us = await ours(`./${name}`, text)
     const facts = gcFacts(gc)
@@ -60,7 +64,11 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
         }
         if (p.listed) {
           fig.listingPairs.total++
-          if (p.sameListing) fig.listingPairs.agree++
+          fig.listingByArch[p.arch].total++
+          if (p.sameListing) {
+            fig.listingPairs.agree++
+            fig.listingByArch[p.arch].agree++
+          }
         }
       }
     }
@@ -71,5 +79,9 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
     agree: out.reduce((n, f) => n + f[k].agree, 0),
     total: out.reduce((n, f) => n + f[k].total, 0),
   })
-  return { files: out, escapeLines: sum('escapeLines'), allocFuncs: sum('allocFuncs'), mergePairs: sum('mergePairs'), listingPairs: sum('listingPairs') }
+  const listingByArch = byArch()
+  for (const arch of ARCHES) {
+    listingByArch[arch] = { agree: out.reduce((n, f) => n + f.listingByArch[arch].agree, 0), total: out.reduce((n, f) => n + f.listingByArch[arch].total, 0) }
+  }
+  return { files: out, escapeLines: sum('escapeLines'), allocFuncs: sum('allocFuncs'), mergePairs: sum('mergePairs'), listingPairs: sum('listingPairs'), listingByArch }
 }

@@ -16,7 +16,7 @@ describe('the fidelity table', () => {
       go: 'go version go1.26.8 linux/amd64',
       escape: { analysis: 'escape', go: 'x', files: [], total: { files: 2, functions: 10, inSubset: 5, gcLines: 40, reproduced: 39, extra: 0, exact: 4, errors: 0, share: 97.5 } },
       ssa: { files: [{ file: 'a.go', functions: 3, passes: [] }], passes: [{ pass: 'opt', functions: 3, exact: 2, similarity: 0.9 }, { pass: 'lower ppc64', functions: 3, exact: 3, similarity: 1 }] },
-      corpus: { files: [{ file: 'a.go', escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6) }], escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6) },
+      corpus: { files: [{ file: 'a.go', escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6), listingByArch: { amd64: tally(3, 3), ppc64: tally(2, 3) } }], escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6), listingByArch: { amd64: tally(3, 3), ppc64: tally(2, 3) } },
     } as unknown as FidelityAll
     const t = formatFidelityTable(r)
     const rows = t.split('\n')
@@ -28,6 +28,8 @@ describe('the fidelity table', () => {
     expect(t).toMatch(/^lowered ops: lower ppc64 .* 3 funcs +3 exact +100\.0% sim$/m)
     expect(t).toMatch(/^merge decisions \(amd64, ppc64\) .* 2 pairs +1 +50\.0%$/m)
     expect(t).toMatch(/^listing \(-S instructions\) .* 6 pairs +5 +83\.3%$/m)
+    expect(t).toMatch(/^listing amd64 +our corpus \(1\/1 files\), funcs +3 funcs +3 +100\.0%$/m)
+    expect(t).toMatch(/^listing ppc64 +our corpus \(1\/1 files\), funcs +3 funcs +2 +66\.7%$/m)
   })
 
   it('takes its corpus from testdata and the examples', () => {
@@ -47,6 +49,8 @@ describe.skipIf(skipDifferential)('corpus figures against gc', () => {
     // Phases merges on amd64 (and is evicted on ppc64): at least that pair is compared.
     expect(fig.mergePairs.total).toBeGreaterThan(0)
     expect(fig.listingPairs.total).toBe(4)
+    expect(f.listingByArch).toEqual({ amd64: fig.listingByArch.amd64, ppc64: fig.listingByArch.ppc64 })
+    expect(fig.listingByArch.amd64.total + fig.listingByArch.ppc64.total).toBe(4)
     expect(f.mergePairs).toEqual(fig.mergePairs)
   }, 120_000)
   it('skips a file outside the subset, saying why', async () => {
