@@ -3,6 +3,7 @@
 // A pass without `run` is one we do not model.
 
 import type { PassDef } from '../compile'
+import { branchelim } from './branchelim'
 import { copyelim } from './copyelim'
 import { cse } from './cse'
 import { deadcode } from './deadcode'
@@ -17,6 +18,7 @@ import { memcombine } from './memcombine'
 import { lateOpt, middleOpt, opt } from './opt'
 import { phiopt } from './phiopt'
 import { prove } from './prove'
+import { sccp } from './sccp'
 import { shortcircuit } from './shortcircuit'
 import { writebarrier } from './writebarrier'
 import { zcse } from './zcse'
@@ -44,10 +46,10 @@ export const GENERIC_PASSES: PassDef[] = [
   { name: 'decompose builtin', run: decomposeBuiltin },
   // gc runs it only for soft-float targets; on amd64 and ppc64 it returns at once.
   { name: 'softfloat', run: () => undefined },
-  { name: 'branchelim' },
+  { name: 'branchelim', run: branchelim },
   { name: 'late opt', run: lateOpt },
   { name: 'dead auto elim', run: elimDeadAutos },
-  { name: 'sccp' },
+  { name: 'sccp', run: sccp },
   { name: 'generic deadcode', run: deadcode },
   { name: 'late fuse', run: fuseLate },
   // Only reports (-d=ssa/check_bce/debug); it never changes the function.
