@@ -18,9 +18,6 @@ const ARCHES: FuzzArch[] = ['amd64', 'ppc64']
 
 /** Listings that differ from gc for reasons outside these passes. */
 const KNOWN: Record<string, string> = {
-  // gc's divmod (not modelled) turns a / 3 into a multiply before sccp, which then cannot fold it; we fold the division.
-  'amd64 divZero': 'divmod',
-  'ppc64 divZero': 'divmod',
   // Two ISELs of one diamond scheduled the other way round: our construction creates the join's phis in another order.
   'ppc64 deadArm': 'phi order',
 }
