@@ -53,7 +53,10 @@ export function cse(f: Func): void {
     for (let i = 0; i < partition.length; i++) {
       const e = partition[i]!
       if (opInfo(e[0]!.op, e[0]!.block.func.arch).commutative) {
-        for (const v of e) if (classOf(v.args[0]!) > classOf(v.args[1]!)) [v.args[0], v.args[1]] = [v.args[1]!, v.args[0]!]
+        for (const v of e) if (classOf(v.args[0]!) > classOf(v.args[1]!)) {
+          ;[v.args[0], v.args[1]] = [v.args[1]!, v.args[0]!]
+          v.touch()
+        }
       }
       e.sort(argOrder)
       const splits = [0]
