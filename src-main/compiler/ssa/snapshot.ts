@@ -32,6 +32,8 @@ export class Snapshotter {
   // value keeps its record without a look at its values.
   private func: Func | null = null
   private epoch = 0
+  /** The block order of the last take. */
+  private order: Block[] = []
 
   /** The function as it is now, and what changed since the previous call. */
   take(f: Func): { snapshot: FuncSnapshot; diff: SnapshotDiff } {
@@ -126,7 +128,7 @@ export class Snapshotter {
       this.objs[id] = undefined
     }
     // A block that only moved in the layout (loop rotate) changed too.
-    if (last && anyBlockChanged) {
+    if (last && anyBlockChanged && !sameList(this.order, f.blocks)) {
       const kept = new Set(blockRecords.map((r) => r.id))
       const before = last.blocks.map((r) => r.id).filter((id) => kept.has(id))
       const wasThere = new Set(before)
@@ -162,6 +164,7 @@ export class Snapshotter {
             ...(locTable ? { locs: locTable } : {}),
           }
     this.blocks = blocks
+    this.order = f.blocks.slice()
     this.last = snapshot
     // A new epoch: writes from now on are the next take's.
     this.func = f
