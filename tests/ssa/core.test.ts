@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkFunc } from '../../src-main/compiler/ssa/check'
 import { checkerRuns, compile, isCheckOnByDefault, setCheckByDefault } from '../../src-main/compiler/ssa/compile'
-import { Func } from '../../src-main/compiler/ssa/func'
+import { Func, type Value } from '../../src-main/compiler/ssa/func'
 import { printFunc } from '../../src-main/compiler/ssa/print'
 import { Snapshotter } from '../../src-main/compiler/ssa/snapshot'
 import { ptrTo, results, T } from '../../src-main/compiler/ssa/types'
@@ -56,6 +56,57 @@ describe('SSA core', () => {
     expect(next.diff.valuesAdded).toEqual(['v6'])
     expect(next.diff.valuesChanged).toEqual(['v4'])
     expect(next.snapshot.blocks[0]!.values[0]).toBe(a.blocks[0]!.values[0])
+  })
+
+  it('revisits only what a pass wrote, and agrees with a fresh snapshot', () => {
+    const f = small()
+    const b2 = f.newBlock('Plain')
+    const snap = new Snapshotter()
+    snap.take(f)
+    const epoch = f.epoch
+    expect(f.touched).toEqual([])
+    const [, x, y, s] = f.entry.values as [unknown, Value, Value, Value]
+    // Writes mark each value once; writing the same value again does not.
+    s.op = 'Sub64'
+    s.op = 'Sub64'
+    x.pos = { line: 9, col: 2, stmt: '+' }
+    y.aux = y.aux
+    expect(f.touched).toEqual([s, x])
+    // A move between blocks, a removal and a location.
+    f.entry.values.splice(f.entry.values.indexOf(y), 1)
+    b2.values.push(y)
+    y.block = b2
+    s.loc = 'AX'
+    const z = f.newValue(b2, 'Const64', T.int, [], 3n)
+    f.entry.values.splice(0, 1)
+    const next = snap.take(f)
+    expect(f.epoch).toBe(epoch + 1)
+    expect(next.diff).toEqual({ valuesAdded: ['v6'], valuesRemoved: ['v1'], valuesChanged: ['v2', 'v4', 'v3'], blocksAdded: [], blocksRemoved: [], blocksChanged: [] })
+    expect(next.snapshot.locs).toEqual({ v4: 'AX' })
+    expect(z.touchedIn).toBe(0)
+    // Nothing written: the same snapshot.
+    expect(snap.take(f).snapshot).toBe(next.snapshot)
+    expect(printFunc(next.snapshot)).toBe(printFunc(new Snapshotter().take(f).snapshot))
+  })
+
+  it('the checker catches an argument list changed in place without touch()', () => {
+    const f = small()
+    const sneaky = { name: 'sneaky', run: (g: Func) => {
+      const add = g.entry.values[3]!
+      add.args.reverse()
+    } }
+    const recs = compile(f, { arch: 'amd64', check: true, passes: [sneaky] })
+    expect(recs[1]!.status).toBe('failed')
+    expect(recs[1]!.error).toMatch(/v4 was changed without being marked/)
+    const g = small()
+    const fine = { name: 'fine', run: (h: Func) => {
+      const add = h.entry.values[3]!
+      add.args.reverse()
+      add.touch()
+    } }
+    const ok = compile(g, { arch: 'amd64', check: true, passes: [fine] })
+    expect(ok[1]!.status).toBe('changed')
+    expect(ok[1]!.snapshot.blocks[0]!.values[3]!.args).toEqual(['v3', 'v2'])
   })
 
   it('checker rejects a wrong argument count and a foreign argument', () => {

@@ -113,7 +113,10 @@ export function compile(f: Func, options: CompileOptions): PassRecord[] {
         t = performance.now()
         tm.passMs[pass.name] = (tm.passMs[pass.name] ?? 0) + t - t0
       }
-      if (check) runChecker(f)
+      if (check) {
+        runChecker(f)
+        snap.verifyTouched(f)
+      }
       if (tm && check) tm.checkMs += performance.now() - t
     } catch (e) {
       const { snapshot, diff } = safeTake(snap, f, prev)

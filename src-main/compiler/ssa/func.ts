@@ -56,12 +56,21 @@ export interface LocalVar {
 const NO_ARGS: Value[] = []
 
 export class Value {
-  args: Value[] = []
+  // The fields a snapshot records are accessors: a write marks the value in
+  // its function's `touched` list, so a snapshot revisits only what a pass
+  // wrote (snapshot.ts). Code that mutates `args` in place must call touch().
+  private _args: Value[] = []
+  private _op: string
+  private _type: SsaType
+  private _auxInt: bigint
+  private _aux: Aux | null
+  private _block: Block
+  private _pos: Pos
+  private _origin: Value | null = null
+  private _loc: string | undefined = undefined
   uses = 0
-  /** The value this one was made from, when a pass created it. */
-  origin: Value | null = null
-  /** Set after regalloc: register or stack slot. */
-  loc: string | undefined
+  /** The function's `epoch` when this value was last written (snapshot.ts). */
+  touchedIn = 0
   /** `vN`, made once: snapshots compare and store it. */
   readonly ref: string
   // The fields as the last snapshot recorded them, kept here rather than in
@@ -76,33 +85,131 @@ export class Value {
   snapPos: Pos | null = null
   snapOrigin: Value | null = null
   snapArgs: Value[] = NO_ARGS
+  /** The last snapshot that found this value in a block (snapshot.ts). */
+  snapSeen = 0
   constructor(
     readonly id: number,
-    public op: string,
-    public type: SsaType,
-    public auxInt: bigint,
-    public aux: Aux | null,
-    public block: Block,
-    public pos: Pos,
+    op: string,
+    type: SsaType,
+    auxInt: bigint,
+    aux: Aux | null,
+    block: Block,
+    pos: Pos,
   ) {
+    this._op = op
+    this._type = type
+    this._auxInt = auxInt
+    this._aux = aux
+    this._block = block
+    this._pos = pos
     this.ref = `v${id}`
   }
 
+  /** The origin of a value being made (not a write: a new value is found through its block). */
+  initOrigin(o: Value): void {
+    this._origin = o
+  }
+
+  /** Mark the value written since the last snapshot. */
+  touch(): void {
+    const f = this._block.func
+    if (this.touchedIn !== f.epoch) {
+      this.touchedIn = f.epoch
+      f.touched.push(this)
+    }
+  }
+
+  get args(): Value[] {
+    return this._args
+  }
+  set args(a: Value[]) {
+    this._args = a
+    this.touch()
+  }
+  get op(): string {
+    return this._op
+  }
+  set op(op: string) {
+    if (this._op === op) return
+    this._op = op
+    this.touch()
+  }
+  get type(): SsaType {
+    return this._type
+  }
+  set type(t: SsaType) {
+    if (this._type === t) return
+    this._type = t
+    this.touch()
+  }
+  get auxInt(): bigint {
+    return this._auxInt
+  }
+  set auxInt(x: bigint) {
+    if (this._auxInt === x) return
+    this._auxInt = x
+    this.touch()
+  }
+  get aux(): Aux | null {
+    return this._aux
+  }
+  set aux(a: Aux | null) {
+    if (this._aux === a) return
+    this._aux = a
+    this.touch()
+  }
+  get block(): Block {
+    return this._block
+  }
+  set block(b: Block) {
+    if (this._block === b) return
+    this._block = b
+    this.touch()
+  }
+  get pos(): Pos {
+    return this._pos
+  }
+  set pos(p: Pos) {
+    if (this._pos === p) return
+    this._pos = p
+    this.touch()
+  }
+  /** The value this one was made from, when a pass created it. */
+  get origin(): Value | null {
+    return this._origin
+  }
+  set origin(o: Value | null) {
+    if (this._origin === o) return
+    this._origin = o
+    this.touch()
+  }
+  /** Set after regalloc: register or stack slot. */
+  get loc(): string | undefined {
+    return this._loc
+  }
+  set loc(l: string | undefined) {
+    if (this._loc === l) return
+    this._loc = l
+    this.touch()
+  }
+
   setArgs(args: Value[]): void {
-    for (const a of this.args) a.uses--
+    for (const a of this._args) a.uses--
     this.args = args
     for (const a of args) a.uses++
   }
 
   addArg(a: Value): void {
-    this.args.push(a)
+    this._args.push(a)
     a.uses++
+    this.touch()
   }
 
   setArg(i: number, a: Value): void {
-    this.args[i]!.uses--
-    this.args[i] = a
+    this._args[i]!.uses--
+    this._args[i] = a
     a.uses++
+    this.touch()
   }
 
   /** Turn this value into another op in place (gc's v.reset): args dropped, aux cleared. */
@@ -167,6 +274,7 @@ export class Block {
     for (const v of to.values) if (v.op === 'Phi') {
       v.args[j]!.uses--
       v.args.splice(j, 1)
+      v.touch()
     }
   }
 
@@ -200,6 +308,9 @@ export class Func {
   /** While a pass rewrites a value: new values record it as their origin and are collected here. */
   origin: Value | null = null
   created: Value[] | null = null
+  /** Values written since the last snapshot, each once per epoch (Value.touch; snapshot.ts). */
+  touched: Value[] = []
+  epoch = 1
   constructor(
     readonly name: string,
     /** gc's type of the function, as its dump header prints it. */
@@ -216,7 +327,8 @@ export class Func {
     const v = new Value(this.nextValue++, op, type, auxInt, aux, block, pos)
     for (const a of args) v.addArg(a)
     block.values.push(v)
-    if (this.origin) v.origin = this.origin
+    // A new value is found by its block's changed list: no need to touch it.
+    if (this.origin) v.initOrigin(this.origin)
     this.created?.push(v)
     return v
   }

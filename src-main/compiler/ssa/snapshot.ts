@@ -8,91 +8,127 @@ import { auxIntText } from './auxint'
 import { auxString, slotString, type Block, type Func, type LocalSlot, type Value } from './func'
 import { opInfo } from './opinfo'
 
+/** Numbers every take, so a value's `snapSeen` tells which take last found it in a block. */
+let takes = 0
+
 export class Snapshotter {
-  // By id: the last record of each value and block.
+  // By id: the last record of each value and block, and each value's location.
   private values: (ValueRecord | undefined)[] = []
   private blocks: (BlockRecord | undefined)[] = []
+  private locs: (string | undefined)[] = []
+  private objs: (Value | undefined)[] = []
   // The raw fields each record was made from (on the Value itself, snap*; by
   // id for blocks). A value whose fields are the very same objects as last
   // time keeps its record after a few identity comparisons, so a pass that
   // changed little costs little: nothing is formatted or allocated for what it
   // did not touch. When an identity differs (a new but equal type or
   // position), the record's text decides.
-  private rawBlocks: RawBlock[] = []
+  private rawBlocks: (RawBlock | undefined)[] = []
   private last: FuncSnapshot | null = null
   private lastNames: { slot: LocalSlot; values: Value[] }[] = []
-  // Locations live beside the records: regalloc gives every value one, and the records stay shared.
-  private lastLocs: (string | undefined)[] = []
+  // The function and epoch of the last take. When the function is still at
+  // that epoch, its `touched` list holds every value written since, and a
+  // block whose raw fields and value list did not change and holds no touched
+  // value keeps its record without a look at its values.
+  private func: Func | null = null
+  private epoch = 0
+  /** The block order of the last take. */
+  private order: Block[] = []
 
   /** The function as it is now, and what changed since the previous call. */
   take(f: Func): { snapshot: FuncSnapshot; diff: SnapshotDiff } {
-    const values: (ValueRecord | undefined)[] = new Array(f.numValues)
+    const serial = ++takes
+    const incremental = this.last !== null && this.func === f && this.epoch === f.epoch
+    const epoch = f.epoch
+    const dirty = new Uint8Array(f.numBlocks)
+    if (incremental) for (const v of f.touched) dirty[v.block.id] = 1
+    const values = this.values
+    const locs = this.locs
     const blocks: (BlockRecord | undefined)[] = new Array(f.numBlocks)
     const diff: SnapshotDiff = { valuesAdded: [], valuesRemoved: [], valuesChanged: [], blocksAdded: [], blocksRemoved: [], blocksChanged: [] }
     const last = this.last
     let anyBlockChanged = last === null || last.blocks.length !== f.blocks.length
-    const locsNow: (string | undefined)[] = new Array(f.numValues)
-    const lastLocs = this.lastLocs
     let locsChanged = false
+    // Values that were in a block that changed: removed unless found again.
+    const maybeGone: Value[] = []
     const blockRecords: BlockRecord[] = new Array(f.blocks.length)
     for (let i = 0; i < f.blocks.length; i++) {
       const b = f.blocks[i]!
       const oldB = this.blocks[b.id]
-      let same = oldB !== undefined && oldB.values.length === b.values.length
-      const vrecs: ValueRecord[] = new Array(b.values.length)
-      for (let j = 0; j < b.values.length; j++) {
-        const v = b.values[j]!
-        const old = this.values[v.id]
-        let rec: ValueRecord
-        const known = old !== undefined && v.snapOwner === this
-        if (known && sameRaw(v)) rec = old
-        else if (known && v.snapAuxInt === v.auxInt && v.snapAux === v.aux && sameValue(old, v)) {
-          rec = old
-          keepRaw(this, v)
-        } else {
-          rec = valueRecord(v, old)
-          keepRaw(this, v)
-          ;(old ? diff.valuesChanged : diff.valuesAdded).push(v.ref)
-        }
-        values[v.id] = rec
-        vrecs[j] = rec
-        locsNow[v.id] = v.loc
-        if (v.loc !== lastLocs[v.id]) {
-          locsChanged = true
-          if (rec === old) diff.valuesChanged.push(v.ref)
-        }
-        if (same && oldB!.values[j] !== rec) same = false
-      }
-      let rec: BlockRecord
       const rb = this.rawBlocks[b.id]
-      if (oldB !== undefined && same && rb !== undefined && sameRawBlock(rb, b)) rec = oldB
-      else if (oldB !== undefined && sameBlockShape(oldB, b)) {
-        rec = same ? oldB : blockRecord(b, vrecs, oldB)
+      let rec: BlockRecord
+      if (incremental && dirty[b.id] === 0 && oldB !== undefined && rb !== undefined && sameRawBlock(rb, b) && sameList(rb.values, b.values)) rec = oldB
+      else {
+        if (rb !== undefined) for (const v of rb.values) maybeGone.push(v)
+        let same = oldB !== undefined && oldB.values.length === b.values.length
+        const vrecs: ValueRecord[] = new Array(b.values.length)
+        for (let j = 0; j < b.values.length; j++) {
+          const v = b.values[j]!
+          v.snapSeen = serial
+          const old = values[v.id]
+          let vrec: ValueRecord
+          const known = old !== undefined && v.snapOwner === this
+          if (known && ((incremental && v.touchedIn !== epoch) || sameRaw(v))) vrec = old
+          else if (known && v.snapAuxInt === v.auxInt && v.snapAux === v.aux && sameValue(old, v)) {
+            vrec = old
+            keepRaw(this, v)
+          } else {
+            vrec = valueRecord(v, old)
+            keepRaw(this, v)
+            ;(old ? diff.valuesChanged : diff.valuesAdded).push(v.ref)
+          }
+          values[v.id] = vrec
+          this.objs[v.id] = v
+          vrecs[j] = vrec
+          if (v.loc !== locs[v.id]) {
+            locsChanged = true
+            locs[v.id] = v.loc
+            if (vrec === old) diff.valuesChanged.push(v.ref)
+          }
+          if (same && oldB!.values[j] !== vrec) same = false
+        }
+        if (oldB !== undefined && same && rb !== undefined && sameRawBlock(rb, b)) rec = oldB
+        else if (oldB !== undefined && sameBlockShape(oldB, b)) rec = same ? oldB : blockRecord(b, vrecs, oldB)
+        else {
+          rec = blockRecord(b, vrecs, oldB)
+          ;(oldB ? diff.blocksChanged : diff.blocksAdded).push(b.ref)
+        }
         this.rawBlocks[b.id] = rawBlock(b)
-      } else {
-        rec = blockRecord(b, vrecs, oldB)
-        this.rawBlocks[b.id] = rawBlock(b)
-        ;(oldB ? diff.blocksChanged : diff.blocksAdded).push(b.ref)
       }
       if (!anyBlockChanged && rec !== last!.blocks[i]) anyBlockChanged = true
       blocks[b.id] = rec
       blockRecords[i] = rec
     }
-    const prevValues = this.values
-    for (let id = 0; id < prevValues.length; id++) {
-      const rec = prevValues[id]
-      if (rec !== undefined && values[id] === undefined) {
-        diff.valuesRemoved.push(rec.id)
-        if (lastLocs[id] !== undefined) locsChanged = true
-      }
-    }
     const prevBlocks = this.blocks
     for (let id = 0; id < prevBlocks.length; id++) {
       const rec = prevBlocks[id]
-      if (rec !== undefined && blocks[id] === undefined) diff.blocksRemoved.push(rec.id)
+      if (rec !== undefined && blocks[id] === undefined) {
+        diff.blocksRemoved.push(rec.id)
+        const rb = this.rawBlocks[id]
+        if (rb !== undefined) for (const v of rb.values) maybeGone.push(v)
+        this.rawBlocks[id] = undefined
+      }
+    }
+    // Values no block holds any more: in id order. Without the touched list
+    // (the first take, or another snapshotter took f since), any value of
+    // the last take may be gone.
+    const gone: number[] = []
+    if (incremental) {
+      for (const v of maybeGone) if (v.snapSeen !== serial && values[v.id] !== undefined) gone.push(v.id)
+      gone.sort((x, y) => x - y)
+    } else {
+      const objs = this.objs
+      for (let id = 0; id < values.length; id++) if (values[id] !== undefined && objs[id]!.snapSeen !== serial) gone.push(id)
+    }
+    for (const id of gone) {
+      diff.valuesRemoved.push(values[id]!.id)
+      if (locs[id] !== undefined) locsChanged = true
+      values[id] = undefined
+      locs[id] = undefined
+      this.objs[id] = undefined
     }
     // A block that only moved in the layout (loop rotate) changed too.
-    if (last && anyBlockChanged) {
+    if (last && anyBlockChanged && !sameList(this.order, f.blocks)) {
       const kept = new Set(blockRecords.map((r) => r.id))
       const before = last.blocks.map((r) => r.id).filter((id) => kept.has(id))
       const wasThere = new Set(before)
@@ -114,9 +150,9 @@ export class Snapshotter {
       if (!sameNames) names = now
     }
     const scheduled = f.scheduled || undefined
-    const locs = !locsChanged && last ? last.locs : locationTable(f)
+    const locTable = !locsChanged && last ? last.locs : locationTable(f)
     const snapshot: FuncSnapshot =
-      last && !anyBlockChanged && sameNames && last.scheduled === scheduled && locs === last.locs
+      last && !anyBlockChanged && sameNames && last.scheduled === scheduled && locTable === last.locs
         ? last
         : {
             name: f.name,
@@ -125,13 +161,33 @@ export class Snapshotter {
             blocks: anyBlockChanged || !last ? blockRecords : last.blocks,
             names,
             ...(scheduled ? { scheduled } : {}),
-            ...(locs ? { locs } : {}),
+            ...(locTable ? { locs: locTable } : {}),
           }
-    this.lastLocs = locsNow
-    this.values = values
     this.blocks = blocks
+    this.order = f.blocks.slice()
     this.last = snapshot
+    // A new epoch: writes from now on are the next take's.
+    this.func = f
+    f.epoch++
+    f.touched.length = 0
+    this.epoch = f.epoch
     return { snapshot, diff }
+  }
+
+  /**
+   * For the checker: every value written since the last take was marked
+   * (Value.touch), so the next take cannot miss a change. A pass that
+   * mutates `args` in place without touch() fails here, in tests, rather
+   * than leaving a stale record.
+   */
+  verifyTouched(f: Func): void {
+    if (this.func !== f || this.epoch !== f.epoch) return
+    for (const b of f.blocks) {
+      for (const v of b.values) {
+        if (v.touchedIn === f.epoch || v.snapOwner !== this || this.values[v.id] === undefined) continue
+        if (!sameRaw(v) || v.loc !== this.locs[v.id]) throw new Error(`${v.ref} was changed without being marked (Value.touch): write it through its setters, setArg, addArg or setArgs`)
+      }
+    }
   }
 
   /** The function's names are the very slots and values of the last snapshot's (f.names drops empty entries only in pruneNames). */
@@ -179,9 +235,10 @@ interface RawBlock {
   controls: Value[]
   succs: Block[]
   preds: Block[]
+  values: Value[]
 }
 
-const rawBlock = (b: Block): RawBlock => ({ kind: b.kind, likely: b.likely, pos: b.pos, aux: b.aux, controls: b.controls.slice(), succs: b.succs.slice(), preds: b.preds.slice() })
+const rawBlock = (b: Block): RawBlock => ({ kind: b.kind, likely: b.likely, pos: b.pos, aux: b.aux, controls: b.controls.slice(), succs: b.succs.slice(), preds: b.preds.slice(), values: b.values.slice() })
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false

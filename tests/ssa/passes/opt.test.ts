@@ -15,7 +15,7 @@ import { Func, type Value } from '../../../src-main/compiler/ssa/func'
 import { printFunc } from '../../../src-main/compiler/ssa/print'
 import { lateOpt, middleOpt, opt } from '../../../src-main/compiler/ssa/passes/opt'
 import { PHIELIM } from '../../../src-main/compiler/ssa/rewrite'
-import { op, rule, ruleName } from '../../../src-main/compiler/ssa/rules/dsl'
+import { op, rule, ruleName, valueRule } from '../../../src-main/compiler/ssa/rules/dsl'
 import { genericRuleDefs } from '../../../src-main/compiler/ssa/rules/generic'
 import { Snapshotter } from '../../../src-main/compiler/ssa/snapshot'
 import { opaque, ptrTo, results, T, type SsaType } from '../../../src-main/compiler/ssa/types'
@@ -482,6 +482,43 @@ describe('the rule language', () => {
     expect(() => rule('x => x', () => null)).toThrow(/left side/)
     expect(fold('Sub64', T.int, [['Arg', T.int], ['Arg', T.int]])).toBe('Sub64 <int> Arg Arg')
     expect(fold('Leq64', T.bool, [['Const64', T.int, -(1n << 63n)], ['Arg', T.int]])).toBe('ConstBool <bool> [true]')
+  })
+})
+
+describe('the rule matcher', () => {
+  it('tries commutative orders as rulegen does (outer order last to change), skips orders whose ops differ, and keeps trying after a refusal', () => {
+    const f = new Func('m', 'func()')
+    const b = f.newBlock('Plain')
+    f.entry = b
+    const a = f.newValue(b, 'Arg', T.int, [], 0n, { kind: 'sym', name: 'a' })
+    const c = f.newValue(b, 'Arg', T.int, [], 0n, { kind: 'sym', name: 'c' })
+    const m1 = f.newValue(b, 'Mul64', T.int, [a, c])
+    const m2 = f.newValue(b, 'Mul64', T.int, [c, a])
+    const add = f.newValue(b, 'Add64', T.int, [m1, m2])
+    const seen: string[] = []
+    const def = rule('(Add64 (Mul64 x y) z)', ({ x, y, z }) => {
+      seen.push(`${x} ${y} ${z}`)
+      return seen.length === 4 ? op('Const64', { type: T.int, auxInt: 7n }) : null
+    })
+    const r = valueRule(def, { pass: 'opt', arch: 'amd64' })
+    expect(r.apply(add, f)).toBe(true)
+    // (Mul64 x y) is arg 0 then arg 1 of the Add64; inside it, x is its arg 0 then arg 1.
+    expect(seen).toEqual([`${a} ${c} ${m2}`, `${c} ${a} ${m2}`, `${c} ${a} ${m1}`, `${a} ${c} ${m1}`])
+    expect(add.op).toBe('Const64')
+    // A pattern whose ops fit neither order is refused without calling build.
+    const sub = f.newValue(b, 'Sub64', T.int, [a, c])
+    const none = f.newValue(b, 'Add64', T.int, [sub, a])
+    const before = seen.length
+    expect(r.apply(none, f)).toBe(false)
+    const swapped = f.newValue(b, 'Add64', T.int, [sub, m1])
+    expect(r.apply(swapped, f)).toBe(false)
+    expect(seen.slice(before)).toEqual([`${a} ${c} ${sub}`, `${c} ${a} ${sub}`])
+    // Repeated variables still have to be the same value in every order.
+    const same = valueRule(rule('(Add64 (Mul64 x y) (Mul64 y x)) => x', ({ x }) => x), { pass: 'opt', arch: 'amd64' })
+    const pair = f.newValue(b, 'Add64', T.int, [m1, m2])
+    expect(same.apply(pair, f)).toBe(true)
+    expect(pair.op).toBe('Copy')
+    expect(pair.args[0]).toBe(a)
   })
 })
 

@@ -17,6 +17,7 @@ import { checkFunc } from '../../../src-main/compiler/ssa/check'
 import type { Func, Value } from '../../../src-main/compiler/ssa/func'
 import { printFunc } from '../../../src-main/compiler/ssa/print'
 import { allocationTemps, regalloc } from '../../../src-main/compiler/ssa/passes/regalloc'
+import { bit, countRegs, has, pickReg } from '../../../src-main/compiler/ssa/passes/regalloc/machine'
 import { verifyAllocation } from '../../../src-main/compiler/ssa/passes/regalloc/verify'
 import { Snapshotter } from '../../../src-main/compiler/ssa/snapshot'
 import { requireGo, skipDifferential } from '../../go-toolchain'
@@ -141,6 +142,21 @@ describe('regalloc on hand-written functions', () => {
   it('refuses functions that are not lowered', () => {
     const f = funcFromDump('G func()\n  b1:\n    (?) v1 = InitMem <mem>\n    (?) v2 = MakeResult <mem> v1\n    Ret v2\n')
     expect(() => regalloc(f)).toThrow(/not lowered/)
+  })
+})
+
+describe('register masks', () => {
+  it('bit, has, pickReg and countRegs agree with bit-by-bit arithmetic over all 64 registers (ppc64 has 64)', () => {
+    const slow = (m: bigint) => [...Array(64).keys()].filter((r) => ((m >> BigInt(r)) & 1n) === 1n)
+    const masks = [0n, 1n, 1n << 31n, 1n << 32n, 1n << 63n, (1n << 64n) - 1n, 0xffff0000n, 0x8000000100000000n, 0x00ff00ff00ff00f0n]
+    for (let r = 0; r < 64; r++) masks.push(1n << BigInt(r), (1n << BigInt(r)) | (1n << 63n))
+    for (const m of masks) {
+      const regs = slow(m)
+      expect(countRegs(m), m.toString(16)).toBe(regs.length)
+      expect(pickReg(m), m.toString(16)).toBe(regs[0] ?? -1)
+      for (let r = 0; r < 64; r++) expect(has(m, r)).toBe(regs.includes(r))
+    }
+    for (let r = 0; r < 64; r++) expect(bit(r)).toBe(1n << BigInt(r))
   })
 })
 

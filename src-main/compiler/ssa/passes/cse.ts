@@ -63,6 +63,7 @@ export function cse(f: Func): void {
           if (classOf(a) > classOf(b)) {
             v.args[0] = b
             v.args[1] = a
+            v.touch()
           }
         }
       }

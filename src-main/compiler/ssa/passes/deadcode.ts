@@ -73,6 +73,7 @@ export function removePhiArg(phi: Value, i: number): void {
   phi.args[i]!.uses--
   phi.args[i] = phi.args[n]!
   phi.args.pop()
+  phi.touch()
   phielimValue(phi)
 }
 
@@ -105,6 +106,7 @@ export function redirectEdge(p: Block, pi: number, t: Block, argOf: (phi: Value)
     const vals = slots.map((j) => v.args[j]!)
     vals.splice(rank, 0, vals.pop()!)
     slots.forEach((j, k) => (v.args[j] = vals[k]!))
+    v.touch()
   }
 }
 

@@ -282,19 +282,59 @@ function sameBinding(a: unknown, b: unknown): boolean {
 // ---- matching --------------------------------------------------------------
 
 /**
- * One match attempt. Bindings live in parallel arrays with a trail so that
- * backtracking (commutative orders) is cheap; the Match object for `build`
- * is made only when the whole pattern matched.
+ * A pattern flattened in pre-order: node i's value is argument `argIdx[i]`
+ * of its parent's value (the first two swapped when the parent is a
+ * commutative op whose bit is set in the attempt's swap mask).
+ */
+interface FlatPattern {
+  pats: Pat[]
+  parent: Int32Array
+  argIdx: Int32Array
+  /** Node → its bit in the swap mask (commutative ops), or -1; the first commutative node in pre-order is the highest bit. */
+  swapBit: Int32Array
+  commutative: number
+}
+
+function flatten(root: OpPat): FlatPattern {
+  const pats: Pat[] = []
+  const parent: number[] = []
+  const argIdx: number[] = []
+  const walk = (p: Pat, par: number, idx: number): void => {
+    const i = pats.length
+    pats.push(p)
+    parent.push(par)
+    argIdx.push(idx)
+    if (p.kind === 'op') p.args.forEach((a, k) => walk(a, i, k))
+  }
+  walk(root, -1, 0)
+  const comm = pats.flatMap((p, i) => (p.kind === 'op' && p.commutative ? [i] : []))
+  const swapBit = new Int32Array(pats.length).fill(-1)
+  comm.forEach((i, k) => (swapBit[i] = comm.length - 1 - k))
+  return { pats, parent: Int32Array.from(parent), argIdx: Int32Array.from(argIdx), swapBit, commutative: comm.length }
+}
+
+/**
+ * Matches one rule's pattern, reused for every attempt so that failing
+ * (most attempts fail) allocates nothing. A commutative op is tried in both
+ * argument orders: the attempts go through the swap masks in order, the
+ * outermost op's order first, which is the order rulegen's nested loops
+ * (and a backtracking matcher) try them. The Match object for `build` is
+ * made only when the whole pattern matched.
  */
 class Matcher {
   private names: string[] = []
   private vals: unknown[] = []
   /** How many bindings are live (the arrays are reused past it). */
   private n = 0
+  /** The value matched by each pattern node. */
+  private nodes: (Value | undefined)[]
+  private v: Value | null = null
   constructor(
-    private readonly v: Value,
+    readonly flat: FlatPattern,
     private readonly env: RuleEnv,
-  ) {}
+  ) {
+    this.nodes = new Array<Value | undefined>(flat.pats.length).fill(undefined)
+  }
 
   private bind(name: string, x: unknown): boolean {
     for (let i = 0; i < this.n; i++) if (this.names[i] === name) return sameBinding(this.vals[i], x)
@@ -305,31 +345,39 @@ class Matcher {
 
   /** The bindings as the rule's build function sees them. */
   bindings(): Match {
-    const m = { v: this.v, b: this.v.block, env: this.env } as Match
+    const v = this.v!
+    const m = { v, b: v.block, env: this.env } as Match
     for (let i = 0; i < this.n; i++) m[this.names[i]!] = this.vals[i]
     return m
   }
 
-  /** Match p against x, then run k; backtracks over commutative orders until k succeeds. */
-  match(p: Pat, x: Value, k: () => boolean): boolean {
-    const mark = this.n
-    let ok: boolean
-    switch (p.kind) {
-      case 'any':
-      case 'rest':
-        ok = k()
-        break
-      case 'var':
-        ok = this.bind(p.name, x) && k()
-        break
-      case 'op':
-        ok = this.matchOp(p, x, k)
+  /** Bind v against the pattern with the commutative ops ordered by `swaps`. */
+  attempt(v: Value, swaps: number): boolean {
+    const { pats, parent, argIdx, swapBit } = this.flat
+    const nodes = this.nodes
+    this.v = v
+    this.n = 0
+    nodes[0] = v
+    for (let i = 0; i < pats.length; i++) {
+      let x: Value
+      if (i === 0) x = v
+      else {
+        const par = parent[i]!
+        let k = argIdx[i]!
+        const bitIdx = swapBit[par]!
+        if (bitIdx >= 0 && k < 2 && (swaps >> bitIdx) & 1) k = 1 - k
+        x = nodes[par]!.args[k]!
+        nodes[i] = x
+      }
+      const p = pats[i]!
+      if (p.kind === 'var') {
+        if (!this.bind(p.name, x)) return false
+      } else if (p.kind === 'op' && !this.matchOp(p, x)) return false
     }
-    if (!ok) this.n = mark
-    return ok
+    return true
   }
 
-  private matchOp(p: OpPat, x: Value, k: () => boolean): boolean {
+  private matchOp(p: OpPat, x: Value): boolean {
     if (x.op !== p.op) return false
     const args = x.args
     if (p.variadic ? args.length < p.args.length : args.length !== p.args.length) return false
@@ -342,18 +390,15 @@ class Matcher {
       if ('lit' in p.auxInt ? val !== p.auxInt.lit : !this.bind(p.auxInt.name, val)) return false
     }
     if (p.aux && 'name' in p.aux && !this.bind(p.aux.name, auxBinding(x.aux))) return false
-    const mark = this.n
-    if (this.matchArgs(p.args, args, 0, false, k)) return true
-    if (!p.commutative) return false
-    this.n = mark
-    return this.matchArgs(p.args, args, 0, true, k)
+    return true
   }
 
-  /** Match ps[i..] against xs, with the first two arguments swapped when `swap`. */
-  private matchArgs(ps: Pat[], xs: Value[], i: number, swap: boolean, k: () => boolean): boolean {
-    if (i === ps.length) return k()
-    const x = swap && i < 2 ? xs[1 - i]! : xs[i]!
-    return this.match(ps[i]!, x, () => this.matchArgs(ps, xs, i + 1, swap, k))
+  /** Release the matched values (the matcher outlives the attempt). */
+  clear(): void {
+    this.v = null
+    this.nodes.fill(undefined)
+    this.vals.fill(undefined)
+    this.n = 0
   }
 }
 
@@ -412,11 +457,12 @@ export function replace(f: Func, v: Value, n: Node): void {
   v.setArgs(args)
 }
 
+const fits = (q: Pat | undefined, x: Value | undefined): boolean => q === undefined || q.kind !== 'op' || x?.op === q.op
+
 /** A cheap first look: the ops of v's direct arguments fit the pattern (in some order). */
 function mayMatch(p: OpPat, v: Value): boolean {
   const args = v.args
   if (p.variadic ? args.length < p.args.length : args.length !== p.args.length) return false
-  const fits = (q: Pat | undefined, x: Value | undefined): boolean => q === undefined || q.kind !== 'op' || x?.op === q.op
   for (let i = 2; i < p.args.length; i++) if (!fits(p.args[i], args[i])) return false
   if (fits(p.args[0], args[0]) && fits(p.args[1], args[1])) return true
   return p.commutative && fits(p.args[0], args[1]) && fits(p.args[1], args[0])
@@ -424,25 +470,34 @@ function mayMatch(p: OpPat, v: Value): boolean {
 
 /** The engine's rule for one definition under one env. */
 export function valueRule(def: RuleDef, env: RuleEnv): ValueRule {
+  let mt: Matcher | null = null
   return {
     name: def.text,
     apply(v: Value, f: Func): boolean {
       if (!mayMatch(def.pattern, v)) return false
-      const mt = new Matcher(v, env)
+      mt ??= new Matcher(flatten(def.pattern), env)
+      const m = mt
+      // A build that applies rules itself would reuse this matcher: give it its own.
+      mt = null
       let result: Node | null = null
-      const ok = mt.match(def.pattern, v, () => {
-        let r: ReturnType<Build>
-        try {
-          r = def.build(mt.bindings())
-        } catch (e) {
-          if (e instanceof NoLayout) return false
-          throw e
+      try {
+        const attempts = 1 << m.flat.commutative
+        for (let swaps = 0; swaps < attempts && result === null; swaps++) {
+          if (!m.attempt(v, swaps)) continue
+          let r: ReturnType<Build>
+          try {
+            r = def.build(m.bindings())
+          } catch (e) {
+            if (e instanceof NoLayout) continue
+            throw e
+          }
+          if (r) result = r
         }
-        if (!r) return false
-        result = r
-        return true
-      })
-      if (!ok || result === null) return false
+      } finally {
+        m.clear()
+        mt = m
+      }
+      if (result === null) return false
       replace(f, v, result)
       return true
     },

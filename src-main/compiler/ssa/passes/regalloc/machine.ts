@@ -12,20 +12,33 @@ import { isMemoryType } from '../deadcode'
 /** A register set: bit i is the arch's regnames[i]. */
 export type Mask = bigint
 
-export const bit = (r: number): Mask => 1n << BigInt(r)
-export const has = (m: Mask, r: number): boolean => ((m >> BigInt(r)) & 1n) !== 0n
+// Masks stay bigint (ppc64 has 64 registers), but the helpers regalloc calls
+// most avoid making new bigints: single bits come from a table, and scans
+// look at 32-bit halves as numbers.
+const BITS: readonly Mask[] = Array.from({ length: 128 }, (_, r) => 1n << BigInt(r))
+const LOW32 = 0xffffffffn
+
+export const bit = (r: number): Mask => BITS[r] ?? 1n << BigInt(r)
+export const has = (m: Mask, r: number): boolean => (m & bit(r)) !== 0n
 
 /** The lowest register in m (gc's pickReg), or -1 when m is empty. */
 export function pickReg(m: Mask): number {
   if (m === 0n) return -1
-  let r = 0
-  while (((m >> BigInt(r)) & 1n) === 0n) r++
-  return r
+  for (let base = 0; ; base += 32, m >>= 32n) {
+    const w = Number(m & LOW32)
+    if (w !== 0) return base + 31 - Math.clz32(w & -w)
+  }
+}
+
+const popcount32 = (w: number): number => {
+  w -= (w >>> 1) & 0x55555555
+  w = (w & 0x33333333) + ((w >>> 2) & 0x33333333)
+  return (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
 export function countRegs(m: Mask): number {
   let n = 0
-  for (; m !== 0n; m &= m - 1n) n++
+  for (; m !== 0n; m >>= 32n) n += popcount32(Number(m & LOW32))
   return n
 }
 
