@@ -1,6 +1,6 @@
 // `==` and `!=` on arrays and structs (walk's walkCompare, ssagen/compare.ts):
 // gc's choice between inline comparisons and equality calls, then the
-// corpus program testdata/walk/compare.go against the real gc — -m=2 lines,
+// corpus program testdata/ssa/compare.go against the real gc — -m=2 lines,
 // allocation calls, merge decisions, the calls built (memequal, type:.eq.T),
 // op multisets after opt and generic cse, and -S listings on both arches.
 
@@ -65,7 +65,7 @@ func ok(a, b P) bool { return a == b }
 
 // Not in the SSA corpus (testdata/ssa) yet: gc's own dumps of the byte-array comparisons hold
 // memcombine's Bswap16/32/64, which our ppc64 lower does not lower yet (tests/ssa/passes/lower-ppc64).
-const FILE = join(projectRoot, 'testdata', 'walk', 'compare.go')
+const FILE = join(projectRoot, 'testdata', 'ssa', 'compare.go')
 
 /**
  * Functions whose listing is gc's on both arches. The others differ for
@@ -77,7 +77,7 @@ const FILE = join(projectRoot, 'testdata', 'walk', 'compare.go')
  */
 const SAME_LISTING = ['eqWide', 'eqEmpty', 'neBig', 'eqMixeds', 'mk', 'pt']
 
-describe.skipIf(skipDifferential)('testdata/walk/compare.go against gc', () => {
+describe.skipIf(skipDifferential)('testdata/ssa/compare.go against gc', () => {
   let d: WalkDiff
 
   beforeAll(async () => {
