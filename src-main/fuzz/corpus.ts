@@ -16,10 +16,8 @@ export interface Tally {
   total: number
 }
 
-export interface CorpusFileFigures {
-  file: string
-  /** The file is outside the subset (or gc refused it): nothing of it is compared. */
-  skipped?: string
+/** What is counted, per file and summed over the corpus. */
+export interface CorpusTallies {
   escapeLines: Tally
   allocFuncs: Tally
   /** Function×arch pairs where either side merged something. */
@@ -29,21 +27,20 @@ export interface CorpusFileFigures {
   lineInstrs: Tally
   /** Identical listings whose every instruction is on gc's line. */
   linePairs: Tally
-  /** Per identical listing with another line: its first such instruction. */
-  lineDiffs: string[]
   /** listingPairs split by arch. */
   listingByArch: Record<string, Tally>
 }
 
-export interface CorpusFigures {
+export interface CorpusFileFigures extends CorpusTallies {
+  file: string
+  /** The file is outside the subset (or gc refused it): nothing of it is compared. */
+  skipped?: string
+  /** Per identical listing with another line: its first such instruction. */
+  lineDiffs: string[]
+}
+
+export interface CorpusFigures extends CorpusTallies {
   files: CorpusFileFigures[]
-  escapeLines: Tally
-  allocFuncs: Tally
-  mergePairs: Tally
-  listingPairs: Tally
-  lineInstrs: Tally
-  linePairs: Tally
-  listingByArch: Record<string, Tally>
 }
 
 const zero = (): Tally => ({ agree: 0, total: 0 })
@@ -90,7 +87,7 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
     out.push(fig)
     opts.onFile?.(fig, i, files.length)
   }
-  const sum = (k: 'escapeLines' | 'allocFuncs' | 'mergePairs' | 'listingPairs' | 'lineInstrs' | 'linePairs'): Tally => ({
+  const sum = (k: Exclude<keyof CorpusTallies, 'listingByArch'>): Tally => ({
     agree: out.reduce((n, f) => n + f[k].agree, 0),
     total: out.reduce((n, f) => n + f[k].total, 0),
   })

@@ -215,10 +215,7 @@ export class Builder {
   /** A runtime call through gc's rtcall: results are SelectN [i]; memory continues from SelectN [n]. */
   rtcall(fn: string, resultTypes: SsaType[], args: Value[], argTypes?: SsaType[]): Value[] {
     // gc's rtcall counts the arch's fixed frame (32 bytes on ppc64) into a returning call's width.
-    const width = argWidth([...(argTypes ?? args.map((a) => a.type)), ...resultTypes]) + this.fixedFrameSize
-    const call = this.v('StaticLECall', results([...resultTypes, T.mem]), [...args, this.mem], BigInt(width), { kind: 'call', fn: `runtime.${fn}` })
-    this.mem = this.v('SelectN', T.mem, [call], BigInt(resultTypes.length))
-    return resultTypes.map((t, i) => this.v('SelectN', t, [call], BigInt(i)))
+    return this.runtimeCall(fn, resultTypes, args, argWidth([...(argTypes ?? args.map((a) => a.type)), ...resultTypes]) + this.fixedFrameSize)
   }
 
   /**
@@ -227,7 +224,11 @@ export class Builder {
    * ssagen makes itself through rtcall (newobject, growslice, mallocgc).
    */
   mkcall(fn: string, resultTypes: SsaType[], args: Value[], argTypes?: SsaType[]): Value[] {
-    const width = argWidth(argTypes ?? args.map((a) => a.type))
+    return this.runtimeCall(fn, resultTypes, args, argWidth(argTypes ?? args.map((a) => a.type)))
+  }
+
+  /** `runtime.fn(args)` of the given width: results are SelectN [i]; memory continues from SelectN [n]. */
+  private runtimeCall(fn: string, resultTypes: SsaType[], args: Value[], width: number): Value[] {
     const call = this.v('StaticLECall', results([...resultTypes, T.mem]), [...args, this.mem], BigInt(width), { kind: 'call', fn: `runtime.${fn}` })
     this.mem = this.v('SelectN', T.mem, [call], BigInt(resultTypes.length))
     return resultTypes.map((t, i) => this.v('SelectN', t, [call], BigInt(i)))
