@@ -122,6 +122,12 @@ function keptFunctions(parsed: ParsedFile): KeptFunction[] {
 /** The declaration (or grouped spec) holding a diagnostic. */
 function locate(parsed: ParsedFile, d: Diagnostic): Cut | null {
   const at = d.from
+  const spec = parsed.file.imports.find((s) => s.pos <= at && at < s.end)
+  if (spec) {
+    // One spec of `import (…)` goes alone; the only spec of `import "p"` takes the keyword along.
+    const grouped = parsed.source.text.slice(spec.decl.pos, spec.pos).includes('(')
+    return grouped ? { from: spec.pos, to: spec.end, what: 'import' } : { from: spec.decl.pos, to: spec.decl.end, what: 'import' }
+  }
   const decl = parsed.file.decls.find((x) => x.pos <= at && at < x.end) ?? parsed.file.decls.find((x) => x.pos <= at && at <= x.end && x.end > x.pos)
   if (!decl) return null
   switch (decl.kind) {

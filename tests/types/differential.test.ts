@@ -49,6 +49,54 @@ func f() {
 	_ = P{X: true}
 }
 `,
+  'package unsafe': `import (
+	"unsafe"
+	u2 "unsafe"
+)
+
+import _ "unsafe"
+
+type T struct {
+	a int8
+	b struct{ c int8; D int64 }
+	*E
+}
+
+type E struct{ X int }
+
+func (T) M() {}
+
+var t T
+
+const bad = unsafe.Offsetof(t.D)
+const bad2 = unsafe.Offsetof(t.X)
+const bad3 = unsafe.Offsetof(t.M)
+var q = unsafe.Pointer
+var r unsafe.Sizeof
+
+func f(p *int, f float64, n uint) uintptr {
+	x := unsafe.Sizeof
+	_ = x
+	_ = unsafe
+	_ = unsafe.Foo
+	_ = unsafe.add
+	_ = unsafe.Offsetof(p)
+	_ = unsafe.Add(p, 1)
+	_ = unsafe.Add(unsafe.Pointer(p), 1.5)
+	_ = unsafe.Slice(f, 2)
+	_ = unsafe.Slice(p, -1)
+	_ = unsafe.SliceData(p)
+	_ = (*float64)(unsafe.Pointer(&f))
+	_ = (*int)(uintptr(unsafe.Pointer(p)))
+	_ = unsafe.Pointer(f)
+	_ = unsafe.Sizeof(1, 2)
+	return unsafe.Sizeof(p) + unsafe.Alignof(n) + uintptr(unsafe.Pointer(p))
+}
+`,
+  'unsafe shadowed': `import "unsafe"
+
+var unsafe = 1
+`,
   'shifts': `func f(s uint, i int) {
 	var f float64 = 1 << s
 	var g int = 1.0 << s

@@ -4,7 +4,7 @@
 
 import type * as A from '../syntax/ast'
 import type { CallInfo, MethodSelection } from '../types/info'
-import { under, type Type } from '../types/types'
+import { isUintptr, isUnsafePointer, under, type Type } from '../types/types'
 import { tupleType, type TempVar } from './frames'
 import { stripParens } from './gcfmt'
 import { deref, holeTo, note, shift, type Hole } from './holes'
@@ -18,7 +18,12 @@ export const callMethods = {
   callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call): void {
     const ci = this.info.calls.get(e)
     if (!ci) throw new Error(`escape: unclassified call at offset ${e.pos}`)
-    if (ci.kind === 'conversion') return this.expr(ks?.[0] ?? this.b.discard, e.args[0]!)
+    if (ci.kind === 'conversion') {
+      const k = ks?.[0] ?? this.b.discard
+      const from = this.typeOf(e.args[0]!)
+      if (isUnsafePointer(ci.to) && from && isUintptr(from)) return this.unsafeValue(k, e.args[0]!)
+      return this.expr(k, e.args[0]!)
+    }
     if (ci.kind === 'builtin') return this.builtin(ks, e, ci.id)
     const callNote = this.exprNote('call parameter', e, e.lparen)
     const argument = (k: Hole, arg: A.Expr | Named) => this.exprOrNamed(note(k, callNote), arg)
@@ -148,6 +153,12 @@ export const callMethods = {
         if (t && under(t).kind === 'slice' && hasPointers((under(t) as { elem: Type }).elem)) copiedK = deref(this.b.heap, this.exprNote('copied slice', e, e.lparen))
         return argument(copiedK, e.args[1]!)
       }
+      case 'unsafe.Add':
+      case 'unsafe.Slice':
+        argument(k0, e.args[0]!)
+        return this.discardExpr(e.args[1]!)
+      case 'unsafe.SliceData':
+        return argument(k0, e.args[0]!)
       default:
         throw new Error(`escape: unexpected builtin ${id}`)
     }

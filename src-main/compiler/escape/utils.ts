@@ -22,6 +22,9 @@ export function hasPointers(t: Type): boolean {
     case 'signature':
       r = true
       break
+    case 'basic':
+      r = u.basic === 'unsafe.Pointer'
+      break
     case 'array':
       r = u.len > 0 && hasPointers(u.elem)
       break

@@ -13,6 +13,7 @@ import { Unsupported, unparen, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
+import { unsafeCall } from './unsafe'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -38,6 +39,8 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
     case 'println':
       printArgs(s, e, id === 'println')
       return []
+    default:
+      return [unsafeCall(s, e, id)]
   }
 }
 

@@ -12,12 +12,19 @@ export interface Span {
 
 // ---------------------------------------------------------------- types
 
-export type TypeExpr = TypeName | PointerType | ArrayType | SliceType | StructType | FuncType | MapType | InterfaceType | ChanType
+export type TypeExpr = TypeName | QualifiedType | PointerType | ArrayType | SliceType | StructType | FuncType | MapType | InterfaceType | ChanType
 
 /** A named type: `int`, `T`. */
 export interface TypeName extends Span {
   kind: 'TypeName'
   name: string
+}
+
+/** A type from an imported package: `unsafe.Pointer`. */
+export interface QualifiedType extends Span {
+  kind: 'QualifiedType'
+  pkg: Ident
+  sel: Ident
 }
 
 export interface PointerType extends Span {
@@ -378,8 +385,23 @@ export interface TypeDecl extends Span {
   specs: TypeSpec[]
 }
 
+/** One imported package: `import "unsafe"`, `import u "unsafe"` or one spec of `import (…)`. */
+export interface ImportSpec extends Span {
+  kind: 'ImportSpec'
+  /** The local name when one is written (`_` and `.` included). */
+  name: Ident | null
+  /** The path, unquoted. */
+  path: string
+  /** The path literal's span (types2 reports there). */
+  pathPos: number
+  pathEnd: number
+  /** The whole `import` declaration: removing the only spec of a declaration removes the declaration. */
+  decl: Span
+}
+
 export interface File extends Span {
   path: string
   packageName: Ident
+  imports: ImportSpec[]
   decls: Decl[]
 }

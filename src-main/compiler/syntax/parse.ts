@@ -48,7 +48,7 @@ export async function parseFile(path: string, text: string, checkCancelled: () =
       if (!(e instanceof RangeError)) throw e
       // Nesting deeper than every phase's walks can follow: refused where it gets that deep.
       converter.unsupportedAt(deep?.startIndex ?? 0, deep?.endIndex ?? 0, 'nesting too deep')
-      file = { path, pos: 0, end: text.length, packageName: { kind: 'Ident', name: '', pos: 0, end: 0 }, decls: [] }
+      file = { path, pos: 0, end: text.length, packageName: { kind: 'Ident', name: '', pos: 0, end: 0 }, imports: [], decls: [] }
     }
     const diagnostics = syntax.length > 0 ? syntax : converter.diagnostics.sort((a, b) => a.from - b.from)
     return { file, source, functions: listFunctions(file, source), diagnostics }
@@ -92,11 +92,18 @@ const UNSUPPORTED_STATEMENTS: Record<string, string> = {
   fallthrough_statement: 'fallthrough',
 }
 
+/** The packages whose import the subset models: the compiler's own `unsafe`. */
+export const SUPPORTED_IMPORTS: ReadonlySet<string> = new Set(['unsafe'])
+
+/** An import path literal's value (paths hold no escapes worth decoding). */
+function unquoteImportPath(lit: string): string {
+  return lit.length >= 2 ? lit.slice(1, -1) : lit
+}
+
 const UNSUPPORTED_EXPRESSIONS: Record<string, string> = {
   type_assertion_expression: 'type assertion',
   type_instantiation_expression: 'generic instantiation',
   generic_type: 'generic type',
-  qualified_type: 'qualified type (imports)',
 }
 
 class Converter {
@@ -121,6 +128,7 @@ class Converter {
   file(root: SyntaxNode): A.File {
     let packageName: A.Ident = { kind: 'Ident', name: '', pos: 0, end: 0 }
     const decls: A.Decl[] = []
+    const imports: A.ImportSpec[] = []
     let count = 0
     for (const n of named(root)) {
       if ((++count & 0x3ff) === 0) this.checkCancelled()
@@ -131,7 +139,7 @@ class Converter {
           break
         }
         case 'import_declaration':
-          this.unsupported(n, 'import (the subset is one package without imports)')
+          imports.push(...this.importDecl(n))
           break
         case 'function_declaration':
         case 'method_declaration':
@@ -152,7 +160,38 @@ class Converter {
           this.unsupported(n, `top-level ${n.type.replace(/_/g, ' ')}`)
       }
     }
-    return { path: this.src.path, pos: root.startIndex, end: root.endIndex, packageName, decls }
+    return { path: this.src.path, pos: root.startIndex, end: root.endIndex, packageName, imports, decls }
+  }
+
+  /**
+   * The specs of an import declaration we model (see SUPPORTED_IMPORTS); any
+   * other package is refused, spanning its spec in a group and the whole
+   * declaration otherwise, so the fidelity reducer can blank just that.
+   */
+  private importDecl(n: SyntaxNode): A.ImportSpec[] {
+    const specs = named(n).flatMap((c) => (c.type === 'import_spec_list' ? named(c) : [c])).filter((c) => c.type === 'import_spec')
+    const out: A.ImportSpec[] = []
+    for (const s of specs) {
+      const pathNode = field(s, 'path')
+      if (!pathNode) continue
+      const path = unquoteImportPath(pathNode.text)
+      if (!SUPPORTED_IMPORTS.has(path)) {
+        const whole = specs.length === 1 ? n : s
+        this.unsupported(whole, `import ${pathNode.text} (the subset imports only ${[...SUPPORTED_IMPORTS].map((p) => `"${p}"`).join(' and ')})`)
+        continue
+      }
+      const nameNode = field(s, 'name')
+      out.push({
+        kind: 'ImportSpec',
+        ...span(s),
+        name: nameNode ? this.ident(nameNode) : null,
+        path,
+        pathPos: pathNode.startIndex,
+        pathEnd: pathNode.endIndex,
+        decl: span(n),
+      })
+    }
+    return out
   }
 
   private funcDecl(n: SyntaxNode): A.FuncDecl {
@@ -272,6 +311,8 @@ class Converter {
         return { kind: 'TypeName', ...span(n), name: n.text }
       case 'parenthesized_type':
         return this.type(named(n)[0] ?? n)
+      case 'qualified_type':
+        return { kind: 'QualifiedType', ...span(n), pkg: this.ident(field(n, 'package')), sel: this.ident(field(n, 'name')) }
       case 'pointer_type':
         return { kind: 'PointerType', ...span(n), elem: this.childType(n) }
       case 'slice_type':
@@ -562,6 +603,7 @@ class Converter {
       case 'interface_type':
       case 'parenthesized_type':
       case 'implicit_length_array_type':
+      case 'qualified_type':
         return { kind: 'TypeExpr', ...span(n), type: this.type(n) }
       case 'ERROR':
         return { kind: 'BadExpr', ...span(n) }

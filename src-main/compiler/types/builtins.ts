@@ -11,6 +11,7 @@ import { index } from './indexing'
 import { exprAsType } from './typexpr'
 import { exprString } from './exprstring'
 import { newVar, type BuiltinId } from './objects'
+import { isUnsafeBuiltin, unsafeBuiltin, unsafeSelfEvaluated } from './unsafe'
 import { invalidOperand, type Operand } from './operand'
 import { diagnosticTypeString as ts } from './typestring'
 import { identical, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
@@ -25,6 +26,12 @@ export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
   new: 'expression',
   print: 'statement',
   println: 'statement',
+  'unsafe.Sizeof': 'expression',
+  'unsafe.Alignof': 'expression',
+  'unsafe.Offsetof': 'expression',
+  'unsafe.Add': 'expression',
+  'unsafe.Slice': 'expression',
+  'unsafe.SliceData': 'expression',
 }
 
 const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
@@ -36,9 +43,15 @@ const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
   new: { n: 1, variadic: false },
   print: { n: 0, variadic: true },
   println: { n: 0, variadic: true },
+  'unsafe.Sizeof': { n: 1, variadic: false },
+  'unsafe.Alignof': { n: 1, variadic: false },
+  'unsafe.Offsetof': { n: 1, variadic: false },
+  'unsafe.Add': { n: 2, variadic: false },
+  'unsafe.Slice': { n: 2, variadic: false },
+  'unsafe.SliceData': { n: 1, variadic: false },
 }
 
-function makeSig(result: Type | null, ...params: Type[]): Signature {
+export function makeSig(result: Type | null, ...params: Type[]): Signature {
   return {
     kind: 'signature',
     recv: null,
@@ -61,7 +74,7 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
   if (id === 'len' || id === 'cap') c.hasCallOrRecv = false
   let args: Operand[] = []
   let nargs = call.args.length
-  if (id !== 'make' && id !== 'new') {
+  if (id !== 'make' && id !== 'new' && !unsafeSelfEvaluated(id)) {
     args = exprList(c, call.args)
     nargs = args.length
     if (args.some((a) => a.mode === 'invalid')) return restore(fail)
@@ -80,6 +93,7 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
   }
 
   function check(): Operand {
+    if (isUnsafeBuiltin(id)) return unsafeBuiltin(c, call, id, args, record)
     const x = args[0]!
     switch (id) {
       case 'append': {

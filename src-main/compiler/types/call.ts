@@ -13,7 +13,7 @@ import { invalidOperand, isInvalid, type Operand } from './operand'
 import { startPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import {
-  defaultType, identical, isConstType, isInteger, isNumeric, isUntyped, under, type BasicType, type Signature, type Type,
+  defaultType, identical, isConstType, isInteger, isNumeric, isUintptr, isUnsafePointer, isUntyped, under, type BasicType, type Signature, type Type,
 } from './types'
 import { updateExprType } from './untyped'
 
@@ -203,6 +203,9 @@ function convertibleTo(c: Checker, x: Operand, t: Type): boolean {
   if (identical(vu, tu)) return true
   if (v.kind === 'pointer' && t.kind === 'pointer' && identical(under(v.elem), under(t.elem))) return true
   if (isNumeric(vu) && isNumeric(tu)) return true
+  // package unsafe: pointers and uintptr to unsafe.Pointer and back.
+  if ((vu.kind === 'pointer' || isUintptr(vu)) && isUnsafePointer(tu)) return true
+  if (isUnsafePointer(vu) && (tu.kind === 'pointer' || isUintptr(tu))) return true
   if (vu.kind === 'slice' && (tu.kind === 'array' || (tu.kind === 'pointer' && under(tu.elem).kind === 'array'))) {
     if (x.expr) c.unsupported(x.expr.pos, x.expr.end, 'conversion from slice to array')
     return true

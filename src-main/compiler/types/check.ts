@@ -12,6 +12,7 @@ import { validType } from './validtype'
 import { funcBody } from './functions'
 import type { TypeInfo } from './info'
 import { initOrder } from './initorder'
+import { checkImports, declareImports } from './imports'
 import { resolveStaticCalls } from './staticfuncs'
 import { pruneDeadCode } from './deadcode'
 import { deadLocals } from './deadlocals'
@@ -37,6 +38,7 @@ export function checkFile(file: A.File, source: SourceText, checkCancelled: () =
 }
 
 function checkPackage(c: Checker): void {
+  declareImports(c)
   const { methods, objects } = collectObjects(c)
 
   // Types first (defined ones before aliases), so methods can be attached.
@@ -62,6 +64,7 @@ function checkPackage(c: Checker): void {
     c.decl = null
   }
 
+  checkImports(c)
   initOrder(c)
   c.flushUntyped()
   // What gc's front end drops before escape analysis (only a file without errors gets that far):

@@ -52,6 +52,8 @@ export class Checker {
   readonly errors: Reporter
   readonly info: TypeInfo
   readonly pkgScope: Scope
+  /** Imported package names: the file scope, inside the package scope (declarations resolve from here). */
+  readonly fileScope: Scope
   scope: Scope
   fn: FuncContext | null = null
   /** The package-level declaration being checked, for init-order dependencies. */
@@ -94,7 +96,8 @@ export class Checker {
   ) {
     this.errors = new Reporter(source)
     this.pkgScope = new Scope(universe)
-    this.scope = this.pkgScope
+    this.fileScope = new Scope(this.pkgScope)
+    this.scope = this.fileScope
     this.info = newTypeInfo(this.pkgScope)
   }
 

@@ -210,6 +210,11 @@ export function ident(c: Checker, e: A.Ident | A.TypeName, wantType: boolean): O
     c.unsupported(e.pos, e.end, obj.what)
     return x
   }
+  if (obj.kind === 'pkgname') {
+    obj.used = true
+    c.errorAtPos(e.pos, `use of package ${obj.name} not in selector`, e.end)
+    return x
+  }
   c.recordUse(e, obj)
   if (obj.kind !== 'typename' && wantType) {
     c.errorAtPos(e.pos, `${obj.name} (${objectKindName(obj)}) is not a type`, e.end)

@@ -46,6 +46,8 @@ export function typeExprString(t: A.TypeExpr): string {
   switch (t.kind) {
     case 'TypeName':
       return t.name
+    case 'QualifiedType':
+      return `${t.pkg.name}.${t.sel.name}`
     case 'PointerType':
       return `*${typeExprString(t.elem)}`
     case 'ArrayType':

@@ -69,7 +69,10 @@ export interface LabelObj extends ObjectBase {
   used: boolean
 }
 
-export type BuiltinId = 'append' | 'cap' | 'copy' | 'len' | 'make' | 'new' | 'print' | 'println'
+export type BuiltinId = 'append' | 'cap' | 'copy' | 'len' | 'make' | 'new' | 'print' | 'println' | UnsafeBuiltinId
+
+/** The functions of package unsafe, spelled as gc's messages qualify them. */
+export type UnsafeBuiltinId = 'unsafe.Sizeof' | 'unsafe.Alignof' | 'unsafe.Offsetof' | 'unsafe.Add' | 'unsafe.Slice' | 'unsafe.SliceData'
 
 export interface BuiltinObj extends ObjectBase {
   kind: 'builtin'
@@ -88,7 +91,19 @@ export interface UnsupportedObj extends ObjectBase {
   what: string
 }
 
-export type Obj = Var | FuncObj | TypeNameObj | ConstObj | LabelObj | BuiltinObj | NilObj | UnsupportedObj
+/** An imported package's local name (`unsafe`, or `u` in `import u "unsafe"`). */
+export interface PkgNameObj extends ObjectBase {
+  kind: 'pkgname'
+  /** The import path. */
+  path: string
+  /** The package's exported objects. */
+  members: Scope
+  /** The import spec, for "imported and not used". */
+  spec: A.ImportSpec
+  used: boolean
+}
+
+export type Obj = Var | FuncObj | TypeNameObj | ConstObj | LabelObj | BuiltinObj | NilObj | UnsupportedObj | PkgNameObj
 
 export function newVar(name: string, pos: number, varKind: VarKind, type: Type, owner: Var['owner'] = null): Var {
   return {
@@ -134,6 +149,8 @@ export function objectKindName(obj: Obj): string {
       return 'untyped nil'
     case 'unsupported':
       return 'unknown symbol'
+    case 'pkgname':
+      return 'package name'
   }
 }
 

@@ -5,6 +5,7 @@ import type * as A from '../syntax/ast'
 import type { Checker } from './checker'
 import { exprOrType } from './expr'
 import { exprString } from './exprstring'
+import { pkgNameOf, qualifiedIdent } from './imports'
 import { lookupFieldOrMethod } from './lookup'
 import { methodSelector } from './methodsel'
 import { invalidOperand, type Operand } from './operand'
@@ -14,6 +15,8 @@ import { isValid, under } from './types'
 
 export function selector(c: Checker, e: A.Selector): Operand {
   const fail = invalidOperand(e)
+  const pkg = pkgNameOf(c, e.x)
+  if (pkg) return qualifiedIdent(c, pkg, e.x as A.Ident, e.sel, e)
   const x = exprOrType(c, e.x)
   if (x.mode === 'builtin') {
     c.errorAtPos(tokenAfter(c.text, e.x.end), `invalid use of ${c.str(x)} in selector expression`)

@@ -21,6 +21,7 @@ const BASIC_SIZES: Partial<Record<BasicKind, number>> = {
   int: PTR_SIZE,
   uint: PTR_SIZE,
   uintptr: PTR_SIZE,
+  'unsafe.Pointer': PTR_SIZE,
 }
 
 interface StructLayout {

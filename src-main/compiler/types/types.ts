@@ -12,6 +12,7 @@ export type BasicKind =
   | 'int' | 'int8' | 'int16' | 'int32' | 'int64'
   | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr'
   | 'float32' | 'float64'
+  | 'unsafe.Pointer'
   | 'untyped bool' | 'untyped int' | 'untyped rune' | 'untyped float' | 'untyped nil'
 
 export interface BasicType {
@@ -93,6 +94,7 @@ export const Typ = {
   uintptr: basic('uintptr'),
   float32: basic('float32'),
   float64: basic('float64'),
+  unsafePointer: basic('unsafe.Pointer'),
   byte: basic('uint8', 'byte'),
   rune: basic('int32', 'rune'),
   untypedBool: basic('untyped bool'),
@@ -144,8 +146,11 @@ export const isPointer = (t: Type): boolean => under(t).kind === 'pointer'
 /** Pointers, slices and funcs have nil (maps, channels and interfaces are not in the subset). */
 export function hasNil(t: Type): boolean {
   const u = under(t)
-  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature'
+  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature' || isUnsafePointer(u)
 }
+
+export const isUnsafePointer = (t: Type): boolean => basicKindOf(t) === 'unsafe.Pointer'
+export const isUintptr = (t: Type): boolean => basicKindOf(t) === 'uintptr'
 
 /** Whether values of t support == (slices and funcs only against nil). */
 export function isComparable(t: Type): boolean {

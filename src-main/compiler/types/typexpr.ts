@@ -6,6 +6,7 @@ import type { Checker } from './checker'
 import { toInt } from './constant'
 import { declare } from './decls'
 import { expr, ident, rawExpr } from './expr'
+import { pkgNameOf, qualifiedIdent } from './imports'
 import { newVar, Scope, type Var } from './objects'
 import { diagnosticTypeString as ts } from './typestring'
 import { arrayOf, isInteger, isUntyped, isValid, pointerTo, sliceOf, Typ, under, type Signature, type StructType, type Type } from './types'
@@ -26,6 +27,17 @@ function typInternal(c: Checker, t: A.TypeExpr): Type {
     }
     // Like types2, composites of an invalid type stay composites: `[]T` with T
     // undefined is still a slice, which keeps follow-on messages accurate.
+    case 'QualifiedType': {
+      const pkg = pkgNameOf(c, t.pkg)
+      if (!pkg) {
+        c.errorAtPos(t.pkg.pos, `undefined: ${t.pkg.name}`, t.pkg.end)
+        return Typ.invalid
+      }
+      const x = qualifiedIdent(c, pkg, t.pkg, t.sel, null)
+      if (x.mode === 'type') return x.type
+      if (x.mode !== 'invalid') c.errorAtPos(t.pos, `${t.pkg.name}.${t.sel.name} (${x.mode === 'builtin' ? 'built-in' : 'value'}) is not a type`, t.end)
+      return Typ.invalid
+    }
     case 'PointerType':
       return pointerTo(typExpr(c, t.elem))
     case 'SliceType':
