@@ -259,10 +259,22 @@ function span(progs: Prog[]): number {
     if (!again) {
       for (const p of progs) p.size = size.get(p) ?? 0
       const out: Prog[] = []
-      for (const p of progs) {
+      const padBefore = new Map<Prog, Prog>()
+      for (let i = 0; i < progs.length; i++) {
+        const p = progs[i]!
         out.push(p)
         const n = pads.get(p)
-        if (n) out.push(Object.assign(newProg('NOP'), { pc: p.pc + p.size, size: n, line: p.line }))
+        if (!n) continue
+        const nop = Object.assign(newProg('NOP'), { pc: p.pc + p.size, size: n, line: p.line })
+        out.push(nop)
+        if (progs[i + 1]) padBefore.set(progs[i + 1]!, nop)
+      }
+      // gc emits the call's stack-map PCDATA before a CALL and pads after it, so a jump
+      // to a block starting with a padded call lands on the padding.
+      for (const p of out) {
+        if (p.to.type !== 'branch' || p.to.target?.as !== 'CALL') continue
+        const nop = padBefore.get(p.to.target)
+        if (nop) p.to.target = nop
       }
       progs.splice(0, progs.length, ...out)
       const last = progs[progs.length - 1]!

@@ -286,6 +286,9 @@ export const exprMethods = {
   // ------------------------------------------------------------ composite literals
 
   convert(this: FnBuilder, x: Value, from: SsaType, to: SsaType, e: A.Span): Value {
+    // uintptr <-> unsafe.Pointer: a Convert tied to memory, so no pointer is taken for an integer across a call (gc's OCONVNOP).
+    if (ptrShaped(from) !== ptrShaped(to)) return this.v('Convert', to, [x, this.mem])
+    if (ptrShaped(from) && from.kind !== to.kind) return this.v('Copy', to, [x])
     if (from === to || (from.kind === to.kind && from.size === to.size && from.kind !== 'float')) return from === to ? x : this.v('Copy', to, [x])
     const fi = from.kind === 'int' || from.kind === 'uint'
     const ti = to.kind === 'int' || to.kind === 'uint'
@@ -356,4 +359,9 @@ export const exprMethods = {
       return this.v('Or64', to, [y, this.constInt(to, -(2n ** 63n))])
     }, 1)
   },
+}
+
+/** gc's IsPtrShaped for the subset's types: one pointer word. */
+function ptrShaped(t: SsaType): boolean {
+  return t.kind === 'ptr' || t.kind === 'unsafeptr' || t.kind === 'func'
 }

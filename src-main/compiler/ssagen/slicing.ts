@@ -103,7 +103,7 @@ export function makeSliceStack(s: FnBuilder, st: SsaType, lenE: A.Expr, capE: A.
 }
 
 /** A safeExpr'd operand: a value read once, or a field or element of memory loaded again at every use. */
-function reader(s: FnBuilder, e: A.Expr): () => Value {
+export function reader(s: FnBuilder, e: A.Expr): () => Value {
   const u = unparen(e)
   if ((u.kind === 'Selector' || u.kind === 'Index') && s.addressable(u) && s.cx.info.types.get(u)?.value === undefined) {
     const t = fromGo(s.typeOf(u))

@@ -40,7 +40,9 @@ export function mayCall(info: TypeInfo, e: A.Expr, hoistedCalls: { has(c: A.Call
         break
       case 'Call': {
         const ci = info.calls.get(n)
-        if (!hoistedCalls.has(n) && ci && ci.kind !== 'conversion' && !(ci.kind === 'builtin' && (ci.id === 'len' || ci.id === 'cap'))) found = true
+        // unsafe.Sizeof & co. are constants; unsafe.SliceData is walk's OSPTR.
+        const quiet = ci?.kind === 'builtin' && (ci.id === 'len' || ci.id === 'cap' || ci.id === 'unsafe.SliceData')
+        if (!hoistedCalls.has(n) && ci && ci.kind !== 'conversion' && !quiet && info.types.get(n)?.value === undefined) found = true
         break
       }
     }

@@ -423,3 +423,27 @@ export function rotates(): RuleDef[] {
   }
   return r
 }
+
+/** math.MulUintptr's intrinsic folded (generic.rules): two constants, or a factor of 1 or 0, never overflow-checked at run time. */
+export function mulOverflow(): RuleDef[] {
+  const r: RuleDef[] = []
+  for (const w of [32, 64] as const) {
+    r.push(
+      rule(`(Mul${w}uover (Const${w} [c]) (Const${w} [d])) => (MakeTuple (Const${w} <typ.UInt${w}> [lo]) (ConstBool <typ.Bool> [hi != 0]))`, ({ c, d }) => {
+        const p = uint(w, c) * uint(w, d)
+        return op('MakeTuple', op(`Const${w}`, { type: w === 64 ? T.uint64 : T.uint32, auxInt: wrap(w, p) }), op('ConstBool', { type: T.bool, auxInt: p >> BigInt(w) !== 0n }))
+      }),
+    )
+  }
+  for (const w of [32, 64] as const) {
+    r.push(rule(`(Mul${w}uover <t> (Const${w} [1]) x) => (MakeTuple x (ConstBool <t.FieldType(1)> [false]))`, ({ t, x }) => op('MakeTuple', x, op('ConstBool', { type: t.parts![1]!, auxInt: false }))))
+  }
+  for (const w of [64, 32] as const) {
+    r.push(
+      rule(`(Mul${w}uover <t> (Const${w} [0]) x) => (MakeTuple (Const${w} <t.FieldType(0)> [0]) (ConstBool <t.FieldType(1)> [false]))`, ({ t }) =>
+        op('MakeTuple', op(`Const${w}`, { type: t.parts![0]!, auxInt: 0n }), op('ConstBool', { type: t.parts![1]!, auxInt: false })),
+      ),
+    )
+  }
+  return r
+}

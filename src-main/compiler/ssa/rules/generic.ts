@@ -19,6 +19,7 @@ let defs: RuleDef[] | null = null
 export function genericRuleDefs(): RuleDef[] {
   defs ??= [
     ...constantFolding(),
+    ...A.mulOverflow(),
     ...A.truncOfExt(),
     ...A.mulNeg(),
     ...C.bounds(),
