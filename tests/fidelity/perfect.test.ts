@@ -39,7 +39,7 @@ describe.skipIf(skipDifferential)(`an exact analysis scores 100%${goUnavailable 
 
 package p
 
-import "unsafe"
+import "os"
 
 type T struct{ a, b *int }
 
@@ -52,7 +52,7 @@ func wrap() *int {
 	return g(&y)
 }
 
-func size() uintptr { return unsafe.Sizeof(T{}) }
+func size() int { return os.Getpid() }
 `,
     })
     const small = await escapeFidelityFile(go, join(dir, 'm2.go'))
