@@ -4,13 +4,14 @@
 // load, store and call, bounds and nil checks branching to panic blocks,
 // results returned through MakeResult.
 
+import { captureParams } from './directclosure'
 import type * as A from '../syntax/ast'
 import type { SourceText } from '../syntax/source'
 import type { FnUnit } from '../escape/units'
 import type { Frame } from '../escape/frames'
 import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
-import type { Type } from '../types/types'
+import { pointerTo, type Type } from '../types/types'
 import { typeString } from '../types/typestring'
 import type { Value, Block, LocalVar } from '../ssa/func'
 import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, structOf, T, type SsaType } from '../ssa/types'
@@ -50,6 +51,8 @@ export interface FnContext {
   litNames: Map<A.FuncLit, string>
   /** Units by literal (closures) for their captures. */
   litUnits: Map<A.FuncLit, FnUnit>
+  /** Literals walk turns into direct calls, their captures prepended to the parameters (directclosure.ts). */
+  directClosures: Set<A.FuncLit>
 }
 
 interface Target {
@@ -85,7 +88,7 @@ export class FnBuilder extends Builder {
     /** The target: where the register ABI puts parameters that must be stored to their slots. */
     readonly arch: string,
   ) {
-    super(unit.name, funcTypeString(unit), cx.source, cx.pkg)
+    super(unit.name, funcTypeString(unit, cx), cx.source, cx.pkg)
     this.fixedFrameSize = abiConfig(arch).localsOffset
     this.results = unit.info!.results
     this.resultTypes = this.results.map((r) => fromGo(r.type))
@@ -99,18 +102,22 @@ export class FnBuilder extends Builder {
     // Stack slots of parameters and results come first, as gc's decladdrs.
     const declAddrs = this.declAddrs
     this.walkAddrTaken = clearedVars(this, node.kind === 'FuncDecl' ? node.body! : node.body)
+    // A directly called literal's captures are its first parameters (directclosure.ts).
+    const capParams = this.capturesAsParams()
+    const capAddrs = capParams.map((p) => this.entryV('LocalAddr', ptrTo(p.type), [this.sp, this.mem], 0n, { kind: 'sym', name: p.name }))
     for (const p of [...info.params, ...info.results]) {
       if (p.irName === '_' ) continue
       declAddrs.set(p, this.entryV('LocalAddr', ptrTo(fromGo(p.type)), [this.sp, this.mem], 0n, { kind: 'sym', name: p.irName }))
     }
-    if (this.unit.captures.length) this.loadCaptures()
-    const abi = abiAnalyze(this.arch, info.params.map((p) => ({ name: p.irName, type: fromGo(p.type) })), [])
+    const abi = abiAnalyze(this.arch, [...capParams, ...info.params.map((p) => ({ name: p.irName, type: fromGo(p.type) }))], [])
+    if (capParams.length) this.argCaptures(capParams, abi.params, capAddrs)
+    else if (this.unit.captures.length) this.loadCaptures()
     info.params.forEach((p, i) => {
       if (p.irName === '_' || p.name === '') return
       const home = this.home(p)
       this.pos = this.at(node.pos, '-')
       if (home.kind === 'ssa') this.assignVar(p, this.v('Arg', home.type, [], 0n, { kind: 'sym', name: p.irName }))
-      else if (home.kind === 'heap' || home.kind === 'stack') this.storeRegisterParam(p, home.type, abi.params[i]!, declAddrs.get(p)!)
+      else if (home.kind === 'heap' || home.kind === 'stack') this.storeRegisterParam(p, home.type, abi.params[capParams.length + i]!, declAddrs.get(p)!)
     })
     // Results are zeroed first (gc's zeroResults), then heap-moved parameters get their new home.
     this.pos = this.at(node.pos)
@@ -176,6 +183,10 @@ export class FnBuilder extends Builder {
         if (cls === 'auto') return
       }
       vars.push({ ...base, name: v.irName, type, class: cls, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v) || this.walkAddrTaken.has(v) })
+    }
+    for (const p of this.capturesAsParams()) {
+      const at = p.v.pos >= 0 ? this.source.position(p.v.pos) : { line: 0, col: 0 }
+      vars.push({ file: this.cx.file, line: at.line, col: at.col, temp: false, name: p.name, type: p.type, class: 'param', addrTaken: false })
     }
     for (const v of info.params) add(v, 'param')
     for (const v of info.results) add(v, 'result')
@@ -257,6 +268,38 @@ export class FnBuilder extends Builder {
       this.store(part.type, this.v('OffPtr', ptrTo(part.type), [addr], BigInt(part.offset)), v)
       this.restorePos(argPos)
     }
+  }
+
+  /** A literal walk calls directly: its captures are its first parameters (directclosure.ts); none otherwise. */
+  capturesAsParams(): ReturnType<typeof captureParams> {
+    const lit = this.unit.lit
+    if (!lit || !this.cx.directClosures.has(lit)) return []
+    return captureParams(this.unit.captures, this.cx.facts.byRef)
+  }
+
+  /**
+   * The captured variables of a directly called literal, read from its
+   * leading parameters: `&x` is the address of a by-reference capture; a
+   * by-value capture is a parameter like any other (in its slot when gc
+   * cannot SSA it).
+   */
+  argCaptures(params: ReturnType<typeof captureParams>, abi: AbiParam[], addrs: Value[]): void {
+    const pos = this.pos
+    params.forEach((p, i) => {
+      this.pos = this.at(this.unit.info!.node.pos, '-')
+      if (p.byRef) {
+        const home = this.home(p.v)
+        if (home.kind !== 'captured') throw new Error(`internal: ${p.v.name} captured by reference has home ${home.kind}`)
+        this.setHeapAddr(home, this.v('Arg', p.type, [], 0n, { kind: 'sym', name: p.name }))
+      } else if (canSSA(p.type)) {
+        this.homes.set(p.v, { kind: 'ssa', type: p.type })
+        this.assignVar(p.v, this.v('Arg', p.type, [], 0n, { kind: 'sym', name: p.name }))
+      } else {
+        this.homes.set(p.v, { kind: 'stack', type: p.type, name: p.name })
+        this.storeRegisterParam(p.v, p.type, abi[i]!, addrs[i]!)
+      }
+    })
+    this.pos = pos
   }
 
   loadCaptures(): void {
@@ -544,8 +587,12 @@ export function exprPos(e: A.Expr): number {
 export const lessOp = (t: SsaType): string => `Less${t.size * 8}${t.kind === 'uint' ? 'U' : ''}`
 export const addOp = (t: SsaType): string => `Add${t.size * 8}`
 
-/** The dump header's type: methods list the receiver as the first parameter. */
-function funcTypeString(u: FnUnit): string {
+/** The dump header's type: methods list the receiver as the first parameter, directly called literals their captures. */
+function funcTypeString(u: FnUnit, cx: FnContext): string {
   const sig = u.signature
+  if (u.lit && cx.directClosures.has(u.lit)) {
+    const caps = u.captures.map((v) => ({ ...v, type: cx.facts.byRef.has(v) ? pointerTo(v.type) : v.type }))
+    return typeString({ ...sig, params: [...caps, ...sig.params] })
+  }
   return typeString(sig.recv ? { ...sig, params: [sig.recv, ...sig.params], recv: null } : sig)
 }

@@ -111,6 +111,11 @@ export const callMethods = {
         const unit = this.cx.litUnits.get(ci.closure)
         const direct = unparen(e.fun).kind === 'FuncLit'
         if (direct && (!unit || unit.captures.length === 0)) return this.staticCall(`${this.cx.pkg}.${this.cx.litNames.get(ci.closure)}`, [], e.args, ci.signature, ci.variadic, e)
+        if (direct && this.cx.directClosures.has(ci.closure)) {
+          // walk's directClosureCall: the captured variables (or their addresses) go first.
+          const pre = unit!.captures.map((c) => (this.cx.facts.byRef.has(c) ? this.addrOfVar(c) : this.readVarValue(c)))
+          return this.staticCall(`${this.cx.pkg}.${this.cx.litNames.get(ci.closure)}`, pre, e.args, ci.signature, ci.variadic, e)
+        }
         return this.closureCall(this.expr(e.fun), e.args, ci.signature, ci.variadic, e)
       }
       case 'methodValue':

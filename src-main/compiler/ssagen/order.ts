@@ -153,7 +153,8 @@ export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boo
         return visit(e.value)
       case 'Call': {
         const ci = info.calls.get(e)
-        if (ci?.kind !== 'conversion') visit(e.fun)
+        // A literal called where it is written becomes a direct call (walk's directClosureCall): nothing to build.
+        if (ci?.kind !== 'conversion' && !(ci?.kind === 'closure' && unparenE(e.fun) === ci.closure)) visit(e.fun)
         // A `...` pack is a slice literal: its array is zeroed first, then each element is walked and stored.
         const fixed = ci && 'variadic' in ci && ci.variadic.kind === 'pack' ? ci.variadic.from : e.args.length
         for (const a of e.args.slice(0, fixed)) visit(a)

@@ -3,6 +3,7 @@
 // run gc's pass list over it. A function whose construction or passes fail
 // keeps what it has and reports why; the other functions are not affected.
 
+import { directClosures } from './directclosure'
 import type { AllocGroup, Arch, Diagnostic, FuncTrace, PassRecord, SsaResultOf } from '../../protocol/model'
 import type { EscapeAnalysis } from '../escape/analyze'
 import type { FnUnit } from '../escape/units'
@@ -81,6 +82,7 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
     frames: esc.frames,
     litNames: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u.name])),
     litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
+    directClosures: directClosures(info),
   }
   const byName = new Map(units.map((u) => [u.name, u]))
   return {
