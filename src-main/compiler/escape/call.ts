@@ -11,6 +11,7 @@ import { deref, holeTo, note, shift, type Hole } from './holes'
 import { NUM_RESULT_SLOTS } from './leaks'
 import type { FnUnit } from './units'
 import { hasPointers, recvParams } from './utils'
+import { isStringConversion, isStringToBytes } from './strings'
 import type { FnWalker, Named } from './walker'
 
 export const callMethods = {
@@ -18,7 +19,14 @@ export const callMethods = {
   callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call): void {
     const ci = this.info.calls.get(e)
     if (!ci) throw new Error(`escape: unclassified call at offset ${e.pos}`)
-    if (ci.kind === 'conversion') return this.expr(ks?.[0] ?? this.b.discard, e.args[0]!)
+    if (ci.kind === 'conversion') {
+      if (isStringConversion(this.info, e)) {
+        // gc's OBYTES2STR & co.: the result is new storage; the operand is only read.
+        this.spill(ks?.[0] ?? this.b.discard, { kind: 'strconv', node: e, toBytes: isStringToBytes(this.info, e) }, () => this.p.expr(e), this.pos(e.args[0]!))
+        return this.discardExpr(e.args[0]!)
+      }
+      return this.expr(ks?.[0] ?? this.b.discard, e.args[0]!)
+    }
     if (ci.kind === 'builtin') return this.builtin(ks, e, ci.id)
     const callNote = this.exprNote('call parameter', e, e.lparen)
     const argument = (k: Hole, arg: A.Expr | Named) => this.exprOrNamed(note(k, callNote), arg)

@@ -28,6 +28,9 @@ export function hasPointers(t: Type): boolean {
     case 'struct':
       r = u.fields.some((f) => hasPointers(f.type))
       break
+    case 'basic':
+      r = u.basic === 'string' // its data pointer
+      break
     default:
       r = false
   }

@@ -18,6 +18,7 @@ import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
 import type { EscapeFacts } from './vars'
 import { allocGroups, zerobaseVars } from './allocs'
+import { refuseStrings } from './strings'
 
 export interface TraceOptions {
   /** Stop after this pass (or `stack frame`). */
@@ -101,6 +102,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
   onStep?.('build', 0)
   const b = new FnBuilder(unit, cx, arch)
   try {
+    refuseStrings(unit, cx.info, cx.frames.get(unit)?.dcl)
     b.build()
   } catch (e) {
     const offset = e instanceof Unsupported ? e.offset : (unit.decl ?? unit.lit)!.pos
