@@ -419,9 +419,10 @@ export class FnBuilder extends Builder {
     b.setControl(mem)
   }
 
-  boundsCheck(idx: Value, len: Value, kind: number, at: A.Span, slice = false): void {
+  /** Returns the index extended to 64 bits (gc's extendIndex). */
+  boundsCheck(idx: Value, len: Value, kind: number, at: A.Span, slice = false): Value {
     const unsignedIdx = idx.type.kind === 'uint'
-    const i = idx.type.size < 8 ? this.v(unsignedIdx ? `ZeroExt${idx.type.size * 8}to64` : `SignExt${idx.type.size * 8}to64`, T.int, [idx]) : idx
+    const i = this.extendIndex(idx)
     const pos = this.pos
     this.pos = this.at(at.pos)
     const ok = this.v(slice ? 'IsSliceInBounds' : 'IsInBounds', T.bool, [i, len])
@@ -430,7 +431,12 @@ export class FnBuilder extends Builder {
       this.endPanic(m)
     })
     this.restorePos(pos)
-    void at
+    return i
+  }
+
+  extendIndex(idx: Value): Value {
+    if (idx.type.size >= 8) return idx
+    return this.v(idx.type.kind === 'uint' ? `ZeroExt${idx.type.size * 8}to64` : `SignExt${idx.type.size * 8}to64`, T.int, [idx])
   }
 
   nilCheck(p: Value): Value {

@@ -102,7 +102,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
   onStep?.('build', 0)
   const b = new FnBuilder(unit, cx, arch)
   try {
-    refuseStrings(unit, cx.info, cx.frames.get(unit)?.dcl)
+    refuseStrings(unit, cx.info)
     b.build()
   } catch (e) {
     const offset = e instanceof Unsupported ? e.offset : (unit.decl ?? unit.lit)!.pos

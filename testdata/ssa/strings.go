@@ -1,0 +1,83 @@
+// Strings as (pointer, length) pairs: parameters and results in two
+// registers, constants as their go:string."…" data symbol and length,
+// len, indexing (bounds check, byte load; a masked index into a constant
+// string needs no check), slicing (the pointer moves by a masked offset so
+// an empty result never points past the data), string fields and globals
+// loaded and stored word by word (the pointer with a write barrier), and
+// phis of strings split by decompose builtin.
+package p
+
+type person struct {
+	name string
+	age  int
+}
+
+var greeting string
+
+func Id(s string) string {
+	return s
+}
+
+func Len(s string) int {
+	return len(s)
+}
+
+func Lit() string {
+	return "hello"
+}
+
+func Empty() string {
+	return ""
+}
+
+func At(s string, i int) byte {
+	return s[i]
+}
+
+func First(s string) byte {
+	return s[0]
+}
+
+func Tail(s string) string {
+	return s[1:]
+}
+
+func Mid(s string, i, j int) string {
+	return s[i:j]
+}
+
+func Head(s string, j int) string {
+	return s[:j]
+}
+
+func Name(p *person) string {
+	return p.name
+}
+
+func SetName(p *person, s string) {
+	p.name = s
+}
+
+func Global() string {
+	return greeting
+}
+
+func SetGlobal(s string) {
+	greeting = s
+}
+
+func Pick(b bool, x, y string) string {
+	s := x
+	if b {
+		s = y
+	}
+	return s
+}
+
+func Hex(b byte) byte {
+	return "0123456789abcdef"[b&15]
+}
+
+func Call(s string) int {
+	return Len(s) + Len("abc")
+}
