@@ -81,3 +81,46 @@ func Hex(b byte) byte {
 func Call(s string) int {
 	return Len(s) + Len("abc")
 }
+
+func IsAbc(s string) bool {
+	return s == "abc"
+}
+
+func NotHello(s string) bool {
+	return "hello, world" != s
+}
+
+func IsEmpty(s string) bool {
+	return s == ""
+}
+
+func NonEmpty(s string) bool {
+	return s > ""
+}
+
+func Same(a, b string) bool {
+	return a == b
+}
+
+func Differ(a, b string) bool {
+	return a != b
+}
+
+func Less(a, b string) bool {
+	return a < b
+}
+
+func AtLeast(a, b string) bool {
+	return a >= b
+}
+
+func IsLong(s string) bool {
+	return s == "0123456789abcdefg"
+}
+
+func Branch(s string) int {
+	if s == "go" || s == "gc" {
+		return 1
+	}
+	return 0
+}

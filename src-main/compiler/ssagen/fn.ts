@@ -26,6 +26,7 @@ import { addrMethods } from './fnaddr'
 import { callMethods } from './fncall'
 import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
+import { isStringCompare, stringCond } from './strings'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
 
@@ -392,6 +393,7 @@ export class FnBuilder extends Builder {
     if (e.kind === 'Unary' && e.op === '!') return this.condBranch(e.x, no, yes, (-likely) as -1 | 0 | 1)
     // walk made an array or struct comparison a chain of && or ||: it branches like one.
     if (isAggregateCompare(this, e)) return this.aggregateBranch(e as A.Binary, yes, no, likely)
+    if (isStringCompare(this, e)) return this.condTreeBranch(stringCond(this, e as A.Binary), yes, no, likely)
     const c = this.expr(e)
     this.branch(c, yes, no, likely)
   }

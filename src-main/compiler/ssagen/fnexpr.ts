@@ -9,7 +9,7 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
-import { constString, stringIndex, stringSlice } from './strings'
+import { constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -134,6 +134,7 @@ export const exprMethods = {
       return this.readVar(tmp)
     }
     if (isAggregateCompare(this, e)) return this.aggregateCompare(e)
+    if (isStringCompare(this, e)) return this.condValue(stringCond(this, e as A.Binary))
     const xt = this.typeOf(e.x)
     return this.binaryValue(e.op, this.expr(e.x), this.expr(e.y), this.typeOf(e), this.typeOf(e.y), e.opPos, xt)
   },

@@ -14,6 +14,7 @@ import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
+import { isStackAddr, storeStringParts } from './strings'
 
 export const stmtMethods = {
   stmt1(this: FnBuilder, s: A.Stmt): void {
@@ -119,6 +120,7 @@ export const stmtMethods = {
   /** Store val at addr: a Store, or a Move from a non-SSA-able value's address (gc's s.move). */
   storeInto(this: FnBuilder, t: SsaType, addr: Value, val: Value | LazyAggregate): void {
     if (val instanceof LazyAggregate) return val.storeTo(this, addr)
+    if (t.kind === 'string' && !isStackAddr(addr)) return storeStringParts(this, addr, val)
     if (canSSA(t)) this.store(t, addr, val)
     else if (val.op === 'Dereference') {
       // Copy memory to memory: gc moves from the source address.

@@ -12,9 +12,10 @@ import type { FnUnit } from '../escape/units'
 import type { TypeInfo } from '../types/info'
 import { under, type Type } from '../types/types'
 import { BOUNDS, Unsupported, unparen, type FnBuilder } from './fn'
+import type { Cond } from './compare'
 import { isStringConversion } from '../escape/strings'
 import type { Value } from '../ssa/func'
-import { bytePtr, fromGo, T, type SsaType } from '../ssa/types'
+import { bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { toInt } from '../types/constant'
 import { quote } from '../types/strings'
 import { constStringAux } from '../ssa/rules/strings'
@@ -36,7 +37,7 @@ export function refuseStrings(unit: FnUnit, info: TypeInfo): void {
     if (info.types.get(n as A.Expr)?.value !== undefined) return false // constants are folded
     switch (n.kind) {
       case 'Binary':
-        if (isStr(n.x)) throw new Unsupported(n.opPos, n.op === '+' ? 'string concatenation' : 'string comparison')
+        if (isStr(n.x) && n.op === '+') throw new Unsupported(n.opPos, 'string concatenation')
         break
       case 'Assign':
         if (n.op !== '=' && n.op !== ':=' && n.lhs.some(isStr)) throw new Unsupported(n.pos, 'string concatenation')
@@ -114,4 +115,127 @@ export function stringSlice(s: FnBuilder, e: A.SliceExpr): Value {
   const delta = s.v('Mul64', T.int, [i, s.constInt(T.int, 1)])
   const masked = s.v('And64', T.int, [delta, s.v('Slicemask', T.int, [rlen])])
   return s.v('StringMake', t, [s.v('AddPtr', bytePtr, [ptr, masked]), rlen])
+}
+
+// ---------------------------------------------------------------- comparison
+
+const WORDS: Record<number, SsaType> = { 2: T.uint16, 4: T.uint32, 8: T.int64 }
+const REVERSED: Record<string, string> = { '==': '==', '!=': '!=', '<': '>', '>': '<', '<=': '>=', '>=': '<=' }
+const CMP_OPS: Record<string, [string, boolean]> = { '==': ['Eq', false], '!=': ['Neq', false], '<': ['Less', false], '<=': ['Leq', false], '>': ['Less', true], '>=': ['Leq', true] }
+
+/** Whether e compares two strings (walk's walkCompareString rewrites those). */
+export function isStringCompare(s: FnBuilder, e: A.Expr): boolean {
+  if (e.kind !== 'Binary' || !(e.op in REVERSED)) return false
+  if (s.cx.info.types.get(e)?.value !== undefined) return false
+  return isStringType(s.typeOf(e.x))
+}
+
+/** An integer comparison x op y of type t (> and >= swap their operands, as ssagen does). */
+function intCompare(s: FnBuilder, op: string, x: Value, y: Value, t: SsaType): Value {
+  const [name, swap] = CMP_OPS[op]!
+  const signed = t.kind === 'int' || op === '==' || op === '!=' ? '' : 'U'
+  const [a, b] = swap ? [y, x] : [x, y]
+  return s.v(`${name}${t.size * 8}${signed}`, T.bool, [a, b])
+}
+
+/** s[i] for a constant i, as walk's rewritten comparisons read it: a bounds check, then a byte load. */
+function byteAt(s: FnBuilder, v: Value, i: number, at: A.Span): Value {
+  const len = s.v('StringLen', T.int, [v])
+  s.boundsCheck(s.constInt(T.int, i), len, BOUNDS.index, at)
+  const ptr = s.v('OffPtr', bytePtr, [s.v('StringPtr', bytePtr, [v])], BigInt(i))
+  return s.load(T.uint8, ptr)
+}
+
+/**
+ * walkCompareString: against a constant of at most 16 bytes, `==` and `!=`
+ * become a length test and byte or word tests joined by && or || (the words
+ * built from byte loads that memcombine merges); against "" any comparison
+ * is a length test; otherwise `==`/`!=` test the lengths, then
+ * runtime.memequal, and the orderings compare runtime.cmpstring with 0.
+ */
+export function stringCond(s: FnBuilder, e: A.Binary): Cond {
+  const info = s.cx.info
+  const constOf = (x: A.Expr): string | null => {
+    const v = info.types.get(unparen(x))?.value
+    return v?.kind === 'string' ? v.value : null
+  }
+  const xc = constOf(e.x)
+  const yc = constOf(e.y)
+  const cs = xc ?? yc
+  const op = xc !== null ? REVERSED[e.op]! : e.op
+  const eqne = op === '==' || op === '!='
+  if (cs !== null && cs.length <= (eqne ? 16 : 0)) {
+    const v = s.expr(xc !== null ? e.y : e.x)
+    s.pos = s.at(e.opPos)
+    const andor = op === '==' ? '&&' : '||'
+    let r: Cond = { k: 'leaf', build: () => intCompare(s, op, s.v('StringLen', T.int, [v]), s.constInt(T.int, cs.length), T.int) }
+    for (let i = 0, remains = cs.length; remains > 0; ) {
+      const at = i
+      if (remains === 1) {
+        r = { k: andor, x: r, y: { k: 'leaf', build: () => intCompare(s, op, byteAt(s, v, at, e), s.constInt(T.uint8, cs.charCodeAt(at)), T.uint8) } }
+        remains--
+        i++
+        continue
+      }
+      const step = remains >= 8 ? 8 : remains >= 4 ? 4 : 2
+      const word = WORDS[step]!
+      let c = 0n
+      for (let k = 0; k < step; k++) c |= BigInt(cs.charCodeAt(at + k)) << BigInt(8 * k)
+      r = {
+        k: andor,
+        x: r,
+        y: {
+          k: 'leaf',
+          build: () => {
+            const part = (k: number): Value => s.convert(byteAt(s, v, at + k, e), T.uint8, word, e)
+            let w = part(0)
+            for (let k = 1; k < step; k++) w = s.v(`Or${step * 8}`, word, [w, s.shift('<<', part(k), s.constInt(T.uint, 8 * k), word, T.uint)])
+            return intCompare(s, op, s.constInt(word, c), w, word)
+          },
+        },
+      }
+      remains -= step
+      i += step
+    }
+    return r
+  }
+  const x = s.expr(e.x)
+  const y = s.expr(e.y)
+  s.pos = s.at(e.opPos)
+  if (!eqne) {
+    return { k: 'leaf', build: () => intCompare(s, e.op, s.mkcall('cmpstring', [T.int], [x, y])[0]!, s.constInt(T.int, 0), T.int) }
+  }
+  const ulen = (v: Value): Value => s.v('Copy', T.uintptr, [s.v('StringLen', T.int, [v])])
+  const eqlen: Cond = { k: 'leaf', build: () => intCompare(s, op, ulen(x), ulen(y), T.uintptr) }
+  const eqmem: Cond = {
+    k: 'leaf',
+    build: () => {
+      // The length passed is the one more likely constant (compare.EqString).
+      const n = probablyConstant(s, e.y) && !probablyConstant(s, e.x) ? ulen(y) : ulen(x)
+      return s.mkcall('memequal', [T.bool], [s.v('StringPtr', bytePtr, [x]), s.v('StringPtr', bytePtr, [y]), n])[0]!
+    },
+  }
+  return op === '==' ? { k: '&&', x: eqlen, y: eqmem } : { k: '||', x: eqlen, y: { k: '!', x: eqmem } }
+}
+
+/** compare.EqString's probablyConstant: a literal, or a local never assigned anything but a constant. */
+function probablyConstant(s: FnBuilder, e: A.Expr): boolean {
+  const u = unparen(e)
+  if (s.cx.info.types.get(u)?.value !== undefined) return true
+  return false
+}
+
+// ---------------------------------------------------------------- stores
+
+/** gc's IsStackAddr: an address into the frame (no write barrier needed). */
+export function isStackAddr(v: Value): boolean {
+  while (v.op === 'OffPtr' || v.op === 'AddPtr' || v.op === 'PtrIndex' || v.op === 'Copy') v = v.args[0]!
+  return v.op === 'SP' || v.op === 'LocalAddr' || v.op === 'SelectNAddr'
+}
+
+/** ssagen's storeType for a string outside the frame: the length first, then the pointer (under a write barrier). */
+export function storeStringParts(s: FnBuilder, addr: Value, val: Value): void {
+  const len = s.v('StringLen', T.int, [val])
+  s.store(T.int, s.v('OffPtr', ptrTo(T.int), [addr], 8n), len)
+  s.store(bytePtr, addr, s.v('StringPtr', bytePtr, [val]))
 }
