@@ -124,3 +124,23 @@ func Branch(s string) int {
 	}
 	return 0
 }
+
+func Cat(a, b string) string {
+	return a + b
+}
+
+func Cat3Local(a, b, c string) int {
+	s := a + "-" + b + c
+	return len(s)
+}
+
+func CatAssign(s string, n int) string {
+	for i := 0; i < n; i++ {
+		s += "."
+	}
+	return s
+}
+
+func CatField(p *person) {
+	p.name = "Dr. " + p.name
+}

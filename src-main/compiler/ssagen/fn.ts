@@ -473,8 +473,12 @@ export class FnBuilder extends Builder {
   }
 
   tmpCount = 0
-  autotmp(t: SsaType, addrTaken = false): string {
-    const name = `.autotmp_${this.tmpCount++}`
+  /** Concatenation buffers so far (their gc numbers: strings.ts). */
+  concatBufs = 0
+  /** `index`: gc's number for the temporary, when known; other temporaries skip the names taken. */
+  autotmp(t: SsaType, addrTaken = false, index?: number): string {
+    let name = `.autotmp_${index ?? this.tmpCount++}`
+    while (index === undefined && this.temps.some((x) => x.name === name)) name = `.autotmp_${this.tmpCount++}`
     this.temps.push({ name, type: t, class: 'auto', file: this.cx.file, line: this.pos.line, col: this.pos.col, addrTaken, temp: true })
     return name
   }

@@ -9,7 +9,8 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
-import { constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
+import { concatExpr, constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
+import { isConcat } from '../escape/strings'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -135,6 +136,7 @@ export const exprMethods = {
     }
     if (isAggregateCompare(this, e)) return this.aggregateCompare(e)
     if (isStringCompare(this, e)) return this.condValue(stringCond(this, e as A.Binary))
+    if (isConcat(this.cx.info, e)) return concatExpr(this, e as A.Binary)
     const xt = this.typeOf(e.x)
     return this.binaryValue(e.op, this.expr(e.x), this.expr(e.y), this.typeOf(e), this.typeOf(e.y), e.opPos, xt)
   },

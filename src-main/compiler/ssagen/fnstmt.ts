@@ -14,7 +14,7 @@ import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
-import { isStackAddr, storeStringParts } from './strings'
+import { concatStrings, isStackAddr, storeStringParts } from './strings'
 
 export const stmtMethods = {
   stmt1(this: FnBuilder, s: A.Stmt): void {
@@ -137,6 +137,8 @@ export const stmtMethods = {
       const op = s.op.slice(0, -1) as A.BinaryOp
       const lhs = s.lhs[0]!
       const t = this.typeOf(lhs)
+      // walk's s = s + t: a node escape analysis never saw, so no stack buffer.
+      if (op === '+' && fromGo(t).kind === 'string') return this.assignTo(lhs, () => concatStrings(this, [lhs, s.rhs[0]!], false, s))
       // gc evaluates the address once, then x = x op y.
       return this.assignTo(lhs, () => this.binaryValue(op, this.expr(lhs), this.expr(s.rhs[0]!), t, this.typeOf(s.rhs[0]!), s.pos))
     }

@@ -13,9 +13,9 @@ import type { TypeInfo } from '../types/info'
 import { under, type Type } from '../types/types'
 import { BOUNDS, Unsupported, unparen, type FnBuilder } from './fn'
 import type { Cond } from './compare'
-import { isStringConversion } from '../escape/strings'
+import { concatOperands, isConcat, isStringConversion } from '../escape/strings'
 import type { Value } from '../ssa/func'
-import { bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
+import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { toInt } from '../types/constant'
 import { quote } from '../types/strings'
 import { constStringAux } from '../ssa/rules/strings'
@@ -23,8 +23,8 @@ import { bounded } from '../walk/bounds'
 
 /**
  * Throws Unsupported at the first string form SSA construction does not
- * build yet: concatenation, comparison, conversions to or from strings,
- * range, switch, copy/append/print of strings, `s += t`.
+ * build yet: concatenation of more than 5 strings, conversions to or from
+ * strings, range, switch, copy/append/print of strings.
  */
 export function refuseStrings(unit: FnUnit, info: TypeInfo): void {
   const isStr = (e: A.Expr | null | undefined): boolean => {
@@ -37,10 +37,7 @@ export function refuseStrings(unit: FnUnit, info: TypeInfo): void {
     if (info.types.get(n as A.Expr)?.value !== undefined) return false // constants are folded
     switch (n.kind) {
       case 'Binary':
-        if (isStr(n.x) && n.op === '+') throw new Unsupported(n.opPos, 'string concatenation')
-        break
-      case 'Assign':
-        if (n.op !== '=' && n.op !== ':=' && n.lhs.some(isStr)) throw new Unsupported(n.pos, 'string concatenation')
+        if (isConcat(info, n) && concatOperands(info, n).length > 5) throw new Unsupported(n.opPos, 'concatenation of more than 5 strings')
         break
       case 'Range':
         if (isStr(n.x)) throw new Unsupported(n.x.pos, 'range over a string')
@@ -238,4 +235,63 @@ export function storeStringParts(s: FnBuilder, addr: Value, val: Value): void {
   const len = s.v('StringLen', T.int, [val])
   s.store(T.int, s.v('OffPtr', ptrTo(T.int), [addr], 8n), len)
   s.store(bytePtr, addr, s.v('StringPtr', bytePtr, [val]))
+}
+
+// ---------------------------------------------------------------- concatenation
+
+/** runtime.tmpBuf: the 32-byte stack buffer a result that does not escape may use. */
+const TMP_BUF = 32
+
+/**
+ * walkAddString: `a + b + …` (up to 5 operands) is runtime.concatstringN(buf,
+ * a, b, …); buf is a fresh [32]byte stack buffer when the result does not
+ * escape and the constant parts are shorter than it, else nil. `s += t` is
+ * walk's own `s = s + t`, a node escape analysis never saw: nil.
+ */
+export function concatStrings(s: FnBuilder, operands: A.Expr[], stackBuf: boolean, at: A.Span & { opPos?: number }): Value {
+  if (operands.length > 5) throw new Unsupported(at.opPos ?? at.pos, 'concatenation of more than 5 strings')
+  const info = s.cx.info
+  const vals = operands.map((x) => {
+    const v = s.expr(x)
+    return s.convert(v, v.type, T.string, x)
+  })
+  const bufType = ptrTo(arrayOf(T.uint8, TMP_BUF))
+  let lits = 0
+  for (const x of operands) {
+    const c = info.types.get(unparen(x))?.value
+    if (c?.kind === 'string') lits += c.value.length
+  }
+  if (at.opPos !== undefined) s.pos = s.at(at.opPos)
+  let buf: Value
+  if (stackBuf && lits < TMP_BUF) {
+    const name = s.autotmp(bufType.elem!, true, bufTempIndex(s))
+    buf = s.v('LocalAddr', bufType, [s.sp, s.mem], 0n, { kind: 'sym', name })
+  } else buf = s.constNil(bufType)
+  return s.mkcall(`concatstring${operands.length}`, [T.string], [buf, ...vals])[0]!
+}
+
+/** `a + b + …` on strings. */
+export function concatExpr(s: FnBuilder, e: A.Binary): Value {
+  return concatStrings(s, concatOperands(s.cx.info, e), !s.cx.facts.escapingSites.has(e), e)
+}
+
+/**
+ * gc's number for a concatenation's stack buffer: walk's TempAt names it
+ * after len(fn.Dcl), which by then holds the params, results and locals,
+ * one temporary order made for every concatenation of the function, and the
+ * buffers walked before this one.
+ */
+function bufTempIndex(s: FnBuilder): number {
+  const info = s.unit.info!
+  const named = info.params.length + info.results.length + info.locals.filter((v) => !s.unit.captures.includes(v)).length
+  let concats = 0
+  walkCode(s.unit.decl?.body ?? s.unit.lit?.body, (n) => {
+    if (n.kind === 'FuncLit' && n !== s.unit.lit) return false
+    if (isConcat(s.cx.info, n as A.Expr)) {
+      concats++
+      return false
+    }
+    return true
+  })
+  return named + concats + s.concatBufs++
 }
