@@ -47,7 +47,9 @@ export function refuseStrings(unit: FnUnit, info: TypeInfo): void {
         break
       case 'Call': {
         const ci = info.calls.get(n)
-        if (ci?.kind === 'conversion' && isStringConversion(info, n)) throw new Unsupported(n.pos, 'conversion between strings and other types')
+        if (ci?.kind === 'conversion' && isStringConversion(info, n) && info.types.get(unparen(n.args[0]!))?.value !== undefined) {
+          throw new Unsupported(n.pos, 'conversion of a constant string to a slice')
+        }
         if (ci?.kind === 'builtin' && ['copy', 'append', 'print', 'println'].includes(ci.id) && n.args.some(isStr)) throw new Unsupported(n.pos, `${ci.id} of a string`)
         break
       }
@@ -162,7 +164,7 @@ export function stringCond(s: FnBuilder, e: A.Binary): Cond {
   const op = xc !== null ? REVERSED[e.op]! : e.op
   const eqne = op === '==' || op === '!='
   if (cs !== null && cs.length <= (eqne ? 16 : 0)) {
-    const v = s.expr(xc !== null ? e.y : e.x)
+    const v = operand(s, xc !== null ? e.y : e.x)
     s.pos = s.at(e.opPos)
     const andor = op === '==' ? '&&' : '||'
     let r: Cond = { k: 'leaf', build: () => intCompare(s, op, s.v('StringLen', T.int, [v]), s.constInt(T.int, cs.length), T.int) }
@@ -196,8 +198,8 @@ export function stringCond(s: FnBuilder, e: A.Binary): Cond {
     }
     return r
   }
-  const x = s.expr(e.x)
-  const y = s.expr(e.y)
+  const x = operand(s, e.x)
+  const y = operand(s, e.y)
   s.pos = s.at(e.opPos)
   if (!eqne) {
     return { k: 'leaf', build: () => intCompare(s, e.op, s.mkcall('cmpstring', [T.int], [x, y])[0]!, s.constInt(T.int, 0), T.int) }
@@ -213,6 +215,13 @@ export function stringCond(s: FnBuilder, e: A.Binary): Cond {
     },
   }
   return op === '==' ? { k: '&&', x: eqlen, y: eqmem } : { k: '||', x: eqlen, y: { k: '!', x: eqmem } }
+}
+
+/** A compared string: string(b) of a []byte is order's OBYTES2STRTMP (b's own bytes). */
+function operand(s: FnBuilder, x: A.Expr): Value {
+  const u = unparen(x)
+  if (u.kind === 'Call' && isStringConversion(s.cx.info, u) && isElem(s.typeOf(unparen(u.args[0]!)), 'uint8')) return bytesToStringTmp(s, u.args[0]!, fromGo(s.typeOf(u)))
+  return s.expr(x)
 }
 
 /** compare.EqString's probablyConstant: a literal, or a local never assigned anything but a constant. */
@@ -248,7 +257,7 @@ const TMP_BUF = 32
  * escape and the constant parts are shorter than it, else nil. `s += t` is
  * walk's own `s = s + t`, a node escape analysis never saw: nil.
  */
-export function concatStrings(s: FnBuilder, operands: A.Expr[], stackBuf: boolean, at: A.Span & { opPos?: number }): Value {
+export function concatStrings(s: FnBuilder, operands: A.Expr[], onStack: boolean, at: A.Span & { opPos?: number }): Value {
   if (operands.length > 5) throw new Unsupported(at.opPos ?? at.pos, 'concatenation of more than 5 strings')
   const info = s.cx.info
   const vals = operands.map((x) => {
@@ -263,9 +272,8 @@ export function concatStrings(s: FnBuilder, operands: A.Expr[], stackBuf: boolea
   }
   if (at.opPos !== undefined) s.pos = s.at(at.opPos)
   let buf: Value
-  if (stackBuf && lits < TMP_BUF) {
-    const name = s.autotmp(bufType.elem!, true, bufTempIndex(s))
-    buf = s.v('LocalAddr', bufType, [s.sp, s.mem], 0n, { kind: 'sym', name })
+  if (onStack && lits < TMP_BUF) {
+    buf = stackBuf(s, bufType)
   } else buf = s.constNil(bufType)
   return s.mkcall(`concatstring${operands.length}`, [T.string], [buf, ...vals])[0]!
 }
@@ -276,10 +284,10 @@ export function concatExpr(s: FnBuilder, e: A.Binary): Value {
 }
 
 /**
- * gc's number for a concatenation's stack buffer: walk's TempAt names it
- * after len(fn.Dcl), which by then holds the params, results and locals,
- * one temporary order made for every concatenation of the function, and the
- * buffers walked before this one.
+ * gc's number for a stack buffer of a concatenation or conversion: walk's
+ * TempAt names it after len(fn.Dcl), which by then holds the params, results
+ * and locals, one temporary order made for every concatenation and string
+ * conversion of the function, and the buffers walked before this one.
  */
 function bufTempIndex(s: FnBuilder): number {
   const info = s.unit.info!
@@ -287,11 +295,100 @@ function bufTempIndex(s: FnBuilder): number {
   let concats = 0
   walkCode(s.unit.decl?.body ?? s.unit.lit?.body, (n) => {
     if (n.kind === 'FuncLit' && n !== s.unit.lit) return false
-    if (isConcat(s.cx.info, n as A.Expr)) {
-      concats++
-      return false
-    }
+    if (isConcat(s.cx.info, n as A.Expr)) concats++
+    else if (n.kind === 'Call' && isStringConversion(s.cx.info, n)) concats++
     return true
   })
   return named + concats + s.concatBufs++
+}
+
+/** A fresh stack buffer walk allocates (stackBufAddr): its address, no zeroing. */
+function stackBuf(s: FnBuilder, bufType: SsaType): Value {
+  const name = s.autotmp(bufType.elem!, true, bufTempIndex(s))
+  return s.v('LocalAddr', bufType, [s.sp, s.mem], 0n, { kind: 'sym', name })
+}
+
+// ---------------------------------------------------------------- conversions
+
+const isElem = (t: Type, basic: string): boolean => {
+  const u = under(t)
+  if (u.kind !== 'slice') return false
+  const e = under(u.elem)
+  return e.kind === 'basic' && e.basic === basic
+}
+
+/**
+ * walk's string conversions, each a runtime call with a stack buffer when
+ * the result does not escape (nil otherwise): slicebytetostring,
+ * slicerunetostring, intstring ([4]byte), stringtoslicebyte,
+ * stringtoslicerune ([32]rune). A []byte(s) nobody writes through shares
+ * the string's bytes (escape analysis's zero-copy OSTR2BYTESTMP).
+ */
+export function stringConversion(s: FnBuilder, e: A.Call): Value {
+  const arg = e.args[0]!
+  const from = s.typeOf(unparen(arg))
+  const rt = fromGo(s.typeOf(e))
+  const x = s.expr(arg)
+  s.pos = s.at(gcConvPos(arg))
+  const onStack = !s.cx.facts.escapingSites.has(e)
+  const buf = (t: SsaType): Value => (onStack ? stackBuf(s, ptrTo(t)) : s.constNil(ptrTo(t)))
+  if (isStringType(rt.go ?? s.typeOf(e))) {
+    if (isElem(from, 'uint8')) {
+      const b = buf(arrayOf(T.uint8, TMP_BUF))
+      return s.mkcall('slicebytetostring', [rt], [b, s.v('SlicePtr', bytePtr, [x]), s.v('SliceLen', T.int, [x])])[0]!
+    }
+    if (isElem(from, 'int32')) return s.mkcall('slicerunetostring', [rt], [buf(arrayOf(T.uint8, TMP_BUF)), x])[0]!
+    const b = buf(arrayOf(T.uint8, 4))
+    return s.mkcall('intstring', [rt], [b, s.convert(x, x.type, T.int64, arg)])[0]!
+  }
+  const str = s.convert(x, x.type, T.string, arg)
+  if (isElem(s.typeOf(e), 'uint8')) {
+    if (s.cx.facts.zeroCopy?.has(e)) return zeroCopyBytes(s, str, rt)
+    return s.mkcall('stringtoslicebyte', [rt], [buf(arrayOf(T.uint8, TMP_BUF)), str])[0]!
+  }
+  return s.mkcall('stringtoslicerune', [rt], [buf(arrayOf(T.int32, TMP_BUF)), str])[0]!
+}
+
+/** gc's position of a conversion: its operand's. */
+function gcConvPos(arg: A.Expr): number {
+  const u = unparen(arg)
+  if (u.kind === 'Binary') return u.opPos
+  if (u.kind === 'Call') return u.lparen
+  return u.pos
+}
+
+/** ssagen's OSTR2BYTESTMP: the string's own bytes; an empty string's nil pointer becomes runtime.zerobase. */
+function zeroCopyBytes(s: FnBuilder, str: Value, t: SsaType): Value {
+  let ptr = s.v('StringPtr', bytePtr, [str])
+  const cond = s.v('NeqPtr', T.bool, [ptr, s.constNil(bytePtr)])
+  const zerobase = s.v('Addr', bytePtr, [s.sb], 0n, { kind: 'sym', name: 'runtime.zerobase' })
+  ptr = ternary(s, cond, ptr, zerobase)
+  const len = s.v('StringLen', T.int, [str])
+  return s.v('SliceMake', t, [ptr, len, len])
+}
+
+/** order's OBYTES2STRTMP: string(b) that a comparison only reads is b's own bytes. */
+export function bytesToStringTmp(s: FnBuilder, arg: A.Expr, t: SsaType): Value {
+  const b = s.expr(arg)
+  return s.v('StringMake', t, [s.v('SlicePtr', bytePtr, [b]), s.v('SliceLen', T.int, [b])])
+}
+
+/** ssagen's ternary: cond ? x : y through a variable written in two blocks. */
+function ternary(s: FnBuilder, cond: Value, x: Value, y: Value): Value {
+  const key = { name: '.ternary' }
+  const then = s.newBlock()
+  const els = s.newBlock()
+  const end = s.newBlock()
+  s.branch(cond, then, els, 0)
+  s.seal(then)
+  s.startBlock(then)
+  s.writeVar(key, x, x.type)
+  s.jump(end)
+  s.seal(els)
+  s.startBlock(els)
+  s.writeVar(key, y, x.type)
+  s.jump(end)
+  s.seal(end)
+  s.startBlock(end)
+  return s.readVar(key)
 }
