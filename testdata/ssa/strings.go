@@ -144,3 +144,49 @@ func CatAssign(s string, n int) string {
 func CatField(p *person) {
 	p.name = "Dr. " + p.name
 }
+
+func BytesToString(b []byte) int {
+	s := string(b)
+	return len(s)
+}
+
+func BytesToStringEscapes(b []byte) string {
+	return string(b)
+}
+
+func RuneToString(r rune) int {
+	s := string(r)
+	return len(s)
+}
+
+func StringToBytes(s string) []byte {
+	return []byte(s)
+}
+
+func StringToBytesWritten(s string) int {
+	b := []byte(s)
+	b[0] = 1
+	return len(b)
+}
+
+func StringToRunes(s string) int {
+	r := []rune(s)
+	return len(r)
+}
+
+func RunesToString(r []rune) string {
+	return string(r)
+}
+
+func CompareBytes(b []byte) bool {
+	return string(b) == "hello, world!!!!!!!!!"
+}
+
+func ZeroCopy(s string) byte {
+	b := []byte(s)
+	return b[0]
+}
+
+func CatBytes(b []byte, s string) string {
+	return "<" + string(b) + s
+}

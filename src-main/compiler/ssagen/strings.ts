@@ -7,7 +7,7 @@
 // first such node, with `unsupported: …` (escape analysis still runs).
 
 import type * as A from '../syntax/ast'
-import { walkCode } from '../syntax/children'
+import { walkCode, type CodeNode } from '../syntax/children'
 import type { FnUnit } from '../escape/units'
 import type { TypeInfo } from '../types/info'
 import { under, type Type } from '../types/types'
@@ -260,8 +260,13 @@ const TMP_BUF = 32
 export function concatStrings(s: FnBuilder, operands: A.Expr[], onStack: boolean, at: A.Span & { opPos?: number }): Value {
   if (operands.length > 5) throw new Unsupported(at.opPos ?? at.pos, 'concatenation of more than 5 strings')
   const info = s.cx.info
+  // order's OBYTES2STRTMP: with a non-empty literal among the operands, string(b) is b's own bytes (concatstrings copies them).
+  const hasLit = operands.some((x) => {
+    const c = info.types.get(unparen(x))?.value
+    return c?.kind === 'string' && c.value.length > 0
+  })
   const vals = operands.map((x) => {
-    const v = s.expr(x)
+    const v = hasLit ? operand(s, x) : s.expr(x)
     return s.convert(v, v.type, T.string, x)
   })
   const bufType = ptrTo(arrayOf(T.uint8, TMP_BUF))
@@ -293,12 +298,19 @@ function bufTempIndex(s: FnBuilder): number {
   const info = s.unit.info!
   const named = info.params.length + info.results.length + info.locals.filter((v) => !s.unit.captures.includes(v)).length
   let concats = 0
-  walkCode(s.unit.decl?.body ?? s.unit.lit?.body, (n) => {
-    if (n.kind === 'FuncLit' && n !== s.unit.lit) return false
-    if (isConcat(s.cx.info, n as A.Expr)) concats++
-    else if (n.kind === 'Call' && isStringConversion(s.cx.info, n)) concats++
-    return true
-  })
+  const visit = (root: CodeNode | null | undefined): void =>
+    walkCode(root, (n) => {
+      if (n.kind === 'FuncLit' && n !== s.unit.lit) return false
+      if (isConcat(s.cx.info, n as A.Expr)) {
+        // One node for the whole flattened chain; its operands may hold more.
+        concats++
+        for (const x of concatOperands(s.cx.info, n as A.Binary)) visit(x)
+        return false
+      }
+      if (n.kind === 'Call' && isStringConversion(s.cx.info, n)) concats++
+      return true
+    })
+  visit(s.unit.decl?.body ?? s.unit.lit?.body)
   return named + concats + s.concatBufs++
 }
 
