@@ -190,3 +190,28 @@ func ZeroCopy(s string) byte {
 func CatBytes(b []byte, s string) string {
 	return "<" + string(b) + s
 }
+
+func CountRunes(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+func SumRunes(s string) int {
+	n := 0
+	for i, r := range s {
+		n += i + int(r)
+	}
+	return n
+}
+
+func FirstUpper(s string) int {
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			return i
+		}
+	}
+	return -1
+}
