@@ -244,14 +244,14 @@ test('arch switch: the same function on ppc64, from the key and the deep link', 
 test('errors where they happened: an unsupported construct is marked at its function, which stays listed', async ({ page }) => {
   await page.goto('/?example=heapagg&func=half')
   await expect(page.getByTestId('pass-timeline').locator('li')).toHaveCount(56)
-  // Add a function the subset refuses (strings are level 2 of the subset).
+  // Add a function the subset refuses (complex numbers are outside it).
   await page.locator('.cm-line').last().click()
   await page.keyboard.press('Control+End')
-  await page.keyboard.type('\nfunc Str() int { s := "x"; return len(s) }\n')
-  await expect(page.getByTestId('diagnostics')).toContainText('unsupported: string literal')
-  await expect(page.locator('[data-func="Str"] [data-testid="no-trace"]')).toBeVisible()
-  await page.locator('[data-func="Str"] button').click()
-  await expect(page.getByTestId('trace-failure')).toContainText(/heapagg.go:\d+:\d+: unsupported: string literal/)
+  await page.keyboard.type('\nfunc Cx() int { var z complex128; _ = z; return 1 }\n')
+  await expect(page.getByTestId('diagnostics')).toContainText('unsupported: complex type')
+  await expect(page.locator('[data-func="Cx"] [data-testid="no-trace"]')).toBeVisible()
+  await page.locator('[data-func="Cx"] button').click()
+  await expect(page.getByTestId('trace-failure')).toContainText(/heapagg.go:\d+:\d+: unsupported: complex type/)
   await expect(page.locator('.cm-lint-marker-error')).toHaveCount(1)
   await snap(page, 'debugger-unsupported')
   // The other functions say why they have no SSA now…

@@ -37,6 +37,8 @@ export interface Failure {
   signature: string
   /** The detail to show: the first differing line, the error. */
   detail: string
+  /** Set when SSA construction refused one function (the rest of the file is still compared). */
+  func?: string
 }
 
 export interface FuncArchPair {
@@ -124,7 +126,7 @@ export function verdict(gc: GcFacts, us: OurResult, arches: readonly FuzzArch[] 
       v.allocFuncs++
       if (theirs.join('\n') === fn.allocs.join('\n')) v.allocSame++
       else allocDiff ??= `${name}: gc [${theirs.join('; ')}] ours [${fn.allocs.join('; ')}]`
-    } else if (theirs && !fn.allocs) {
+    } else if (theirs && !fn.allocs && ![...fn.arches.values()].some((a) => a.buildError?.includes('unsupported:'))) {
       v.allocFuncs++
       allocDiff ??= `${name}: no start on our side`
     }
@@ -134,7 +136,10 @@ export function verdict(gc: GcFacts, us: OurResult, arches: readonly FuzzArch[] 
       if (a.buildError !== undefined) {
         const m = a.buildError.replace(/^\S+:\d+:\d+: /, '')
         const cat: Category = m.startsWith('unsupported:') ? 'refused' : 'internal'
-        if (!seenInternal.has(cat + m)) fail(cat, m, `${name} ${arch}: ${a.buildError}`)
+        if (!seenInternal.has(cat + m)) {
+          fail(cat, m, `${name} ${arch}: ${a.buildError}`)
+          v.failures[v.failures.length - 1]!.func = name
+        }
         seenInternal.add(cat + m)
         continue
       }

@@ -56,7 +56,7 @@ describe('ssascope export', () => {
   })
 
   it('bad input: usage, unknown arch, missing function, a file with errors, an unwritable output', async () => {
-    const dir = tempFiles({ 'bad.go': 'package p\n\nfunc F() int { return y }\n', 'str.go': 'package p\n\nfunc S() string { return "s" }\n' })
+    const dir = tempFiles({ 'bad.go': 'package p\n\nfunc F() int { return y }\n', 'str.go': 'package p\n\nfunc S() complex128 { return 1 }\n' })
     const out = join(dir, 'o.html')
     expect((await cli('export', heapagg, '--func', 'half')).err).toMatch(/^usage: ssascope export/)
     const arch = await cli('export', heapagg, '--func', 'half', '--arch', 'amd64,arm64', '-o', out)
@@ -70,7 +70,7 @@ describe('ssascope export', () => {
     // Outside the subset: refused at the construct's position, as gc would print an error.
     const unsupported = await cli('export', join(dir, 'str.go'), '--func', 'S', '-o', out)
     expect(unsupported.code).toBe(EXIT_BAD_INPUT)
-    expect(unsupported.err).toMatch(/^[^\n]*str\.go:3:\d+: unsupported: string/)
+    expect(unsupported.err).toMatch(/^[^\n]*str\.go:3:\d+: unsupported: complex/)
     const unwritable = await cli('export', heapagg, '--func', 'half', '-o', join(dir, 'no', 'such', 'dir.html'))
     expect(unwritable.code).toBe(EXIT_BAD_INPUT)
     expect(unwritable.err).toMatch(/dir\.html: ENOENT/)

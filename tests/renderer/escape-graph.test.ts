@@ -70,7 +70,7 @@ describe('escape graph model', () => {
       }
     }
     expect(batches).toBeGreaterThan(200)
-  })
+  }, 60_000) // every function of the corpus, analysed again for its graph
 })
 
 describe('layered layout', () => {

@@ -70,8 +70,8 @@ describe('Service', () => {
   it('reports type errors and unsupported constructs, and skips type checking after syntax errors', async () => {
     const typeErr = await service.call('analyze', { path: 'x.go', text: 'package x\nfunc F() int {\n\treturn y\n}\n' })
     expect(typeErr.diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`)).toEqual(['3:9: undefined: y'])
-    const unsupported = await service.call('analyze', { path: 'x.go', text: 'package x\nvar s string\n' })
-    expect(unsupported.diagnostics.map((d) => d.message)).toEqual(['unsupported: string type'])
+    const unsupported = await service.call('analyze', { path: 'x.go', text: 'package x\nvar z complex128\n' })
+    expect(unsupported.diagnostics.map((d) => d.message)).toEqual(['unsupported: complex type'])
     const syntax = await service.call('analyze', { path: 'x.go', text: 'package x\nfunc F() { y := ) }\n' })
     expect(syntax.diagnostics.map((d) => d.message)).toEqual(['syntax error: unexpected )'])
     expect(syntax.timings.map((t) => t.phase)).toEqual(['parse'])

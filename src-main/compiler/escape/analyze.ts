@@ -227,8 +227,11 @@ function batchReport(b: BatchBuilder, batch: FnUnit[], options: ReportOptions): 
       if (loc.has(Attr.Escapes)) out.push(`${loc.pos}: moved to heap: ${loc.display}`)
       continue
     }
-    const what = b.sites.get(loc)?.kind === 'append' ? 'append' : loc.display
+    const site = b.sites.get(loc)
+    const what = site?.kind === 'append' ? 'append' : loc.display
     out.push(`${loc.pos}: ${what} ${loc.has(Attr.Escapes) ? 'escapes to heap' : 'does not escape'}`)
+    // A []byte(s) nobody writes through may share the string's bytes (gc's OSTR2BYTESTMP).
+    if (site?.kind === 'strconv' && site.toBytes && !loc.has(Attr.Escapes) && !loc.has(Attr.Mutates)) out.push(`${loc.pos}: zero-copy string->[]byte conversion`)
   }
   return out
 }

@@ -11,6 +11,7 @@ import { deref, holeTo, note, shift, type Hole } from './holes'
 import { NUM_RESULT_SLOTS } from './leaks'
 import type { FnUnit } from './units'
 import { hasPointers, recvParams } from './utils'
+import { isStringConversion, isStringToBytes } from './strings'
 import type { FnWalker, Named } from './walker'
 
 export const callMethods = {
@@ -19,6 +20,11 @@ export const callMethods = {
     const ci = this.info.calls.get(e)
     if (!ci) throw new Error(`escape: unclassified call at offset ${e.pos}`)
     if (ci.kind === 'conversion') {
+      if (isStringConversion(this.info, e)) {
+        // gc's OBYTES2STR & co.: the result is new storage; the operand is only read.
+        this.spill(ks?.[0] ?? this.b.discard, { kind: 'strconv', node: e, toBytes: isStringToBytes(this.info, e) }, () => this.p.expr(e), this.pos(e.args[0]!))
+        return this.discardExpr(e.args[0]!)
+      }
       const k = ks?.[0] ?? this.b.discard
       const from = this.typeOf(e.args[0]!)
       if (isUnsafePointer(ci.to) && from && isUintptr(from)) return this.unsafeValue(k, e.args[0]!)

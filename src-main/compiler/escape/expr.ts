@@ -5,6 +5,7 @@
 import type * as A from '../syntax/ast'
 import type { FieldStep, MethodSelection } from '../types/info'
 import { under, type Type } from '../types/types'
+import { concatOperands, isString } from './strings'
 import { stripParens } from './gcfmt'
 import { addr, deref, note, type Hole } from './holes'
 import { isClosure, methodValueRecvType } from './units'
@@ -36,7 +37,7 @@ export const exprMethods = {
       case 'Index': {
         const xt = this.typeOf(e.x)
         const u = xt && under(xt)
-        if (u?.kind === 'slice') this.expr(deref(k, this.exprNote('dot of pointer', e)), e.x)
+        if (u?.kind === 'slice' || isString(u)) this.expr(deref(k, this.exprNote('dot of pointer', e)), e.x)
         else if (u?.kind === 'pointer') {
           // p[i] on a pointer to an array: an implicit *p.
           const kk = note(k, this.exprNote('fixed-array-index-of', e))
@@ -67,6 +68,7 @@ export const exprMethods = {
         return this.discardExpr(e.x)
       }
       case 'Binary':
+        if (isString(tv?.type) && e.op === '+') return this.addString(k, e)
         this.discardExpr(e.x)
         return this.discardExpr(e.y)
       case 'Call':
@@ -74,6 +76,12 @@ export const exprMethods = {
       case 'KeyValue':
         return this.expr(k, e.value)
     }
+  },
+
+  /** gc's OADDSTR: the result is a new allocation; the operands never escape (concatstrings copies them). */
+  addString(this: FnWalker, k: Hole, e: A.Binary): void {
+    this.spill(k, { kind: 'addstr', node: e }, () => this.p.expr(e), e.opPos)
+    for (const x of concatOperands(this.info, e)) this.discardExpr(x)
   },
 
   discardExpr(this: FnWalker, e: A.Expr | null): void {

@@ -11,6 +11,7 @@ import { constantString, type Constant } from '../types/constant'
 import type { MethodSelection, TypeInfo } from '../types/info'
 import { defaultType, under, type Type } from '../types/types'
 import { messageTypeString } from '../types/typestring'
+import { concatOperands, isConcat } from './strings'
 
 /** Precedences of gc's ir.OpPrec for the ops we print. */
 const PREC_ATOM = 8
@@ -47,7 +48,8 @@ function toIntConst(c: Constant): Constant {
 }
 
 function untypedOf(c: Constant): Type {
-  return { kind: 'basic', basic: c.kind === 'bool' ? 'untyped bool' : c.kind === 'int' ? 'untyped int' : 'untyped float', name: '' }
+  const basic = c.kind === 'bool' ? 'untyped bool' : c.kind === 'int' ? 'untyped int' : c.kind === 'string' ? 'untyped string' : 'untyped float'
+  return { kind: 'basic', basic, name: '' }
 }
 
 function quoteRune(r: number): string {
@@ -117,6 +119,8 @@ export class GcPrinter {
         return this.wrap(`${e.op}${space}${this.expr(e.x, PREC_UNARY + 1)}`, PREC_UNARY, prec)
       }
       case 'Binary': {
+        // A string concatenation is one flattened OADDSTR node.
+        if (isConcat(this.info, e)) return this.wrap(concatOperands(this.info, e as A.Binary).map((x) => this.expr(x, 5)).join(' + '), 5, prec)
         const p = BINARY_PREC[e.op]
         const y = stripParens(e.y)
         const count = (e.op === '<<' || e.op === '>>') && this.info.shiftCounts.get(y)

@@ -22,14 +22,14 @@ export function hasPointers(t: Type): boolean {
     case 'signature':
       r = true
       break
-    case 'basic':
-      r = u.basic === 'unsafe.Pointer'
-      break
     case 'array':
       r = u.len > 0 && hasPointers(u.elem)
       break
     case 'struct':
       r = u.fields.some((f) => hasPointers(f.type))
+      break
+    case 'basic':
+      r = u.basic === 'string' || u.basic === 'unsafe.Pointer' // a string's data pointer
       break
     default:
       r = false

@@ -8,7 +8,7 @@ import { typeString } from '../types/typestring'
 
 export type TypeKind =
   | 'bool' | 'int' | 'uint' | 'float' | 'ptr' | 'unsafeptr' | 'func'
-  | 'slice' | 'array' | 'struct'
+  | 'string' | 'slice' | 'array' | 'struct'
   | 'mem' | 'flags' | 'void' | 'tuple' | 'results'
 
 export interface SsaField {
@@ -92,6 +92,8 @@ export const T = {
   rune: basic('rune', 'int', 4),
   float32: basic('float32', 'float', 4),
   float64: basic('float64', 'float', 8),
+  /** A (data pointer, length) pair. */
+  string: intern({ str: 'string', kind: 'string', size: 16, align: 8, hasPointers: true }),
   unsafePointer: intern({ str: 'unsafe.Pointer', kind: 'unsafeptr', size: 8, align: 8, hasPointers: true }),
   mem: intern({ str: 'mem', kind: 'mem', size: 0, align: 1, hasPointers: false }),
   flags: intern({ str: 'flags', kind: 'flags', size: 0, align: 1, hasPointers: false }),
@@ -134,7 +136,7 @@ function convert(t: Type): SsaType {
   const align = alignof(t)
   switch (u.kind) {
     case 'basic': {
-      const b = (T as Record<string, SsaType>)[u.basic]
+      const b = (T as Record<string, SsaType>)[u.basic === 'untyped string' ? 'string' : u.basic]
       if (!b) throw new Error(`no SSA type for ${u.basic}`)
       return t.kind === 'named' ? intern({ ...b, str, key, go: t }) : b
     }

@@ -153,6 +153,17 @@ export class Builder {
     return this.cachedConst('ConstBool', T.bool, b ? 1n : 0n)
   }
 
+  /** gc's ConstEmptyString: one cached "" per string type. */
+  constEmptyString(type: SsaType): Value {
+    const key = `ConstString|${type.key}|""`
+    let c = this.consts.get(key)
+    if (!c) {
+      c = this.entryV('ConstString', type, [], 0n, { kind: 'sym', name: '""' })
+      this.consts.set(key, c)
+    }
+    return c
+  }
+
   constNil(type: SsaType): Value {
     return this.cachedConst('ConstNil', type, 0n)
   }
@@ -175,6 +186,8 @@ export class Builder {
         return this.constNil(type)
       case 'slice':
         return this.cachedConst('ConstSlice', type, 0n)
+      case 'string':
+        return this.constEmptyString(type)
       case 'struct': {
         const fields = type.fields!.map((fl) => this.zero(fl.type))
         return this.v(`StructMake`, type, fields)

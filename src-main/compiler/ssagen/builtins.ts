@@ -14,12 +14,14 @@ import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
 import { unsafeCall } from './unsafe'
+import { stringLen } from './strings'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
     case 'len':
     case 'cap': {
       const xt = under(s.typeOf(e.args[0]!))
+      if (xt.kind === 'basic' && id === 'len') return [stringLen(s, e.args[0]!)]
       if (xt.kind !== 'slice') throw new Unsupported(e.pos, `${id} of ${xt.kind}`)
       return [s.v(id === 'len' ? 'SliceLen' : 'SliceCap', T.int, [s.expr(e.args[0]!)])]
     }

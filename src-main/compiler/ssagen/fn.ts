@@ -27,6 +27,7 @@ import { addrMethods } from './fnaddr'
 import { callMethods } from './fncall'
 import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
+import { isStringCompare, stringCond } from './strings'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
 
@@ -435,6 +436,7 @@ export class FnBuilder extends Builder {
     if (e.kind === 'Unary' && e.op === '!') return this.condBranch(e.x, no, yes, (-likely) as -1 | 0 | 1)
     // walk made an array or struct comparison a chain of && or ||: it branches like one.
     if (isAggregateCompare(this, e)) return this.aggregateBranch(e as A.Binary, yes, no, likely)
+    if (isStringCompare(this, e)) return this.condTreeBranch(stringCond(this, e as A.Binary), yes, no, likely)
     const c = this.expr(e)
     this.branch(c, yes, no, likely)
   }
@@ -462,9 +464,10 @@ export class FnBuilder extends Builder {
     b.setControl(mem)
   }
 
-  boundsCheck(idx: Value, len: Value, kind: number, at: A.Span, slice = false): void {
+  /** Returns the index extended to 64 bits (gc's extendIndex). */
+  boundsCheck(idx: Value, len: Value, kind: number, at: A.Span, slice = false): Value {
     const unsignedIdx = idx.type.kind === 'uint'
-    const i = idx.type.size < 8 ? this.v(unsignedIdx ? `ZeroExt${idx.type.size * 8}to64` : `SignExt${idx.type.size * 8}to64`, T.int, [idx]) : idx
+    const i = this.extendIndex(idx)
     const pos = this.pos
     this.pos = this.at(at.pos)
     const ok = this.v(slice ? 'IsSliceInBounds' : 'IsInBounds', T.bool, [i, len])
@@ -473,7 +476,12 @@ export class FnBuilder extends Builder {
       this.endPanic(m)
     })
     this.restorePos(pos)
-    void at
+    return i
+  }
+
+  extendIndex(idx: Value): Value {
+    if (idx.type.size >= 8) return idx
+    return this.v(idx.type.kind === 'uint' ? `ZeroExt${idx.type.size * 8}to64` : `SignExt${idx.type.size * 8}to64`, T.int, [idx])
   }
 
   nilCheck(p: Value): Value {
@@ -508,8 +516,12 @@ export class FnBuilder extends Builder {
   }
 
   tmpCount = 0
-  autotmp(t: SsaType, addrTaken = false): string {
-    const name = `.autotmp_${this.tmpCount++}`
+  /** Concatenation buffers so far (their gc numbers: strings.ts). */
+  concatBufs = 0
+  /** `index`: gc's number for the temporary, when known; other temporaries skip the names taken. */
+  autotmp(t: SsaType, addrTaken = false, index?: number): string {
+    let name = `.autotmp_${index ?? this.tmpCount++}`
+    while (index === undefined && this.temps.some((x) => x.name === name)) name = `.autotmp_${this.tmpCount++}`
     this.temps.push({ name, type: t, class: 'auto', file: this.cx.file, line: this.pos.line, col: this.pos.col, addrTaken, temp: true })
     return name
   }

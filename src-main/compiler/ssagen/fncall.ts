@@ -12,6 +12,8 @@ import { callBuiltin } from './builtins'
 import { builtByWalk, mayCall } from './walkcall'
 import { sliceOfArray } from './slicing'
 import { arrayType, exprPos, closureRecordType, unparen, Unsupported, type FnBuilder } from './fn'
+import { stringConversion } from './strings'
+import { isStringConversion } from '../escape/strings'
 
 export const callMethods = {
   closure(this: FnBuilder, e: A.FuncLit): Value {
@@ -86,6 +88,7 @@ export const callMethods = {
     if (!ci) throw new Unsupported(e.pos, 'call')
     switch (ci.kind) {
       case 'conversion':
+        if (isStringConversion(this.cx.info, e)) return [stringConversion(this, e)]
         return [this.convert(this.expr(e.args[0]!), fromGo(this.typeOf(e.args[0]!)), fromGo(ci.to), e)]
       case 'builtin':
         return callBuiltin(this, e, ci.id)

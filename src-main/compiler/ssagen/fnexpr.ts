@@ -9,6 +9,8 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
+import { concatExpr, constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
+import { isConcat } from '../escape/strings'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -34,6 +36,8 @@ export const exprMethods = {
         return this.constInt(t, toInt(c)!)
       case 'float':
         return this.constFloat(t, toFloat(c)!)
+      case 'string':
+        return constString(this, t, c.kind === 'string' ? c.value : '', e)
       default:
         if (c.kind === 'int' || c.kind === 'float') throw new Unsupported(e.pos, `constant of type ${t.str}`)
         return this.zero(t)
@@ -131,6 +135,8 @@ export const exprMethods = {
       return this.readVar(tmp)
     }
     if (isAggregateCompare(this, e)) return this.aggregateCompare(e)
+    if (isStringCompare(this, e)) return this.condValue(stringCond(this, e as A.Binary))
+    if (isConcat(this.cx.info, e)) return concatExpr(this, e as A.Binary)
     const xt = this.typeOf(e.x)
     return this.binaryValue(e.op, this.expr(e.x), this.expr(e.y), this.typeOf(e), this.typeOf(e.y), e.opPos, xt)
   },
@@ -231,6 +237,7 @@ export const exprMethods = {
 
   index(this: FnBuilder, e: A.Index): Value {
     const xt = under(this.typeOf(e.x))
+    if (xt.kind === 'basic') return stringIndex(this, e)
     const t = fromGo(this.typeOf(e))
     if (xt.kind === 'array' && this.exprCanSSA(e.x)) {
       const a = this.expr(e.x)
@@ -248,6 +255,7 @@ export const exprMethods = {
 
   sliceExpr(this: FnBuilder, e: A.SliceExpr): Value {
     const xt = under(this.typeOf(e.x))
+    if (xt.kind === 'basic') return stringSlice(this, e)
     const t = fromGo(this.typeOf(e))
     const et = t.elem!
     let ptr: Value

@@ -14,6 +14,7 @@ import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
+import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
 
 export const stmtMethods = {
   stmt1(this: FnBuilder, s: A.Stmt): void {
@@ -119,6 +120,7 @@ export const stmtMethods = {
   /** Store val at addr: a Store, or a Move from a non-SSA-able value's address (gc's s.move). */
   storeInto(this: FnBuilder, t: SsaType, addr: Value, val: Value | LazyAggregate): void {
     if (val instanceof LazyAggregate) return val.storeTo(this, addr)
+    if (t.kind === 'string' && !isStackAddr(addr)) return storeStringParts(this, addr, val)
     if (canSSA(t)) this.store(t, addr, val)
     else if (val.op === 'Dereference') {
       // Copy memory to memory: gc moves from the source address.
@@ -135,6 +137,8 @@ export const stmtMethods = {
       const op = s.op.slice(0, -1) as A.BinaryOp
       const lhs = s.lhs[0]!
       const t = this.typeOf(lhs)
+      // walk's s = s + t: a node escape analysis never saw, so no stack buffer.
+      if (op === '+' && fromGo(t).kind === 'string') return this.assignTo(lhs, () => concatStrings(this, [lhs, s.rhs[0]!], false, s))
       // gc evaluates the address once, then x = x op y.
       return this.assignTo(lhs, () => this.binaryValue(op, this.expr(lhs), this.expr(s.rhs[0]!), t, this.typeOf(s.rhs[0]!), s.pos))
     }
@@ -335,6 +339,7 @@ export const stmtMethods = {
     // walk's arrayRangeClear: `for i := range a { a[i] = zero }` becomes one memclr call.
     if (rangeClear(this, s)) return
     const xt = under(this.typeOf(s.x))
+    if (xt.kind === 'basic' && (xt.basic === 'string' || xt.basic === 'untyped string')) return rangeString(this, s)
     const info = this.cx.info
     const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
     const valVar = s.value && s.value.kind === 'Ident' && s.value.name !== '_' ? ((s.define ? info.defs.get(s.value) : info.uses.get(s.value)) as Var | undefined) : undefined

@@ -19,6 +19,9 @@ import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
 import type { EscapeFacts } from './vars'
 import { allocGroups, zerobaseVars } from './allocs'
+import { refuseStrings } from './strings'
+import { isStringToBytes } from '../escape/strings'
+import type * as A from '../syntax/ast'
 
 export interface TraceOptions {
   /** Stop after this pass (or `stack frame`). */
@@ -64,9 +67,10 @@ export interface SsaInput {
 }
 
 export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, options: SsaOptions = {}): SsaProgram {
-  const facts: EscapeFacts = { heap: new Set(), escapingSites: new Set(), byRef: esc.byRef }
+  const facts: EscapeFacts = { heap: new Set(), escapingSites: new Set(), byRef: esc.byRef, zeroCopy: new Set() }
   for (const b of esc.batches) {
     for (const loc of b.graph.locations) {
+      if (loc.kind === 'alloc' && loc.ref && !loc.has(Attr.Mutates) && (loc.ref as { kind?: string }).kind === 'Call' && isStringToBytes(info, loc.ref as A.Call)) facts.zeroCopy!.add(loc.ref)
       if (!loc.ref || !loc.has(Attr.Escapes)) continue
       if (loc.kind === 'alloc') facts.escapingSites.add(loc.ref as object)
       else facts.heap.add(loc.ref as object)
@@ -103,6 +107,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
   onStep?.('build', 0)
   const b = new FnBuilder(unit, cx, arch)
   try {
+    refuseStrings(unit, cx.info)
     b.build()
   } catch (e) {
     const offset = e instanceof Unsupported ? e.offset : (unit.decl ?? unit.lit)!.pos

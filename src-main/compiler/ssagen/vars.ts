@@ -24,6 +24,8 @@ export interface EscapeFacts {
   /** Allocation sites (AST nodes) that escape. */
   escapingSites: Set<object>
   byRef: Set<Var>
+  /** []byte(s) conversions nothing writes through (escape analysis's zero-copy OSTR2BYTESTMP). */
+  zeroCopy?: Set<object>
 }
 
 /** `walkAddrTaken`: walk took the variable's address for its own rewrites (a clearing loop's `&a[0]`). */

@@ -12,13 +12,13 @@ import { compositeKind, invalidOperand, isInvalid, type Operand } from './operan
 import { opPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import {
-  defaultType, hasNil, identical, isBoolean, isComparable, isInteger, isNumeric, isOrdered, isPointer, isTyped, isUntyped, isValid,
+  defaultType, hasNil, identical, isBoolean, isComparable, isInteger, isNumeric, isOrdered, isPointer, isString, isTyped, isUntyped, isValid,
   Typ, under, type Type,
 } from './types'
 import { checkRepresentable, convertUntyped, updateExprType } from './untyped'
 
 const BINARY_PREDICATES: Record<ConstBinaryOp, (t: Type) => boolean> = {
-  '+': isNumeric,
+  '+': (t) => isNumeric(t) || isString(t),
   '-': isNumeric,
   '*': isNumeric,
   '/': isNumeric,
@@ -75,6 +75,7 @@ export function matchTypes(c: Checker, x: Operand, y: Operand): void {
     if (isTyped(x.type) && isTyped(y.type)) return false
     if (isNumeric(x.type) !== isNumeric(y.type)) return false
     if (isBoolean(x.type) !== isBoolean(y.type)) return false
+    if (isString(x.type) !== isString(y.type)) return false
     if (x.mode === 'nil') return hasNil(y.type)
     if (y.mode === 'nil') return hasNil(x.type)
     if (isPointer(x.type) || isPointer(y.type)) return false

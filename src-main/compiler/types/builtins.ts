@@ -14,7 +14,9 @@ import { newVar, type BuiltinId } from './objects'
 import { isUnsafeBuiltin, unsafeBuiltin, unsafeSelfEvaluated } from './unsafe'
 import { invalidOperand, type Operand } from './operand'
 import { diagnosticTypeString as ts } from './typestring'
-import { identical, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
+import { defaultType, identical, isString, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
+import { assignableTo } from './assign'
+import { updateExprType } from './untyped'
 
 /** Whether a call of the builtin may stand alone as a statement (types2's predeclaredFuncs). */
 export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
@@ -103,8 +105,9 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
           c.errorOperand(x, `invalid append: argument must be a slice; have ${have}`)
           return fail
         }
-        const sig: Signature = { ...makeSig(x.type, x.type, sliceOf(u.elem)), variadic: true }
-        arguments_(c, call, sig, args)
+        const special = appendStringSpecial(c, call, x, args)
+        const sig: Signature = special ?? { ...makeSig(x.type, x.type, sliceOf(u.elem)), variadic: true }
+        if (!special) arguments_(c, call, sig, args)
         record(sig)
         return { mode: 'value', type: x.type, expr: call }
       }
@@ -112,7 +115,10 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
       case 'cap': {
         let u = under(x.type)
         if (u.kind === 'pointer' && under(u.elem).kind === 'array') u = under(u.elem)
-        if (u.kind === 'array') {
+        if (isString(u) && id === 'len') {
+          if (x.mode === 'constant' && x.val?.kind === 'string') return { mode: 'constant', type: Typ.int, val: makeInt(x.val.value.length), expr: call }
+          if (x.expr) updateExprType(c, x.expr, defaultType(x.type), true)
+        } else if (u.kind === 'array') {
           if (!c.hasCallOrRecv) return { mode: 'constant', type: Typ.int, val: makeInt(u.len), expr: call }
         } else if (u.kind !== 'slice') {
           if (isValid(u)) c.errorOperand(x, `invalid argument: ${c.str(x)} for built-in ${id}`)
@@ -125,16 +131,23 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         const y = args[1]!
         const dst = under(x.type)
         const src = under(y.type)
+        if (isString(src) && dst.kind === 'slice' && identical(dst.elem, Typ.byte)) {
+          // copy(b, s): the bytes of a string (a constant one becomes a string).
+          if (y.expr) updateExprType(c, y.expr, defaultType(y.type), true)
+          record(makeSig(Typ.int, x.type, defaultType(y.type)))
+          return { mode: 'value', type: Typ.int, expr: call }
+        }
         if (dst.kind !== 'slice') {
           c.errorOperand(x, `invalid copy: argument must be a slice; have ${c.str(x)}`)
           return fail
         }
-        if (src.kind !== 'slice') {
+        if (src.kind !== 'slice' && !isString(src)) {
           c.errorOperand(y, `invalid copy: argument must be a slice; have ${c.str(y)}`)
           return fail
         }
-        if (!identical(dst.elem, src.elem)) {
-          c.errorOperand(x, `invalid copy: arguments ${c.str(x)} and ${c.str(y)} have different element types ${ts(dst.elem)} and ${ts(src.elem)}`)
+        const srcElem = src.kind === 'slice' ? src.elem : Typ.byte // a string reads as its bytes in the message
+        if (!identical(dst.elem, srcElem)) {
+          c.errorOperand(x, `invalid copy: arguments ${c.str(x)} and ${c.str(y)} have different element types ${ts(dst.elem)} and ${ts(srcElem)}`)
           return fail
         }
         record(makeSig(Typ.int, x.type, y.type))
@@ -190,4 +203,13 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
       }
     }
   }
+}
+
+/** append(b, s...) with b assignable to []byte and s a string: the signature types2 records, or null. */
+function appendStringSpecial(c: Checker, call: A.Call, x: Operand, args: Operand[]): Signature | null {
+  if (args.length !== 2 || !call.ellipsis) return null
+  const y = args[1]!
+  if (!isString(y.type) || !assignableTo(x, sliceOf(Typ.byte))) return null
+  if (y.expr) updateExprType(c, y.expr, defaultType(y.type), true)
+  return { ...makeSig(x.type, x.type, defaultType(y.type)), variadic: true }
 }

@@ -5,7 +5,7 @@ import type * as A from '../syntax/ast'
 import { assignableTo, assignment, typesSummary } from './assign'
 import { builtin, BUILTIN_KINDS } from './builtins'
 import type { Checker } from './checker'
-import { constantString, makeInt, representable, toInt } from './constant'
+import { constantString, makeInt, makeString, representable, toInt } from './constant'
 import { expr, exprOrType, rawExpr, unparen, use, type Checked } from './expr'
 import { exprString } from './exprstring'
 import type { CallInfo, VariadicCall } from './info'
@@ -13,9 +13,17 @@ import { invalidOperand, isInvalid, type Operand } from './operand'
 import { startPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import {
-  defaultType, identical, isConstType, isInteger, isNumeric, isUintptr, isUnsafePointer, isUntyped, under, type BasicType, type Signature, type Type,
+  defaultType, identical, isConstType, isInteger, isNumeric, isUintptr, isString, isUnsafePointer, isUntyped, under, type BasicType, type Signature, type Type,
 } from './types'
 import { updateExprType } from './untyped'
+import { encodeRune } from './strings'
+
+/** []byte or []rune, possibly named element types (types2's isBytesOrRunes). */
+function isBytesOrRunes(t: Type): boolean {
+  if (t.kind !== 'slice') return false
+  const e = under(t.elem)
+  return e.kind === 'basic' && (e.basic === 'uint8' || e.basic === 'int32')
+}
 
 export function callExpr(c: Checker, call: A.Call): Checked {
   const fun = unparen(call.fun)
@@ -172,6 +180,11 @@ export function conversion(c: Checker, x: Operand, t: Type): void {
     if (v) {
       x.val = v
       ok = true
+    } else if (isInteger(x.type) && isString(t)) {
+      // string(65) is "A"; a value that is no code point gives U+FFFD (types2's constConvertibleTo).
+      const i = toInt(x.val)
+      x.val = makeString(encodeRune(i !== null && i >= 0n && i <= 0x10ffffn ? Number(i) : 0xfffd))
+      ok = true
     } else if (isInteger(x.type) && isInteger(t)) {
       c.errorOperand(x, `constant ${constantString(x.val)} overflows ${ts(t)}`)
       x.mode = 'invalid'
@@ -189,6 +202,7 @@ export function conversion(c: Checker, x: Operand, t: Type): void {
   if (isUntyped(x.type) && x.expr) {
     let final = t
     if (x.mode !== 'nil' && constArg && !isConstType(t)) final = defaultType(x.type)
+    else if (constArg && isInteger(x.type) && isString(t)) final = x.type // string(65): the argument stays untyped
     updateExprType(c, x.expr, final, true)
   }
   if (x.mode === 'nil') x.mode = 'value'
@@ -206,6 +220,9 @@ function convertibleTo(c: Checker, x: Operand, t: Type): boolean {
   // package unsafe: pointers and uintptr to unsafe.Pointer and back.
   if ((vu.kind === 'pointer' || isUintptr(vu)) && isUnsafePointer(tu)) return true
   if (isUnsafePointer(vu) && (tu.kind === 'pointer' || isUintptr(tu))) return true
+  // string(i), string(bytes), string(runes), []byte(s), []rune(s)
+  if ((isInteger(vu) || isBytesOrRunes(vu)) && isString(tu)) return true
+  if (isString(vu) && isBytesOrRunes(tu)) return true
   if (vu.kind === 'slice' && (tu.kind === 'array' || (tu.kind === 'pointer' && under(tu.elem).kind === 'array'))) {
     if (x.expr) c.unsupported(x.expr.pos, x.expr.end, 'conversion from slice to array')
     return true

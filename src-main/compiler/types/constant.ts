@@ -6,13 +6,20 @@
 // (1e400, 1.0/3*3 compared exactly, integers above 2^53 written as floats)
 // can differ from gc's. Integer-valued floats convert back to exact integers.
 
+import { constStringValue } from './strings'
 import type { BasicKind } from './types'
 
-export type Constant = { kind: 'bool'; value: boolean } | { kind: 'int'; value: bigint } | { kind: 'float'; value: number }
+/** String values are byte strings (one char per byte, see strings.ts). */
+export type Constant =
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'int'; value: bigint }
+  | { kind: 'float'; value: number }
+  | { kind: 'string'; value: string }
 
 export const makeBool = (value: boolean): Constant => ({ kind: 'bool', value })
 export const makeInt = (value: bigint | number): Constant => ({ kind: 'int', value: BigInt(value) })
 export const makeFloat = (value: number): Constant => ({ kind: 'float', value })
+export const makeString = (value: string): Constant => ({ kind: 'string', value })
 
 /** Untyped integer constants wider than this are an error (gc's 512-bit limit). */
 export const MAX_INT_BITS = 512
@@ -77,6 +84,8 @@ export function constantString(c: Constant): string {
   switch (c.kind) {
     case 'bool':
       return String(c.value)
+    case 'string':
+      return constStringValue(c.value)
     case 'int':
       return c.value.toString()
     case 'float': {
@@ -180,7 +189,10 @@ export function representable(c: Constant, kind: BasicKind): Constant | null {
       return v === null || !Number.isFinite(v) ? null : makeFloat(v)
     }
     case 'untyped float':
-      return c.kind === 'bool' ? null : c
+      return c.kind === 'bool' || c.kind === 'string' ? null : c
+    case 'string':
+    case 'untyped string':
+      return c.kind === 'string' ? c : null
     case 'bool':
     case 'untyped bool':
       return c.kind === 'bool' ? c : null
@@ -219,6 +231,7 @@ export type ConstBinaryOp = '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '&^'
 
 /** `x op y`; `/` truncates when `integerDivision` (integer-typed operands). The divisor is never zero here. */
 export function binaryOp(x: Constant, op: ConstBinaryOp, y: Constant, integerDivision: boolean): Constant {
+  if (x.kind === 'string' && y.kind === 'string' && op === '+') return makeString(x.value + y.value)
   if (x.kind === 'bool' && y.kind === 'bool') {
     if (op === '&&') return makeBool(x.value && y.value)
     if (op === '||') return makeBool(x.value || y.value)
@@ -283,6 +296,12 @@ export function compare(x: Constant, op: ConstCompareOp, y: Constant): boolean {
     if (op === '!=') return x.value !== y.value
     throw new Error('ordered comparison of booleans')
   }
+  if (x.kind === 'string' || y.kind === 'string') {
+    const a = x.value as string
+    const b = y.value as string
+    cmp = a < b ? -1 : a > b ? 1 : 0 // byte strings: code units are bytes
+    return compareResult(cmp, op)
+  }
   const xi = toInt(x)
   const yi = toInt(y)
   if (xi !== null && yi !== null) cmp = xi < yi ? -1 : xi > yi ? 1 : 0
@@ -291,6 +310,10 @@ export function compare(x: Constant, op: ConstCompareOp, y: Constant): boolean {
     const b = toFloat(y)!
     cmp = a < b ? -1 : a > b ? 1 : 0
   }
+  return compareResult(cmp, op)
+}
+
+function compareResult(cmp: number, op: ConstCompareOp): boolean {
   switch (op) {
     case '==':
       return cmp === 0

@@ -8,7 +8,7 @@ import type * as A from '../syntax/ast'
 import { binary } from './binary'
 import { callExpr } from './call'
 import type { Checker } from './checker'
-import { bitLen, MAX_INT_BITS, parseFloatLit, parseIntLit, parseRuneLit, unaryOp, type Constant } from './constant'
+import { bitLen, makeString, MAX_INT_BITS, parseFloatLit, parseIntLit, parseRuneLit, unaryOp, type Constant } from './constant'
 import { objDecl } from './decls'
 import { indexExpr, sliceExpr } from './indexing'
 import { compositeLit, funcLit } from './literals'
@@ -16,6 +16,7 @@ import { objectKindName, type Var } from './objects'
 import { invalidOperand, type Operand } from './operand'
 import { opPos } from './positions'
 import { selector } from './selector'
+import { parseStringLit } from './strings'
 import { sizeof } from './sizes'
 import { typExpr } from './typexpr'
 import { isBoolean, isInteger, isNumeric, isTyped, isUnsigned, isValid, pointerTo, Typ, under, type BasicType, type Type } from './types'
@@ -285,9 +286,12 @@ function basicLit(c: Checker, e: A.BasicLit): Operand {
     case 'imag':
       c.unsupported(e.pos, e.end, 'complex number')
       return x
-    case 'string':
-      c.unsupported(e.pos, e.end, 'string literal')
-      return x
+    case 'string': {
+      const b = parseStringLit(e.raw)
+      val = b === null ? null : makeString(b)
+      type = Typ.untypedString
+      break
+    }
   }
   if (!val) {
     c.errorAtPos(e.pos, `malformed constant: ${e.raw}`, e.end)

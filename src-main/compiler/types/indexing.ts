@@ -7,7 +7,7 @@ import { constantString, sign, toInt } from './constant'
 import { expr, exprOrType, markAddrTaken, use } from './expr'
 import { invalidOperand, isInvalid, type Operand } from './operand'
 import { tokenAfter } from './positions'
-import { isInteger, sliceOf, Typ, under, type Type } from './types'
+import { isInteger, isString, isUntyped, sliceOf, Typ, under, type Type } from './types'
 import { convertUntyped } from './untyped'
 
 export function indexExpr(c: Checker, e: A.Index): Operand {
@@ -32,6 +32,10 @@ export function indexExpr(c: Checker, e: A.Index): Operand {
     r = { mode: 'variable', type: a.elem, expr: e }
   } else if (u.kind === 'slice') {
     r = { mode: 'variable', type: u.elem, expr: e }
+  } else if (isString(u)) {
+    // Indexing a string yields a byte value, never a constant (types2).
+    if (x.mode === 'constant' && x.val?.kind === 'string') length = x.val.value.length
+    r = { mode: 'value', type: Typ.byte, expr: e }
   }
   if (!r) {
     c.errorAtPos(tokenAfter(c.text, e.x.end), `cannot index ${c.str(x)}`)
@@ -101,6 +105,14 @@ export function sliceExpr(c: Checker, e: A.SliceExpr): Operand {
     type = sliceOf(a.elem)
   } else if (u.kind === 'slice') {
     type = x.type
+  } else if (isString(u)) {
+    if (e.max) {
+      c.errorAt(e.max, 'invalid operation: 3-index slice of string')
+      return invalidOperand(e)
+    }
+    if (x.mode === 'constant' && x.val?.kind === 'string') length = x.val.value.length
+    // The result of slicing an untyped string is a (non-constant) string.
+    type = isUntyped(x.type) ? Typ.string : x.type
   }
   if (!type) {
     c.errorOperand(x, `cannot slice ${c.str(x)}`)

@@ -22,6 +22,7 @@ const BASIC_SIZES: Partial<Record<BasicKind, number>> = {
   uint: PTR_SIZE,
   uintptr: PTR_SIZE,
   'unsafe.Pointer': PTR_SIZE,
+  string: 2 * PTR_SIZE,
 }
 
 interface StructLayout {
@@ -59,7 +60,7 @@ export function alignof(t: Type): number {
   const u = under(t)
   switch (u.kind) {
     case 'basic':
-      return sizeof(u) // every basic type of the subset is aligned to its size
+      return u.basic === 'string' ? PTR_SIZE : sizeof(u) // other basic types are aligned to their size
     case 'array':
       return alignof(u.elem)
     case 'struct':

@@ -13,8 +13,8 @@ import { newVar, type Var } from './objects'
 import { isInvalid, type Operand } from './operand'
 import { assignOpPos, nodePos, startPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
-import { hasNil, identical, isBoolean, isComparable, isInteger, isNumeric, isValid, Typ, under, type Type } from './types'
-import { convertUntyped } from './untyped'
+import { hasNil, identical, isBoolean, isComparable, isInteger, isNumeric, isString, isUntyped, isValid, Typ, under, type Type } from './types'
+import { convertUntyped, updateExprType } from './untyped'
 
 export function stmtList(c: Checker, list: A.Stmt[]): void {
   for (const s of list) stmt(c, s)
@@ -192,6 +192,8 @@ function caseKey(v: Constant): string | null {
       return v.value >= -(2n ** 63n) && v.value < 2n ** 64n ? v.value.toString() : null
     case 'float':
       return Number.isInteger(v.value) ? BigInt(v.value).toString() : String(v.value)
+    case 'string':
+      return `"${v.value}` // never equal to a number's key
   }
 }
 
@@ -234,6 +236,10 @@ function rangeStmt(c: Checker, s: A.Range): void {
     } else if (u.kind === 'array' || u.kind === 'slice') {
       key = Typ.int
       val = u.elem
+    } else if (isString(u)) {
+      key = Typ.int
+      val = Typ.rune
+      if (isUntyped(x.type) && x.expr) updateExprType(c, x.expr, Typ.string, true)
     } else if (u.kind === 'signature') {
       c.unsupported(s.x.pos, s.x.end, 'range over function')
     } else {

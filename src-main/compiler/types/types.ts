@@ -13,7 +13,8 @@ export type BasicKind =
   | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr'
   | 'float32' | 'float64'
   | 'unsafe.Pointer'
-  | 'untyped bool' | 'untyped int' | 'untyped rune' | 'untyped float' | 'untyped nil'
+  | 'string'
+  | 'untyped bool' | 'untyped int' | 'untyped rune' | 'untyped float' | 'untyped string' | 'untyped nil'
 
 export interface BasicType {
   kind: 'basic'
@@ -95,12 +96,14 @@ export const Typ = {
   float32: basic('float32'),
   float64: basic('float64'),
   unsafePointer: basic('unsafe.Pointer'),
+  string: basic('string'),
   byte: basic('uint8', 'byte'),
   rune: basic('int32', 'rune'),
   untypedBool: basic('untyped bool'),
   untypedInt: basic('untyped int'),
   untypedRune: basic('untyped rune'),
   untypedFloat: basic('untyped float'),
+  untypedString: basic('untyped string'),
   untypedNil: basic('untyped nil'),
 } as const
 
@@ -136,11 +139,12 @@ export const isUnsigned = (t: Type): boolean => UNSIGNED.has(basicKindOf(t) ?? '
 export const isFloat = (t: Type): boolean => FLOATS.has(basicKindOf(t) ?? 'invalid')
 export const isNumeric = (t: Type): boolean => isInteger(t) || isFloat(t)
 export const isBoolean = (t: Type): boolean => basicKindOf(t) === 'bool' || basicKindOf(t) === 'untyped bool'
+export const isString = (t: Type): boolean => basicKindOf(t) === 'string' || basicKindOf(t) === 'untyped string'
 export const isUntyped = (t: Type): boolean => t.kind === 'basic' && t.basic.startsWith('untyped')
 export const isTyped = (t: Type): boolean => !isUntyped(t)
 /** Types whose values can be constants (and that can be ordered with < when numeric). */
-export const isConstType = (t: Type): boolean => isNumeric(t) || isBoolean(t)
-export const isOrdered = (t: Type): boolean => isNumeric(t)
+export const isConstType = (t: Type): boolean => isNumeric(t) || isBoolean(t) || isString(t)
+export const isOrdered = (t: Type): boolean => isNumeric(t) || isString(t)
 export const isPointer = (t: Type): boolean => under(t).kind === 'pointer'
 
 /** Pointers, slices and funcs have nil (maps, channels and interfaces are not in the subset). */
@@ -181,6 +185,8 @@ export function defaultType(t: Type): Type {
       return Typ.rune
     case 'untyped float':
       return Typ.float64
+    case 'untyped string':
+      return Typ.string
     default:
       return t
   }

@@ -9,7 +9,6 @@ import { Typ } from './types'
 const BUILTINS: BuiltinId[] = ['append', 'cap', 'copy', 'len', 'make', 'new', 'print', 'println']
 
 const UNSUPPORTED: Record<string, string> = {
-  string: 'string type',
   any: 'interface type',
   error: 'interface type',
   comparable: 'interface type',
@@ -35,7 +34,7 @@ export const universe: Scope = (() => {
   const basics = [
     Typ.bool, Typ.int, Typ.int8, Typ.int16, Typ.int32, Typ.int64,
     Typ.uint, Typ.uint8, Typ.uint16, Typ.uint32, Typ.uint64, Typ.uintptr,
-    Typ.float32, Typ.float64, Typ.byte, Typ.rune,
+    Typ.float32, Typ.float64, Typ.string, Typ.byte, Typ.rune,
   ]
   for (const t of basics) add({ kind: 'typename', name: t.name, pos: -1, type: t, alias: false } satisfies TypeNameObj)
   add({ kind: 'const', name: 'true', pos: -1, type: Typ.untypedBool, value: makeBool(true) })

@@ -30,7 +30,9 @@ export function elidedBoundsChecks(file: A.File, info: TypeInfo, text: string): 
       return
     }
     if (node.kind === 'Index' && live && !copied.has(node)) {
-      const n = arrayLen(info.types.get(unparen(node.x))?.type)
+      // A constant string's length bounds its index too (walkIndex's ir.IsConst(n.X, constant.String)).
+      const xv = info.types.get(unparen(node.x))?.value
+      const n = xv?.kind === 'string' ? xv.value.length : arrayLen(info.types.get(unparen(node.x))?.type)
       const idx = unparen(node.index)
       if (n !== null && !info.types.get(idx)?.value && bounded(info, idx, n)) out.push(tokenAfter(text, node.x.end))
     }

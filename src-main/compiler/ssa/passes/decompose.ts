@@ -71,6 +71,15 @@ function decomposeSlicePhi(f: Func, v: Value): void {
   v.setArgs(phis)
 }
 
+/** gc's decomposeStringPhi: a phi of strings becomes StringMake of a pointer phi and a length phi. */
+function decomposeStringPhi(f: Func, v: Value): void {
+  const parts: [string, SsaType][] = [['StringPtr', ptrTo(T.uint8)], ['StringLen', T.int]]
+  const phis = parts.map(([, t]) => f.newValue(v.block, 'Phi', t, [], 0n, null, v.pos))
+  for (const a of v.args) parts.forEach(([op, t], i) => phis[i]!.addArg(f.newValue(a.block, op, t, [a], 0n, null, v.pos)))
+  v.reset('StringMake')
+  v.setArgs(phis)
+}
+
 // ---- names ------------------------------------------------------------------
 
 /** gc's f.Names (order) plus f.NamedValues (a map that may hold names not listed). */
@@ -202,7 +211,12 @@ export function decomposeUser(f: Func): void {
 
 export function decomposeBuiltin(f: Func, ctx: PassContext): void {
   decomposeUser(f)
-  for (const b of f.blocks) for (const v of [...b.values]) if (v.op === 'Phi' && v.type.kind === 'slice') decomposeSlicePhi(f, v)
+  for (const b of f.blocks) {
+    for (const v of [...b.values]) {
+      if (v.op === 'Phi' && v.type.kind === 'slice') decomposeSlicePhi(f, v)
+      else if (v.op === 'Phi' && v.type.kind === 'string') decomposeStringPhi(f, v)
+    }
+  }
   applyRewrite(f, decRules(), ctx, { keepDead: true })
 
   const n = new Names(f)
@@ -210,6 +224,16 @@ export function decomposeBuiltin(f: Func, ctx: PassContext): void {
   const toDelete: [number, number][] = []
   n.order.forEach((key, i) => {
     const slot = n.slots.get(key)!
+    if (slot.type.kind === 'string') {
+      const sparts = [n.split(slot, '.ptr', 0, ptrTo(T.uint8)), n.split(slot, '.len', 8, T.int)]
+      for (const p of sparts) n.maybeAppend(added, p)
+      n.get(slot).forEach((v, j) => {
+        if (v.op !== 'StringMake') return
+        v.args.forEach((a, k) => n.add(sparts[k]!, a))
+        toDelete.push([i, j])
+      })
+      return
+    }
     if (slot.type.kind !== 'slice') return
     const parts = [n.split(slot, '.ptr', 0, ptrTo(slot.type.elem!)), n.split(slot, '.len', 8, T.int), n.split(slot, '.cap', 16, T.int)]
     for (const p of parts) n.maybeAppend(added, p)

@@ -248,6 +248,12 @@ class Expander {
         const cap = this.assemble(pos, b, src, null, m0, T.int, rc.next(T.int))
         return makeOf('SliceMake', [ptr, len, cap])
       }
+      case 'string': {
+        const ptr = this.assemble(pos, b, src, null, m0, ptrTo(T.uint8), rc.next(ptrTo(T.uint8)))
+        pos = notStmt(pos)
+        const len = this.assemble(pos, b, src, null, m0, T.int, rc.next(T.int))
+        return makeOf('StringMake', [ptr, len])
+      }
     }
     // A scalar part.
     if (src.kind === 'arg') {
@@ -333,6 +339,10 @@ class Expander {
         pos = notStmt(pos)
         m0 = this.storeRegParts(pos, b, call, which, info, m0, T.int, rc.next(T.int))
         return this.storeRegParts(pos, b, call, which, info, m0, T.int, rc.next(T.int))
+      case 'string':
+        m0 = this.storeRegParts(pos, b, call, which, info, m0, ptrTo(T.uint8), rc.next(ptrTo(T.uint8)))
+        pos = notStmt(pos)
+        return this.storeRegParts(pos, b, call, which, info, m0, T.int, rc.next(T.int))
     }
     if (!rc.hasRegs) throw new Error(`expand calls: wide result of ${call} expected in registers`)
     let first = 0
@@ -375,6 +385,10 @@ class Expander {
         part('SlicePtr', ptrTo(at.elem!))
         part('SliceLen', T.int)
         part('SliceCap', T.int)
+        return mem
+      case 'string':
+        part('StringPtr', ptrTo(T.uint8))
+        part('StringLen', T.int)
         return mem
     }
     if (rc.hasRegs) {

@@ -2,11 +2,11 @@
 // are taken apart into their words. A slice load becomes three loads, a
 // slice store three stores, SlicePtr/SliceLen/SliceCap read the SliceMake
 // or load their word directly, and struct/array selects of loads load the
-// field. Strings, interfaces and complex numbers are outside our subset:
-// only their type-free rules (StringPtr of StringMake…) are here.
+// field; strings likewise (two words). Interfaces and complex numbers are
+// outside our subset: only their type-free rules are here.
 
 import { ruleSet, type RuleSet } from '../rewrite'
-import { isPtrShaped, ptrTo, T, type SsaType } from '../types'
+import { bytePtr, isPtrShaped, ptrTo, T, type SsaType } from '../types'
 import { op, rule, valueRule, type RuleDef } from './dsl'
 import { bsize, size } from './helpers'
 import { structStore } from './pointers'
@@ -31,6 +31,12 @@ export function decRuleDefs(): RuleDef[] {
     rule('(Store {t} dst (SliceMake ptr len cap) mem) => (Store {typ.Int} (OffPtr <typ.IntPtr> [2*config.PtrSize] dst) cap (Store {typ.Int} (OffPtr <typ.IntPtr> [config.PtrSize] dst) len (Store {t.Elem().PtrTo()} dst ptr mem)))', ({ t, dst, ptr, len, cap, mem }) =>
       t.elem !== undefined &&
       op('Store', { aux: typ(T.int) }, op('OffPtr', { type: intPtr, auxInt: 16n }, dst), cap, op('Store', { aux: typ(T.int) }, op('OffPtr', { type: intPtr, auxInt: 8n }, dst), len, op('Store', { aux: typ(ptrTo(t.elem)) }, dst, ptr, mem))),
+    ),
+    rule('(Load <t> ptr mem) && t.IsString() => (StringMake (Load <typ.BytePtr> ptr mem) (Load <typ.Int> (OffPtr <typ.IntPtr> [config.PtrSize] ptr) mem))', ({ t, ptr, mem }) =>
+      t.kind === 'string' && op('StringMake', op('Load', { type: bytePtr }, ptr, mem), op('Load', { type: T.int }, op('OffPtr', { type: intPtr, auxInt: 8n }, ptr), mem)),
+    ),
+    rule('(Store dst (StringMake ptr len) mem) => (Store {typ.Int} (OffPtr <typ.IntPtr> [config.PtrSize] dst) len (Store {typ.BytePtr} dst ptr mem))', ({ dst, ptr, len, mem }) =>
+      op('Store', { aux: typ(T.int) }, op('OffPtr', { type: intPtr, auxInt: 8n }, dst), len, op('Store', { aux: typ(bytePtr) }, dst, ptr, mem)),
     ),
     rule('(ITab (IMake itab _)) => itab', ({ itab }) => itab),
     rule('(IData (IMake _ data)) && data.Op != OpStructMake && data.Op != OpArrayMake1 => data', ({ data }) => data.op !== 'StructMake' && data.op !== 'ArrayMake1' && data),
@@ -57,6 +63,10 @@ export function decRuleDefs(): RuleDef[] {
     rule('(SlicePtr x:(Load <t> ptr mem)) && t.IsSlice() => @x.Block (Load <t.Elem().PtrTo()> ptr mem)', ({ x, t, ptr, mem }) => t.kind === 'slice' && op('Load', { type: ptrTo(t.elem), block: x.block }, ptr, mem)),
     rule('(SliceLen x:(Load <t> ptr mem)) && t.IsSlice() => @x.Block (Load <typ.Int> (OffPtr <typ.IntPtr> [config.PtrSize] ptr) mem)', ({ x, t, ptr, mem }) =>
       t.kind === 'slice' && op('Load', { type: T.int, block: x.block }, op('OffPtr', { type: intPtr, auxInt: 8n }, ptr), mem),
+    ),
+    rule('(StringPtr x:(Load <t> ptr mem)) && t.IsString() => @x.Block (Load <typ.BytePtr> ptr mem)', ({ x, t, ptr, mem }) => t.kind === 'string' && op('Load', { type: bytePtr, block: x.block }, ptr, mem)),
+    rule('(StringLen x:(Load <t> ptr mem)) && t.IsString() => @x.Block (Load <typ.Int> (OffPtr <typ.IntPtr> [config.PtrSize] ptr) mem)', ({ x, t, ptr, mem }) =>
+      t.kind === 'string' && op('Load', { type: T.int, block: x.block }, op('OffPtr', { type: intPtr, auxInt: 8n }, ptr), mem),
     ),
     rule('(SliceCap x:(Load <t> ptr mem)) && t.IsSlice() => @x.Block (Load <typ.Int> (OffPtr <typ.IntPtr> [2*config.PtrSize] ptr) mem)', ({ x, t, ptr, mem }) =>
       t.kind === 'slice' && op('Load', { type: T.int, block: x.block }, op('OffPtr', { type: intPtr, auxInt: 16n }, ptr), mem),

@@ -12,6 +12,7 @@ import { toBlockRule, valueRule, type RuleDef, type RuleEnv } from './dsl'
 import * as M from './memory'
 import * as Mv from './moves'
 import * as P from './pointers'
+import * as S from './strings'
 
 let defs: RuleDef[] | null = null
 
@@ -46,6 +47,7 @@ export function genericRuleDefs(): RuleDef[] {
     ...M.storeElimination(),
     ...P.offPtr(),
     ...P.aggregates(),
+    ...S.strings(),
     ...P.slices(),
     ...M.nilChecks(),
     ...C.notPhi(),
