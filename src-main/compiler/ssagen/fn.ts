@@ -28,6 +28,7 @@ import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
+import { refuseMaps } from './maps'
 
 export class Unsupported extends Error {
   constructor(
@@ -94,6 +95,7 @@ export class FnBuilder extends Builder {
   build(): void {
     const info = this.unit.info!
     const node = info.node
+    refuseMaps(node, [...info.params, ...info.results, ...this.unit.captures], this.cx.info)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
     // Stack slots of parameters and results come first, as gc's decladdrs.

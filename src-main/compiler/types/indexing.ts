@@ -5,6 +5,7 @@ import type * as A from '../syntax/ast'
 import type { Checker } from './checker'
 import { constantString, sign, toInt } from './constant'
 import { expr, exprOrType, markAddrTaken, use } from './expr'
+import { mapIndex } from './maps'
 import { invalidOperand, isInvalid, type Operand } from './operand'
 import { tokenAfter } from './positions'
 import { isInteger, sliceOf, Typ, under, type Type } from './types'
@@ -32,6 +33,8 @@ export function indexExpr(c: Checker, e: A.Index): Operand {
     r = { mode: 'variable', type: a.elem, expr: e }
   } else if (u.kind === 'slice') {
     r = { mode: 'variable', type: u.elem, expr: e }
+  } else if (u.kind === 'map') {
+    return mapIndex(c, e, u)
   }
   if (!r) {
     c.errorAtPos(tokenAfter(c.text, e.x.end), `cannot index ${c.str(x)}`)

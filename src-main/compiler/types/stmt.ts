@@ -234,6 +234,9 @@ function rangeStmt(c: Checker, s: A.Range): void {
     } else if (u.kind === 'array' || u.kind === 'slice') {
       key = Typ.int
       val = u.elem
+    } else if (u.kind === 'map') {
+      key = u.key
+      val = u.elem
     } else if (u.kind === 'signature') {
       c.unsupported(s.x.pos, s.x.end, 'range over function')
     } else {
