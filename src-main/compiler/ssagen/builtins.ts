@@ -13,12 +13,14 @@ import { Unsupported, unparen, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
+import { makeMap, mapClear, mapDelete, mapLen } from './maps'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
     case 'len':
     case 'cap': {
       const xt = under(s.typeOf(e.args[0]!))
+      if (xt.kind === 'map' && id === 'len') return [mapLen(s, e)]
       if (xt.kind !== 'slice') throw new Unsupported(e.pos, `${id} of ${xt.kind}`)
       return [s.v(id === 'len' ? 'SliceLen' : 'SliceCap', T.int, [s.expr(e.args[0]!)])]
     }
@@ -29,6 +31,7 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       return [a]
     }
     case 'make':
+      if (under(s.typeOf(e)).kind === 'map') return [makeMap(s, e)]
       return [makeSlice(s, e)]
     case 'append':
       return [append(s, e)]
@@ -39,8 +42,12 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       printArgs(s, e, id === 'println')
       return []
     case 'delete':
+      mapDelete(s, e)
+      return []
     case 'clear':
-      throw new Unsupported(e.pos, `built-in ${id} at SSA construction`)
+      if (under(s.typeOf(e.args[0]!)).kind !== 'map') throw new Unsupported(e.pos, 'clear of a slice at SSA construction')
+      mapClear(s, e)
+      return []
   }
 }
 

@@ -9,6 +9,7 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
+import { mapIndexRead } from './maps'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -231,6 +232,7 @@ export const exprMethods = {
 
   index(this: FnBuilder, e: A.Index): Value {
     const xt = under(this.typeOf(e.x))
+    if (xt.kind === 'map') return mapIndexRead(this, e)
     const t = fromGo(this.typeOf(e))
     if (xt.kind === 'array' && this.exprCanSSA(e.x)) {
       const a = this.expr(e.x)

@@ -14,6 +14,9 @@ import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
+import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign } from './maps'
+
+const isBlankExpr = (e: A.Expr): boolean => e.kind === 'Ident' && e.name === '_'
 
 export const stmtMethods = {
   stmt1(this: FnBuilder, s: A.Stmt): void {
@@ -30,6 +33,8 @@ export const stmtMethods = {
       case 'IncDec': {
         const t = fromGo(this.typeOf(s.x))
         const one = t.kind === 'float' ? this.constFloat(t, 1) : this.constInt(t, 1)
+        const mx = unparen(s.x)
+        if (mx.kind === 'Index' && under(this.typeOf(mx.x)).kind === 'map') return mapOpAssign(this, mx, (old) => this.arith(s.inc ? '+' : '-', old, one, t, s.pos))
         return this.assignTo(s.x, () => this.arith(s.inc ? '+' : '-', this.expr(s.x), one, t, s.pos))
       }
       case 'DeclStmt':
@@ -65,7 +70,9 @@ export const stmtMethods = {
           this.setVar(v, vals[i]!)
         })
       } else if (spec.values.length === 1 && vars.length > 1) {
-        const vals = as2Results(this, this.as2, this.multiValue(spec.values[0]!))
+        const vals = isCommaOkMapRead(this, vars.length, spec.values)
+          ? mapCommaOk(this, unparen(spec.values[0]!) as A.Index, !!vars[0])
+          : as2Results(this, this.as2, this.multiValue(spec.values[0]!))
         vars.forEach((v, i) => {
           if (!v) return
           this.declare(v)
@@ -135,6 +142,10 @@ export const stmtMethods = {
       const op = s.op.slice(0, -1) as A.BinaryOp
       const lhs = s.lhs[0]!
       const t = this.typeOf(lhs)
+      const ml = unparen(lhs)
+      if (ml.kind === 'Index' && under(this.typeOf(ml.x)).kind === 'map') {
+        return mapOpAssign(this, ml, (old) => this.binaryValue(op, old, this.expr(s.rhs[0]!), t, this.typeOf(s.rhs[0]!), s.pos))
+      }
       // gc evaluates the address once, then x = x op y.
       return this.assignTo(lhs, () => this.binaryValue(op, this.expr(lhs), this.expr(s.rhs[0]!), t, this.typeOf(s.rhs[0]!), s.pos))
     }
@@ -155,7 +166,9 @@ export const stmtMethods = {
       s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
       return
     }
-    const vals = as2Results(this, this.as2, this.multiValue(s.rhs[0]!))
+    const vals = isCommaOkMapRead(this, s.lhs.length, s.rhs)
+      ? mapCommaOk(this, unparen(s.rhs[0]!) as A.Index, !isBlankExpr(s.lhs[0]!))
+      : as2Results(this, this.as2, this.multiValue(s.rhs[0]!))
     s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
   },
 
@@ -171,6 +184,11 @@ export const stmtMethods = {
       return this.setVar(v, make())
     }
     const t = fromGo(this.typeOf(lhs))
+    if (lhs.kind === 'Index' && under(this.typeOf(lhs.x)).kind === 'map') {
+      // order: the right side first (made cheap), then walk's *mapassign(…) = v.
+      const val = this.materialize(make())
+      return this.storeInto(t, this.nilCheck(mapAssignPtr(this, lhs)), val)
+    }
     if (this.exprCanSSA(lhs)) {
       // An element of an SSA-able struct or 1-element array: rebuild the whole value.
       const val = this.materialize(make())

@@ -1,14 +1,172 @@
-// Maps at SSA construction. Until walk's map forms (runtime.makemap*,
-// mapaccess*, mapassign*, mapdelete*, mapclear, the iterator) are built here,
-// a function that touches a map value is refused before any value is made,
-// at the first expression or variable of a map type: escape analysis has
-// already run on it, and no wrong code is emitted.
+// Maps at SSA construction, as gc 1.26's order and walk rewrite them into
+// calls of internal/runtime/maps (Swiss tables) and ssagen builds those:
+//  - m[k]               *mapaccess1_fast32/64(type:map[K]V, m, key)
+//  - v, ok := m[k]      p, ok := mapaccess2_fast32/64(…); v := *p
+//  - m[k] = v           *mapassign_fast32/64/64ptr(…) = v (NilCheck, Store)
+//  - m[k] op= v, m[k]++ one mapassign, then *p = *p op v
+//  - delete(m, k)       mapdelete_fast32/64(…)
+//  - clear(m)           mapclear(type, m)
+//  - len(m)             m == nil ? 0 : int(*(*uint64)m) (ssagen's referenceTypeBuiltin)
+//  - make(map) that escapes: makemap_small(), or makemap(type, int(hint), nil)
+// The key goes by value, converted as order's mapKeyTemp does (uint32 or
+// uint64; a pointer as unsafe.Pointer, then uint64 for access and delete).
+// Everything else about maps is refused before any value is built
+// (refuseMaps), with `unsupported: …`: escape analysis has run, and no wrong
+// code is emitted.
 
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
 import type { TypeInfo } from '../types/info'
-import type { Type } from '../types/types'
-import { Unsupported } from './fn'
+import { under, type MapType, type Type } from '../types/types'
+import { sizeof } from '../types/sizes'
+import type { Value } from '../ssa/func'
+import { bytePtr, canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
+import { argWidth } from './builder'
+import { Unsupported, unparen, type FnBuilder } from './fn'
+
+type Fast = 'fast32' | 'fast64' | 'fast64ptr'
+
+/** walk's mapfast for the keys whose fast path takes the key by value without a memory cast; null otherwise. */
+export function mapFast(m: MapType): Fast | null {
+  if (sizeof(m.elem) > 128) return null
+  const k = under(m.key)
+  if (k.kind === 'pointer' || k.kind === 'map') return 'fast64ptr'
+  if (k.kind !== 'basic') return null
+  switch (k.basic) {
+    case 'int32':
+    case 'uint32':
+      return 'fast32'
+    case 'int':
+    case 'int64':
+    case 'uint':
+    case 'uint64':
+    case 'uintptr':
+      return 'fast64'
+    default:
+      return null
+  }
+}
+
+/** mapaccess and mapdelete have no pointer variants (walk's mkmapnames with an empty ptr suffix). */
+const accessSuffix = (m: MapType): string => (mapFast(m) === 'fast64ptr' ? 'fast64' : mapFast(m)!)
+
+const mapTypeOf = (b: FnBuilder, m: A.Expr): MapType => under(b.typeOf(m)) as MapType
+
+/** The key as order's mapKeyTemp and walk's mapKeyArg pass it; `assign` keeps a pointer key an unsafe.Pointer. */
+function keyArg(b: FnBuilder, mt: MapType, key: A.Expr, assign: boolean): { v: Value; t: SsaType } {
+  const fast = mapFast(mt)!
+  const c = b.cx.info.types.get(unparen(key))?.value
+  const kt = fromGo(mt.key)
+  if (fast === 'fast64ptr') {
+    const p = b.v('Copy', T.unsafePointer, [b.expr(key)])
+    if (assign) return { v: p, t: T.unsafePointer }
+    return { v: b.v('Convert', T.uint64, [p, b.mem]), t: T.uint64 }
+  }
+  const want = fast === 'fast32' ? T.uint32 : T.uint64
+  if (c?.kind === 'int') return { v: b.constInt(want, c.value), t: want }
+  return { v: b.convert(b.expr(key), kt, want, key), t: want }
+}
+
+/** The call's arguments: the map type's descriptor, the map, the key. */
+function callArgs(b: FnBuilder, e: { x: A.Expr; index: A.Expr }, assign: boolean): { args: Value[]; types: SsaType[] } {
+  const mt = mapTypeOf(b, e.x)
+  const st = fromGo(b.typeOf(e.x))
+  const typ = b.typeAddr(st)
+  const m = b.expr(e.x)
+  const k = keyArg(b, mt, e.index, assign)
+  return { args: [typ, m, k.v], types: [bytePtr, st, k.t] }
+}
+
+/** `m[k]` read: the value mapaccess1 points at (never nil: no nil check). */
+export function mapIndexRead(b: FnBuilder, e: A.Index): Value {
+  const mt = mapTypeOf(b, e.x)
+  const et = fromGo(mt.elem)
+  const { args, types } = callArgs(b, e, false)
+  const [p] = b.mkcall(`mapaccess1_${accessSuffix(mt)}`, [ptrTo(et)], args, types)
+  return b.loadOrDeref(et, p!)
+}
+
+/** The element pointer mapassign returns for `m[k] = …` (walk's `*mapassign(…)`: the store nil-checks it). */
+export function mapAssignPtr(b: FnBuilder, e: A.Index): Value {
+  const mt = mapTypeOf(b, e.x)
+  const fast = mapFast(mt)!
+  const { args, types } = callArgs(b, e, true)
+  return b.mkcall(`mapassign_${fast}`, [ptrTo(fromGo(mt.elem))], args, types)[0]!
+}
+
+/** `m[k] op= v` and `m[k]++`: one mapassign, then *p = *p op v (walk's safeExpr keeps the pointer in a temporary). */
+export function mapOpAssign(b: FnBuilder, e: A.Index, compute: (old: Value) => Value): void {
+  const et = fromGo(b.typeOf(e))
+  const p = mapAssignPtr(b, e)
+  const old = b.load(et, b.nilCheck(p))
+  const val = compute(old)
+  b.store(et, b.nilCheck(p), val)
+}
+
+/** `v, ok = m[k]`: mapaccess2's pointer and flag (the pointer loaded when v is not _). */
+export function mapCommaOk(b: FnBuilder, e: A.Index, wantValue: boolean): Value[] {
+  const mt = mapTypeOf(b, e.x)
+  const et = fromGo(mt.elem)
+  const pt = ptrTo(et)
+  const { args, types } = callArgs(b, e, false)
+  // ssagen's OAS2FUNC: the call (its first result made and dropped), then each result.
+  const call = b.v('StaticLECall', results([pt, T.bool, T.mem]), [...args, b.mem], BigInt(argWidth(types)), { kind: 'call', fn: `runtime.mapaccess2_${accessSuffix(mt)}` })
+  b.mem = b.v('SelectN', T.mem, [call], 2n)
+  b.v('SelectN', pt, [call], 0n)
+  const p = b.v('SelectN', pt, [call], 0n)
+  const ok = b.v('SelectN', T.bool, [call], 1n)
+  return [wantValue ? b.load(et, p) : p, ok]
+}
+
+/** delete(m, k). */
+export function mapDelete(b: FnBuilder, e: A.Call): void {
+  const mt = mapTypeOf(b, e.args[0]!)
+  const { args, types } = callArgs(b, { x: e.args[0]!, index: e.args[1]! }, false)
+  b.mkcall(`mapdelete_${accessSuffix(mt)}`, [], args, types)
+}
+
+/** clear(m). */
+export function mapClear(b: FnBuilder, e: A.Call): void {
+  const st = fromGo(b.typeOf(e.args[0]!))
+  const typ = b.typeAddr(st)
+  b.mkcall('mapclear', [], [typ, b.expr(e.args[0]!)], [bytePtr, st])
+}
+
+/** len(m): 0 for a nil map, else the count in the map's first word (ssagen's referenceTypeBuiltin). */
+export function mapLen(b: FnBuilder, e: A.Call): Value {
+  const m = b.expr(e.args[0]!)
+  const cmp = b.v('EqPtr', T.bool, [m, b.constNil(T.uintptr)])
+  const zero = b.constInt(T.int, 0)
+  const bThen = b.newBlock()
+  const bElse = b.newBlock()
+  const bAfter = b.newBlock()
+  b.branch(cmp, bThen, bElse, -1)
+  const key = {}
+  b.startBlock(bThen)
+  b.writeVar(key, zero, T.int)
+  b.jump(bAfter)
+  b.startBlock(bElse)
+  const used = b.load(T.uint64, m)
+  b.writeVar(key, b.convert(used, T.uint64, T.int, e), T.int)
+  b.jump(bAfter)
+  b.startBlock(bAfter)
+  return b.readVar(key, bAfter, T.int)
+}
+
+/** make(map[K]V[, hint]) that escapes: makemap_small for no hint or a constant one up to a group's 8 slots, else makemap. */
+export function makeMap(b: FnBuilder, e: A.Call): Value {
+  const st = fromGo(b.typeOf(e))
+  const hint = e.args[1]
+  const c = hint ? b.cx.info.types.get(unparen(hint))?.value : undefined
+  if (!hint || (c?.kind === 'int' && c.value <= 8n)) return b.mkcall('makemap_small', [st], [])[0]!
+  const typ = b.typeAddr(st)
+  // Every integer type fits in uint on 64-bit targets: makemap, never makemap64.
+  const hv = c?.kind === 'int' ? b.constInt(T.int, c.value) : b.convert(b.expr(hint), fromGo(b.typeOf(hint)), T.int, hint)
+  return b.mkcall('makemap', [st], [typ, hv, b.constNil(st)], [bytePtr, T.int, st])[0]!
+}
+
+
+// ---------------------------------------------------------------- what is refused
 
 /** Whether t is a map or holds one (fields, elements, pointers, signatures). */
 export function mentionsMap(t: Type, seen = new Set<Type>()): boolean {
@@ -34,22 +192,98 @@ export function mentionsMap(t: Type, seen = new Set<Type>()): boolean {
   }
 }
 
-/** Throws `unsupported: map … at SSA construction` at the first map-typed parameter, result or expression of fn. */
-export function refuseMaps(fn: A.FuncDecl | A.FuncLit, vars: { type: Type }[], info: TypeInfo): void {
-  if (vars.some((v) => mentionsMap(v.type))) throw new Unsupported(fn.type.pos, 'map-typed parameter or result at SSA construction')
-  const body = fn.body
-  walkCode(body ?? null, (n) => {
-    if (n.kind === 'FuncLit') return false // a closure is built (and refused) on its own
-    if (n.kind === 'VarDecl') {
-      for (const spec of n.specs) {
-        for (const id of spec.names) {
-          const obj = info.defs.get(id)
-          if (obj && 'type' in obj && obj.type && mentionsMap(obj.type)) throw new Unsupported(id.pos, 'map value at SSA construction')
-        }
-      }
-      return
-    }
-    const t = info.types.get(n as A.Expr)?.type
-    if (t && mentionsMap(t)) throw new Unsupported(n.pos, 'map value at SSA construction')
+const hasCall = (e: A.Expr): boolean => {
+  let found = false
+  walkCode(e, (n) => {
+    if (n.kind === 'Call' || n.kind === 'FuncLit') found = true
+    return !found
   })
+  return found
+}
+
+/**
+ * Throws `unsupported: …` at the first map form of fn this file does not
+ * build (see the header); `escaping` tells make(map) sites that escape.
+ */
+export function refuseMaps(fn: A.FuncDecl | A.FuncLit, info: TypeInfo, escaping: Set<object>): void {
+  const isMap = (e: A.Expr): boolean => {
+    const t = info.types.get(unparen(e))?.type
+    return !!t && under(t).kind === 'map'
+  }
+  const isMapIndex = (e: A.Expr): e is A.Index => {
+    const x = unparen(e)
+    return x.kind === 'Index' && isMap(x.x)
+  }
+  const checkIndex = (e: A.Index): void => {
+    const mt = under(info.types.get(unparen(e.x))!.type) as MapType
+    if (!mapFast(mt)) throw new Unsupported(e.pos, 'map access without a fast path (key or element type) at SSA construction')
+    if (hasCall(e.x) || hasCall(e.index)) throw new Unsupported(e.pos, 'map index with a call in the map or key at SSA construction')
+  }
+  walkCode(fn.body ?? null, (n) => {
+    switch (n.kind) {
+      case 'FuncLit':
+        return false // built (and checked) on its own
+      case 'Index':
+        if (isMap(n.x)) checkIndex(n)
+        else if (isMapIndex(n.x)) throw new Unsupported(n.pos, 'element of a map element at SSA construction')
+        return
+      case 'Selector':
+      case 'Slice':
+        if (isMapIndex(n.x)) throw new Unsupported(n.pos, 'part of a map element at SSA construction')
+        return
+      case 'CompositeLit': {
+        const t = info.types.get(n)?.type
+        if (t && under(t).kind === 'map') throw new Unsupported(n.pos, 'map literal at SSA construction')
+        return
+      }
+      case 'Range':
+        if (isMap(n.x)) throw new Unsupported(n.pos, 'range over a map at SSA construction')
+        return
+      case 'Call': {
+        const ci = info.calls.get(n)
+        if (ci?.kind === 'builtin' && ci.id === 'make' && isMap(n) && !escaping.has(n)) throw new Unsupported(n.pos, 'make(map) that does not escape at SSA construction')
+        if (ci?.kind === 'builtin' && ci.id === 'make' && isMap(n) && n.args[1] && hasCall(n.args[1])) throw new Unsupported(n.pos, 'make(map) with a call in its hint at SSA construction')
+        if (ci?.kind === 'builtin' && (ci.id === 'delete' || ci.id === 'clear') && n.args.some(hasCall)) throw new Unsupported(n.pos, `${ci.id} with a call in its arguments at SSA construction`)
+        return
+      }
+      case 'Assign': {
+        const l0 = n.lhs[0]!
+        if (n.op !== '=' && n.op !== ':=' && isMapIndex(l0)) {
+          if (n.op === '/=' || n.op === '%=') throw new Unsupported(n.pos, `${n.op} on a map element at SSA construction`)
+          if (hasCall(n.rhs[0]!)) throw new Unsupported(n.pos, 'op-assignment to a map element with a call at SSA construction')
+        }
+        if (n.lhs.length === 2 && n.rhs.length === 1 && isMapIndex(n.rhs[0]!)) {
+          const et = fromGo(info.types.get(unparen(n.rhs[0]!))!.type)
+          if (!canSSA(et) || n.lhs.some((l) => !(unparen(l).kind === 'Ident'))) throw new Unsupported(n.pos, 'this comma-ok map read at SSA construction')
+        }
+        if (n.lhs.length > 1 && n.lhs.some(isMapIndex)) throw new Unsupported(n.pos, 'map element in a multiple assignment at SSA construction')
+        if (n.lhs.length === 1 && isMapIndex(l0) && n.rhs.length === 1) {
+          const r = unparen(n.rhs[0]!)
+          if (r.kind === 'Call' && info.calls.get(r)?.kind === 'builtin') {
+            const ci = info.calls.get(r)!
+            if (ci.kind === 'builtin' && ci.id === 'append') throw new Unsupported(n.pos, 'append to a map element at SSA construction')
+          }
+          if (!canSSA(fromGo(info.types.get(unparen(l0))!.type))) throw new Unsupported(n.pos, 'assignment of a large map element at SSA construction')
+        }
+        return
+      }
+      case 'VarDecl':
+        for (const spec of n.specs) {
+          if (spec.names.length === 2 && spec.values.length === 1 && isMapIndex(spec.values[0]!)) {
+            const et = fromGo(info.types.get(unparen(spec.values[0]!))!.type)
+            if (!canSSA(et)) throw new Unsupported(spec.pos, 'this comma-ok map read at SSA construction')
+          }
+        }
+        return
+      default:
+        return
+    }
+  })
+}
+
+/** Whether e is a comma-ok map read (`v, ok = m[k]`) on the right of a two-value assignment. */
+export function isCommaOkMapRead(b: FnBuilder, lhs: number, rhs: A.Expr[]): boolean {
+  if (lhs !== 2 || rhs.length !== 1) return false
+  const x = unparen(rhs[0]!)
+  return x.kind === 'Index' && under(b.typeOf(x.x)).kind === 'map'
 }
