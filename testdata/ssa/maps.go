@@ -34,7 +34,7 @@ func putPair(m map[uintptr]pair, k uintptr, a int) { m[k] = pair{a, a + 1} }
 func inc(m map[uint64]int, k uint64) {
 	m[k] += 2
 	m[k]++
-	m[k] <<= 1
+	m[k] *= 3
 }
 
 func lookup(m map[int32]*int, k int32) (*int, bool) {
