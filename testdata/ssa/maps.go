@@ -88,3 +88,34 @@ func loop(m map[int]int, n int) int {
 	}
 	return s
 }
+
+func localMake() int {
+	m := make(map[int]int)
+	m[1] = 2
+	return m[1]
+}
+
+func localHint(n int) int {
+	m := make(map[int32]*int, n)
+	m[1] = nil
+	return len(m)
+}
+
+func localBig() int {
+	m := make(map[uint64]bool, 64)
+	m[7] = true
+	return len(m)
+}
+
+func localLit() int {
+	m := map[int]*int{1: nil, 2: nil}
+	return len(m)
+}
+
+func escLit() map[int]int {
+	return map[int]int{1: 2, 3: 4}
+}
+
+func emptyLit() map[*int]int {
+	return map[*int]int{}
+}

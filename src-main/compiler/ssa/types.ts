@@ -197,6 +197,11 @@ export function opaque(str: string): SsaType {
   return intern({ str, kind: 'struct', size: 0, align: 1, fields: [], hasPointers: true })
 }
 
+/** A runtime struct known by its layout only (internal/runtime/maps.Map, a map's group): fields are addressed with OffPtr. */
+export function layoutStruct(str: string, size: number, align: number, hasPointers: boolean): SsaType {
+  return intern({ str, kind: 'struct', size, align, fields: [], hasPointers })
+}
+
 export function funcType(str: string): SsaType {
   return intern({ str, kind: 'func', size: 8, align: 8, hasPointers: true })
 }

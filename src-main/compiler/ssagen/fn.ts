@@ -95,7 +95,7 @@ export class FnBuilder extends Builder {
   build(): void {
     const info = this.unit.info!
     const node = info.node
-    refuseMaps(node, this.cx.info, this.cx.facts.escapingSites)
+    refuseMaps(node, this.cx.info)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
     // Stack slots of parameters and results come first, as gc's decladdrs.

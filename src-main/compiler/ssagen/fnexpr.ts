@@ -9,7 +9,7 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
-import { mapIndexRead } from './maps'
+import { mapIndexRead, mapLiteral } from './maps'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -72,6 +72,7 @@ export const exprMethods = {
       case 'Call':
         return this.call(e)[0] ?? this.zero(T.bool)
       case 'CompositeLit': {
+        if (under(this.typeOf(e)).kind === 'map') return mapLiteral(this, e)
         const t = fromGo(this.typeOf(e))
         if (info.implicitAddrLits.has(e)) return this.compositeAddr(e, t.elem!, e)
         return this.compositeValue(e, t)

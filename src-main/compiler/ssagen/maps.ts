@@ -7,7 +7,9 @@
 //  - delete(m, k)       mapdelete_fast32/64(…)
 //  - clear(m)           mapclear(type, m)
 //  - len(m)             m == nil ? 0 : int(*(*uint64)m) (ssagen's referenceTypeBuiltin)
-//  - make(map) that escapes: makemap_small(), or makemap(type, int(hint), nil)
+//  - make(map): makemap_small(), or makemap(type, int(hint), nil) when it
+//    escapes; else the Map header (and a group, for small hints) on the stack
+//  - map literals of constant keys and values (up to 25): make, then m[k] = v
 // The key goes by value, converted as order's mapKeyTemp does (uint32 or
 // uint64; a pointer as unsafe.Pointer, then uint64 for access and delete).
 // Everything else about maps is refused before any value is built
@@ -20,7 +22,7 @@ import type { TypeInfo } from '../types/info'
 import { under, type MapType, type Type } from '../types/types'
 import { sizeof } from '../types/sizes'
 import type { Value } from '../ssa/func'
-import { bytePtr, canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
+import { bytePtr, canSSA, fromGo, layoutStruct, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { argWidth } from './builder'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 
@@ -153,16 +155,101 @@ export function mapLen(b: FnBuilder, e: A.Call): Value {
   return b.readVar(key, bAfter, T.int)
 }
 
-/** make(map[K]V[, hint]) that escapes: makemap_small for no hint or a constant one up to a group's 8 slots, else makemap. */
+/** make(map[K]V[, hint]). */
 export function makeMap(b: FnBuilder, e: A.Call): Value {
-  const st = fromGo(b.typeOf(e))
-  const hint = e.args[1]
+  const hint = e.args[1] ?? null
   const c = hint ? b.cx.info.types.get(unparen(hint))?.value : undefined
-  if (!hint || (c?.kind === 'int' && c.value <= 8n)) return b.mkcall('makemap_small', [st], [])[0]!
-  const typ = b.typeAddr(st)
-  // Every integer type fits in uint on 64-bit targets: makemap, never makemap64.
-  const hv = c?.kind === 'int' ? b.constInt(T.int, c.value) : b.convert(b.expr(hint), fromGo(b.typeOf(hint)), T.int, hint)
-  return b.mkcall('makemap', [st], [typ, hv, b.constNil(st)], [bytePtr, T.int, st])[0]!
+  return buildMakeMap(b, b.typeOf(e), b.cx.facts.escapingSites.has(e), hint, c?.kind === 'int' ? c.value : hint ? null : 0n)
+}
+
+/** The hint as walk evaluates it (again for each use: order made it cheap): a constant, or the variable. */
+function hintValue(b: FnBuilder, hint: A.Expr | null, c: bigint | null): Value {
+  return c !== null || !hint ? b.constInt(T.int, c ?? 0n) : b.convert(b.expr(hint), fromGo(b.typeOf(hint)), T.int, hint)
+}
+
+/**
+ * walk's walkMakeMap. A map that escapes: makemap_small for a constant hint
+ * up to a group's 8 slots, else makemap(type, hint, nil) (every integer type
+ * fits in uint on 64-bit targets: never makemap64). One that does not: its
+ * Map header is a zeroed stack temporary; unless the hint is a constant
+ * above 8, `if hint <= 8` also gives it a zeroed stack group with every
+ * control byte empty; then a constant hint only needs the seed
+ * (runtime.rand), any other hint goes to makemap with the header's address.
+ */
+function buildMakeMap(b: FnBuilder, t: Type, escapes: boolean, hint: A.Expr | null, c: bigint | null): Value {
+  const st = fromGo(t)
+  const small = c !== null && c <= 8n
+  if (escapes) {
+    if (small) return b.mkcall('makemap_small', [st], [])[0]!
+    return b.mkcall('makemap', [st], [b.typeAddr(st), hintValue(b, hint, c), b.constNil(st)], [bytePtr, T.int, st])[0]!
+  }
+  const mt = MAP_HEADER
+  const gt = groupType(under(t) as MapType)
+  const hdr = b.stackTemp(mt)
+  const name = (hdr.aux as { name: string }).name
+  const mAddr = () => b.v('LocalAddr', ptrTo(mt), [b.sp, b.mem], 0n, { kind: 'sym', name })
+  if (c === null || small) {
+    const cond = b.v('Leq64', T.bool, [hintValue(b, hint, c), b.constInt(T.int, 8)])
+    const bEnd = b.newBlock()
+    const bThen = b.newBlock()
+    b.branch(cond, bThen, bEnd, 1)
+    b.startBlock(bThen)
+    const g = b.stackTemp(gt)
+    const gname = (g.aux as { name: string }).name
+    const gAddr = () => b.v('LocalAddr', ptrTo(gt), [b.sp, b.mem], 0n, { kind: 'sym', name: gname })
+    // g.ctrl = abi.MapCtrlEmpty
+    b.store(T.uint64, b.v('OffPtr', ptrTo(T.uint64), [b.nilCheck(gAddr())], 0n), b.constInt(T.uint64, 0x8080808080808080n))
+    // m.dirPtr = unsafe.Pointer(g)
+    const m1 = mAddr()
+    const gp = b.v('Copy', T.unsafePointer, [gAddr()])
+    b.store(T.unsafePointer, b.v('OffPtr', ptrTo(T.unsafePointer), [b.nilCheck(m1)], 16n), gp)
+    b.jump(bEnd)
+    b.startBlock(bEnd)
+  }
+  if (small) {
+    // m.seed = uintptr(rand())
+    const m2 = mAddr()
+    const [r] = b.mkcall('rand', [T.uint64], [])
+    const seed = b.v('Copy', T.uintptr, [r!])
+    b.store(T.uintptr, b.v('OffPtr', ptrTo(T.uintptr), [b.nilCheck(m2)], 8n), seed)
+    return b.v('Copy', st, [mAddr()])
+  }
+  const args = [b.typeAddr(st), hintValue(b, hint, c), mAddr()]
+  return b.mkcall('makemap', [st], args, [bytePtr, T.int, ptrTo(mt)])[0]!
+}
+
+/** internal/runtime/maps.Map: used uint64, seed uintptr, dirPtr unsafe.Pointer, dirLen int, four bytes, clearSeq uint64. */
+const MAP_HEADER = layoutStruct('internal/runtime/maps.Map', 48, 8, true)
+
+/** reflectdata's MapGroupType: ctrl uint64, then 8 slots of struct{ key K; elem V } (fast-path keys and elements are stored inline). */
+function groupType(m: MapType): SsaType {
+  const k = fromGo(m.key)
+  const e = fromGo(m.elem)
+  const elemOff = Math.ceil(k.size / e.align) * e.align
+  const align = Math.max(k.align, e.align)
+  const slot = Math.ceil((elemOff + e.size) / align) * align
+  return layoutStruct(`map.group[${k.str}]${e.str}`, 8 + 8 * slot, 8, k.hasPointers || e.hasPointers)
+}
+
+/** A map literal whose keys and values are all constants (walk's maplit, small form): make, then m[k] = v through temporaries. */
+export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
+  const t = b.typeOf(e)
+  const mt = under(t) as MapType
+  const m = buildMakeMap(b, t, b.cx.facts.escapingSites.has(e), null, BigInt(e.elts.length))
+  const st = fromGo(t)
+  const kt = fromGo(mt.key)
+  const et = fromGo(mt.elem)
+  const fast = mapFast(mt)!
+  for (const el of e.elts) {
+    const kv = el as A.KeyValue
+    // tmpkey = k; tmpelem = v; m[tmpkey] = tmpelem: the key is a variable to mapKeyTemp, so it is converted.
+    const key = b.expr(kv.key)
+    const val = b.expr(kv.value)
+    const k = fast === 'fast64ptr' ? b.v('Copy', T.unsafePointer, [key]) : b.convert(key, kt, fast === 'fast32' ? T.uint32 : T.uint64, kv.key)
+    const p = b.mkcall(`mapassign_${fast}`, [ptrTo(et)], [b.typeAddr(st), m, k], [bytePtr, st, k.type])[0]!
+    b.store(et, b.nilCheck(p), val)
+  }
+  return m
 }
 
 
@@ -203,9 +290,9 @@ const hasCall = (e: A.Expr): boolean => {
 
 /**
  * Throws `unsupported: …` at the first map form of fn this file does not
- * build (see the header); `escaping` tells make(map) sites that escape.
+ * build (see the header).
  */
-export function refuseMaps(fn: A.FuncDecl | A.FuncLit, info: TypeInfo, escaping: Set<object>): void {
+export function refuseMaps(fn: A.FuncDecl | A.FuncLit, info: TypeInfo): void {
   const isMap = (e: A.Expr): boolean => {
     const t = info.types.get(unparen(e))?.type
     return !!t && under(t).kind === 'map'
@@ -233,16 +320,27 @@ export function refuseMaps(fn: A.FuncDecl | A.FuncLit, info: TypeInfo, escaping:
         return
       case 'CompositeLit': {
         const t = info.types.get(n)?.type
-        if (t && under(t).kind === 'map') throw new Unsupported(n.pos, 'map literal at SSA construction')
-        return
+        if (!t || under(t).kind !== 'map') return
+        const mt = under(t) as MapType
+        const constant = (x: A.Expr) => info.types.get(unparen(x))?.value !== undefined || (unparen(x).kind === 'Ident' && (unparen(x) as A.Ident).name === 'nil')
+        const static_ = n.elts.every((el) => el.kind === 'KeyValue' && constant(el.key) && constant(el.value))
+        if (!static_) throw new Unsupported(n.pos, 'map literal with a non-constant key or value at SSA construction')
+        if (n.elts.length > 25) throw new Unsupported(n.pos, 'map literal of more than 25 entries at SSA construction')
+        if (!mapFast(mt) || !canSSA(fromGo(mt.elem))) throw new Unsupported(n.pos, 'map literal without a fast path (key or element type) at SSA construction')
+        return false
       }
       case 'Range':
         if (isMap(n.x)) throw new Unsupported(n.pos, 'range over a map at SSA construction')
         return
       case 'Call': {
         const ci = info.calls.get(n)
-        if (ci?.kind === 'builtin' && ci.id === 'make' && isMap(n) && !escaping.has(n)) throw new Unsupported(n.pos, 'make(map) that does not escape at SSA construction')
-        if (ci?.kind === 'builtin' && ci.id === 'make' && isMap(n) && n.args[1] && hasCall(n.args[1])) throw new Unsupported(n.pos, 'make(map) with a call in its hint at SSA construction')
+        if (ci?.kind === 'builtin' && ci.id === 'make' && isMap(n) && n.args[1]) {
+          const h = unparen(n.args[1])
+          const c = info.types.get(h)?.value
+          const t = info.types.get(h)?.type
+          const plain = c !== undefined || (h.kind === 'Ident' && !!t && sizeof(t) === 8 && under(t).kind === 'basic')
+          if (!plain) throw new Unsupported(n.pos, 'make(map) with a hint other than a constant or a 64-bit integer variable at SSA construction')
+        }
         if (ci?.kind === 'builtin' && (ci.id === 'delete' || ci.id === 'clear') && n.args.some(hasCall)) throw new Unsupported(n.pos, `${ci.id} with a call in its arguments at SSA construction`)
         return
       }
