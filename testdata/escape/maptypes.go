@@ -1,19 +1,44 @@
-// Maps in escape analysis: make(map) is an allocation of its own, which
-// escapes when the map does; keys and values stored in a map (the key and
-// value of m[k] = v, m[k] op= v) go to the heap; reading m[k] (plain and
-// comma-ok), len, delete flow nothing; clear mutates; map parameters,
-// results and fields. Only forms SSA construction builds (this file is in
-// the SSA corpus too): map literals, maps on the stack and range over maps
-// are in testdata/escape-maps/mapforms.go.
+// Maps in escape analysis: make(map) and map literals are allocations of
+// their own, which escape when the map does; keys and values stored in a map
+// (map literal keys and values, the key and value of m[k] = v, m[k] op= v)
+// go to the heap; reading m[k] (plain and comma-ok), len, delete flow
+// nothing; clear mutates; range over a map copies values out of the heap
+// (range-deref); map parameters, results and fields.
 package maptypes
 
 var sink map[*int]*int
 
 var gp *int
 
+// make(map) that stays local does not escape.
+func localMake() int {
+	m := make(map[int]int)
+	m[1] = 2
+	return m[1]
+}
+
 // make(map) with a hint, returned: escapes.
 func returnedMake(n int) map[int]*int {
 	return make(map[int]*int, n)
+}
+
+// A map stored in a global escapes, and so does its literal.
+func globalLit() {
+	sink = map[*int]*int{}
+}
+
+// Keys and values stored into a local map still go to the heap.
+func storeLocal() {
+	m := make(map[*int]*int)
+	i, j := 0, 0
+	m[&i] = &j
+}
+
+// Map literal keys and values go to the heap even when the literal does not escape.
+func litLocal() int {
+	i, j := 1, 2
+	m := map[*int]*int{&i: &j}
+	return len(m)
 }
 
 // Parameters used as keys and values leak to the heap.
@@ -52,6 +77,30 @@ func clr(m map[int]int) {
 	clear(m)
 }
 
+// range over a map: the value is read from the heap; key and value variables.
+func rangeAll(m map[*int]*int) *int {
+	var last *int
+	for k, v := range m {
+		if k != nil {
+			last = v
+		}
+	}
+	return last
+}
+
+// range with the key only, and with neither.
+func rangeKeys(m map[*int]int) int {
+	n := 0
+	for k := range m {
+		gp = k
+		n++
+	}
+	for range m {
+		n++
+	}
+	return n
+}
+
 // Op-assign and ++ on a map element: the key still goes to the heap.
 func opAssign(m map[*int]int, k *int) {
 	m[k] += 2
@@ -77,6 +126,12 @@ func nilMap() map[int]int {
 	return m
 }
 
+// Map of maps: the inner literal is a value stored in the outer map.
+func nested() int {
+	m := map[int]map[int]int{1: {2: 3}}
+	return len(m[1])
+}
+
 // make(map) inside a loop, kept by a variable declared outside it.
 func loopMake(n int) int {
 	var m map[int]int
@@ -85,6 +140,15 @@ func loopMake(n int) int {
 		m[i] = i
 	}
 	return len(m)
+}
+
+// A map captured by a closure.
+func closureMap() func(int) int {
+	m := map[int]int{}
+	return func(k int) int {
+		m[k]++
+		return m[k]
+	}
 }
 
 // Address of a map variable.

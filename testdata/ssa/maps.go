@@ -119,3 +119,55 @@ func escLit() map[int]int {
 func emptyLit() map[*int]int {
 	return map[*int]int{}
 }
+
+func rangeKV(m map[int]*int) (n int) {
+	for k, v := range m {
+		n += k
+		if v != nil {
+			n++
+		}
+	}
+	return
+}
+
+func rangeKeys(m map[*int]int) (n int) {
+	for k := range m {
+		n += *k
+	}
+	return
+}
+
+func rangeNone(m map[int]int) (n int) {
+	for range m {
+		n++
+	}
+	return
+}
+
+func rangeValues(m map[int32]float64) (s float64) {
+	for _, v := range m {
+		if v < 0 {
+			continue
+		}
+		if v > 100 {
+			break
+		}
+		s += v
+	}
+	return
+}
+
+func rangeAssign(m map[int]int) (k, v int) {
+	for k, v = range m {
+		if k > v {
+			return
+		}
+	}
+	return
+}
+
+func rangeClear(m map[int]*int) {
+	for k := range m {
+		delete(m, k)
+	}
+}

@@ -14,7 +14,7 @@ import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
-import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign } from './maps'
+import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
 
 const isBlankExpr = (e: A.Expr): boolean => e.kind === 'Ident' && e.name === '_'
 
@@ -353,6 +353,7 @@ export const stmtMethods = {
     // walk's arrayRangeClear: `for i := range a { a[i] = zero }` becomes one memclr call.
     if (rangeClear(this, s)) return
     const xt = under(this.typeOf(s.x))
+    if (xt.kind === 'map') return mapRange(this, s)
     const info = this.cx.info
     const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
     const valVar = s.value && s.value.kind === 'Ident' && s.value.name !== '_' ? ((s.define ? info.defs.get(s.value) : info.uses.get(s.value)) as Var | undefined) : undefined

@@ -9,7 +9,8 @@
 //  - len(m)             m == nil ? 0 : int(*(*uint64)m) (ssagen's referenceTypeBuiltin)
 //  - make(map): makemap_small(), or makemap(type, int(hint), nil) when it
 //    escapes; else the Map header (and a group, for small hints) on the stack
-//  - map literals of constant keys and values (up to 25): make, then m[k] = v
+//  - map literals (up to 25 entries): make, then m[k] = v for each entry
+//  - range over a map: mapIterStart, mapIterNext over a zeroed iterator
 // The key goes by value, converted as order's mapKeyTemp does (uint32 or
 // uint64; a pointer as unsafe.Pointer, then uint64 for access and delete).
 // Everything else about maps is refused before any value is built
@@ -19,6 +20,7 @@
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
 import type { TypeInfo } from '../types/info'
+import type { Var } from '../types/objects'
 import { under, type MapType, type Type } from '../types/types'
 import { sizeof } from '../types/sizes'
 import type { Value } from '../ssa/func'
@@ -55,6 +57,8 @@ const accessSuffix = (m: MapType): string => (mapFast(m) === 'fast64ptr' ? 'fast
 const mapTypeOf = (b: FnBuilder, m: A.Expr): MapType => under(b.typeOf(m)) as MapType
 
 /** The key as order's mapKeyTemp and walk's mapKeyArg pass it; `assign` keeps a pointer key an unsafe.Pointer. */
+const keyArgOf = (b: FnBuilder, mt: MapType, key: A.Expr, assign: boolean) => keyArg(b, mt, key, assign)
+
 function keyArg(b: FnBuilder, mt: MapType, key: A.Expr, assign: boolean): { v: Value; t: SsaType } {
   const fast = mapFast(mt)!
   const c = b.cx.info.types.get(unparen(key))?.value
@@ -218,6 +222,102 @@ function buildMakeMap(b: FnBuilder, t: Type, escapes: boolean, hint: A.Expr | nu
   return b.mkcall('makemap', [st], args, [bytePtr, T.int, ptrTo(mt)])[0]!
 }
 
+/**
+ * `for k, v := range m` as walk's range over a map: order's zeroed iterator
+ * (internal/runtime/maps.Iter) and copy of m; mapIterStart(type, m, &it);
+ * loop while it.key != nil; the body reads *(*K)(it.key) and
+ * *(*V)(it.elem); the increment is mapIterNext(&it).
+ */
+export function mapRange(b: FnBuilder, s: A.Range): void {
+  const info = b.cx.info
+  if (isMapClearLoop(b, s)) {
+    const st = fromGo(b.typeOf(s.x))
+    b.mkcall('mapclear', [], [b.typeAddr(st), b.expr(s.x)], [bytePtr, st])
+    return
+  }
+  const t = b.typeOf(s.x)
+  const mt = under(t) as MapType
+  const st = fromGo(t)
+  const blank = (e: A.Expr | null | undefined) => !e || (e.kind === 'Ident' && e.name === '_')
+  const v2 = blank(s.value) ? null : s.value!
+  const v1 = blank(s.key) && !v2 ? null : s.key!
+  const varOf = (e: A.Expr | null) => (e && e.kind === 'Ident' && e.name !== '_' ? ((s.define ? info.defs.get(e) : info.uses.get(e)) as Var | undefined) : undefined)
+  const ha = b.expr(s.x)
+  const hit = b.stackTemp(ITER)
+  const name = (hit.aux as { name: string }).name
+  const hitAddr = () => b.v('LocalAddr', ptrTo(ITER), [b.sp, b.mem], 0n, { kind: 'sym', name })
+  b.mkcall('mapIterStart', [], [b.typeAddr(st), ha, hitAddr()], [bytePtr, st, ptrTo(ITER)])
+  const field = (off: number) => b.load(T.unsafePointer, b.v('OffPtr', ptrTo(T.unsafePointer), [hitAddr()], BigInt(off)))
+  const cond = b.newBlock()
+  const body = b.newBlock()
+  const incr = b.newBlock()
+  const end = b.newBlock()
+  b.jump(cond)
+  b.startBlock(cond)
+  b.branch(b.v('NeqPtr', T.bool, [field(0), b.constNil(T.unsafePointer)]), body, end, 1)
+  b.seal(body)
+  b.targets.set(s, { brk: end, cont: incr })
+  body.pos = b.at(s.pos)
+  b.startBlock(body)
+  const deref = (off: number, gt: Type) => {
+    const et = fromGo(gt)
+    return b.loadOrDeref(et, b.nilCheck(b.v('Copy', ptrTo(et), [field(off)])))
+  }
+  const assign = (lhs: A.Expr, val: Value) => {
+    const v = varOf(lhs)
+    if (v) {
+      b.declareIf(s.define, v)
+      b.setVar(v, val)
+    } else b.assignTo(lhs, () => val)
+  }
+  if (v1) {
+    const k = deref(0, mt.key)
+    if (!v2) assign(v1, k)
+    else {
+      const e = deref(8, mt.elem)
+      assign(v1, k)
+      assign(v2, e)
+    }
+  }
+  b.stmts(s.body.stmts)
+  b.jump(incr)
+  b.seal(incr)
+  if (incr.preds.length) {
+    b.startBlock(incr)
+    b.pos = b.at(s.pos)
+    b.mkcall('mapIterNext', [], [hitAddr()], [ptrTo(ITER)])
+    b.jumpToLoopCond(cond)
+  }
+  b.seal(cond)
+  b.seal(end)
+  if (end.preds.length) b.startBlock(end)
+}
+
+/** walk's isMapClear: `for k := range m { delete(m, k) }` with a reflexive key type is one mapclear call. */
+function isMapClearLoop(b: FnBuilder, s: A.Range): boolean {
+  if (!s.define || !s.key || s.value || s.body.stmts.length !== 1) return false
+  const st = s.body.stmts[0]!
+  if (st.kind !== 'ExprStmt' || st.x.kind !== 'Call') return false
+  const ci = b.cx.info.calls.get(st.x)
+  if (ci?.kind !== 'builtin' || ci.id !== 'delete') return false
+  const [m, k] = st.x.args.map((a) => unparen(a))
+  const x = unparen(s.x)
+  const same = (a: A.Expr | undefined, e: A.Expr) => a?.kind === 'Ident' && e.kind === 'Ident' && b.cx.info.uses.get(a) !== undefined && b.cx.info.uses.get(a) === (b.cx.info.uses.get(e) ?? b.cx.info.defs.get(e))
+  return same(m, x) && same(k, s.key) && reflexive((under(b.typeOf(s.x)) as MapType).key)
+}
+
+/** types.IsReflexive: == is reflexive for the key (no floats inside). */
+function reflexive(t: Type): boolean {
+  const u = under(t)
+  if (u.kind === 'basic') return !u.basic.startsWith('float')
+  if (u.kind === 'array') return reflexive(u.elem)
+  if (u.kind === 'struct') return u.fields.every((f) => reflexive(f.type))
+  return true
+}
+
+/** internal/runtime/maps.Iter (reflectdata's MapIterType): key and elem pointers first, 96 bytes. */
+const ITER = layoutStruct('internal/runtime/maps.Iter', 96, 8, true)
+
 /** internal/runtime/maps.Map: used uint64, seed uintptr, dirPtr unsafe.Pointer, dirLen int, four bytes, clearSeq uint64. */
 const MAP_HEADER = layoutStruct('internal/runtime/maps.Map', 48, 8, true)
 
@@ -231,7 +331,12 @@ function groupType(m: MapType): SsaType {
   return layoutStruct(`map.group[${k.str}]${e.str}`, 8 + 8 * slot, 8, k.hasPointers || e.hasPointers)
 }
 
-/** A map literal whose keys and values are all constants (walk's maplit, small form): make, then m[k] = v through temporaries. */
+/**
+ * A map literal as order and walk's maplit (small form) build it: make with
+ * a hint of every entry; the constant entries through walk's temporaries
+ * (`tmpkey = k; tmpelem = v; m[tmpkey] = tmpelem`); then order's `m[k] = v`
+ * for each other entry, its value first.
+ */
 export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
   const t = b.typeOf(e)
   const mt = under(t) as MapType
@@ -240,8 +345,10 @@ export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
   const kt = fromGo(mt.key)
   const et = fromGo(mt.elem)
   const fast = mapFast(mt)!
-  for (const el of e.elts) {
-    const kv = el as A.KeyValue
+  const entries = e.elts as A.KeyValue[]
+  const statics = entries.filter((kv) => isStaticEntry(b.cx.info, kv))
+  for (const el of statics) {
+    const kv = el
     // tmpkey = k; tmpelem = v; m[tmpkey] = tmpelem: the key is a variable to mapKeyTemp, so it is converted.
     const key = b.expr(kv.key)
     const val = b.expr(kv.value)
@@ -249,7 +356,20 @@ export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
     const p = b.mkcall(`mapassign_${fast}`, [ptrTo(et)], [b.typeAddr(st), m, k], [bytePtr, st, k.type])[0]!
     b.store(et, b.nilCheck(p), val)
   }
+  for (const kv of entries) {
+    if (statics.includes(kv)) continue
+    const val = b.expr(kv.value)
+    const key = keyArgOf(b, mt, kv.key, true)
+    const p = b.mkcall(`mapassign_${fast}`, [ptrTo(et)], [b.typeAddr(st), m, key.v], [bytePtr, st, key.t])[0]!
+    b.store(et, b.nilCheck(p), val)
+  }
   return m
+}
+
+/** walk's isStaticCompositeLiteral for an entry: constants and nil (of the subset's literals). */
+function isStaticEntry(info: TypeInfo, kv: A.KeyValue): boolean {
+  const constant = (x: A.Expr) => info.types.get(unparen(x))?.value !== undefined || (unparen(x).kind === 'Ident' && info.uses.get(unparen(x) as A.Ident)?.kind === 'nil')
+  return constant(kv.key) && constant(kv.value)
 }
 
 
@@ -322,15 +442,16 @@ export function refuseMaps(fn: A.FuncDecl | A.FuncLit, info: TypeInfo): void {
         const t = info.types.get(n)?.type
         if (!t || under(t).kind !== 'map') return
         const mt = under(t) as MapType
-        const constant = (x: A.Expr) => info.types.get(unparen(x))?.value !== undefined || (unparen(x).kind === 'Ident' && (unparen(x) as A.Ident).name === 'nil')
-        const static_ = n.elts.every((el) => el.kind === 'KeyValue' && constant(el.key) && constant(el.value))
-        if (!static_) throw new Unsupported(n.pos, 'map literal with a non-constant key or value at SSA construction')
+        const calls = n.elts.some((el) => el.kind === 'KeyValue' && (hasCall(el.key) || hasCall(el.value)))
+        if (calls) throw new Unsupported(n.pos, 'map literal with a call in a key or value at SSA construction')
+        const aggregate = (x: A.Expr) => unparen(x).kind === 'CompositeLit' && under(info.types.get(unparen(x))!.type).kind !== 'map'
+        if (n.elts.some((el) => el.kind === 'KeyValue' && (aggregate(el.key) || aggregate(el.value)))) throw new Unsupported(n.pos, 'map literal with a struct or array literal entry at SSA construction')
         if (n.elts.length > 25) throw new Unsupported(n.pos, 'map literal of more than 25 entries at SSA construction')
         if (!mapFast(mt) || !canSSA(fromGo(mt.elem))) throw new Unsupported(n.pos, 'map literal without a fast path (key or element type) at SSA construction')
-        return false
+        return
       }
       case 'Range':
-        if (isMap(n.x)) throw new Unsupported(n.pos, 'range over a map at SSA construction')
+        if (isMap(n.x) && hasCall(n.x)) throw new Unsupported(n.pos, 'range over a map computed by a call at SSA construction')
         return
       case 'Call': {
         const ci = info.calls.get(n)
