@@ -63,14 +63,26 @@ function keyArg(b: FnBuilder, mt: MapType, key: A.Expr, assign: boolean): { v: V
   const fast = mapFast(mt)!
   const c = b.cx.info.types.get(unparen(key))?.value
   const kt = fromGo(mt.key)
-  if (fast === 'fast64ptr') {
-    const p = b.v('Copy', T.unsafePointer, [b.expr(key)])
-    if (assign) return { v: p, t: T.unsafePointer }
-    return { v: b.v('Convert', T.uint64, [p, b.mem]), t: T.uint64 }
+  if (c?.kind === 'int' && fast !== 'fast64ptr') {
+    const want = fast === 'fast32' ? T.uint32 : T.uint64
+    return { v: b.constInt(want, c.value), t: want }
   }
-  const want = fast === 'fast32' ? T.uint32 : T.uint64
-  if (c?.kind === 'int') return { v: b.constInt(want, c.value), t: want }
-  return { v: b.convert(b.expr(key), kt, want, key), t: want }
+  const x = b.expr(key)
+  // order's conversion of the key (mapKeyTemp) is not a statement of its own.
+  const saved = b.pos
+  b.pos = { ...saved, stmt: '-' }
+  try {
+    if (fast === 'fast64ptr') {
+      const p = b.v('Copy', T.unsafePointer, [x])
+      if (assign) return { v: p, t: T.unsafePointer }
+      b.pos = saved
+      return { v: b.v('Convert', T.uint64, [p, b.mem]), t: T.uint64 }
+    }
+    const want = fast === 'fast32' ? T.uint32 : T.uint64
+    return { v: b.convert(x, kt, want, key), t: want }
+  } finally {
+    b.pos = saved
+  }
 }
 
 /** The call's arguments: the map type's descriptor, the map, the key. */
@@ -352,7 +364,10 @@ export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
     // tmpkey = k; tmpelem = v; m[tmpkey] = tmpelem: the key is a variable to mapKeyTemp, so it is converted.
     const key = b.expr(kv.key)
     const val = b.expr(kv.value)
+    const saved = b.pos
+    b.pos = { ...saved, stmt: '-' }
     const k = fast === 'fast64ptr' ? b.v('Copy', T.unsafePointer, [key]) : b.convert(key, kt, fast === 'fast32' ? T.uint32 : T.uint64, kv.key)
+    b.pos = saved
     const p = b.mkcall(`mapassign_${fast}`, [ptrTo(et)], [b.typeAddr(st), m, k], [bytePtr, st, k.type])[0]!
     b.store(et, b.nilCheck(p), val)
   }
