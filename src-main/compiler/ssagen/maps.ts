@@ -24,7 +24,7 @@ import type { Var } from '../types/objects'
 import { under, type MapType, type Type } from '../types/types'
 import { sizeof } from '../types/sizes'
 import type { Value } from '../ssa/func'
-import { bytePtr, canSSA, fromGo, layoutStruct, ptrTo, results, T, type SsaType } from '../ssa/types'
+import { bytePtr, canSSA, fromGo, mapGroupType, mapHeaderType, mapIterType, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { argWidth } from './builder'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 
@@ -327,21 +327,12 @@ function reflexive(t: Type): boolean {
   return true
 }
 
-/** internal/runtime/maps.Iter (reflectdata's MapIterType): key and elem pointers first, 96 bytes. */
-const ITER = layoutStruct('internal/runtime/maps.Iter', 96, 8, true)
+const ITER = mapIterType()
 
-/** internal/runtime/maps.Map: used uint64, seed uintptr, dirPtr unsafe.Pointer, dirLen int, four bytes, clearSeq uint64. */
-const MAP_HEADER = layoutStruct('internal/runtime/maps.Map', 48, 8, true)
+const MAP_HEADER = mapHeaderType()
 
-/** reflectdata's MapGroupType: ctrl uint64, then 8 slots of struct{ key K; elem V } (fast-path keys and elements are stored inline). */
-function groupType(m: MapType): SsaType {
-  const k = fromGo(m.key)
-  const e = fromGo(m.elem)
-  const elemOff = Math.ceil(k.size / e.align) * e.align
-  const align = Math.max(k.align, e.align)
-  const slot = Math.ceil((elemOff + e.size) / align) * align
-  return layoutStruct(`map.group[${k.str}]${e.str}`, 8 + 8 * slot, 8, k.hasPointers || e.hasPointers)
-}
+/** The map's group type (fast-path keys and elements are stored inline). */
+const groupType = (m: MapType): SsaType => mapGroupType(fromGo(m.key), fromGo(m.elem))
 
 /**
  * A map literal as order and walk's maplit (small form) build it: make with
