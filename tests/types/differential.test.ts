@@ -5,9 +5,11 @@ import { goUnavailable, requireGo, skipDifferential, type GoToolchain } from '..
 import { tempFiles } from '../helpers'
 import { GOLDEN } from './programs'
 import { diagnose } from './helpers'
+import { MAP_ERRORS } from './mapprograms'
 
 // Invalid programs beyond the goldens, compared only against the real go.
 const MORE: Record<string, string> = {
+  maps: MAP_ERRORS,
   'named pointer types': `type T struct{ x int }
 
 func (T) M() {}

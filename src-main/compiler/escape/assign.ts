@@ -8,6 +8,7 @@ import { under } from '../types/types'
 import type { VarKey } from './frames'
 import { isBlank, stripParens } from './gcfmt'
 import { holeTo, note, type Hole } from './holes'
+import { isMapIndex } from './maps'
 import { isSelfAssign } from './utils'
 import type { Dst, FnWalker, Src, StmtRef } from './walker'
 
@@ -36,6 +37,7 @@ export const assignMethods = {
         return this.addrOf(e.x)
       }
       case 'Index': {
+        if (isMapIndex(this, e)) return this.mapIndexAddr(e)
         this.discardExpr(e.index)
         const xt = this.typeOf(e.x)
         const u = xt && under(xt)

@@ -46,7 +46,7 @@ export type AllocSite =
   | { kind: 'make'; node: A.Call; elem: Type; size: A.Expr | null }
   | { kind: 'closure'; node: A.FuncLit; unit: FnUnit }
   | { kind: 'methodValue'; node: A.Selector; recv: Type }
-  | { kind: 'slicelit' | 'append' | 'dotdotdot'; node: A.Expr }
+  | { kind: 'slicelit' | 'append' | 'dotdotdot' | 'maplit' | 'makemap'; node: A.Expr }
   /** string(b), []byte(s), []rune(s), string(runes), string(r): gc's OBYTES2STR…ORUNESTR. */
   | { kind: 'strconv'; node: A.Call; toBytes: boolean }
   /** a + b + … on strings: gc's OADDSTR (node: the outermost +). */

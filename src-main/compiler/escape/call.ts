@@ -123,7 +123,10 @@ export const callMethods = {
       case 'cap':
       case 'print':
       case 'println':
+      case 'delete':
         return e.args.forEach((a) => this.discardExpr(a))
+      case 'clear':
+        return argument(this.b.mutator, e.args[0]!)
       case 'new': {
         const t = this.typeOf(e)!
         this.spill(k0, { kind: 'new', node: e, elem: (under(t) as { elem: Type }).elem }, () => this.p.expr(e), e.lparen)
@@ -131,6 +134,7 @@ export const callMethods = {
       }
       case 'make': {
         const t = this.typeOf(e)!
+        if (under(t).kind === 'map') return this.makeMap(k0, e)
         const size = e.args[2] ?? e.args[1] ?? null
         this.spill(k0, { kind: 'make', node: e, elem: (under(t) as { elem: Type }).elem, size }, () => this.p.expr(e), e.lparen)
         for (const a of e.args.slice(1)) this.discardExpr(a)

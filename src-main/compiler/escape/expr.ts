@@ -8,6 +8,7 @@ import { under, type Type } from '../types/types'
 import { concatOperands, isString } from './strings'
 import { stripParens } from './gcfmt'
 import { addr, deref, note, type Hole } from './holes'
+import { isMapIndex } from './maps'
 import { isClosure, methodValueRecvType } from './units'
 import { FnWalker } from './walker'
 
@@ -35,6 +36,7 @@ export const exprMethods = {
       case 'Selector':
         return this.selector(k, e)
       case 'Index': {
+        if (isMapIndex(this, e)) return this.mapIndexExpr(e)
         const xt = this.typeOf(e.x)
         const u = xt && under(xt)
         if (u?.kind === 'slice' || isString(u)) this.expr(deref(k, this.exprNote('dot of pointer', e)), e.x)
@@ -99,6 +101,7 @@ export const exprMethods = {
       return this.literalElements(k, e, under(elem).kind, () => `${this.p.expr(e).slice(1)}`)
     }
     const kind = under(t).kind
+    if (kind === 'map') return this.mapLit(k, e)
     if (kind === 'slice') k = this.spill(k, { kind: 'slicelit', node: e }, () => this.p.expr(e), this.pos(e))
     this.literalElements(k, e, kind, () => this.p.expr(e))
   },

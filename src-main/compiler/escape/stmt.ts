@@ -95,6 +95,9 @@ export const stmtMethods = {
   assign(this: FnWalker, s: A.Assign): void {
     const where: StmtRef = { id: s, pos: assignOpPos(s, this.text), print: () => this.p.assign(s) }
     if (s.op === ':=') for (const v of this.ownDefs(s.lhs)) if (!this.isLoopCopy(v)) this.dcl(v)
+    if (s.lhs.length === 2 && s.rhs.length === 1 && this.isCommaOkMapIndex(s.rhs[0]!)) {
+      return this.assignList(s.lhs.map((l) => this.loopTemp(l)), s.rhs, 'assign-pair-mapr', where)
+    }
     if (s.lhs.length > 1 && s.rhs.length === 1) {
       const ks = s.lhs.map((l) => this.addrOf(this.loopTemp(l)))
       const temps = this.tupleAssign(stripParens(s.rhs[0]!) as A.Call)
@@ -119,6 +122,10 @@ export const stmtMethods = {
     if (spec.values.length === 0) return
     const names = spec.names.map((n) => n.name)
     const dsts: Dst[] = spec.names.map((n) => (isBlank(n) ? null : n))
+    if (spec.names.length === 2 && spec.values.length === 1 && this.isCommaOkMapIndex(spec.values[0]!)) {
+      const where: StmtRef = { id: spec, pos: spec.pos, print: () => this.p.varSpec(names, spec.values) }
+      return this.assignList(dsts, spec.values, 'assign-pair-mapr', where)
+    }
     if (spec.names.length > 1 && spec.values.length === 1) {
       const call = stripParens(spec.values[0]!) as A.Call
       const temps = this.b.env.tuples.get(call)!

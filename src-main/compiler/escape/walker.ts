@@ -22,6 +22,7 @@ import { exprMethods } from './expr'
 import { callMethods } from './call'
 import { assignMethods } from './assign'
 import { unsafeMethods } from './unsafe'
+import { mapMethods } from './maps'
 
 /** A destination or source that is not an AST expression: a temporary or a variable named by the compiler. */
 export type Named = { named: VarKey }
@@ -38,7 +39,7 @@ export interface StmtRef {
   range?: boolean
 }
 
-type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof unsafeMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof unsafeMethods & typeof mapMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnWalker extends Seams {}
 
@@ -134,4 +135,4 @@ export class FnWalker {
 
 }
 
-Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, unsafeMethods)
+Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, unsafeMethods, mapMethods)

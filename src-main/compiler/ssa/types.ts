@@ -144,6 +144,7 @@ function convert(t: Type): SsaType {
       // Lazy: pointers are how types refer to themselves (type node struct{ next *node }).
       return intern(withLazyElem({ str, key, kind: 'ptr', size, align, hasPointers: true, go: t }, u.elem))
     case 'signature':
+    case 'map': // a map is a pointer to the runtime's map header: pointer-shaped, like a func value
       return intern({ str, key, kind: 'func', size, align, hasPointers: true, go: t })
     case 'slice':
       return intern(withLazyElem({ str, key, kind: 'slice', size, align, hasPointers: true, go: t }, u.elem))
@@ -198,6 +199,36 @@ export function opaque(str: string): SsaType {
   return intern({ str, kind: 'struct', size: 0, align: 1, fields: [], hasPointers: true })
 }
 
+/** A runtime struct known by its layout only (internal/runtime/maps.Map, a map's group): fields are addressed with OffPtr. */
+export function layoutStruct(str: string, size: number, align: number, hasPointers: boolean): SsaType {
+  return intern({ str, kind: 'struct', size, align, fields: [], hasPointers })
+}
+
+/** internal/runtime/maps.Map, a map's header: used uint64, seed uintptr, dirPtr unsafe.Pointer, dirLen int, four bytes, clearSeq uint64. */
+export const mapHeaderType = (): SsaType => layoutStruct('internal/runtime/maps.Map', 48, 8, true)
+
+/** internal/runtime/maps.Iter (reflectdata's MapIterType): key and elem pointers first, 96 bytes. */
+export const mapIterType = (): SsaType => layoutStruct('internal/runtime/maps.Iter', 96, 8, true)
+
+/** reflectdata's MapGroupType for keys and elements stored inline: ctrl uint64, then 8 slots of struct{ key K; elem V }. */
+export function mapGroupType(k: SsaType, e: SsaType): SsaType {
+  const elemOff = Math.ceil(k.size / e.align) * e.align
+  const align = Math.max(k.align, e.align)
+  const slot = Math.ceil((elemOff + e.size) / align) * align
+  return layoutStruct(`map.group[${k.str}]${e.str}`, 8 + 8 * slot, 8, k.hasPointers || e.hasPointers)
+}
+
+/** `map[K]V` or `map.group[K]V` split after the key's closing bracket. */
+function mapParts(s: string, prefix: string): [string, string] | null {
+  if (!s.startsWith(prefix)) return null
+  let depth = 0
+  for (let i = prefix.length - 1; i < s.length; i++) {
+    if (s[i] === '[') depth++
+    else if (s[i] === ']' && --depth === 0) return [s.slice(prefix.length, i), s.slice(i + 1)]
+  }
+  return null
+}
+
 export function funcType(str: string): SsaType {
   return intern({ str, kind: 'func', size: 8, align: 8, hasPointers: true })
 }
@@ -237,6 +268,12 @@ export function parseType(s: string): SsaType {
   }
   if (s === 'struct {}') return structOf([])
   if (s.startsWith('func(')) return funcType(s)
+  // Maps are pointer-shaped; the runtime's map structures have the layouts SSA construction gives them.
+  if (mapParts(s, 'map[')) return funcType(s)
+  if (s === 'internal/runtime/maps.Map') return mapHeaderType()
+  if (s === 'internal/runtime/maps.Iter') return mapIterType()
+  const group = mapParts(s, 'map.group[')
+  if (group) return mapGroupType(parseType(group[0]), parseType(group[1]))
   return opaque(s)
 }
 

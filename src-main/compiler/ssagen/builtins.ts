@@ -15,6 +15,7 @@ import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
 import { unsafeCall } from './unsafe'
 import { stringLen } from './strings'
+import { makeMap, mapClear, mapDelete, mapLen } from './maps'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -22,6 +23,7 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
     case 'cap': {
       const xt = under(s.typeOf(e.args[0]!))
       if (xt.kind === 'basic' && id === 'len') return [stringLen(s, e.args[0]!)]
+      if (xt.kind === 'map' && id === 'len') return [mapLen(s, e)]
       if (xt.kind !== 'slice') throw new Unsupported(e.pos, `${id} of ${xt.kind}`)
       return [s.v(id === 'len' ? 'SliceLen' : 'SliceCap', T.int, [s.expr(e.args[0]!)])]
     }
@@ -32,6 +34,7 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       return [a]
     }
     case 'make':
+      if (under(s.typeOf(e)).kind === 'map') return [makeMap(s, e)]
       return [makeSlice(s, e)]
     case 'append':
       return [append(s, e)]
@@ -40,6 +43,13 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
     case 'print':
     case 'println':
       printArgs(s, e, id === 'println')
+      return []
+    case 'delete':
+      mapDelete(s, e)
+      return []
+    case 'clear':
+      if (under(s.typeOf(e.args[0]!)).kind !== 'map') throw new Unsupported(e.pos, 'clear of a slice at SSA construction')
+      mapClear(s, e)
       return []
     default:
       return [unsafeCall(s, e, id)]

@@ -30,6 +30,7 @@ import { callsComparedByAddress, compareMethods, isAggregateCompare } from './co
 import { isStringCompare, stringCond } from './strings'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
+import { refuseMaps } from './maps'
 
 export class Unsupported extends Error {
   constructor(
@@ -98,6 +99,7 @@ export class FnBuilder extends Builder {
   build(): void {
     const info = this.unit.info!
     const node = info.node
+    refuseMaps(node, this.cx.info)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
     // Stack slots of parameters and results come first, as gc's decladdrs.

@@ -11,6 +11,7 @@ import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
 import { concatExpr, constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
 import { isConcat } from '../escape/strings'
+import { mapIndexRead, mapLiteral } from './maps'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -75,6 +76,7 @@ export const exprMethods = {
       case 'Call':
         return this.call(e)[0] ?? this.zero(T.bool)
       case 'CompositeLit': {
+        if (under(this.typeOf(e)).kind === 'map') return mapLiteral(this, e)
         const t = fromGo(this.typeOf(e))
         if (info.implicitAddrLits.has(e)) return this.compositeAddr(e, t.elem!, e)
         return this.compositeValue(e, t)
@@ -238,6 +240,7 @@ export const exprMethods = {
   index(this: FnBuilder, e: A.Index): Value {
     const xt = under(this.typeOf(e.x))
     if (xt.kind === 'basic') return stringIndex(this, e)
+    if (xt.kind === 'map') return mapIndexRead(this, e)
     const t = fromGo(this.typeOf(e))
     if (xt.kind === 'array' && this.exprCanSSA(e.x)) {
       const a = this.expr(e.x)

@@ -15,6 +15,9 @@ import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
+import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
+
+const isBlankExpr = (e: A.Expr): boolean => e.kind === 'Ident' && e.name === '_'
 
 export const stmtMethods = {
   stmt1(this: FnBuilder, s: A.Stmt): void {
@@ -31,6 +34,8 @@ export const stmtMethods = {
       case 'IncDec': {
         const t = fromGo(this.typeOf(s.x))
         const one = t.kind === 'float' ? this.constFloat(t, 1) : this.constInt(t, 1)
+        const mx = unparen(s.x)
+        if (mx.kind === 'Index' && under(this.typeOf(mx.x)).kind === 'map') return mapOpAssign(this, mx, (old) => this.arith(s.inc ? '+' : '-', old, one, t, s.pos))
         return this.assignTo(s.x, () => this.arith(s.inc ? '+' : '-', this.expr(s.x), one, t, s.pos))
       }
       case 'DeclStmt':
@@ -66,7 +71,9 @@ export const stmtMethods = {
           this.setVar(v, vals[i]!)
         })
       } else if (spec.values.length === 1 && vars.length > 1) {
-        const vals = as2Results(this, this.as2, this.multiValue(spec.values[0]!))
+        const vals = isCommaOkMapRead(this, vars.length, spec.values)
+          ? mapCommaOk(this, unparen(spec.values[0]!) as A.Index, !!vars[0])
+          : as2Results(this, this.as2, this.multiValue(spec.values[0]!))
         vars.forEach((v, i) => {
           if (!v) return
           this.declare(v)
@@ -139,6 +146,10 @@ export const stmtMethods = {
       const t = this.typeOf(lhs)
       // walk's s = s + t: a node escape analysis never saw, so no stack buffer.
       if (op === '+' && fromGo(t).kind === 'string') return this.assignTo(lhs, () => concatStrings(this, [lhs, s.rhs[0]!], false, s))
+      const ml = unparen(lhs)
+      if (ml.kind === 'Index' && under(this.typeOf(ml.x)).kind === 'map') {
+        return mapOpAssign(this, ml, (old) => this.binaryValue(op, old, this.expr(s.rhs[0]!), t, this.typeOf(s.rhs[0]!), s.pos))
+      }
       // gc evaluates the address once, then x = x op y.
       return this.assignTo(lhs, () => this.binaryValue(op, this.expr(lhs), this.expr(s.rhs[0]!), t, this.typeOf(s.rhs[0]!), s.pos))
     }
@@ -159,7 +170,9 @@ export const stmtMethods = {
       s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
       return
     }
-    const vals = as2Results(this, this.as2, this.multiValue(s.rhs[0]!))
+    const vals = isCommaOkMapRead(this, s.lhs.length, s.rhs)
+      ? mapCommaOk(this, unparen(s.rhs[0]!) as A.Index, !isBlankExpr(s.lhs[0]!))
+      : as2Results(this, this.as2, this.multiValue(s.rhs[0]!))
     s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
   },
 
@@ -175,6 +188,11 @@ export const stmtMethods = {
       return this.setVar(v, make())
     }
     const t = fromGo(this.typeOf(lhs))
+    if (lhs.kind === 'Index' && under(this.typeOf(lhs.x)).kind === 'map') {
+      // order: the right side first (made cheap), then walk's *mapassign(…) = v.
+      const val = this.materialize(make())
+      return this.storeInto(t, this.nilCheck(mapAssignPtr(this, lhs)), val)
+    }
     if (this.exprCanSSA(lhs)) {
       // An element of an SSA-able struct or 1-element array: rebuild the whole value.
       const val = this.materialize(make())
@@ -340,6 +358,7 @@ export const stmtMethods = {
     if (rangeClear(this, s)) return
     const xt = under(this.typeOf(s.x))
     if (xt.kind === 'basic' && (xt.basic === 'string' || xt.basic === 'untyped string')) return rangeString(this, s)
+    if (xt.kind === 'map') return mapRange(this, s)
     const info = this.cx.info
     const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
     const valVar = s.value && s.value.kind === 'Ident' && s.value.name !== '_' ? ((s.define ? info.defs.get(s.value) : info.uses.get(s.value)) as Var | undefined) : undefined

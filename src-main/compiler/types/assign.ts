@@ -37,6 +37,7 @@ export function assignment(c: Checker, x: Operand, t: Type | null, context: stri
     case 'nil':
     case 'constant':
     case 'variable':
+    case 'mapindex':
     case 'value':
       break
     default:
@@ -134,7 +135,12 @@ function lhsVar(c: Checker, lhs: A.Expr): Type | null {
     c.varMarks.push({ site: lhs, v, kind: 'reassign' })
   }
   if (x.mode === 'invalid' || !isValid(x.type)) return Typ.invalid
+  if (x.mode === 'mapindex') return x.type
   if (x.mode !== 'variable') {
+    if (isMapField(c, lhs)) {
+      c.errorAt(lhs, `cannot assign to struct field ${exprString(lhs)} in map`)
+      return Typ.invalid
+    }
     c.errorOperand(x, `cannot assign to ${exprString(lhs)} (neither addressable nor a map index expression)`)
     return Typ.invalid
   }
@@ -152,6 +158,14 @@ export function assignVar(c: Checker, lhs: A.Expr, rhs: A.Expr | null, x: Operan
   if (!x) x = expr(c, rhs!)
   if (!t && context === 'assignment') context = 'assignment to _ identifier'
   assignment(c, x, t, context)
+}
+
+/** `m[k].f` (types2 names it when refusing an assignment to it). */
+function isMapField(c: Checker, e: A.Expr): boolean {
+  const s = unparen(e)
+  if (s.kind !== 'Selector') return false
+  const x = unparen(s.x)
+  return x.kind === 'Index' && c.info.types.get(x)?.mode === 'mapindex'
 }
 
 const isCall = (list: A.Expr[]): boolean => list.length === 1 && unparen(list[0]!).kind === 'Call'
@@ -222,10 +236,12 @@ export function initVars(c: Checker, lhs: Var[], rhs: A.Expr[], ret: A.Return | 
     invalidate()
     return
   }
-  const values = multiExpr(c, rhs[0]!)
+  const values = multiExpr(c, rhs[0]!, l === 2 && !ret)
   r = values.length
   if (l === r) {
-    lhs.forEach((v, i) => initVar(c, v, values[i]!, context, known(i)))
+    // types2 checks a comma-ok pair as an assignment, even in a declaration.
+    const ctx = values[0]!.mode === 'mapindex' ? 'assignment' : context
+    lhs.forEach((v, i) => initVar(c, v, values[i]!, ctx, known(i)))
     return
   }
   if (values[0]!.mode !== 'invalid') {
@@ -249,7 +265,7 @@ export function assignVars(c: Checker, lhs: A.Expr[], rhs: A.Expr[]): void {
     if (okLhs && okRhs) assignError(c, rhs, l, r)
     return
   }
-  const values = multiExpr(c, rhs[0]!)
+  const values = multiExpr(c, rhs[0]!, l === 2)
   r = values.length
   if (l === r) {
     lhs.forEach((e, i) => assignVar(c, e, null, values[i]!, 'assignment'))

@@ -143,7 +143,7 @@ export function comparison(c: Checker, x: Operand, y: Operand, op: ConstCompareO
 
 function incomparableCause(t: Type): string {
   const u = under(t)
-  if (u.kind === 'slice' || u.kind === 'signature') return `${compositeKind(t)} can only be compared to nil`
+  if (u.kind === 'slice' || u.kind === 'signature' || u.kind === 'map') return `${compositeKind(t)} can only be compared to nil`
   if (u.kind === 'struct') {
     const f = u.fields.find((f) => !isComparable(f.type))
     return f ? `struct containing ${ts(f.type)} cannot be compared` : ''

@@ -1,5 +1,5 @@
-// The builtins of the subset: append, cap, copy, len, make, new, print,
-// println. Each records the signature gc instantiates for the call.
+// The builtins of the subset: append, cap, clear, copy, delete, len, make,
+// new, print, println (the map-only parts are in maps.ts). Each records the signature gc instantiates for the call.
 
 import type * as A from '../syntax/ast'
 import { assignment } from './assign'
@@ -9,6 +9,7 @@ import { makeInt } from './constant'
 import { exprList, exprOrType, use, type ExprKind } from './expr'
 import { index } from './indexing'
 import { exprAsType } from './typexpr'
+import { clearArg, deleteArgs } from './maps'
 import { exprString } from './exprstring'
 import { newVar, type BuiltinId } from './objects'
 import { isUnsafeBuiltin, unsafeBuiltin, unsafeSelfEvaluated } from './unsafe'
@@ -22,7 +23,9 @@ import { updateExprType } from './untyped'
 export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
   append: 'expression',
   cap: 'expression',
+  clear: 'statement',
   copy: 'statement',
+  delete: 'statement',
   len: 'expression',
   make: 'expression',
   new: 'expression',
@@ -39,7 +42,9 @@ export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
 const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
   append: { n: 1, variadic: true },
   cap: { n: 1, variadic: false },
+  clear: { n: 1, variadic: false },
   copy: { n: 2, variadic: false },
+  delete: { n: 2, variadic: false },
   len: { n: 1, variadic: false },
   make: { n: 1, variadic: true },
   new: { n: 1, variadic: false },
@@ -120,7 +125,7 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
           if (x.expr) updateExprType(c, x.expr, defaultType(x.type), true)
         } else if (u.kind === 'array') {
           if (!c.hasCallOrRecv) return { mode: 'constant', type: Typ.int, val: makeInt(u.len), expr: call }
-        } else if (u.kind !== 'slice') {
+        } else if (u.kind !== 'slice' && !(u.kind === 'map' && id === 'len')) {
           if (isValid(u)) c.errorOperand(x, `invalid argument: ${c.str(x)} for built-in ${id}`)
           return fail
         }
@@ -157,6 +162,17 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         const arg0 = call.args[0]!
         const t = exprAsType(c, arg0)
         if (!isValid(t)) return fail
+        if (under(t).kind === 'map') {
+          if (nargs > 2) {
+            c.errorAt(call, `invalid operation: ${exprString(call)} expects 1 or 2 arguments; found ${nargs}`)
+            use(c, call.args.slice(1))
+            return fail
+          }
+          const types: Type[] = [t]
+          if (nargs === 2) types.push(index(c, call.args[1]!, -1).type)
+          record(makeSig(t, ...types))
+          return { mode: 'value', type: t, expr: call }
+        }
         if (under(t).kind !== 'slice') {
           c.errorAt(arg0, `invalid argument: cannot make ${exprString(arg0)}: type must be slice, map, or channel`)
           use(c, call.args.slice(1))
@@ -190,6 +206,16 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         record(makeSig(t, a.type))
         return { mode: 'value', type: t, expr: call }
       }
+      case 'delete': {
+        const params = deleteArgs(c, x, args[1]!)
+        if (!params) return fail
+        record(makeSig(null, ...params))
+        return { mode: 'novalue', type: Typ.invalid, expr: call }
+      }
+      case 'clear':
+        if (!clearArg(c, x)) return fail
+        record(makeSig(null, x.type))
+        return { mode: 'novalue', type: Typ.invalid, expr: call }
       case 'print':
       case 'println': {
         const params: Type[] = []

@@ -11,6 +11,7 @@ import type { Checker } from './checker'
 import { bitLen, makeString, MAX_INT_BITS, parseFloatLit, parseIntLit, parseRuneLit, unaryOp, type Constant } from './constant'
 import { objDecl } from './decls'
 import { indexExpr, sliceExpr } from './indexing'
+import { commaOk } from './maps'
 import { compositeLit, funcLit } from './literals'
 import { objectKindName, type Var } from './objects'
 import { invalidOperand, type Operand } from './operand'
@@ -67,11 +68,12 @@ export function exprOrType(c: Checker, e: A.Expr): Operand {
   return x
 }
 
-/** One value, or the values of a call with several results. */
-export function multiExpr(c: Checker, e: A.Expr): Operand[] {
+/** One value, or the values of a call with several results (or of a map index, comma-ok, when allowed). */
+export function multiExpr(c: Checker, e: A.Expr, allowCommaOk = false): Operand[] {
   const { x } = rawExpr(c, e)
   exclude(c, x, ['novalue', 'builtin', 'type'])
   if (x.mode !== 'invalid' && x.type.kind === 'tuple') return x.type.vars.map((v) => ({ mode: 'value', type: v.type, expr: e }))
+  if (allowCommaOk && x.mode === 'mapindex') return commaOk(x)
   return [x]
 }
 

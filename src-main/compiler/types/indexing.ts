@@ -5,6 +5,7 @@ import type * as A from '../syntax/ast'
 import type { Checker } from './checker'
 import { constantString, sign, toInt } from './constant'
 import { expr, exprOrType, markAddrTaken, use } from './expr'
+import { mapIndex } from './maps'
 import { invalidOperand, isInvalid, type Operand } from './operand'
 import { tokenAfter } from './positions'
 import { isInteger, isString, isUntyped, sliceOf, Typ, under, type Type } from './types'
@@ -36,6 +37,8 @@ export function indexExpr(c: Checker, e: A.Index): Operand {
     // Indexing a string yields a byte value, never a constant (types2).
     if (x.mode === 'constant' && x.val?.kind === 'string') length = x.val.value.length
     r = { mode: 'value', type: Typ.byte, expr: e }
+  } else if (u.kind === 'map') {
+    return mapIndex(c, e, u)
   }
   if (!r) {
     c.errorAtPos(tokenAfter(c.text, e.x.end), `cannot index ${c.str(x)}`)

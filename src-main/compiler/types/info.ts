@@ -12,7 +12,7 @@ import type { Signature, Type } from './types'
  * addressable; `novalue` is a call without results; `type` is a type
  * written where an expression stands (conversions, make, new).
  */
-export type ExprMode = 'novalue' | 'builtin' | 'type' | 'constant' | 'variable' | 'value'
+export type ExprMode = 'novalue' | 'builtin' | 'type' | 'constant' | 'variable' | 'mapindex' | 'value'
 
 export interface TypeAndValue {
   mode: ExprMode

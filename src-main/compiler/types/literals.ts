@@ -10,6 +10,7 @@ import { index } from './indexing'
 import { exprString } from './exprstring'
 import { funcBody, newFunctionInfo } from './functions'
 import { lookupFieldOrMethod } from './lookup'
+import { mapLit } from './maps'
 import { Scope } from './objects'
 import { invalidOperand, type Operand } from './operand'
 import { diagnosticTypeString as ts } from './typestring'
@@ -66,6 +67,9 @@ export function compositeLit(c: Checker, e: A.CompositeLit, hint: Type | null): 
     }
     case 'slice':
       indexedElts(c, e.elts, u.elem, -1)
+      break
+    case 'map':
+      mapLit(c, e, u)
       break
     default:
       use(c, e.elts.map((x) => (x.kind === 'KeyValue' ? x.value : x)))

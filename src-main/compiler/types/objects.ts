@@ -69,7 +69,7 @@ export interface LabelObj extends ObjectBase {
   used: boolean
 }
 
-export type BuiltinId = 'append' | 'cap' | 'copy' | 'len' | 'make' | 'new' | 'print' | 'println' | UnsafeBuiltinId
+export type BuiltinId = 'append' | 'cap' | 'clear' | 'copy' | 'delete' | 'len' | 'make' | 'new' | 'print' | 'println' | UnsafeBuiltinId
 
 /** The functions of package unsafe, spelled as gc's messages qualify them. */
 export type UnsafeBuiltinId = 'unsafe.Sizeof' | 'unsafe.Alignof' | 'unsafe.Offsetof' | 'unsafe.Add' | 'unsafe.Slice' | 'unsafe.SliceData'

@@ -9,7 +9,7 @@ import type { BuiltinId } from './objects'
 import { diagnosticTypeString } from './typestring'
 import { isUntyped, isValid, Typ, under, type Type } from './types'
 
-export type OperandMode = 'invalid' | 'novalue' | 'builtin' | 'type' | 'constant' | 'variable' | 'value' | 'nil'
+export type OperandMode = 'invalid' | 'novalue' | 'builtin' | 'type' | 'constant' | 'variable' | 'mapindex' | 'value' | 'nil'
 
 export interface Operand {
   mode: OperandMode
@@ -31,6 +31,7 @@ const MODE_NAMES: Record<OperandMode, string> = {
   type: 'type',
   constant: 'constant',
   variable: 'variable',
+  mapindex: 'map index expression',
   value: 'value',
   nil: 'nil',
 }

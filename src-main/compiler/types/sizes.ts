@@ -43,6 +43,7 @@ export function sizeof(t: Type): number {
     }
     case 'pointer':
     case 'signature':
+    case 'map':
       return PTR_SIZE
     case 'slice':
       return 3 * PTR_SIZE

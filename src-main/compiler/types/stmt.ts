@@ -240,6 +240,9 @@ function rangeStmt(c: Checker, s: A.Range): void {
       key = Typ.int
       val = Typ.rune
       if (isUntyped(x.type) && x.expr) updateExprType(c, x.expr, Typ.string, true)
+    } else if (u.kind === 'map') {
+      key = u.key
+      val = u.elem
     } else if (u.kind === 'signature') {
       c.unsupported(s.x.pos, s.x.end, 'range over function')
     } else {

@@ -64,13 +64,20 @@ export interface NamedType {
   methods: FuncObj[]
 }
 
+/** `map[K]V` (a pointer to the runtime's map header, as gc lays it out). */
+export interface MapType {
+  kind: 'map'
+  key: Type
+  elem: Type
+}
+
 /** The results of a call with several results. */
 export interface TupleType {
   kind: 'tuple'
   vars: Var[]
 }
 
-export type Type = BasicType | PointerType | ArrayType | SliceType | StructType | Signature | NamedType | TupleType
+export type Type = BasicType | PointerType | ArrayType | SliceType | StructType | Signature | NamedType | TupleType | MapType
 
 // ---------------------------------------------------------------- basic types
 
@@ -112,6 +119,7 @@ export const Typ = {
 export const pointerTo = (elem: Type): PointerType => ({ kind: 'pointer', elem })
 export const sliceOf = (elem: Type): SliceType => ({ kind: 'slice', elem })
 export const arrayOf = (elem: Type, len: number): ArrayType => ({ kind: 'array', len, elem })
+export const mapOf = (key: Type, elem: Type): MapType => ({ kind: 'map', key, elem })
 
 // ---------------------------------------------------------------- structure
 
@@ -147,10 +155,10 @@ export const isConstType = (t: Type): boolean => isNumeric(t) || isBoolean(t) ||
 export const isOrdered = (t: Type): boolean => isNumeric(t) || isString(t)
 export const isPointer = (t: Type): boolean => under(t).kind === 'pointer'
 
-/** Pointers, slices and funcs have nil (maps, channels and interfaces are not in the subset). */
+/** Pointers, slices, maps and funcs have nil (channels and interfaces are not in the subset). */
 export function hasNil(t: Type): boolean {
   const u = under(t)
-  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature' || isUnsafePointer(u)
+  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature' || isUnsafePointer(u) || u.kind === 'map'
 }
 
 export const isUnsafePointer = (t: Type): boolean => basicKindOf(t) === 'unsafe.Pointer'
@@ -206,6 +214,8 @@ export function identical(a: Type, b: Type): boolean {
       return b.kind === 'pointer' && identical(a.elem, b.elem)
     case 'slice':
       return b.kind === 'slice' && identical(a.elem, b.elem)
+    case 'map':
+      return b.kind === 'map' && identical(a.key, b.key) && identical(a.elem, b.elem)
     case 'array':
       return b.kind === 'array' && a.len === b.len && identical(a.elem, b.elem)
     case 'struct':

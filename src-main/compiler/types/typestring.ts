@@ -62,6 +62,8 @@ function write(t: Type, style: Style): string {
       return `[]${write(t.elem, style)}`
     case 'array':
       return `[${t.len}]${write(t.elem, style)}`
+    case 'map':
+      return `map[${write(t.key, style)}]${write(t.elem, style)}`
     case 'named':
       return style.pkg ? `${style.pkg}.${t.obj.name}` : t.obj.name
     case 'struct':

@@ -1,5 +1,5 @@
 // Type expressions: names, pointers, arrays, slices, structs and function
-// signatures. Maps, channels and interfaces are outside the subset.
+// signatures, maps (maps.ts). Channels and interfaces are outside the subset.
 
 import type * as A from '../syntax/ast'
 import type { Checker } from './checker'
@@ -9,6 +9,7 @@ import { expr, ident, rawExpr } from './expr'
 import { pkgNameOf, qualifiedIdent } from './imports'
 import { newVar, Scope, type Var } from './objects'
 import { diagnosticTypeString as ts } from './typestring'
+import { mapType } from './maps'
 import { arrayOf, isInteger, isUntyped, isValid, pointerTo, sliceOf, Typ, under, type Signature, type StructType, type Type } from './types'
 
 export function typExpr(c: Checker, t: A.TypeExpr): Type {
@@ -57,8 +58,7 @@ function typInternal(c: Checker, t: A.TypeExpr): Type {
     case 'FuncType':
       return signature(c, t, null, new Scope(c.scope, true), null).sig
     case 'MapType':
-      c.unsupported(t.pos, t.end, 'map type')
-      return Typ.invalid
+      return mapType(c, t)
     case 'ChanType':
       c.unsupported(t.pos, t.end, 'channel type')
       return Typ.invalid

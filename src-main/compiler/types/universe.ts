@@ -6,7 +6,7 @@ import { makeBool, makeInt } from './constant'
 import { Scope, type BuiltinId, type ConstObj, type Obj, type TypeNameObj } from './objects'
 import { Typ } from './types'
 
-const BUILTINS: BuiltinId[] = ['append', 'cap', 'copy', 'len', 'make', 'new', 'print', 'println']
+const BUILTINS: BuiltinId[] = ['append', 'cap', 'clear', 'copy', 'delete', 'len', 'make', 'new', 'print', 'println']
 
 const UNSUPPORTED: Record<string, string> = {
   any: 'interface type',
@@ -17,13 +17,11 @@ const UNSUPPORTED: Record<string, string> = {
   panic: 'built-in panic',
   recover: 'built-in recover',
   close: 'built-in close',
-  delete: 'built-in delete',
   complex: 'built-in complex',
   real: 'built-in real',
   imag: 'built-in imag',
   min: 'built-in min',
   max: 'built-in max',
-  clear: 'built-in clear',
 }
 
 export const universeIota: ConstObj = { kind: 'const', name: 'iota', pos: -1, type: Typ.untypedInt, value: makeInt(0) }
