@@ -187,7 +187,10 @@ export class GcPrinter {
       case 'builtin': {
         if (ci.id === 'make') {
           const last = e.args.length - 1
-          const args = e.args.map((a, i) => (i > 0 && i === last && this.literalsRewritten ? (this.hooks.makeSize(a) ?? this.expr(a)) : this.expr(a)))
+          // rewriteWithLiterals rewrites the sizes of slice makes only, not of maps or channels.
+          const mt = this.info.types.get(e)?.type
+          const rewritten = this.literalsRewritten && mt !== undefined && under(mt).kind === 'slice'
+          const args = e.args.map((a, i) => (i > 0 && i === last && rewritten ? (this.hooks.makeSize(a) ?? this.expr(a)) : this.expr(a)))
           return this.wrap(`make(${args.join(', ')})`, PREC_ATOM, prec)
         }
         // gc's formatter has no syntax for OUNSAFESLICEDATA.
