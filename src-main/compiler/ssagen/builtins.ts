@@ -8,11 +8,12 @@ import type * as A from '../syntax/ast'
 import type { BuiltinId } from '../types/objects'
 import { under } from '../types/types'
 import type { Value } from '../ssa/func'
-import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
+import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
+import { appendItems } from './appenditems'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -71,39 +72,7 @@ function toInt(s: FnBuilder, v: Value): Value {
 function append(s: FnBuilder, e: A.Call): Value {
   // append(s, t...) is walk's (appendSlice); append(s, x, y) ssagen's.
   if (e.ellipsis) return isAppendOfMake(s.cx.info, e) ? extendSlice(s, e) : appendSlice(s, e)
-  const st = fromGo(s.typeOf(e))
-  const et = st.elem!
-  const base = s.expr(e.args[0]!)
-  let ptr = s.v('SlicePtr', ptrTo(et), [base])
-  let len = s.v('SliceLen', T.int, [base])
-  let cap = s.v('SliceCap', T.int, [base])
-  // walkAppend evaluates every item before growslice (cheapExpr): one that is not a name, a literal
-  // (built in a temporary or static data) or a call order copied out goes into a temporary of its own.
-  const copied = (a: A.Expr): boolean => !['Ident', 'CompositeLit', 'Call'].includes(unparen(a).kind) && s.cx.info.types.get(a)?.value === undefined
-  const items = e.args.slice(1).map((a) => (canSSA(et) || !copied(a) ? s.expr(a) : s.walkTemp(s.expr(a))))
-  const k = s.constInt(T.int, items.length)
-  const newLen = s.v('Add64', T.int, [len, k])
-  const grow = s.newBlock()
-  const assign = s.newBlock()
-  const slot = { ptr: { name: '.appendptr' }, cap: { name: '.appendcap' } }
-  s.writeVar(slot.ptr, ptr, ptr.type)
-  s.writeVar(slot.cap, cap, T.int)
-  s.branch(s.v('Less64U', T.bool, [cap, newLen]), grow, assign, -1)
-  s.seal(grow)
-  s.startBlock(grow)
-  const [r] = s.rtcall('growslice', [st], [ptr, newLen, cap, k, s.typeAddr(et)], [ptr.type, T.int, T.int, T.int, bytePtr])
-  s.writeVar(slot.ptr, s.v('SlicePtr', ptrTo(et), [r!]), ptr.type)
-  s.writeVar(slot.cap, s.v('SliceCap', T.int, [r!]), T.int)
-  s.jump(assign)
-  s.seal(assign)
-  s.startBlock(assign)
-  ptr = s.readVar(slot.ptr)
-  cap = s.readVar(slot.cap)
-  items.forEach((v, i) => {
-    const idx = i === 0 ? len : s.v('Add64', T.int, [len, s.constInt(T.int, i)])
-    s.storeInto(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
-  })
-  return s.v('SliceMake', st, [ptr, newLen, cap])
+  return appendItems(s, e)
 }
 
 /**

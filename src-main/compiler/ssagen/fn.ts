@@ -28,6 +28,9 @@ import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
+import { move2heap, type BackingStore, type SliceStackPlan } from './appenditems'
+import { sliceStackDecisions } from '../walk/slicestack'
+import type { Units } from '../escape/units'
 
 export class Unsupported extends Error {
   constructor(
@@ -50,6 +53,8 @@ export interface FnContext {
   litNames: Map<A.FuncLit, string>
   /** Units by literal (closures) for their captures. */
   litUnits: Map<A.FuncLit, FnUnit>
+  /** Every unit with its parameter tags (the slice pass asks whether a callee leaks an argument). */
+  units?: Units
 }
 
 interface Target {
@@ -99,6 +104,7 @@ export class FnBuilder extends Builder {
     // Stack slots of parameters and results come first, as gc's decladdrs.
     const declAddrs = this.declAddrs
     this.walkAddrTaken = clearedVars(this, node.kind === 'FuncDecl' ? node.body! : node.body)
+    if (this.cx.units) this.planSliceStack(sliceStackDecisions(this.unit, this.cx.info, this.cx.units))
     for (const p of [...info.params, ...info.results]) {
       if (p.irName === '_' ) continue
       declAddrs.set(p, this.entryV('LocalAddr', ptrTo(fromGo(p.type)), [this.sp, this.mem], 0n, { kind: 'sym', name: p.irName }))
@@ -194,6 +200,12 @@ export class FnBuilder extends Builder {
     if (home.kind !== 'ssa') throw new Error('internal: assignVar on a non-SSA variable')
     this.writeVar(v, val, home.type)
     if (!v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: home.type }, val)
+  }
+
+  protected override nameRead(key: object, val: Value): void {
+    const v = key as Var
+    if (v.kind !== 'var' || this.homes.get(v)?.kind !== 'ssa' || v.varKind === 'result' || v.irName.startsWith('~') || v.irName === '_') return
+    this.f.nameValue({ name: v.irName, type: this.homes.get(v)!.type }, val)
   }
 
   addrOfVar(v: Var): Value {
@@ -297,6 +309,9 @@ export class FnBuilder extends Builder {
     }
     this.pos = this.at(s.pos)
     const mark = this.orderHeld.length
+    // The slice pass's `s = move2heap(s)` goes first in the statement's init.
+    const move = this.sliceStack.moves.get(s)
+    if (move) move2heap(this, move)
     // `var x = e` and `x := e` are an ODCL then an assignment: a heap variable's cell comes before e's calls.
     for (const v of definedVars(this.cx.info, s)) {
       this.declare(v)
@@ -501,6 +516,22 @@ export class FnBuilder extends Builder {
   readonly hoistedCalls = new Map<A.Call, Value[]>()
 
   readonly walkTemps = new Map<Value, string>()
+
+  /** Stack backing stores of non-escaping appends, by appended-to variable (appenditems.ts). */
+  readonly backingStores = new Map<object, BackingStore>()
+  /** The slice pass's decisions for this function (walk/slicestack.ts). */
+  sliceStack: SliceStackPlan = { noEscape: new Set(), useBuf: new Set(), moves: new Map() }
+
+  private planSliceStack(ds: ReturnType<typeof sliceStackDecisions>): void {
+    for (const d of ds) {
+      if (this.home(d.v).kind !== 'ssa') continue
+      this.sliceStack.moves.set(d.transition, { v: d.v, preserveCap: d.capUsed })
+      for (const a of d.appends) {
+        this.sliceStack.noEscape.add(a)
+        if (d.capUsed) this.sliceStack.useBuf.add(a)
+      }
+    }
+  }
 }
 
 /** A composite literal whose value is written straight to its destination. */

@@ -81,6 +81,7 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
     frames: esc.frames,
     litNames: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u.name])),
     litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
+    units: esc.units,
   }
   const byName = new Map(units.map((u) => [u.name, u]))
   return {
