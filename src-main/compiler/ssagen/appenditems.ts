@@ -171,10 +171,18 @@ export function appendItems(b: FnBuilder, e: A.Call): Value {
   const ptr = b.readVar(vars.ptr)
   const len = b.readVar(vars.len)
   const cap = b.readVar(vars.cap)
-  const items = e.args.slice(1).map((a, i) => early[i] ?? b.expr(a))
+  // Temporaries are read from their address here (gc's s.addr of the temporary).
+  const items = e.args.slice(1).map((a, i) => (early[i] ? rereadTemp(b, early[i]) : b.expr(a)))
   const p2 = b.v('PtrIndex', pt, [ptr, b.v('Sub64', T.int, [len, nargs])])
   items.forEach((v, i) => b.storeInto(et, b.v('PtrIndex', pt, [p2, b.constInt(T.int, i)]), v))
   return b.v('SliceMake', st, [ptr, len, cap])
+}
+
+/** A value in a stack temporary (a walk temporary, a literal order built), read again from its address here (gc's s.addr). */
+function rereadTemp(b: FnBuilder, v: Value): Value {
+  const a = v.args[0]
+  if (v.op !== 'Dereference' || a?.op !== 'LocalAddr') return v
+  return b.v('Dereference', v.type, [b.v('LocalAddr', a.type, [b.sp, b.mem], 0n, a.aux), b.mem])
 }
 
 /** The store's VarDef and Zero at the end of the entry block's memory (gc's defvars of the entry). */

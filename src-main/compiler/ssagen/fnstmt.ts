@@ -3,6 +3,7 @@
 // branches and returns.
 // Methods of FnBuilder (fn.ts), kept apart by gc's seams.
 
+import { storeType } from './storetype'
 import type * as A from '../syntax/ast'
 import type { ForRewrite } from '../escape/frames'
 import type { Var } from '../types/objects'
@@ -119,7 +120,7 @@ export const stmtMethods = {
   /** Store val at addr: a Store, or a Move from a non-SSA-able value's address (gc's s.move). */
   storeInto(this: FnBuilder, t: SsaType, addr: Value, val: Value | LazyAggregate): void {
     if (val instanceof LazyAggregate) return val.storeTo(this, addr)
-    if (canSSA(t)) this.store(t, addr, val)
+    if (canSSA(t)) storeType(this, t, addr, val)
     else if (val.op === 'Dereference') {
       // Copy memory to memory: gc moves from the source address.
       this.move(t, addr, val.args[0]!)
