@@ -75,8 +75,8 @@ export function backingStore(b: FnBuilder, first: A.Expr, et: SsaType): BackingS
     { name: '_', type: arrayOf(T.uintptr, 0) },
     { name: '_', type: arrayOf(et, k) },
   ])
-  const store = b.autotmp(storeType, true)
-  const used = { name: b.autotmp(T.bool) }
+  const store = b.autotmp(storeType, true, 'ssagen')
+  const used = { name: b.autotmp(T.bool, false, 'ssagen') }
   // `used` is false from the end of the entry block on.
   b.writeVar(used, b.constBool(false), T.bool, b.f.entry)
   const info: BackingStore = { k, store, storeType, used, usedStatic: false }
@@ -208,8 +208,8 @@ export function move2heap(b: FnBuilder, m: Move2Heap): void {
   const slice = b.readVarValue(m.v)
   // gc asks for a backing store keyed by the move itself: two temporaries nothing uses.
   if (et.size === 0 || et.size > VARIABLE_MAKE_THRESHOLD) return
-  b.autotmp(structOf([{ name: '_', type: arrayOf(T.uintptr, 0) }, { name: '_', type: arrayOf(et, Math.floor(VARIABLE_MAKE_THRESHOLD / et.size)) }]), true)
-  const used = { name: b.autotmp(T.bool) }
+  b.autotmp(structOf([{ name: '_', type: arrayOf(T.uintptr, 0) }, { name: '_', type: arrayOf(et, Math.floor(VARIABLE_MAKE_THRESHOLD / et.size)) }]), true, 'ssagen')
+  const used = { name: b.autotmp(T.bool, false, 'ssagen') }
   b.writeVar(used, b.constBool(false), T.bool, b.f.entry)
   const p = b.v('SlicePtr', pt, [slice])
   const l = b.v('SliceLen', T.int, [slice])

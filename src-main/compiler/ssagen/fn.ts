@@ -29,8 +29,12 @@ import { callsComparedByAddress, compareMethods, isAggregateCompare } from './co
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
 import { move2heap, type BackingStore, type SliceStackPlan } from './appenditems'
+import { gcTempNames, renameTemps, type SsagenDcl, type TempPhase, type TempRecord } from './autotmps'
 import { sliceStackDecisions } from '../walk/slicestack'
 import type { Units } from '../escape/units'
+
+/** Provisional temporaries' numbers start here, clear of gc's (autotmps.ts). */
+const PROVISIONAL = 1_000_000
 
 export class Unsupported extends Error {
   constructor(
@@ -143,6 +147,15 @@ export class FnBuilder extends Builder {
     this.placeUnsetPositions()
     this.pruneEmptyDeadBlocks()
     this.recordLocals()
+    this.numberTemps()
+  }
+
+  /** gc's numbers for the temporaries (autotmps.ts); regalloc's continue after them. */
+  private numberTemps(): void {
+    const base = this.cx.frames.get(this.unit)?.dcl.length ?? this.f.locals.length
+    const { names, dclLength } = gcTempNames(this.tempPhases, this.ssagenDcl, { base, captures: this.unit.captures.length })
+    renameTemps(this.f, names)
+    this.f.dclPad = Math.max(0, dclLength - this.f.locals.length)
   }
 
   /** Blocks nothing reaches and nothing fills (a label after a return nobody jumps to): gc never creates them. */
@@ -191,6 +204,7 @@ export class FnBuilder extends Builder {
 
   setHeapAddr(home: Extract<Home, { addrKey: object }>, addr: Value): void {
     const t = ptrTo(home.type)
+    if (home.kind === 'heap') this.ssagenDcl.push({ heap: home.name })
     this.writeVar(home.addrKey, addr, t)
     this.f.nameValue({ name: `&${home.name}`, type: t }, addr)
   }
@@ -362,7 +376,7 @@ export class FnBuilder extends Builder {
 
   orderTemp(t: SsaType, addrTaken = false): string {
     const key = t.str
-    const name = this.orderFree.get(key)?.pop() ?? this.autotmp(t, addrTaken)
+    const name = this.orderFree.get(key)?.pop() ?? this.autotmp(t, addrTaken, 'order')
     if (addrTaken) for (const l of this.temps) if (l.name === name) l.addrTaken = true
     this.orderHeld.push({ name, key })
     return name
@@ -480,9 +494,15 @@ export class FnBuilder extends Builder {
   }
 
   tmpCount = 0
-  autotmp(t: SsaType, addrTaken = false): string {
-    const name = `.autotmp_${this.tmpCount++}`
+  /** Temporaries by the phase that makes them in gc, and ssagen's own Dcl additions in order (autotmps.ts). */
+  readonly tempPhases: TempRecord[] = []
+  readonly ssagenDcl: SsagenDcl[] = []
+  /** A temporary, named provisionally until build() gives it gc's number. */
+  autotmp(t: SsaType, addrTaken = false, phase: TempPhase = 'walk'): string {
+    const name = `.autotmp_${PROVISIONAL + this.tmpCount++}`
     this.temps.push({ name, type: t, class: 'auto', file: this.cx.file, line: this.pos.line, col: this.pos.col, addrTaken, temp: true })
+    this.tempPhases.push({ name, phase })
+    if (phase === 'ssagen') this.ssagenDcl.push({ temp: name })
     return name
   }
 

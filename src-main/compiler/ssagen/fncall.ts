@@ -203,7 +203,7 @@ export const callMethods = {
     return rts.map((t, i) => {
       if (canSSA(t)) return this.v('SelectN', t, [call], BigInt(i))
       if (!inRegs(i)) return this.v('Dereference', t, [this.v('SelectNAddr', ptrTo(t), [call], BigInt(i)), this.mem])
-      const name = this.autotmp(t)
+      const name = this.autotmp(t, false, 'ssagen')
       this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
       const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
       this.store(t, a, this.v('SelectN', t, [call], BigInt(i)))
