@@ -100,7 +100,12 @@ export function appendItems(b: FnBuilder, e: A.Call): Value {
   // a temporary of its own; names and constants are read where they are stored.
   const late = (a: A.Expr): boolean => unparen(a).kind === 'Ident' || b.cx.info.types.get(a)?.value !== undefined
   const copied = (a: A.Expr): boolean => !['Ident', 'CompositeLit', 'Call'].includes(unparen(a).kind) && b.cx.info.types.get(a)?.value === undefined
-  const early = e.args.slice(1).map((a) => (late(a) ? null : canSSA(et) || !copied(a) ? b.expr(a) : b.walkTemp(b.expr(a))))
+  const early = e.args.slice(1).map((a) => {
+    if (late(a)) return null
+    // cheapExpr's copy of an SSA-able item is an SSA value (a call is already order's temporary).
+    if (canSSA(et) && unparen(a).kind !== 'Call') b.reserveTemp()
+    return canSSA(et) || !copied(a) ? b.expr(a) : b.walkTemp(b.expr(a))
+  })
 
   const p = b.v('SlicePtr', pt, [base])
   const oldLen = b.v('SliceLen', T.int, [base])

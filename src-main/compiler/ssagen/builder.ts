@@ -97,6 +97,7 @@ export class Builder {
     readonly pkg: string,
   ) {
     this.f = new Func(name, typeStr)
+    this.f.pkg = pkg
     const entry = this.f.newBlock('Plain')
     this.f.entry = entry
     this.cur = entry

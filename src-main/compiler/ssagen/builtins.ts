@@ -90,6 +90,8 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
     const args = [s.typeAddr(et), s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SliceLen', T.int, [dst]), s.v('SlicePtrUnchecked', ptrT, [src]), s.v('SliceLen', T.int, [src])]
     return s.mkcall('typedslicecopy', [T.int], args, [bytePtr, bytePtr, T.int, bytePtr, T.int])[0]!
   }
+  // walkCopy's temporaries: both slices, the length and the width (SSA values here).
+  for (let i = 0; i < 4; i++) s.reserveTemp()
   const n = { name: '.copylen' }
   s.writeVar(n, s.v('SliceLen', T.int, [dst]), T.int)
   const [shorter, lenDone] = [s.newBlock(), s.newBlock()]
@@ -120,7 +122,11 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
  */
 function printArgs(s: FnBuilder, e: A.Call, ln: boolean): void {
   const cheap = (a: A.Expr): boolean => a.kind === 'Ident' || s.cx.info.types.get(a)?.value !== undefined
-  const hoisted = e.args.map((a) => (cheap(unparen(a)) ? null : s.expr(unparen(a))))
+  const hoisted = e.args.map((a) => {
+    if (cheap(unparen(a))) return null
+    s.reserveTemp() // walkExprListCheap's copy
+    return s.expr(unparen(a))
+  })
   s.mkcall('printlock', [], [])
   e.args.forEach((a, i) => {
     if (ln && i > 0) s.mkcall('printsp', [], [])

@@ -382,6 +382,14 @@ export class FnBuilder extends Builder {
     return name
   }
 
+  /** order's copyExpr into a temporary that holds an SSA value: pooled by type like the others. */
+  reserveOrderTemp(t: SsaType): void {
+    const key = t.str
+    const name = this.orderFree.get(key)?.pop() ?? `.autotmp_${PROVISIONAL + this.tmpCount++}`
+    if (!this.tempPhases.some((r) => r.name === name)) this.tempPhases.push({ name, phase: 'order' })
+    this.orderHeld.push({ name, key })
+  }
+
   releaseOrderTemps(mark: number): void {
     for (const h of this.orderHeld.splice(mark)) {
       const free = this.orderFree.get(h.key) ?? []
@@ -398,6 +406,7 @@ export class FnBuilder extends Builder {
    */
   orderCopy(vals: Value[], addrTaken = false): Value[] {
     const r = vals[0]
+    if (vals.length === 1 && r?.op !== 'Dereference') this.reserveOrderTemp(r!.type)
     if (vals.length !== 1 || r?.op !== 'Dereference') return vals
     const name = this.orderTemp(r.type, addrTaken)
     if (r.type.hasPointers || (r.type.size > 24 && !addrTaken)) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
@@ -497,6 +506,17 @@ export class FnBuilder extends Builder {
   /** Temporaries by the phase that makes them in gc, and ssagen's own Dcl additions in order (autotmps.ts). */
   readonly tempPhases: TempRecord[] = []
   readonly ssagenDcl: SsagenDcl[] = []
+  /**
+   * A temporary gc makes that holds an SSA value or is never used (walk's
+   * copyExpr of an argument, a slice literal's array pointer): no variable
+   * of ours, but it takes its number in gc's Dcl.
+   */
+  reserveTemp(phase: TempPhase = 'walk'): void {
+    const name = `.autotmp_${PROVISIONAL + this.tmpCount++}`
+    this.tempPhases.push({ name, phase })
+    if (phase === 'ssagen') this.ssagenDcl.push({ temp: name })
+  }
+
   /** A temporary, named provisionally until build() gives it gc's number. */
   autotmp(t: SsaType, addrTaken = false, phase: TempPhase = 'walk'): string {
     const name = `.autotmp_${PROVISIONAL + this.tmpCount++}`
@@ -514,8 +534,8 @@ export class FnBuilder extends Builder {
    * the zero is stored as a value when t is SSA-able (a later load of it
    * folds), else cleared with Zero.
    */
-  stackTemp(t: SsaType): Value {
-    const name = this.autotmp(t, true)
+  stackTemp(t: SsaType, phase: TempPhase = 'walk'): Value {
+    const name = this.autotmp(t, true, phase)
     if (t.hasPointers) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
     if (canSSA(t)) this.store(t, a, this.zero(t))

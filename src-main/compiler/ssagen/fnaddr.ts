@@ -253,6 +253,8 @@ export const addrMethods = {
     }
     const at = arrayType(t.elem!, n)
     let p: Value
+    // walk's slicelit: a pointer temporary to the array first (an SSA value here).
+    this.reserveTemp()
     if (this.cx.facts.escapingSites.has(e)) p = this.newObject(at)
     else {
       p = this.stackTemp(at)

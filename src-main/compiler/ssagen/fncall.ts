@@ -135,6 +135,7 @@ export const callMethods = {
     for (let i = 0; i < fixed; i++) {
       if (built[i] || !mayCall(this.cx.info, args[i]!, this.hoistedCalls)) continue
       const v = this.expr(args[i]!)
+      if (canSSA(types[pre.length + i]!)) this.reserveTemp()
       out[i] = canSSA(types[pre.length + i]!) ? v : this.walkTemp(v)
     }
     for (let i = 0; i < fixed; i++) out[i] ??= this.expr(args[i]!)
@@ -168,9 +169,12 @@ export const callMethods = {
     if (rest.length === 0) return this.zero(st)
     const at = arrayType(st.elem!, rest.length)
     let p: Value
-    if (this.cx.facts.escapingSites.has(call)) p = this.newObject(at)
+    // A pack that does not escape is transient: order makes its array, walk its pointer temporary.
+    const transient = !this.cx.facts.escapingSites.has(call)
+    this.reserveTemp()
+    if (!transient) p = this.newObject(at)
     else {
-      p = this.stackTemp(at)
+      p = this.stackTemp(at, 'order')
     }
     rest.forEach((r, i) => {
       if (this.isZeroConst(r)) return
