@@ -82,6 +82,8 @@ const ratio = (t: Tally): number | null => (t.total === 0 ? null : t.agree / t.t
 export function formatLineDiffs(c: CorpusFigures): string {
   const out = ['source lines: first instruction on another line than gc\'s (ours | gc), per identical listing']
   for (const f of c.files) for (const d of f.lineDiffs) out.push(`  ${basename(f.file)}: ${d}`)
+  out.push('', 'listings: first differing instruction (ours | gc), per differing listing')
+  for (const f of c.files) for (const d of f.listingDiffs ?? []) out.push(`  ${basename(f.file)}: ${d}`)
   return out.join('\n') + '\n'
 }
 

@@ -54,6 +54,8 @@ export interface FuncArchPair {
   lines?: { agree: number; total: number }
   /** The first instruction on another line than gc's. */
   lineDiff?: string
+  /** With other instructions: the first differing one, `#i: ours | gc`. */
+  listingDiff?: string
 }
 
 export interface Verdict {
@@ -163,6 +165,7 @@ export function verdict(gc: GcFacts, us: OurResult, arches: readonly FuzzArch[] 
       }
       if (cmp?.lines) pair.lines = cmp.lines
       if (cmp?.lineDiff) pair.lineDiff = `${name} ${arch}: ${cmp.lineDiff}`
+      if (cmp && !cmp.sameInstructions) pair.listingDiff = `${name} ${arch}: ${cmp.diff}`
       v.pairs.push(pair)
       // A failed pass is its own category; its merge and listing differences follow from it.
       if (a.failed) continue

@@ -37,6 +37,8 @@ export interface CorpusFileFigures extends CorpusTallies {
   skipped?: string
   /** Per identical listing with another line: its first such instruction. */
   lineDiffs: string[]
+  /** Per differing listing: its first differing instruction. */
+  listingDiffs: string[]
 }
 
 export interface CorpusFigures extends CorpusTallies {
@@ -50,7 +52,7 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
   for (const [i, path] of files.entries()) {
     const name = basename(path)
     const text = await readFile(path, 'utf8')
-    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero(), lineInstrs: zero(), linePairs: zero(), lineDiffs: [], listingByArch: {} }
+    const fig: CorpusFileFigures = { file: path, escapeLines: zero(), allocFuncs: zero(), mergePairs: zero(), listingPairs: zero(), lineInstrs: zero(), linePairs: zero(), lineDiffs: [], listingDiffs: [], listingByArch: {} }
     const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }], opts.go ? { go: opts.go } : {})).get(name)!
     const us = await ours(`./${name}`, text)
     const facts = gcFacts(gc)
@@ -83,6 +85,7 @@ export async function corpusFigures(files: string[], opts: { go?: string; onFile
           if (p.lines.agree === p.lines.total) fig.linePairs.agree++
         }
         if (p.lineDiff) fig.lineDiffs.push(p.lineDiff)
+        if (p.listingDiff) fig.listingDiffs.push(p.listingDiff)
       }
     }
     out.push(fig)

@@ -16,7 +16,7 @@ describe('the fidelity table', () => {
       go: 'go version go1.26.8 linux/amd64',
       escape: { analysis: 'escape', go: 'x', files: [], total: { files: 2, functions: 10, inSubset: 5, gcLines: 40, reproduced: 39, extra: 0, exact: 4, errors: 0, share: 97.5 } },
       ssa: { files: [{ file: 'a.go', functions: 3, passes: [] }], passes: [{ pass: 'opt', functions: 3, exact: 2, similarity: 0.9 }, { pass: 'lower ppc64', functions: 3, exact: 3, similarity: 1 }] },
-      corpus: { files: [{ file: 'a.go', escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6), lineInstrs: tally(70, 72), linePairs: tally(4, 5), lineDiffs: ['f amd64: #3 JMP\t@1: line 4 | 3'], listingByArch: { ppc64: tally(3, 3), amd64: tally(2, 3) } }], escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6), lineInstrs: tally(70, 72), linePairs: tally(4, 5), listingByArch: { ppc64: tally(3, 3), amd64: tally(2, 3) } },
+      corpus: { files: [{ file: 'a.go', escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6), lineInstrs: tally(70, 72), linePairs: tally(4, 5), lineDiffs: ['f amd64: #3 JMP\t@1: line 4 | 3'], listingDiffs: ['g ppc64: #2: MOVD\tR3, R4 | MOVD\tR4, R3'], listingByArch: { ppc64: tally(3, 3), amd64: tally(2, 3) } }], escapeLines: tally(9, 10), allocFuncs: tally(3, 3), mergePairs: tally(1, 2), listingPairs: tally(5, 6), lineInstrs: tally(70, 72), linePairs: tally(4, 5), listingByArch: { ppc64: tally(3, 3), amd64: tally(2, 3) } },
     } as unknown as FidelityAll
     const t = formatFidelityTable(r)
     const rows = t.split('\n')
@@ -33,6 +33,7 @@ describe('the fidelity table', () => {
     expect(t).toMatch(/^source lines \(-S\), per listing .* 5 pairs +4 +80\.0%$/m)
     expect(t).toMatch(/^source lines \(-S\), per instruction .* 72 instrs +70 +97\.2%$/m)
     expect(formatLineDiffs(r.corpus)).toContain('  a.go: f amd64: #3 JMP\t@1: line 4 | 3')
+    expect(formatLineDiffs(r.corpus)).toMatch(/^listings: first differing instruction.*\n  a\.go: g ppc64: #2: MOVD\tR3, R4 \| MOVD\tR4, R3$/m)
   })
 
   it('takes its corpus from testdata and the examples', () => {

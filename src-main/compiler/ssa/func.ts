@@ -305,6 +305,10 @@ export class Func {
   arch = 'generic'
   /** gc's fn.Dcl: params, results, then locals and temporaries in declaration order (construction fills it). */
   locals: LocalVar[] = []
+  /** The package path symbols are qualified with (`p`), when construction knows it. */
+  pkg = ''
+  /** gc's Dcl entries construction does not list in `locals` (captured variables, the front end's temporaries): NewLocal counts them. */
+  dclPad = 0
   /** While a pass rewrites a value: new values record it as their origin and are collected here. */
   origin: Value | null = null
   created: Value[] | null = null

@@ -16,7 +16,10 @@ export function appendSlice(b: FnBuilder, e: A.Call): Value {
   const st = fromGo(b.typeOf(e))
   const et = st.elem!
   const pt = ptrTo(et)
-  // walkAppendArgs: both operands once, before anything else.
+  // walkAppendArgs: both operands once, before anything else (cheapExpr: a temporary unless cheap);
+  // then walk's s and newLen, and the copy's cheapExpr of the tail slice or of the byte width.
+  for (const a of e.args) if (!cheapArg(b, a)) b.reserveTemp()
+  for (let i = 0; i < 3; i++) b.reserveTemp()
   const l1 = b.expr(e.args[0]!)
   const l2 = b.expr(e.args[1]!)
   const sv = { name: '.appendslice' }
@@ -76,6 +79,12 @@ export function isAppendOfMake(info: FnBuilder['cx']['info'], e: A.Call): boolea
   return mk.kind === 'Call' && mi?.kind === 'builtin' && mi.id === 'make' && mk.args.length === 2
 }
 
+/** walk's cheapExpr leaves names and constants alone. */
+function cheapArg(b: FnBuilder, e: A.Expr): boolean {
+  const x = unparenE(e)
+  return x.kind === 'Ident' || b.cx.info.types.get(e)?.value !== undefined
+}
+
 function unparenE(e: A.Expr): A.Expr {
   while (e.kind === 'Paren') e = e.x
   return e
@@ -96,6 +105,10 @@ export function extendSlice(b: FnBuilder, e: A.Call): Value {
   const et = st.elem!
   const pt = ptrTo(et)
   const mk = unparenE(e.args[1]!) as A.Call
+  // walkAppendArgs' cheapExpr of s and of int(n), then walk's s and nn.
+  if (!cheapArg(b, e.args[0]!)) b.reserveTemp()
+  if (!cheapArg(b, mk.args[1]!) || fromGo(b.typeOf(mk.args[1]!)) !== T.int) b.reserveTemp()
+  for (let i = 0; i < 2; i++) b.reserveTemp()
   const l1 = b.expr(e.args[0]!)
   const n0 = b.expr(mk.args[1]!)
   const l2 = n0.type === T.int ? n0 : b.convert(n0, n0.type, T.int, mk.args[1]!)

@@ -97,6 +97,7 @@ export class Builder {
     readonly pkg: string,
   ) {
     this.f = new Func(name, typeStr)
+    this.f.pkg = pkg
     const entry = this.f.newBlock('Plain')
     this.f.entry = entry
     this.cur = entry
@@ -393,6 +394,16 @@ export class Builder {
     const local = this.defs.get(b)?.get(key)
     if (local) return local
     if (b === this.cur && key !== MEM) this.noteVarRead(b)
+    const v = this.readVarFwd(key, b, type)
+    // gc's FwdRef for the read (which becomes this value) is named after the variable.
+    if (key !== MEM) this.nameRead(key, v)
+    return v
+  }
+
+  /** A value read from a variable outside the block defining it: gc names its FwdRef after the variable (addNamedValue). */
+  protected nameRead(_key: VarKeyish, _v: Value): void {}
+
+  private readVarFwd(key: VarKeyish, b: Block, type: SsaType | undefined): Value {
     if (!type) throw new Error(`internal: variable ${(key as { name?: string }).name ?? '?'} read before any definition`)
     this.varTypes.set(key, type)
     let v: Value
@@ -417,6 +428,29 @@ export class Builder {
     }
     this.writeVar(key, v, type, b)
     return v
+  }
+
+  /**
+   * Append memory operations at the end of the entry block after it was
+   * built (gc's defvars of the entry): every later use of the entry's last
+   * memory, in any block, takes the new one.
+   */
+  extendEntryMem(extend: (mem: Value) => Value): void {
+    const entry = this.f.entry
+    const old = this.readVar(MEM, entry)
+    const mem = extend(old)
+    for (const m of this.defs.values()) if (m.get(MEM) === old) m.set(MEM, mem)
+    const chain = new Set<Value>()
+    for (let v: Value | undefined = mem; v && v !== old; v = v.args.find((a) => a.type === T.mem)) chain.add(v)
+    for (const b of this.f.blocks) {
+      for (const v of b.values) {
+        if (chain.has(v)) continue
+        v.args.forEach((a, i) => {
+          if (a === old) v.setArg(i, mem)
+        })
+      }
+      if (b.controls.length === 1 && b.controls[0] === old) b.setControl(mem)
+    }
   }
 
   private noteVarRead(b: Block): void {

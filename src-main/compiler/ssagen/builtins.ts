@@ -8,7 +8,7 @@ import type * as A from '../syntax/ast'
 import type { BuiltinId } from '../types/objects'
 import { under } from '../types/types'
 import type { Value } from '../ssa/func'
-import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
+import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
@@ -16,6 +16,7 @@ import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
 import { unsafeCall } from './unsafe'
 import { stringLen } from './strings'
 import { makeMap, mapClear, mapDelete, mapLen } from './maps'
+import { appendItems } from './appenditems'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -86,39 +87,7 @@ function toInt(s: FnBuilder, v: Value): Value {
 function append(s: FnBuilder, e: A.Call): Value {
   // append(s, t...) is walk's (appendSlice); append(s, x, y) ssagen's.
   if (e.ellipsis) return isAppendOfMake(s.cx.info, e) ? extendSlice(s, e) : appendSlice(s, e)
-  const st = fromGo(s.typeOf(e))
-  const et = st.elem!
-  const base = s.expr(e.args[0]!)
-  let ptr = s.v('SlicePtr', ptrTo(et), [base])
-  let len = s.v('SliceLen', T.int, [base])
-  let cap = s.v('SliceCap', T.int, [base])
-  // walkAppend evaluates every item before growslice (cheapExpr): one that is not a name, a literal
-  // (built in a temporary or static data) or a call order copied out goes into a temporary of its own.
-  const copied = (a: A.Expr): boolean => !['Ident', 'CompositeLit', 'Call'].includes(unparen(a).kind) && s.cx.info.types.get(a)?.value === undefined
-  const items = e.args.slice(1).map((a) => (canSSA(et) || !copied(a) ? s.expr(a) : s.walkTemp(s.expr(a))))
-  const k = s.constInt(T.int, items.length)
-  const newLen = s.v('Add64', T.int, [len, k])
-  const grow = s.newBlock()
-  const assign = s.newBlock()
-  const slot = { ptr: { name: '.appendptr' }, cap: { name: '.appendcap' } }
-  s.writeVar(slot.ptr, ptr, ptr.type)
-  s.writeVar(slot.cap, cap, T.int)
-  s.branch(s.v('Less64U', T.bool, [cap, newLen]), grow, assign, -1)
-  s.seal(grow)
-  s.startBlock(grow)
-  const [r] = s.rtcall('growslice', [st], [ptr, newLen, cap, k, s.typeAddr(et)], [ptr.type, T.int, T.int, T.int, bytePtr])
-  s.writeVar(slot.ptr, s.v('SlicePtr', ptrTo(et), [r!]), ptr.type)
-  s.writeVar(slot.cap, s.v('SliceCap', T.int, [r!]), T.int)
-  s.jump(assign)
-  s.seal(assign)
-  s.startBlock(assign)
-  ptr = s.readVar(slot.ptr)
-  cap = s.readVar(slot.cap)
-  items.forEach((v, i) => {
-    const idx = i === 0 ? len : s.v('Add64', T.int, [len, s.constInt(T.int, i)])
-    s.storeInto(et, s.v('PtrIndex', ptrTo(et), [ptr, idx]), v)
-  })
-  return s.v('SliceMake', st, [ptr, newLen, cap])
+  return appendItems(s, e)
 }
 
 /**
@@ -136,6 +105,8 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
     const args = [s.typeAddr(et), s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SliceLen', T.int, [dst]), s.v('SlicePtrUnchecked', ptrT, [src]), s.v('SliceLen', T.int, [src])]
     return s.mkcall('typedslicecopy', [T.int], args, [bytePtr, bytePtr, T.int, bytePtr, T.int])[0]!
   }
+  // walkCopy's temporaries: both slices, the length and the width (SSA values here).
+  for (let i = 0; i < 4; i++) s.reserveTemp()
   const n = { name: '.copylen' }
   s.writeVar(n, s.v('SliceLen', T.int, [dst]), T.int)
   const [shorter, lenDone] = [s.newBlock(), s.newBlock()]
@@ -166,7 +137,11 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
  */
 function printArgs(s: FnBuilder, e: A.Call, ln: boolean): void {
   const cheap = (a: A.Expr): boolean => a.kind === 'Ident' || s.cx.info.types.get(a)?.value !== undefined
-  const hoisted = e.args.map((a) => (cheap(unparen(a)) ? null : s.expr(unparen(a))))
+  const hoisted = e.args.map((a) => {
+    if (cheap(unparen(a))) return null
+    s.reserveTemp() // walkExprListCheap's copy
+    return s.expr(unparen(a))
+  })
   s.mkcall('printlock', [], [])
   e.args.forEach((a, i) => {
     if (ln && i > 0) s.mkcall('printsp', [], [])

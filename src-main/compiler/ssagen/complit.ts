@@ -49,7 +49,9 @@ export function fillNamed(b: FnBuilder, e: A.CompositeLit, t: SsaType, a: Value)
     return
   }
   b.zeroMem(t, a)
-  b.fillComposite(e, t, a)
+  // Each field's assignment takes the variable's address anew (gc's s.addr of temp.f).
+  const fresh = a.op === 'LocalAddr' ? (): Value => b.v('LocalAddr', a.type, [b.sp, b.mem], 0n, a.aux) : undefined
+  b.fillComposite(e, t, a, fresh)
 }
 
 /** ir.Uses over the literal: does it mention v? */

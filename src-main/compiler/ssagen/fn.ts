@@ -31,6 +31,13 @@ import { isStringCompare, stringCond } from './strings'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
 import { refuseMaps } from './maps'
+import { move2heap, type BackingStore, type SliceStackPlan } from './appenditems'
+import { gcTempNames, renameTemps, type SsagenDcl, type TempPhase, type TempRecord } from './autotmps'
+import { sliceStackDecisions } from '../walk/slicestack'
+import type { Units } from '../escape/units'
+
+/** Provisional temporaries' numbers start here, clear of gc's (autotmps.ts). */
+const PROVISIONAL = 1_000_000
 
 export class Unsupported extends Error {
   constructor(
@@ -55,6 +62,8 @@ export interface FnContext {
   litUnits: Map<A.FuncLit, FnUnit>
   /** Literals walk turns into direct calls, their captures prepended to the parameters (directclosure.ts). */
   directClosures: Set<A.FuncLit>
+  /** Every unit with its parameter tags (the slice pass asks whether a callee leaks an argument). */
+  units?: Units
 }
 
 interface Target {
@@ -108,6 +117,7 @@ export class FnBuilder extends Builder {
     // A directly called literal's captures are its first parameters (directclosure.ts).
     const capParams = this.capturesAsParams()
     const capAddrs = capParams.map((p) => this.entryV('LocalAddr', ptrTo(p.type), [this.sp, this.mem], 0n, { kind: 'sym', name: p.name }))
+    if (this.cx.units) this.planSliceStack(sliceStackDecisions(this.unit, this.cx.info, this.cx.units))
     for (const p of [...info.params, ...info.results]) {
       if (p.irName === '_' ) continue
       declAddrs.set(p, this.entryV('LocalAddr', ptrTo(fromGo(p.type)), [this.sp, this.mem], 0n, { kind: 'sym', name: p.irName }))
@@ -147,6 +157,15 @@ export class FnBuilder extends Builder {
     this.placeUnsetPositions()
     this.pruneEmptyDeadBlocks()
     this.recordLocals()
+    this.numberTemps()
+  }
+
+  /** gc's numbers for the temporaries (autotmps.ts); regalloc's continue after them. */
+  private numberTemps(): void {
+    const base = this.cx.frames.get(this.unit)?.dcl.length ?? this.f.locals.length
+    const { names, dclLength } = gcTempNames(this.tempPhases, this.ssagenDcl, { base, captures: this.unit.captures.length })
+    renameTemps(this.f, names)
+    this.f.dclPad = Math.max(0, dclLength - this.f.locals.length)
   }
 
   /** Blocks nothing reaches and nothing fills (a label after a return nobody jumps to): gc never creates them. */
@@ -199,6 +218,7 @@ export class FnBuilder extends Builder {
 
   setHeapAddr(home: Extract<Home, { addrKey: object }>, addr: Value): void {
     const t = ptrTo(home.type)
+    if (home.kind === 'heap') this.ssagenDcl.push({ heap: home.name })
     this.writeVar(home.addrKey, addr, t)
     this.f.nameValue({ name: `&${home.name}`, type: t }, addr)
   }
@@ -208,6 +228,12 @@ export class FnBuilder extends Builder {
     if (home.kind !== 'ssa') throw new Error('internal: assignVar on a non-SSA variable')
     this.writeVar(v, val, home.type)
     if (!v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: home.type }, val)
+  }
+
+  protected override nameRead(key: object, val: Value): void {
+    const v = key as Var
+    if (v.kind !== 'var' || this.homes.get(v)?.kind !== 'ssa' || v.varKind === 'result' || v.irName.startsWith('~') || v.irName === '_') return
+    this.f.nameValue({ name: v.irName, type: this.homes.get(v)!.type }, val)
   }
 
   addrOfVar(v: Var): Value {
@@ -343,6 +369,9 @@ export class FnBuilder extends Builder {
     }
     this.pos = this.at(s.pos)
     const mark = this.orderHeld.length
+    // The slice pass's `s = move2heap(s)` goes first in the statement's init.
+    const move = this.sliceStack.moves.get(s)
+    if (move) move2heap(this, move)
     // `var x = e` and `x := e` are an ODCL then an assignment: a heap variable's cell comes before e's calls.
     for (const v of definedVars(this.cx.info, s)) {
       this.declare(v)
@@ -393,10 +422,18 @@ export class FnBuilder extends Builder {
 
   orderTemp(t: SsaType, addrTaken = false): string {
     const key = t.str
-    const name = this.orderFree.get(key)?.pop() ?? this.autotmp(t, addrTaken)
+    const name = this.orderFree.get(key)?.pop() ?? this.autotmp(t, addrTaken, 'order')
     if (addrTaken) for (const l of this.temps) if (l.name === name) l.addrTaken = true
     this.orderHeld.push({ name, key })
     return name
+  }
+
+  /** order's copyExpr into a temporary that holds an SSA value: pooled by type like the others. */
+  reserveOrderTemp(t: SsaType): void {
+    const key = t.str
+    const name = this.orderFree.get(key)?.pop() ?? `.autotmp_${PROVISIONAL + this.tmpCount++}`
+    if (!this.tempPhases.some((r) => r.name === name)) this.tempPhases.push({ name, phase: 'order' })
+    this.orderHeld.push({ name, key })
   }
 
   releaseOrderTemps(mark: number): void {
@@ -415,6 +452,7 @@ export class FnBuilder extends Builder {
    */
   orderCopy(vals: Value[], addrTaken = false): Value[] {
     const r = vals[0]
+    if (vals.length === 1 && r?.op !== 'Dereference') this.reserveOrderTemp(r!.type)
     if (vals.length !== 1 || r?.op !== 'Dereference') return vals
     const name = this.orderTemp(r.type, addrTaken)
     if (r.type.hasPointers || (r.type.size > 24 && !addrTaken)) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
@@ -518,13 +556,26 @@ export class FnBuilder extends Builder {
   }
 
   tmpCount = 0
-  /** Concatenation buffers so far (their gc numbers: strings.ts). */
-  concatBufs = 0
-  /** `index`: gc's number for the temporary, when known; other temporaries skip the names taken. */
-  autotmp(t: SsaType, addrTaken = false, index?: number): string {
-    let name = `.autotmp_${index ?? this.tmpCount++}`
-    while (index === undefined && this.temps.some((x) => x.name === name)) name = `.autotmp_${this.tmpCount++}`
+  /** Temporaries by the phase that makes them in gc, and ssagen's own Dcl additions in order (autotmps.ts). */
+  readonly tempPhases: TempRecord[] = []
+  readonly ssagenDcl: SsagenDcl[] = []
+  /**
+   * A temporary gc makes that holds an SSA value or is never used (walk's
+   * copyExpr of an argument, a slice literal's array pointer): no variable
+   * of ours, but it takes its number in gc's Dcl.
+   */
+  reserveTemp(phase: TempPhase = 'walk'): void {
+    const name = `.autotmp_${PROVISIONAL + this.tmpCount++}`
+    this.tempPhases.push({ name, phase })
+    if (phase === 'ssagen') this.ssagenDcl.push({ temp: name })
+  }
+
+  /** A temporary, named provisionally until build() gives it gc's number. */
+  autotmp(t: SsaType, addrTaken = false, phase: TempPhase = 'walk'): string {
+    const name = `.autotmp_${PROVISIONAL + this.tmpCount++}`
     this.temps.push({ name, type: t, class: 'auto', file: this.cx.file, line: this.pos.line, col: this.pos.col, addrTaken, temp: true })
+    this.tempPhases.push({ name, phase })
+    if (phase === 'ssagen') this.ssagenDcl.push({ temp: name })
     return name
   }
 
@@ -536,8 +587,8 @@ export class FnBuilder extends Builder {
    * the zero is stored as a value when t is SSA-able (a later load of it
    * folds), else cleared with Zero.
    */
-  stackTemp(t: SsaType): Value {
-    const name = this.autotmp(t, true)
+  stackTemp(t: SsaType, phase: TempPhase = 'walk'): Value {
+    const name = this.autotmp(t, true, phase)
     if (t.hasPointers) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
     const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
     if (canSSA(t)) this.store(t, a, this.zero(t))
@@ -558,6 +609,22 @@ export class FnBuilder extends Builder {
   readonly hoistedCalls = new Map<A.Call, Value[]>()
 
   readonly walkTemps = new Map<Value, string>()
+
+  /** Stack backing stores of non-escaping appends, by appended-to variable (appenditems.ts). */
+  readonly backingStores = new Map<object, BackingStore>()
+  /** The slice pass's decisions for this function (walk/slicestack.ts). */
+  sliceStack: SliceStackPlan = { noEscape: new Set(), useBuf: new Set(), moves: new Map() }
+
+  private planSliceStack(ds: ReturnType<typeof sliceStackDecisions>): void {
+    for (const d of ds) {
+      if (this.home(d.v).kind !== 'ssa') continue
+      this.sliceStack.moves.set(d.transition, { v: d.v, preserveCap: d.capUsed })
+      for (const a of d.appends) {
+        this.sliceStack.noEscape.add(a)
+        if (d.capUsed) this.sliceStack.useBuf.add(a)
+      }
+    }
+  }
 }
 
 /** A composite literal whose value is written straight to its destination. */

@@ -159,7 +159,7 @@ export const addrMethods = {
   },
 
   /** Store the literal's non-zero elements through p (memory already zeroed). */
-  fillComposite(this: FnBuilder, e: A.CompositeLit, t: SsaType, p: Value): void {
+  fillComposite(this: FnBuilder, e: A.CompositeLit, t: SsaType, p: Value, fresh?: () => Value): void {
     if (t.kind === 'struct') {
       e.elts.forEach((el, i) => {
         let idx = i
@@ -171,7 +171,7 @@ export const addrMethods = {
         }
         const f = t.fields![idx]!
         if (this.isZeroConst(ve)) return
-        const fp = this.v('OffPtr', ptrTo(f.type), [p], BigInt(f.offset))
+        const fp = this.v('OffPtr', ptrTo(f.type), [fresh ? fresh() : p], BigInt(f.offset))
         this.storeElem(f.type, fp, ve)
       })
       return
@@ -253,6 +253,8 @@ export const addrMethods = {
     }
     const at = arrayType(t.elem!, n)
     let p: Value
+    // walk's slicelit: a pointer temporary to the array first (an SSA value here).
+    this.reserveTemp()
     if (this.cx.facts.escapingSites.has(e)) p = this.newObject(at)
     else {
       p = this.stackTemp(at)

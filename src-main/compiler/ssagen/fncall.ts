@@ -143,6 +143,7 @@ export const callMethods = {
     for (let i = 0; i < fixed; i++) {
       if (built[i] || !mayCall(this.cx.info, args[i]!, this.hoistedCalls)) continue
       const v = this.expr(args[i]!)
+      if (canSSA(types[pre.length + i]!)) this.reserveTemp()
       out[i] = canSSA(types[pre.length + i]!) ? v : this.walkTemp(v)
     }
     for (let i = 0; i < fixed; i++) out[i] ??= this.expr(args[i]!)
@@ -176,9 +177,12 @@ export const callMethods = {
     if (rest.length === 0) return this.zero(st)
     const at = arrayType(st.elem!, rest.length)
     let p: Value
-    if (this.cx.facts.escapingSites.has(call)) p = this.newObject(at)
+    // A pack that does not escape is transient: order makes its array, walk its pointer temporary.
+    const transient = !this.cx.facts.escapingSites.has(call)
+    this.reserveTemp()
+    if (!transient) p = this.newObject(at)
     else {
-      p = this.stackTemp(at)
+      p = this.stackTemp(at, 'order')
     }
     rest.forEach((r, i) => {
       if (this.isZeroConst(r)) return
@@ -211,7 +215,7 @@ export const callMethods = {
     return rts.map((t, i) => {
       if (canSSA(t)) return this.v('SelectN', t, [call], BigInt(i))
       if (!inRegs(i)) return this.v('Dereference', t, [this.v('SelectNAddr', ptrTo(t), [call], BigInt(i)), this.mem])
-      const name = this.autotmp(t)
+      const name = this.autotmp(t, false, 'ssagen')
       this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
       const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
       this.store(t, a, this.v('SelectN', t, [call], BigInt(i)))

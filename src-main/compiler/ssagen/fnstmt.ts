@@ -3,6 +3,8 @@
 // branches and returns.
 // Methods of FnBuilder (fn.ts), kept apart by gc's seams.
 
+import { storeType } from './storetype'
+import { switchDispatch } from './switch'
 import type * as A from '../syntax/ast'
 import type { ForRewrite } from '../escape/frames'
 import type { Var } from '../types/objects'
@@ -128,7 +130,7 @@ export const stmtMethods = {
   storeInto(this: FnBuilder, t: SsaType, addr: Value, val: Value | LazyAggregate): void {
     if (val instanceof LazyAggregate) return val.storeTo(this, addr)
     if (t.kind === 'string' && !isStackAddr(addr)) return storeStringParts(this, addr, val)
-    if (canSSA(t)) this.store(t, addr, val)
+    if (canSSA(t)) storeType(this, t, addr, val)
     else if (val.op === 'Dereference') {
       // Copy memory to memory: gc moves from the source address.
       this.move(t, addr, val.args[0]!)
@@ -463,49 +465,27 @@ export const stmtMethods = {
   switchStmt(this: FnBuilder, s: A.Switch): void {
     if (s.init) this.stmt(s.init)
     const tag = s.tag ? this.expr(s.tag) : null
+    // walkSwitchExpr copies a tag that is not a constant into a temporary.
+    if (s.tag && this.cx.info.types.get(s.tag)?.value === undefined) this.reserveTemp()
     const tagType = s.tag ? this.typeOf(s.tag) : null
     const end = this.newBlock()
     this.targets.set(s, { brk: end, cont: null })
-    const bodies = s.clauses.map(() => this.newBlock())
-    let dflt: number = -1
+    // A body's block is made when first jumped to (gc's label blocks).
+    const bodies: (Block | undefined)[] = []
+    const body = (i: number): Block => (bodies[i] ??= this.newBlock())
+    const dflt = s.clauses.findIndex((c) => c.list === null)
+    switchDispatch(this, s, tag, tagType, body)
+    this.jump(dflt >= 0 ? body(dflt) : end)
     s.clauses.forEach((c, i) => {
-      if (c.list === null) {
-        dflt = i
-        return
-      }
-      for (const e of c.list) {
-        if (!this.cur) break
-        // walk's `if tag == c` folds when both are constants: no branch, or an unconditional one.
-        const known = this.constantCase(s, e)
-        if (known === false) continue
-        if (known === true) {
-          this.jump(bodies[i]!)
-          break
-        }
-        // walk's `if tag == e { goto body }`: the goto sits in the if's own then
-        // block, so every test reaches the body through an empty block of its
-        // own (fuse sees these: two tests of one case never share a target).
-        const next = this.newBlock()
-        const then = this.newBlock()
-        const cond = this.inPlace(e, () => (tag ? this.compare('==', tag, this.expr(e), tagType!, e.pos) : this.expr(e)))
-        this.branch(cond, then, next, 0)
-        this.seal(then)
-        this.startBlock(then)
-        this.jump(bodies[i]!)
-        this.seal(next)
-        this.startBlock(next)
-      }
-    })
-    this.jump(dflt >= 0 ? bodies[dflt]! : end)
-    s.clauses.forEach((c, i) => {
-      const b = bodies[i]!
+      const b = bodies[i]
+      if (!b) return
       this.seal(b)
       if (b.preds.length === 0) return
       this.startBlock(b)
       const last = c.body[c.body.length - 1]
       const falls = last?.kind === 'Branch' && last.tok === 'fallthrough'
       this.stmts(falls ? c.body.slice(0, -1) : c.body)
-      this.jump(falls ? bodies[i + 1]! : end)
+      this.jump(falls ? body(i + 1) : end)
     })
     this.seal(end)
     if (end.preds.length) this.startBlock(end)

@@ -87,6 +87,7 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
     litNames: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u.name])),
     litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
     directClosures: directClosures(info),
+    units: esc.units,
   }
   const byName = new Map(units.map((u) => [u.name, u]))
   return {

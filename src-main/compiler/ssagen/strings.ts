@@ -7,7 +7,7 @@
 // first such node, with `unsupported: …` (escape analysis still runs).
 
 import type * as A from '../syntax/ast'
-import { walkCode, type CodeNode } from '../syntax/children'
+import { walkCode } from '../syntax/children'
 import type { FnUnit } from '../escape/units'
 import type { TypeInfo } from '../types/info'
 import { under, type Type } from '../types/types'
@@ -218,7 +218,10 @@ export function stringCond(s: FnBuilder, e: A.Binary): Cond {
 /** A compared string: string(b) of a []byte is order's OBYTES2STRTMP (b's own bytes). */
 function operand(s: FnBuilder, x: A.Expr): Value {
   const u = unparen(x)
-  if (u.kind === 'Call' && isStringConversion(s.cx.info, u) && isElem(s.typeOf(unparen(u.args[0]!)), 'uint8')) return bytesToStringTmp(s, u.args[0]!, fromGo(s.typeOf(u)))
+  if (u.kind === 'Call' && isStringConversion(s.cx.info, u) && isElem(s.typeOf(unparen(u.args[0]!)), 'uint8')) {
+    orderTemp(s)
+    return bytesToStringTmp(s, u.args[0]!, fromGo(s.typeOf(u)))
+  }
   return s.expr(x)
 }
 
@@ -283,38 +286,22 @@ export function concatStrings(s: FnBuilder, operands: A.Expr[], onStack: boolean
 
 /** `a + b + …` on strings. */
 export function concatExpr(s: FnBuilder, e: A.Binary): Value {
+  orderTemp(s)
   return concatStrings(s, concatOperands(s.cx.info, e), !s.cx.facts.escapingSites.has(e), e)
 }
 
 /**
- * gc's number for a stack buffer of a concatenation or conversion: walk's
- * TempAt names it after len(fn.Dcl), which by then holds the params, results
- * and locals, one temporary order made for every concatenation and string
- * conversion of the function, and the buffers walked before this one.
+ * order makes a temporary for every concatenation and string conversion of
+ * the function (it takes a number in gc's Dcl though it holds an SSA value);
+ * walk's stack buffers are numbered after them (autotmps.ts).
  */
-function bufTempIndex(s: FnBuilder): number {
-  const info = s.unit.info!
-  const named = info.params.length + info.results.length + info.locals.filter((v) => !s.unit.captures.includes(v)).length
-  let concats = 0
-  const visit = (root: CodeNode | null | undefined): void =>
-    walkCode(root, (n) => {
-      if (n.kind === 'FuncLit' && n !== s.unit.lit) return false
-      if (isConcat(s.cx.info, n as A.Expr)) {
-        // One node for the whole flattened chain; its operands may hold more.
-        concats++
-        for (const x of concatOperands(s.cx.info, n as A.Binary)) visit(x)
-        return false
-      }
-      if (n.kind === 'Call' && isStringConversion(s.cx.info, n)) concats++
-      return true
-    })
-  visit(s.unit.decl?.body ?? s.unit.lit?.body)
-  return named + concats + s.concatBufs++
+function orderTemp(s: FnBuilder): void {
+  s.reserveTemp('order')
 }
 
 /** A fresh stack buffer walk allocates (stackBufAddr): its address, no zeroing. */
 function stackBuf(s: FnBuilder, bufType: SsaType): Value {
-  const name = s.autotmp(bufType.elem!, true, bufTempIndex(s))
+  const name = s.autotmp(bufType.elem!, true, 'walk')
   return s.v('LocalAddr', bufType, [s.sp, s.mem], 0n, { kind: 'sym', name })
 }
 
@@ -335,6 +322,7 @@ const isElem = (t: Type, basic: string): boolean => {
  * the string's bytes (escape analysis's zero-copy OSTR2BYTESTMP).
  */
 export function stringConversion(s: FnBuilder, e: A.Call): Value {
+  orderTemp(s)
   const arg = e.args[0]!
   const from = s.typeOf(unparen(arg))
   const rt = fromGo(s.typeOf(e))

@@ -30,12 +30,10 @@ export function lowerBlocks(): BlockDef[] {
   return r
 }
 
-/**
- * gc's makeJumpTableSym: `<function symbol>.jump<block id>`. gc's function symbol
- * starts with the package path, which a Func does not record: ours starts at the name.
- */
+/** gc's makeJumpTableSym: `<function symbol>.jump<block id>`, the function symbol qualified by the package when known. */
 function jumpTableSym(b: Block) {
-  return { kind: 'sym' as const, name: `${b.func.name}.jump${b.id}` }
+  const fn = b.func.pkg ? `${b.func.pkg}.${b.func.name}` : b.func.name
+  return { kind: 'sym' as const, name: `${fn}.jump${b.id}` }
 }
 
 /** The optimisation part's block rules, before the InvertFlags and flag-constant ones. */
