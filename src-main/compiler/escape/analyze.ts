@@ -227,7 +227,8 @@ function batchReport(b: BatchBuilder, batch: FnUnit[], options: ReportOptions): 
       if (loc.has(Attr.Escapes)) out.push(`${loc.pos}: moved to heap: ${loc.display}`)
       continue
     }
-    const what = b.sites.get(loc)?.kind === 'append' ? 'append' : loc.display
+    const site = b.sites.get(loc)
+    const what = site?.kind === 'append' ? 'append' : site?.kind === 'conviface' && site.final !== undefined ? site.final : loc.display
     out.push(`${loc.pos}: ${what} ${loc.has(Attr.Escapes) ? 'escapes to heap' : 'does not escape'}`)
   }
   return out

@@ -38,6 +38,9 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
     case 'println':
       printArgs(s, e, id === 'println')
       return []
+    case 'panic':
+    case 'recover':
+      throw new Unsupported(e.pos, `built-in ${id}`)
   }
 }
 

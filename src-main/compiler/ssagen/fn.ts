@@ -28,6 +28,7 @@ import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
+import { refuseInterfaces } from './iface'
 
 export class Unsupported extends Error {
   constructor(
@@ -94,6 +95,7 @@ export class FnBuilder extends Builder {
   build(): void {
     const info = this.unit.info!
     const node = info.node
+    refuseInterfaces(this.cx.info, node.body!, [...info.params, ...info.results, ...info.locals], node.pos)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
     // Stack slots of parameters and results come first, as gc's decladdrs.

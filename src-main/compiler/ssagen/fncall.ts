@@ -116,6 +116,8 @@ export const callMethods = {
       case 'methodValue':
       case 'funcValue':
         return this.closureCall(this.expr(e.fun), e.args, ci.signature, ci.variadic, e)
+      case 'interface':
+        throw new Unsupported(e.pos, 'interface method call')
     }
   },
 

@@ -13,7 +13,7 @@ import { exprString } from './exprstring'
 import { newVar, type BuiltinId } from './objects'
 import { invalidOperand, type Operand } from './operand'
 import { diagnosticTypeString as ts } from './typestring'
-import { identical, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
+import { anyType, identical, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
 
 /** Whether a call of the builtin may stand alone as a statement (types2's predeclaredFuncs). */
 export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
@@ -25,6 +25,8 @@ export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
   new: 'expression',
   print: 'statement',
   println: 'statement',
+  panic: 'statement',
+  recover: 'statement',
 }
 
 const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
@@ -36,6 +38,8 @@ const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
   new: { n: 1, variadic: false },
   print: { n: 0, variadic: true },
   println: { n: 0, variadic: true },
+  panic: { n: 1, variadic: false },
+  recover: { n: 0, variadic: false },
 }
 
 function makeSig(result: Type | null, ...params: Type[]): Signature {
@@ -174,6 +178,16 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         record(makeSig(null, ...params))
         return { mode: 'novalue', type: Typ.invalid, expr: call }
       }
+      case 'panic': {
+        // The argument goes into an interface{} (gc's OPANIC converts it).
+        assignment(c, x, anyType, 'argument to panic')
+        if (x.mode === 'invalid') return fail
+        record(makeSig(null, anyType))
+        return { mode: 'novalue', type: Typ.invalid, expr: call }
+      }
+      case 'recover':
+        record(makeSig(anyType))
+        return { mode: 'value', type: anyType, expr: call }
     }
   }
 }

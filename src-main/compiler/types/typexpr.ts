@@ -6,6 +6,7 @@ import type { Checker } from './checker'
 import { toInt } from './constant'
 import { declare } from './decls'
 import { expr, ident, rawExpr } from './expr'
+import { interfaceType } from './iface'
 import { newVar, Scope, type Var } from './objects'
 import { diagnosticTypeString as ts } from './typestring'
 import { arrayOf, isInteger, isUntyped, isValid, pointerTo, sliceOf, Typ, under, type Signature, type StructType, type Type } from './types'
@@ -51,8 +52,7 @@ function typInternal(c: Checker, t: A.TypeExpr): Type {
       c.unsupported(t.pos, t.end, 'channel type')
       return Typ.invalid
     case 'InterfaceType':
-      c.unsupported(t.pos, t.end, 'interface type')
-      return Typ.invalid
+      return interfaceType(c, t)
   }
 }
 
