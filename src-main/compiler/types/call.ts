@@ -106,7 +106,8 @@ function classifyCall(c: Checker, call: A.Call, fun: A.Expr, sig: Signature): Ca
 function devirtualizable(c: Checker, sel: A.Selector): void {
   const x = unparen(sel.x)
   const obj = x.kind === 'Ident' ? c.info.uses.get(x) : undefined
-  const local = obj?.kind === 'var' && obj.varKind === 'local'
+  // A type switch's variable has the switch as its definition: never a conversion.
+  const local = obj?.kind === 'var' && obj.varKind === 'local' && ![...c.info.typeSwitchVars.values()].includes(obj)
   const conv = x.kind === 'Call' && c.info.calls.get(x)?.kind === 'conversion'
   if (local || conv) c.unsupported(sel.pos, sel.end, 'interface method call on a local variable or a conversion (gc may devirtualize it)')
 }
