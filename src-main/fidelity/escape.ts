@@ -81,6 +81,7 @@ export async function escapeFidelityFile(go: GoToolchain, file: string, opts: Fi
   const level: 1 | 2 = mLevel(flags) >= 2 ? 2 : 1
   // -d=escapemutationscalls (possibly among other -d settings) makes gc print mutator and callee tags.
   const mutationsCalls = flags.some((f) => /^-d=(.*,)?escapemutationscalls(=1)?(,|$)/.test(f))
+  const escapeDebug = flags.some((f) => /^-d=(.*,)?escapedebug(=[1-9])?(,|$)/.test(f))
 
   const gcStart = performance.now()
   const gcRun = compileTestFile(go, abs, text, opts).then(
@@ -93,7 +94,7 @@ export async function escapeFidelityFile(go: GoToolchain, file: string, opts: Fi
   let crash: string | undefined
   try {
     // Escape analysis is the last stage: an `unsupported:` it reports removes that declaration too.
-    reduction = await reduceToSubset(abs, text, (p, t) => escapeSource(p, t, { level, mutationsCalls }))
+    reduction = await reduceToSubset(abs, text, (p, t) => escapeSource(p, t, { level, mutationsCalls, escapeDebug }))
     crash = reduction.stageError
   } catch (e) {
     crash = e instanceof Error ? e.message : String(e)

@@ -57,7 +57,9 @@ export function typeSwitchStmt(c: Checker, s: A.TypeSwitch, stmtList: (c: Checke
       if (bind) {
         const only = cc.list !== null && cc.list.length === 1 ? types[0] : undefined
         const vt = only !== undefined && only !== null ? only : x.type
-        const v = newVar(bind.name, bind.pos, 'local', ok ? vt : x.type, c.fn?.node ?? null)
+        // gc positions each clause's variable at the clause's first case (its implicit object).
+        const first = cc.list?.[0]
+        const v = newVar(bind.name, first ? startPos(first, c.text) : cc.pos, 'local', ok ? vt : x.type, c.fn?.node ?? null)
         c.scope.insert(v)
         if (c.fn && v.owner === c.fn.node) c.fn.info.locals.push(v)
         c.info.typeSwitchVars.set(cc, v)
