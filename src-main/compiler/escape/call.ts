@@ -45,8 +45,11 @@ export const callMethods = {
     if (ci.kind === 'interface') {
       // OCALLINTER: the receiver is the interface value; with no static callee it goes to the heap.
       this.expr(note(this.b.heap, callNote), (stripParens(e.fun) as A.Selector).x)
-      params = params.slice(1)
-      first = 1
+      // An interface method's signature may carry no receiver: then params are the arguments already.
+      if (sig.recv) {
+        params = params.slice(1)
+        first = 1
+      }
     } else if (ci.kind === 'method') {
       const sel = stripParens(e.fun) as A.Selector
       const s = this.info.selections.get(sel) as MethodSelection
