@@ -175,6 +175,8 @@ export class Builder {
         return this.constNil(type)
       case 'slice':
         return this.cachedConst('ConstSlice', type, 0n)
+      case 'interface':
+        return this.cachedConst('ConstInterface', type, 0n)
       case 'struct': {
         const fields = type.fields!.map((fl) => this.zero(fl.type))
         return this.v(`StructMake`, type, fields)

@@ -39,6 +39,8 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       printArgs(s, e, id === 'println')
       return []
     case 'panic':
+      s.gopanic(e)
+      return []
     case 'recover':
       throw new Unsupported(e.pos, `built-in ${id}`)
   }

@@ -28,7 +28,7 @@ import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
-import { refuseInterfaces } from './iface'
+import { ifaceMethods, refuseInterfaces } from './iface'
 
 export class Unsupported extends Error {
   constructor(
@@ -63,7 +63,7 @@ export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3A
 // The methods live by gc's seams in fnstmt.ts (statements), fnexpr.ts
 // (expressions), fnaddr.ts (addresses, composite literals) and fncall.ts
 // (calls, closures), installed on the prototype below.
-type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods & typeof ifaceMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnBuilder extends Seams {}
 
@@ -506,7 +506,7 @@ export class FnBuilder extends Builder {
 }
 
 /** A composite literal whose value is written straight to its destination. */
-Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods)
+Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods, ifaceMethods)
 
 export class LazyAggregate {
   constructor(readonly lit: A.CompositeLit) {}

@@ -117,7 +117,7 @@ export const callMethods = {
       case 'funcValue':
         return this.closureCall(this.expr(e.fun), e.args, ci.signature, ci.variadic, e)
       case 'interface':
-        throw new Unsupported(e.pos, 'interface method call')
+        return this.interfaceCall(e, ci.signature, ci.variadic)
     }
   },
 

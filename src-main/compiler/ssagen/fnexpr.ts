@@ -9,6 +9,7 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
+import { isNilExpr } from './iface'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -17,6 +18,13 @@ export const exprMethods = {
       this.prebuilt.delete(e)
       return pre
     }
+    // The value converted implicitly to an interface (walk's OCONVIFACE; iface.ts).
+    const to = this.cx.info.ifaceConversions.get(e)
+    if (to) return this.convIface(this.exprValue(e), this.typeOf(e), to, e)
+    return this.exprValue(e)
+  },
+
+  exprValue(this: FnBuilder, e: A.Expr): Value {
     const tv = this.cx.info.types.get(e)
     if (tv?.value !== undefined && tv.mode === 'constant') return this.constant(fromGo(tv.type), tv.value, e)
     const saved = this.pos
@@ -77,6 +85,8 @@ export const exprMethods = {
       }
       case 'FuncLit':
         return this.closure(e)
+      case 'TypeAssert':
+        return this.typeAssert(e)
       default:
         throw new Unsupported(e.pos, `expression ${e.kind}`)
     }
@@ -132,6 +142,8 @@ export const exprMethods = {
     }
     if (isAggregateCompare(this, e)) return this.aggregateCompare(e)
     const xt = this.typeOf(e.x)
+    // x == nil on an interface (refuseInterfaces keeps other interface comparisons out).
+    if (under(xt).kind === 'interface' || under(this.typeOf(e.y)).kind === 'interface') return this.ifaceNilCompare(e.op, this.expr(isNilExpr(this.cx.info, e.x) ? e.y : e.x))
     return this.binaryValue(e.op, this.expr(e.x), this.expr(e.y), this.typeOf(e), this.typeOf(e.y), e.opPos, xt)
   },
 

@@ -31,6 +31,7 @@ export const isMergeCandidate = (n: DclVar): boolean => n.class === 'auto' && n.
 export function isFat(t: SsaType): boolean {
   switch (t.kind) {
     case 'slice':
+    case 'interface':
       return true
     case 'array':
       return t.len === 1 ? isFat(t.elem!) : true
@@ -50,6 +51,8 @@ function abiRegisters(t: SsaType): { ints: number; floats: number } | null {
       return { ints: 1, floats: 0 }
     case 'slice':
       return { ints: 3, floats: 0 }
+    case 'interface':
+      return { ints: 2, floats: 0 }
     case 'array':
       if (t.len === 0) return { ints: 0, floats: 0 }
       return t.len === 1 ? abiRegisters(t.elem!) : null
