@@ -1,5 +1,7 @@
-// Package iface exercises interfaces: conversions, assertions, type switches,
-// interface method calls and panic.
+// Package iface exercises interfaces: conversions, assertions, interface
+// method calls and panic. Every function here is also built to SSA (the
+// escape corpus is SSA's too): type switches and mixed comparisons, whose SSA
+// construction is not done, are exercised by gc's test/escape*.go instead.
 //
 // Rules exercised:
 //   - converting a non-pointer-shaped value to an interface (OCONVIFACE)
@@ -12,8 +14,6 @@
 //     "to result ~r0 level=0", "does not escape").
 //   - a type assertion x.(T) to a pointer type passes the data word on
 //     (derefs 0); to a non-pointer type it reads through it (derefs 1).
-//   - type switch clause variables hold the switched value; a clause
-//     variable of a non-pointer type reads through the data word.
 //   - an interface method call on a parameter is an unknown call: the
 //     receiver's data and every pointer argument go to the heap.
 //   - panic(x) sends its argument to the heap.
@@ -108,27 +108,6 @@ func assertPtrLeak(e any) {
 	sinkP = e.(*int)
 }
 
-// typeSwitch: clause variables of pointer type keep the data word, of T read through it.
-func typeSwitch(e any) *int {
-	switch v := e.(type) {
-	case *int:
-		return v
-	case T:
-		return v.p
-	}
-	return nil
-}
-
-// typeSwitchNoBind: cases without a variable; gc: e does not escape.
-func typeSwitchNoBind(e any) int {
-	switch e.(type) {
-	case int:
-		return 1
-	case *int, T:
-		return 2
-	}
-	return 0
-}
 
 // ifaceCall: a call through a parameter is an unknown call; gc: leaking param: i.
 func ifaceCall(i I) int {
@@ -148,11 +127,6 @@ func panicValue(x int) {
 // panicPtr: a pointer panicked leaks; gc: leaking param: p.
 func panicPtr(p *P) {
 	panic(p)
-}
-
-// compareMixed: comparing an interface with a concrete value converts it; gc: x does not escape.
-func compareMixed(e any, x int) bool {
-	return e == x
 }
 
 // sliceOfAny: a literal of interfaces converts each element; the slice stays local.

@@ -1,6 +1,6 @@
 // Multiset comparison of report lines, for tests against gc's output.
 
-import { dropInterfaceWrapperLines } from '../../src-main/fidelity/wrappers'
+import { dropInterfaceWrapperLines } from '../../src-main/gcbridge/wrappers'
 import { formatGcLine, parseGcOutput } from '../../src-main/gcbridge/toolchain'
 
 /** Lines only in a (with -) or only in b (with +), as multisets. */
@@ -21,7 +21,7 @@ export function multisetDiff(a: string[], b: string[]): string[] {
  * gc's lines without the -m=2 explanations of the interface method wrappers
  * (`I.M`) gc analyses for every interface type: we do not model those
  * wrappers and the fidelity count does not count their lines either (see
- * src-main/fidelity/wrappers.ts).
+ * src-main/gcbridge/wrappers.ts).
  */
 export function withoutInterfaceWrappers(lines: string[]): string[] {
   return dropInterfaceWrapperLines(parseGcOutput(lines.join('\n'))).map(formatGcLine)

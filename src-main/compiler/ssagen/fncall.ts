@@ -86,6 +86,7 @@ export const callMethods = {
     if (!ci) throw new Unsupported(e.pos, 'call')
     switch (ci.kind) {
       case 'conversion':
+        if (under(ci.to).kind === 'interface') return [this.convIface(this.expr(e.args[0]!), this.typeOf(e.args[0]!), ci.to, e, e.args[0]!)]
         return [this.convert(this.expr(e.args[0]!), fromGo(this.typeOf(e.args[0]!)), fromGo(ci.to), e)]
       case 'builtin':
         return callBuiltin(this, e, ci.id)

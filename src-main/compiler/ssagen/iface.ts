@@ -7,7 +7,9 @@
 //     word itself; a zero-sized one points at runtime.zerobase; a bool or
 //     single-byte integer at runtime.staticuint64s[x*8]; one that does not
 //     escape at a stack temporary holding it; an escaping integer of 2, 4 or
-//     8 bytes goes through runtime.convT16/convT32/convT64. The type word is
+//     8 bytes goes through runtime.convT16/convT32/convT64; a constant is
+//     read-only static data (`..stmp_N`, numbered per function here, per
+//     package in gc). The type word is
 //     `type:T`, the itab `go:itab.T,I`.
 //   - `x == nil` / `x != nil`: EqInter/NeqInter against the nil interface.
 //   - `x.M(args)`: the itab's fun slot (24 + 8·index) called with the data
@@ -87,10 +89,11 @@ function conversionRefusal(info: TypeInfo, x: A.Expr): string | null {
   if (!tv) return 'conversion to an interface'
   const from = tv.type
   if (isIface(from)) return 'conversion between interface types'
-  if (tv.value !== undefined) return 'conversion of a constant to an interface'
   if (isDirectIface(from)) return null
   const t = fromGo(from)
   if (t.size === 0) return null
+  // order makes a constant a read-only static (gc's addrTemp); a bool or byte one would then be loaded to index staticuint64s.
+  if (tv.value !== undefined && (t.kind === 'bool' || t.size === 1 || t.kind === 'float')) return 'conversion of a constant to an interface'
   if (!canSSA(t) || t.kind === 'struct' || t.kind === 'array' || t.kind === 'float' || t.kind === 'slice') return `conversion of a value of type ${t.str} to an interface`
   return null
 }
@@ -158,16 +161,21 @@ export const ifaceMethods = {
     return it.empty ? this.typeWord(from) : this.itabWord(from, to)
   },
 
-  /** The value v of concrete type `from` converted to interface type `to` (walk's OCONVIFACE, then OMAKEFACE). `site`: escape analysis's allocation site. */
-  convIface(this: FnBuilder, v: Value, from: Type, to: Type, site: A.Expr): Value {
+  /** The value v of concrete type `from` converted to interface type `to` (walk's OCONVIFACE, then OMAKEFACE). `site`: escape analysis's allocation site (the conversion), x the value converted. */
+  convIface(this: FnBuilder, v: Value, from: Type, to: Type, site: A.Expr, x: A.Expr = site): Value {
     const it = fromGo(to)
     const ft = fromGo(from)
     let data: Value
     if (isDirectIface(from)) data = v
-    else if (ft.size === 0) data = this.entryV('Addr', ptrTo(T.uintptr), [this.sb], 0n, { kind: 'sym', name: 'runtime.zerobase' })
+    else if (ft.size > 0 && this.cx.info.types.get(unparen(x))?.value !== undefined) {
+      // order's addrTemp: a constant becomes read-only static data (`..stmp_N`), its address the data word.
+      data = this.staticData(ft)
+    } else if (ft.size === 0) data = this.entryV('Addr', ptrTo(T.uintptr), [this.sb], 0n, { kind: 'sym', name: 'runtime.zerobase' })
     else if (ft.kind === 'bool' || (ft.size === 1 && (ft.kind === 'int' || ft.kind === 'uint'))) {
       // &staticuint64s[x*8]: the byte widened (byteindex), shifted by 3, indexing a [2048]uint8.
-      const idx = this.v('Lsh64x64', T.int, [this.v(ft.kind === 'int' ? 'ZeroExt8to64' : 'ZeroExt8to64', T.int, [ft.kind === 'bool' ? this.v('Copy', T.uint8, [v]) : v]), this.constInt(T.uint64, 3)])
+      let idx = this.v('Lsh64x64', T.int, [this.v('ZeroExt8to64', T.int, [ft.kind === 'bool' ? this.v('Copy', T.uint8, [v]) : v]), this.constInt(T.uint64, 3)])
+      // The value's byte of the little-endian uint64: the last one on a big-endian target (ppc64).
+      if (this.arch === 'ppc64') idx = this.v('Add64', T.int, [idx, this.constInt(T.int, 7)])
       const arr = this.entryV('Addr', ptrTo(T.uint8), [this.sb], 0n, { kind: 'sym', name: 'runtime.staticuint64s' })
       data = this.v('PtrIndex', ptrTo(T.uint8), [arr, idx])
     } else if (!this.cx.facts.escapingSites.has(site)) {

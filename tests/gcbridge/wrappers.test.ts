@@ -2,7 +2,7 @@
 // not counted) are dropped; the other wrappers' lines stay.
 
 import { describe, expect, it } from 'vitest'
-import { dropInterfaceWrapperLines } from '../../src-main/fidelity/wrappers'
+import { dropInterfaceWrapperLines } from '../../src-main/gcbridge/wrappers'
 import { formatGcLine, parseGcOutput } from '../../src-main/gcbridge/toolchain'
 
 const gc = `w.go:9:8: w does not escape
