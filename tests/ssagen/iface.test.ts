@@ -50,6 +50,7 @@ func widen(i I) any       { return i }
 func big(a [5]int)        { sinkE = a }
 func rec() any            { return recover() }
 func konst()              { sinkE = 42 }
+func konstB()             { sinkE = true }
 `
 
 describe('interfaces at SSA construction', () => {
@@ -73,6 +74,8 @@ describe('interfaces at SSA construction', () => {
     // Big-endian: the value's byte is the last of its uint64.
     expect(await start('byte1', 'ppc64')).toMatch(/Add64 <int> v\d+ v\d+/)
     expect(await start('zero')).toMatch(/\{runtime\.zerobase\}/)
+    // order's addrTemp: an int constant is read-only static data.
+    expect(await start('konst')).toMatch(/Addr <\*int> \{p\.\.stmp_0\}/)
   })
 
   it('a method call loads the itab\'s fun slot for the method (sorted by name) and calls through it', async () => {
@@ -117,7 +120,7 @@ describe('interfaces at SSA construction', () => {
     expect(() => prog.trace('widen', 'amd64')).toThrow(`./p.go:35:36: unsupported: conversion between interface types${suffix}`)
     expect(() => prog.trace('big', 'amd64')).toThrow(`./p.go:36:37: unsupported: conversion of a value of type [5]int to an interface${suffix}`)
     expect(() => prog.trace('rec', 'amd64')).toThrow(`./p.go:37:36: unsupported: built-in recover${suffix}`)
-    expect(() => prog.trace('konst', 'amd64')).toThrow(`./p.go:38:37: unsupported: conversion of a constant to an interface${suffix}`)
+    expect(() => prog.trace('konstB', 'amd64')).toThrow(`./p.go:39:37: unsupported: conversion of a constant to an interface${suffix}`)
   })
 })
 
