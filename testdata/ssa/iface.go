@@ -3,7 +3,8 @@
 // conversions (pointer-shaped data words, runtime.zerobase for zero-sized
 // values, runtime.staticuint64s for bools and bytes, stack temporaries for
 // values that do not escape, runtime.convT16/32/64 for escaping integers),
-// type words `type:T` and itabs `go:itab.T,I`, comparisons with nil,
+// type words `type:T` and itabs `go:itab.T,I`, comparisons with nil and
+// between interfaces (runtime.efaceeq/ifaceeq),
 // interface method calls through the itab, type assertions to concrete
 // types (runtime.panicdottypeE/panicdottypeI) and panic (runtime.gopanic).
 package p
@@ -88,4 +89,15 @@ func panicInt(x int) {
 		panic(x)
 	}
 	sinkP = nil
+}
+
+func eqAny(a, b any) bool { return a == b }
+
+func neIface(a, b I) bool { return a != b }
+
+func eqBranch(a, b I) int {
+	if a == b {
+		return 1
+	}
+	return 2
 }

@@ -51,6 +51,7 @@ func big(a [5]int)        { sinkE = a }
 func rec() any            { return recover() }
 func konst()              { sinkE = 42 }
 func konstB()             { sinkE = true }
+func mixed(e any, x int) bool { return e == x }
 `
 
 describe('interfaces at SSA construction', () => {
@@ -96,14 +97,17 @@ describe('interfaces at SSA construction', () => {
     expect(b).toMatch(/runtime\.panicdottypeI/)
   })
 
-  it('nil comparisons are EqInter against the nil interface; panic calls gopanic', async () => {
+  it('nil comparisons are EqInter against the nil interface; two interfaces compare type words then call efaceeq; panic calls gopanic', async () => {
     expect(await start('isNil')).toMatch(/EqInter <bool> v\d+ v\d+/)
+    const eq = await start('eq')
+    expect(eq).toMatch(/EqPtr <bool> v\d+ v\d+/)
+    expect(eq).toMatch(/StaticLECall <bool,mem> \{AuxCall\{runtime\.efaceeq\}\} \[24\]/)
     expect(await start('boom')).toMatch(/runtime\.gopanic/)
   })
 
   it('every built function goes through all passes to a listing on both arches', async () => {
     const prog = await ssaProgram('./p.go', SRC, { pkgPath: 'p' })
-    for (const fn of ['take', 'conv', 'escapes', 'local', 'byte1', 'zero', 'call', 'assert', 'assertI', 'isNil', 'boom']) {
+    for (const fn of ['take', 'conv', 'escapes', 'local', 'byte1', 'zero', 'call', 'assert', 'assertI', 'isNil', 'boom', 'eq', 'konst']) {
       for (const arch of ['amd64', 'ppc64']) {
         const t = prog.trace(fn, arch)
         expect(t.passes.every((p) => p.status !== 'failed'), `${fn} ${arch}`).toBe(true)
@@ -116,7 +120,7 @@ describe('interfaces at SSA construction', () => {
     const prog = await ssaProgram('./p.go', SRC, { pkgPath: 'p' })
     const suffix = ' (SSA construction of this interface form is not done)'
     expect(() => prog.trace('sw', 'amd64')).toThrow(`./p.go:28:2: unsupported: type switch${suffix}`)
-    expect(() => prog.trace('eq', 'amd64')).toThrow(`./p.go:34:36: unsupported: comparison of interface values${suffix}`)
+    expect(() => prog.trace('mixed', 'amd64')).toThrow(`./p.go:40:40: unsupported: comparison of an interface with a concrete value${suffix}`)
     expect(() => prog.trace('widen', 'amd64')).toThrow(`./p.go:35:36: unsupported: conversion between interface types${suffix}`)
     expect(() => prog.trace('big', 'amd64')).toThrow(`./p.go:36:37: unsupported: conversion of a value of type [5]int to an interface${suffix}`)
     expect(() => prog.trace('rec', 'amd64')).toThrow(`./p.go:37:36: unsupported: built-in recover${suffix}`)

@@ -394,6 +394,8 @@ export class FnBuilder extends Builder {
     if (e.kind === 'Unary' && e.op === '!') return this.condBranch(e.x, no, yes, (-likely) as -1 | 0 | 1)
     // walk made an array or struct comparison a chain of && or ||: it branches like one.
     if (isAggregateCompare(this, e)) return this.aggregateBranch(e as A.Binary, yes, no, likely)
+    // walk made a comparison of two interfaces an && or || too.
+    if (this.isIfaceCompare(e)) return this.ifaceCompareBranch(e as A.Binary, yes, no, likely)
     const c = this.expr(e)
     this.branch(c, yes, no, likely)
   }

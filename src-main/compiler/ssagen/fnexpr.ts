@@ -142,6 +142,7 @@ export const exprMethods = {
     }
     if (isAggregateCompare(this, e)) return this.aggregateCompare(e)
     const xt = this.typeOf(e.x)
+    if (this.isIfaceCompare(e)) return this.ifaceCompare(e)
     // x == nil on an interface (refuseInterfaces keeps other interface comparisons out).
     if (under(xt).kind === 'interface' || under(this.typeOf(e.y)).kind === 'interface') return this.ifaceNilCompare(e.op, this.expr(isNilExpr(this.cx.info, e.x) ? e.y : e.x))
     return this.binaryValue(e.op, this.expr(e.x), this.expr(e.y), this.typeOf(e), this.typeOf(e.y), e.opPos, xt)

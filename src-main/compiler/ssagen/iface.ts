@@ -11,7 +11,9 @@
 //     read-only static data (`..stmp_N`, numbered per function here, per
 //     package in gc). The type word is
 //     `type:T`, the itab `go:itab.T,I`.
-//   - `x == nil` / `x != nil`: EqInter/NeqInter against the nil interface.
+//   - `x == nil` / `x != nil`: EqInter/NeqInter against the nil interface;
+//     `a == b` between interface variables: the type words, then
+//     runtime.efaceeq/ifaceeq on the data words (walkCompare's && / ||).
 //   - `x.M(args)`: the itab's fun slot (24 + 8·index) called with the data
 //     word as receiver (InterLECall).
 //   - `x.(T)` for a concrete T: compare the type or itab word, panic through
@@ -129,8 +131,11 @@ function unsupportedForm(info: TypeInfo, n: import('../syntax/children').CodeNod
   }
   if (e.kind === 'Binary' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op)) {
     const [xt, yt] = [info.types.get(unparen(e.x))?.type, info.types.get(unparen(e.y))?.type]
-    if (isIface(xt) || isIface(yt)) {
-      if (!isNilExpr(info, e.x) && !isNilExpr(info, e.y)) return 'comparison of interface values'
+    if ((isIface(xt) || isIface(yt)) && !isNilExpr(info, e.x) && !isNilExpr(info, e.y)) {
+      if (!isIface(xt) || !isIface(yt)) return 'comparison of an interface with a concrete value'
+      if (e.op !== '==' && e.op !== '!=') return 'comparison of interface values'
+      // walk's cheapExpr: variables are read again where the data words are compared; anything else would need a temporary.
+      if (unparen(e.x).kind !== 'Ident' || unparen(e.y).kind !== 'Ident') return 'comparison of interface values other than variables'
     }
   }
   const tv = info.types.get(e)
@@ -197,6 +202,63 @@ export const ifaceMethods = {
   /** `x == nil` / `x != nil` on an interface. */
   ifaceNilCompare(this: FnBuilder, op: string, x: Value): Value {
     return this.v(op === '==' ? 'EqInter' : 'NeqInter', T.bool, [x, this.zero(x.type)])
+  },
+
+  /** Both sides of `a == b` / `a != b` are interfaces (walkCompare: the type words, then runtime.efaceeq/ifaceeq on the data words). */
+  isIfaceCompare(this: FnBuilder, e: A.Expr): boolean {
+    const u = unparen(e)
+    return u.kind === 'Binary' && (u.op === '==' || u.op === '!=') && !isNilExpr(this.cx.info, u.x) && !isNilExpr(this.cx.info, u.y) && isIface(this.typeOf(u.x)) && isIface(this.typeOf(u.y))
+  },
+
+  /** The type words compared (EqPtr for ==, NeqPtr for !=). */
+  ifaceTabCompare(this: FnBuilder, e: A.Binary): Value {
+    const tab = ptrTo(T.uintptr)
+    const a = this.v('ITab', tab, [this.expr(e.x)])
+    const b = this.v('ITab', tab, [this.expr(e.y)])
+    return this.v(e.op === '==' ? 'EqPtr' : 'NeqPtr', T.bool, [a, b])
+  },
+
+  /** runtime.efaceeq/ifaceeq(tab, a.data, b.data), the operands read again. */
+  ifaceDataEqual(this: FnBuilder, e: A.Binary): Value {
+    const x = this.expr(e.x)
+    const tab = this.v('ITab', ptrTo(T.uintptr), [x])
+    const da = this.v('IData', T.unsafePointer, [x])
+    const db = this.v('IData', T.unsafePointer, [this.expr(e.y)])
+    return this.mkcall(fromGo(this.typeOf(e.x)).empty ? 'efaceeq' : 'ifaceeq', [T.bool], [tab, da, db])[0]!
+  },
+
+  /** `a == b` as walk writes it: `tab(a) == tab(b) && eq(…)`; `a != b`: `tab(a) != tab(b) || !eq(…)`. As a value: */
+  ifaceCompare(this: FnBuilder, e: A.Binary): Value {
+    this.pos = this.at(e.opPos)
+    const tmp = { name: '.andor' }
+    const l = this.ifaceTabCompare(e)
+    this.writeVar(tmp, l, T.bool)
+    const right = this.newBlock()
+    const done = this.newBlock()
+    if (e.op === '==') this.branch(l, right, done, 0)
+    else this.branch(l, done, right, 0)
+    this.seal(right)
+    this.startBlock(right)
+    const eq = this.ifaceDataEqual(e)
+    this.writeVar(tmp, e.op === '==' ? eq : this.v('Not', T.bool, [eq]), T.bool)
+    this.jump(done)
+    this.seal(done)
+    this.startBlock(done)
+    return this.readVar(tmp)
+  },
+
+  /** …and as a condition (condBranch of the && or ||). */
+  ifaceCompareBranch(this: FnBuilder, e: A.Binary, yes: import('../ssa/func').Block, no: import('../ssa/func').Block, likely: -1 | 0 | 1): void {
+    this.pos = this.at(e.opPos)
+    const mid = this.newBlock()
+    const l = this.ifaceTabCompare(e)
+    if (e.op === '==') this.branch(l, mid, no, Math.max(likely, 0) as 0 | 1)
+    else this.branch(l, yes, mid, Math.min(likely, 0) as -1 | 0)
+    this.seal(mid)
+    this.startBlock(mid)
+    const eq = this.ifaceDataEqual(e)
+    if (e.op === '==') this.branch(eq, yes, no, likely)
+    else this.branch(eq, no, yes, (-likely) as -1 | 0 | 1)
   },
 
   /** `x.M(args)` through the itab (OCALLINTER). */
