@@ -6,7 +6,8 @@
 // type words `type:T` and itabs `go:itab.T,I`, comparisons with nil and
 // between interfaces (runtime.efaceeq/ifaceeq),
 // interface method calls through the itab, type assertions to concrete
-// types (runtime.panicdottypeE/panicdottypeI) and panic (runtime.gopanic).
+// types (runtime.panicdottypeE/panicdottypeI), panic (runtime.gopanic) and
+// an address-taken interface parameter (moved to the heap).
 package p
 
 type I interface{ M() int }
@@ -101,3 +102,7 @@ func eqBranch(a, b I) int {
 	}
 	return 2
 }
+
+var sinkPI *I
+
+func addrParam(i I) { sinkPI = &i }

@@ -52,6 +52,13 @@ func rec() any            { return recover() }
 func konst()              { sinkE = 42 }
 func konstB()             { sinkE = true }
 func mixed(e any, x int) bool { return e == x }
+
+type U interface {
+	a() int
+	Ω() int
+}
+
+func callU(u U) int { return u.Ω() }
 `
 
 describe('interfaces at SSA construction', () => {
@@ -84,6 +91,10 @@ describe('interfaces at SSA construction', () => {
     expect(s).toMatch(/OffPtr <\*uintptr> \[32\] v\d+/)
     expect(s).toMatch(/InterLECall <int,mem> \[16\]/)
     expect(s).toMatch(/NilCheck <uintptr>/)
+  })
+
+  it('an itab lists exported methods before unexported ones (gc\'s Sym.Less), whatever their spelling', async () => {
+    expect(await start('callU')).toMatch(/OffPtr <\*uintptr> \[24\] v\d+/)
   })
 
   it('assertions compare the type word (eface) or the itab (iface) and panic through panicdottypeE/I', async () => {
@@ -135,11 +146,13 @@ const FILE = join(projectRoot, 'testdata', 'ssa', 'iface.go')
  * reasons outside interfaces: temporaries' numbers (gc counts the
  * function's declarations; localConv), the order of two conditional moves
  * (choose), where a padding NOP before a panic call belongs (panicInt on
- * amd64), the ordering of two loads of a global (callGlobal).
+ * amd64), the ordering of two loads of a global (callGlobal), the operand
+ * order of the type words' CMP (gc reuses freed value ids in expand calls,
+ * and lowering orders operands by id: eqAny, neIface, eqBranch).
  */
 const SAME_LISTING = [
   '(*P).M', 'E.M', 'pass', 'isNil', 'notNil', 'nilResult', 'ptrToIface', 'ptrToAny', 'storeIface', 'storeAny', 'loadIface', 'zeroSized',
-  'boolAny', 'byteAny', 'int64Any', 'int32Any', 'int16Any', 'take', 'call', 'callSecond', 'assertPtr', 'assertInt', 'assertIface', 'panicPtr',
+  'boolAny', 'byteAny', 'int64Any', 'int32Any', 'int16Any', 'take', 'call', 'callSecond', 'assertPtr', 'assertInt', 'assertIface', 'panicPtr', 'addrParam',
 ]
 
 describe.skipIf(skipDifferential)('testdata/ssa/iface.go against gc', () => {

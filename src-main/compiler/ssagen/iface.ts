@@ -143,6 +143,12 @@ function unsupportedForm(info: TypeInfo, n: import('../syntax/children').CodeNod
   return null
 }
 
+/** An itab's methods in gc's order (types.Sym.Less): exported names before unexported ones, then by name. */
+export function itabOrder(it: InterfaceType): ReturnType<typeof allMethods> {
+  const exported = (n: string) => /^\p{Lu}/u.test(n)
+  return [...allMethods(it)].sort((a, b) => Number(exported(b.name)) - Number(exported(a.name)) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+}
+
 /** The predeclared nil (types2 records it with the type it is compared to). */
 export function isNilExpr(info: TypeInfo, x: A.Expr): boolean {
   const u = unparen(x)
@@ -266,7 +272,7 @@ export const ifaceMethods = {
     const sel = unparen(e.fun) as A.Selector
     const iv = this.expr(sel.x)
     const it = under(this.typeOf(sel.x)) as InterfaceType
-    const index = allMethods(it).findIndex((m) => m.name === sel.sel.name)
+    const index = itabOrder(it).findIndex((m) => m.name === sel.sel.name)
     if (index < 0) throw new Unsupported(e.pos, 'interface method call')
     const { vals, types } = this.args([], e.args, sig, variadic, e)
     const rts = sig.results.map((r) => fromGo(r.type))
