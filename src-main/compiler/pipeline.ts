@@ -7,6 +7,7 @@
 // Program (the worker's cache) never parse or analyse the same text twice.
 
 import type { AnalyzeResult, Arch, Diagnostic, EscapeResult, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
+import { under } from './types/types'
 import { analyzeEscapes, type EscapeAnalysis } from './escape/analyze'
 import { escapeArtifact } from './escape/artifact'
 import { ssaProgramOf, ssaResultOf, failedSsaProgram, resolveFuncName, type SsaProgram, type TraceOptions } from './ssagen/program'
@@ -32,6 +33,13 @@ export interface ProgramOptions {
   pkgPath?: string
 }
 
+/** Offsets of every conversion to an interface, implicit or written. */
+function ifaceConversionSites(info: import('./types/info').TypeInfo): number[] {
+  const out = [...info.ifaceConversions.keys()].map((e) => e.pos)
+  for (const [call, ci] of info.calls) if (ci.kind === 'conversion' && ci.to.kind !== 'tuple' && under(ci.to).kind === 'interface') out.push(call.pos)
+  return out.sort((a, b) => a - b)
+}
+
 export interface EscapeOptions {
   /** 1 for `-m`, 2 for `-m=2`. */
   level: 1 | 2
@@ -39,6 +47,12 @@ export interface EscapeOptions {
   graphOf?: string
   /** Print mutator and callee tags too, as `-d=escapemutationscalls` does. */
   mutationsCalls?: boolean
+  /**
+   * `-d=escapedebug=1`: gc's walk then prints how each interface conversion
+   * gets its data word (`convert: using global for …`), which is not
+   * modelled: conversions are refused with `unsupported:`.
+   */
+  escapeDebug?: boolean
 }
 
 export interface EscapeReport {
@@ -162,6 +176,13 @@ export class Program {
       return `${this.path}:${p.line}:${p.col}: index bounds check elided`
     })
     const lines = [...analysis.report({ level: options.level, mutationsCalls: options.mutationsCalls }), ...this.walkLines]
+    if (options.escapeDebug) {
+      const refused = ifaceConversionSites(this.checked!.info).map((off): Diagnostic => {
+        const p = this.parsed.source.position(off)
+        return { file: this.path, line: p.line, col: p.col, severity: 'error', message: 'unsupported: conversion to an interface with -d=escapedebug (walk\'s convert lines)', from: off, to: off }
+      })
+      if (refused.length > 0) return { lines: [], diagnostics: [...analysis.diagnostics, ...refused], analysis: null }
+    }
     return { lines, diagnostics: analysis.diagnostics, analysis }
   }
 

@@ -5,6 +5,8 @@
 import { compareListings, type GcListing } from '../gcbridge/listing'
 import { mergeDecisions, normalizeTrace } from '../gcbridge/mergelocals'
 import { allocationCalls } from '../gcbridge/allocs'
+import { formatGcLine, parseGcOutput } from '../gcbridge/toolchain'
+import { dropInterfaceWrapperLines } from '../gcbridge/wrappers'
 import { ARCHES, type FuzzArch, type GcFileResult } from './gcrun'
 import { spellAllocs, type OurResult } from './ours'
 
@@ -25,7 +27,9 @@ export const decisionsOf = (trace: string): string => anyTemp(mergeDecisions(nor
 export function gcFacts(r: GcFileResult): GcFacts {
   const allocs = new Map([...r.build].map(([fn, d]) => [fn, spellAllocs(allocationCalls(d))]))
   const merge = new Map([...r.merge].map(([arch, m]) => [arch, new Map([...m].map(([fn, t]) => [fn, decisionsOf(t)]))]))
-  return { errors: r.errors, escape: r.escape, allocs, merge, listing: r.listing }
+  // gc's interface method wrappers (I.M) are not ours to analyse: their -m=2 explanations are dropped (gcbridge/wrappers.ts).
+  const escape = dropInterfaceWrapperLines(parseGcOutput(r.escape.join('\n'))).map(formatGcLine)
+  return { errors: r.errors, escape, allocs, merge, listing: r.listing }
 }
 
 export const CATEGORIES = ['invalid', 'crash', 'refused', 'internal', 'failed-pass', 'escape', 'alloc', 'merge', 'listing'] as const

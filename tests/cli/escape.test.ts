@@ -54,7 +54,7 @@ describe('ssascope escape', () => {
   })
 
   it('refuses bad input with status 2', async () => {
-    const dir = tempFiles({ 'bad.go': 'package p\n\nfunc f() {\n\tx := )\n}\n', 'iface.go': 'package p\n\nvar x any\n' })
+    const dir = tempFiles({ 'bad.go': 'package p\n\nfunc f() {\n\tx := )\n}\n', 'iface.go': 'package p\n\nvar x comparable\n' })
     expect(await cli('escape', join(dir, 'bad.go'))).toEqual({ code: EXIT_BAD_INPUT, out: '', err: `${join(dir, 'bad.go')}:4:7: syntax error: unexpected )\n` })
     const u = await cli('escape', join(dir, 'iface.go'))
     expect(u.code).toBe(EXIT_BAD_INPUT)

@@ -159,7 +159,7 @@ describe('parseFile', () => {
       '\tc <- 1',
       '\t_ = <-c',
       '\tselect {}',
-      '\tswitch c.(type) {}',
+      '\ttype I interface{ ~int }',
       '\tswitch { case true: fallthrough; default: }',
       '}',
       '',
@@ -174,7 +174,7 @@ describe('parseFile', () => {
       'p.go:8:2: unsupported: channel send',
       'p.go:9:6: unsupported: channel receive',
       'p.go:10:2: unsupported: select statement',
-      'p.go:11:2: unsupported: type switch',
+      'p.go:11:20: unsupported: type constraint',
       'p.go:12:22: unsupported: fallthrough',
     ])
   })

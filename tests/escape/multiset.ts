@@ -1,5 +1,8 @@
 // Multiset comparison of report lines, for tests against gc's output.
 
+import { dropInterfaceWrapperLines } from '../../src-main/gcbridge/wrappers'
+import { formatGcLine, parseGcOutput } from '../../src-main/gcbridge/toolchain'
+
 /** Lines only in a (with -) or only in b (with +), as multisets. */
 export function multisetDiff(a: string[], b: string[]): string[] {
   const count = new Map<string, number>()
@@ -13,3 +16,13 @@ export function multisetDiff(a: string[], b: string[]): string[] {
   return out.sort((x, y) => x.slice(2).localeCompare(y.slice(2)))
 }
 
+
+/**
+ * gc's lines without the -m=2 explanations of the interface method wrappers
+ * (`I.M`) gc analyses for every interface type: we do not model those
+ * wrappers and the fidelity count does not count their lines either (see
+ * src-main/gcbridge/wrappers.ts).
+ */
+export function withoutInterfaceWrappers(lines: string[]): string[] {
+  return dropInterfaceWrapperLines(parseGcOutput(lines.join('\n'))).map(formatGcLine)
+}

@@ -314,6 +314,42 @@ func f(a []int, s S, fn func(), p *int, arr [2][]int) {
 	_ = a[fl]
 }
 `,
+  'interfaces': `type I interface{ M() int }
+
+type T struct{}
+
+func (T) M() int { return 0 }
+
+type P struct{}
+
+func (*P) M() int { return 1 }
+
+type W struct{}
+
+func (W) M() bool { return false }
+
+type N struct{}
+
+func f(e any, i I, n int) {
+	var _ I = P{}
+	var _ I = W{}
+	var _ I = N{}
+	_ = n.(int)
+	_ = i.(N)
+	_ = i.(W)
+	_ = i.N()
+	switch v := e.(type) {
+	case int, int:
+	}
+	switch e.(type) {
+	case T:
+	case T:
+	}
+	_ = e == []int{}
+	var _ error = T{}
+	_ = i.(*T).M
+}
+`,
 }
 
 const run = promisify(execFile)

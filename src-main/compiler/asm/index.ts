@@ -184,7 +184,8 @@ function partLiveSpills(s: GenState, abi: AbiInfo | null, funcLine: number): Pro
   const out: Prog[] = []
   for (const a of abi.params) {
     const name = a.name
-    if (!name || a.regs.length <= 1 || !used.has(name) || a.type.size <= 8 || !canSSA(a.type)) continue
+    // An address-taken parameter is stored to its slot up front (gc's n.Addrtaken()).
+    if (!name || a.regs.length <= 1 || !used.has(name) || a.type.size <= 8 || !canSSA(a.type) || f.locals.some((l) => l.name === name && l.class === 'param' && l.addrTaken)) continue
     for (const pc of regPieces(abi, a)) {
       if (!pc.pointer || spilled.has(pc.part ? `${name}+${pc.part}` : name)) continue
       const as = f.arch === 'amd64' ? storeByRegWidth(pc.reg, pc.size) : storeByType(pc)

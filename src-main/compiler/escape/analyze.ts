@@ -228,7 +228,7 @@ function batchReport(b: BatchBuilder, batch: FnUnit[], options: ReportOptions): 
       continue
     }
     const site = b.sites.get(loc)
-    const what = site?.kind === 'append' ? 'append' : loc.display
+    const what = site?.kind === 'append' ? 'append' : site?.kind === 'conviface' && site.final !== undefined ? site.final : loc.display
     out.push(`${loc.pos}: ${what} ${loc.has(Attr.Escapes) ? 'escapes to heap' : 'does not escape'}`)
     // A []byte(s) nobody writes through may share the string's bytes (gc's OSTR2BYTESTMP).
     if (site?.kind === 'strconv' && site.toBytes && !loc.has(Attr.Escapes) && !loc.has(Attr.Mutates)) out.push(`${loc.pos}: zero-copy string->[]byte conversion`)

@@ -19,6 +19,7 @@ export const callMethods = {
   callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call): void {
     const ci = this.info.calls.get(e)
     if (!ci) throw new Error(`escape: unclassified call at offset ${e.pos}`)
+    if (ci.kind === 'conversion' && under(ci.to).kind === 'interface') return this.convIface(ks?.[0] ?? this.b.discard, e, e.args[0]!)
     if (ci.kind === 'conversion') {
       if (isStringConversion(this.info, e)) {
         // gc's OBYTES2STR & co.: the result is new storage; the operand is only read.
@@ -45,14 +46,22 @@ export const callMethods = {
         if (ks[i]) this.b.flow(ks[i]!, this.b.oldLoc(r))
       })
     }
-    if (ci.kind !== 'method') {
+    if (ci.kind !== 'method' && ci.kind !== 'interface') {
       let calleeK = this.b.discard
       if (!fn && ks?.some((k) => k.dst !== this.b.g.blank)) calleeK = note(this.b.callee, this.exprNote('callee operand', e, e.lparen))
       this.expr(calleeK, e.fun)
     }
     let params = recvParams(sig)
     let first = 0
-    if (ci.kind === 'method') {
+    if (ci.kind === 'interface') {
+      // OCALLINTER: the receiver is the interface value; with no static callee it goes to the heap.
+      this.expr(note(this.b.heap, callNote), (stripParens(e.fun) as A.Selector).x)
+      // An interface method's signature may carry no receiver: then params are the arguments already.
+      if (sig.recv) {
+        params = params.slice(1)
+        first = 1
+      }
+    } else if (ci.kind === 'method') {
       const sel = stripParens(e.fun) as A.Selector
       const s = this.info.selections.get(sel) as MethodSelection
       this.receiver(note(this.tagHole(ks, fn, 0), callNote), sel, s)
@@ -127,6 +136,10 @@ export const callMethods = {
         return e.args.forEach((a) => this.discardExpr(a))
       case 'clear':
         return argument(this.b.mutator, e.args[0]!)
+      case 'recover':
+        return e.args.forEach((a) => this.discardExpr(a))
+      case 'panic':
+        return argument(this.b.heap, e.args[0]!)
       case 'new': {
         const t = this.typeOf(e)!
         this.spill(k0, { kind: 'new', node: e, elem: (under(t) as { elem: Type }).elem }, () => this.p.expr(e), e.lparen)

@@ -13,9 +13,11 @@ import { isClosure, methodValueRecvType } from './units'
 import { FnWalker } from './walker'
 
 export const exprMethods = {
-  expr(this: FnWalker, k: Hole, e: A.Expr | null): void {
+  /** noConv: e's implicit conversion to an interface was already applied (iface.ts). */
+  expr(this: FnWalker, k: Hole, e: A.Expr | null, noConv = false): void {
     if (!e) return
     e = stripParens(e)
+    if (!noConv && this.info.ifaceConversions.has(e)) return this.convIface(k, e, e)
     const tv = this.info.types.get(e)
     k = this.scalarCut(k, tv?.type)
     if (tv?.value) return
@@ -77,6 +79,8 @@ export const exprMethods = {
         return this.callExpr([k], e)
       case 'KeyValue':
         return this.expr(k, e.value)
+      case 'TypeAssert':
+        return this.typeAssert(k, e)
     }
   },
 

@@ -119,6 +119,19 @@ export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps): Fr
         return visit(n.body)
       case 'Return':
         return values(n.results, fi?.results.length ?? 0, n.pos)
+      case 'TypeSwitch':
+        // Each clause declares its own variable, read with the clause (no ODCL).
+        if (n.init) visit(n.init)
+        visit(n.x)
+        for (const cc of n.clauses) {
+          const v = info.typeSwitchVars.get(cc)
+          if (own(v)) {
+            frame.dcl.push(v)
+            frame.defn.set(v, n)
+          }
+          cc.body.forEach(visit)
+        }
+        return
     }
     forEachChild(n, visit)
   }

@@ -137,6 +137,10 @@ export class GcPrinter {
       }
       case 'KeyValue':
         return `${this.expr(e.key)}:${this.expr(e.value)}`
+      case 'TypeAssert': {
+        const t = this.info.typeExprs.get(e.type)
+        return this.wrap(`${this.expr(e.x, PREC_ATOM)}.(${t ? typeStr(t) : '?'})`, PREC_ATOM, prec)
+      }
       case 'BadExpr':
         return '<bad>'
     }
@@ -181,7 +185,7 @@ export class GcPrinter {
     switch (ci.kind) {
       case 'conversion': {
         const to = typeStr(ci.to)
-        const head = ci.to.kind === 'named' || ci.to.kind === 'basic' ? to : `(${to})`
+        const head = ci.to.kind === 'named' || ci.to.kind === 'basic' || ci.to.kind === 'interface' ? to : `(${to})`
         return this.wrap(`${head}(${this.expr(e.args[0]!)})`, PREC_ATOM, prec)
       }
       case 'builtin': {
@@ -204,6 +208,11 @@ export class GcPrinter {
         const args = [this.receiver(sel), ...this.callArgs(e, ci.variadic)]
         const ddd = e.ellipsis || ci.variadic.kind === 'pack' ? '...' : ''
         return this.wrap(`${methodExprRecv(recvType)}.${s.method.name}(${args.join(', ')}${ddd})`, PREC_ATOM, prec)
+      }
+      case 'interface': {
+        const sel = fun as A.Selector
+        const ddd = e.ellipsis || ci.variadic.kind === 'pack' ? '...' : ''
+        return this.wrap(`${this.expr(sel.x, PREC_ATOM)}.${sel.sel.name}(${this.callArgs(e, ci.variadic).join(', ')}${ddd})`, PREC_ATOM, prec)
       }
       default: {
         // FixVariadicCall marks a packed call as f(…...) too.
@@ -247,6 +256,27 @@ export class GcPrinter {
   varSpecTuple(names: string[], temps: string[], call: A.Call): string {
     const named = names.some((n) => n !== '_')
     return `${names.join(', ')} := ${this.tupleValues(temps, call).map((v, i) => (named && names[i] === '_' && bareTemp(v) ? '0' : v)).join(', ')}`
+  }
+
+  /** gc's %v of a type switch clause: `case T1, T2: body` (statements joined by `; `). */
+  typeSwitchCase(cc: A.CaseClause): string {
+    const head = cc.list === null ? 'default' : `case ${cc.list.map((t) => (t.kind === 'Ident' ? 'nil' : this.expr(t))).join(', ')}`
+    return `${head}: ${cc.body.map((s) => this.simpleStmt(s)).join('; ')}`
+  }
+
+  private simpleStmt(s: A.Stmt): string {
+    switch (s.kind) {
+      case 'Return':
+        return this.return(s.results)
+      case 'Assign':
+        return this.assign(s)
+      case 'IncDec':
+        return this.incDec(s)
+      case 'ExprStmt':
+        return this.expr(s.x)
+      default:
+        return '...'
+    }
   }
 
   incDec(s: A.IncDec): string {

@@ -5,7 +5,7 @@
 import type * as A from '../syntax/ast'
 import type { TypeInfo } from '../types/info'
 import { under, type Type } from '../types/types'
-import { stripParens } from './gcfmt'
+import { constantText, stripParens } from './gcfmt'
 import type { BuildEnv } from './build'
 
 /**
@@ -83,4 +83,19 @@ function sliceLitLen(info: TypeInfo, lit: A.CompositeLit): number {
     max = Math.max(max, n)
   }
   return max
+}
+
+/**
+ * What escape's rewriteWithLiterals turns an interface conversion's operand
+ * into when it is a local bound once to a constant (`x := 5; sink = x` reports
+ * `5 escapes to heap`): that constant as gc prints it, or null.
+ */
+export function staticConstantText(env: Pick<BuildEnv, 'info' | 'defn' | 'byRef'>, e: A.Expr): string | null {
+  const x = stripParens(e)
+  if (x.kind !== 'Ident' || env.info.types.get(x)?.value) return null
+  const type = env.info.types.get(x)?.type
+  const v = staticExpr(env, x)
+  const tv = v && v !== x ? env.info.types.get(v) : undefined
+  if (!type || !tv?.value) return null
+  return constantText(tv.value, type)
 }

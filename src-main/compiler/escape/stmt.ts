@@ -82,6 +82,8 @@ export const stmtMethods = {
           this.block(c.body)
         }
         return
+      case 'TypeSwitch':
+        return this.typeSwitch(s)
       case 'Labeled':
         if (this.labels.get(s) === 'looping') this.loopDepth++
         return this.stmt(s.stmt)

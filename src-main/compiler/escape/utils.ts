@@ -21,6 +21,7 @@ export function hasPointers(t: Type): boolean {
     case 'slice':
     case 'signature':
     case 'map':
+    case 'interface':
       r = true
       break
     case 'array':

@@ -12,7 +12,7 @@ import type { AllocSite, BatchBuilder } from './build'
 import type { Frame, TempVar, VarKey } from './frames'
 import { stripParens, type GcPrinter } from './gcfmt'
 import type { Note } from './graph'
-import type { Hole } from './holes'
+import { holeTo, type Hole } from './holes'
 import type { FnUnit } from './units'
 import { gcPos, hasPointers, isUntyped } from './utils'
 import { walkCode } from '../syntax/children'
@@ -23,6 +23,7 @@ import { callMethods } from './call'
 import { assignMethods } from './assign'
 import { unsafeMethods } from './unsafe'
 import { mapMethods } from './maps'
+import { ifaceMethods } from './iface'
 
 /** A destination or source that is not an AST expression: a temporary or a variable named by the compiler. */
 export type Named = { named: VarKey }
@@ -39,7 +40,7 @@ export interface StmtRef {
   range?: boolean
 }
 
-type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof unsafeMethods & typeof mapMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof unsafeMethods & typeof mapMethods & typeof ifaceMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnWalker extends Seams {}
 
@@ -120,6 +121,12 @@ export class FnWalker {
     this.b.oldLoc(v).loopDepth = this.loopDepth
   }
 
+  /** gc's e.dcl: declares v and returns the hole that assigns it. */
+  dclHole(v: VarKey): Hole {
+    this.dcl(v)
+    return holeTo(this.b.oldLoc(v))
+  }
+
   /** gc: a label is looping when a goto after it jumps back to it. */
   findLoopingLabels(body: A.Block): void {
     walkCode(body, (s) => {
@@ -135,4 +142,4 @@ export class FnWalker {
 
 }
 
-Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, unsafeMethods, mapMethods)
+Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, unsafeMethods, mapMethods, ifaceMethods)

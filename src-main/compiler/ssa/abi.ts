@@ -85,6 +85,8 @@ function layoutOf(t: SsaType): SsaType {
 const SYNTH_SLICE_PARTS = [ptrTo(T.uint8), T.int, T.int]
 /** …and strings as this one (synthString). */
 const SYNTH_STRING_PARTS = [ptrTo(T.uint8), T.int]
+/** gc's interfaces travel as two byte pointers (abiutils' synthIface: the itab or type word, the data word). */
+const SYNTH_IFACE_PARTS = [ptrTo(T.uint8), ptrTo(T.uint8)]
 
 /** How many integer and float registers a value of type t needs; null: it can only go in memory (gc's Type.Registers). */
 export function typeRegisters(t: SsaType): { int: number; float: number } | null {
@@ -95,6 +97,7 @@ export function typeRegisters(t: SsaType): { int: number; float: number } | null
     case 'slice':
       return { int: 3, float: 0 }
     case 'string':
+    case 'interface':
       return { int: 2, float: 0 }
     case 'array':
       if (t.len === 0) return { int: 0, float: 0 }
@@ -141,6 +144,9 @@ export function scalarParts(t: SsaType, at = 0, out: { type: SsaType; offset: nu
       return out
     case 'string':
       SYNTH_STRING_PARTS.forEach((p, i) => out.push({ type: p, offset: at + i * REG_SIZE }))
+      return out
+    case 'interface':
+      SYNTH_IFACE_PARTS.forEach((p, i) => out.push({ type: p, offset: at + i * REG_SIZE }))
       return out
     case 'array':
       for (let i = 0; i < t.len!; i++) scalarParts(t.elem!, at + i * t.elem!.size, out)

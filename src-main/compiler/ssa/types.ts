@@ -3,12 +3,12 @@
 // `fromGo`; memory, flags, tuples and call results are SSA's own.
 
 import { alignof, fieldOffsets, sizeof } from '../types/sizes'
-import { under, type Type } from '../types/types'
+import { allMethods, under, type Type } from '../types/types'
 import { typeString } from '../types/typestring'
 
 export type TypeKind =
   | 'bool' | 'int' | 'uint' | 'float' | 'ptr' | 'unsafeptr' | 'func'
-  | 'string' | 'slice' | 'array' | 'struct'
+  | 'string' | 'slice' | 'array' | 'struct' | 'interface'
   | 'mem' | 'flags' | 'void' | 'tuple' | 'results'
 
 export interface SsaField {
@@ -34,6 +34,8 @@ export interface SsaType {
   readonly hasPointers: boolean
   /** The Go type, for types that came from the program. */
   readonly go?: Type
+  /** Interfaces: no methods (an eface: type word, data word); else an iface (itab word, data word). */
+  readonly empty?: boolean
 }
 
 const interned = new Map<string, SsaType>()
@@ -98,6 +100,9 @@ export const T = {
   mem: intern({ str: 'mem', kind: 'mem', size: 0, align: 1, hasPointers: false }),
   flags: intern({ str: 'flags', kind: 'flags', size: 0, align: 1, hasPointers: false }),
   void: intern({ str: 'void', kind: 'void', size: 0, align: 1, hasPointers: false }),
+  /** The predeclared interfaces, so gc dumps' `any` and `error` read back as interfaces. */
+  any: intern({ str: 'any', kind: 'interface', size: 16, align: 8, hasPointers: true, empty: true }),
+  error: intern({ str: 'error', kind: 'interface', size: 16, align: 8, hasPointers: true, empty: false }),
 } as const
 
 export function ptrTo(elem: SsaType): SsaType {
@@ -157,6 +162,8 @@ function convert(t: Type): SsaType {
       const fields = u.fields.map((f, i) => ({ name: f.name, type: fromGo(f.type), offset: offs[i]! }))
       return intern({ str, key, kind: 'struct', size, align, fields, hasPointers: fields.some((f) => f.type.hasPointers), go: t })
     }
+    case 'interface':
+      return intern({ str, key, kind: 'interface', size, align, hasPointers: true, go: t, empty: allMethods(u).length === 0 })
     default:
       throw new Error(`no SSA type for ${str}`)
   }

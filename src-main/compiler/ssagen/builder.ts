@@ -189,6 +189,8 @@ export class Builder {
         return this.cachedConst('ConstSlice', type, 0n)
       case 'string':
         return this.constEmptyString(type)
+      case 'interface':
+        return this.cachedConst('ConstInterface', type, 0n)
       case 'struct': {
         const fields = type.fields!.map((fl) => this.zero(fl.type))
         return this.v(`StructMake`, type, fields)

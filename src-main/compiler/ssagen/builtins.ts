@@ -45,6 +45,11 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
     case 'println':
       printArgs(s, e, id === 'println')
       return []
+    case 'panic':
+      s.gopanic(e)
+      return []
+    case 'recover':
+      throw new Unsupported(e.pos, `built-in ${id}`)
     case 'delete':
       mapDelete(s, e)
       return []

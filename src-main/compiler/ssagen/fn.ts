@@ -38,6 +38,7 @@ import type { Units } from '../escape/units'
 
 /** Provisional temporaries' numbers start here, clear of gc's (autotmps.ts). */
 const PROVISIONAL = 1_000_000
+import { ifaceMethods, refuseInterfaces } from './iface'
 
 export class Unsupported extends Error {
   constructor(
@@ -76,7 +77,7 @@ export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3A
 // The methods live by gc's seams in fnstmt.ts (statements), fnexpr.ts
 // (expressions), fnaddr.ts (addresses, composite literals) and fncall.ts
 // (calls, closures), installed on the prototype below.
-type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods & typeof ifaceMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnBuilder extends Seams {}
 
@@ -109,6 +110,7 @@ export class FnBuilder extends Builder {
     const info = this.unit.info!
     const node = info.node
     refuseMaps(node, this.cx.info)
+    refuseInterfaces(this.cx.info, node.body!, [...info.params, ...info.results, ...info.locals], node.pos)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
     // Stack slots of parameters and results come first, as gc's decladdrs.
@@ -477,6 +479,8 @@ export class FnBuilder extends Builder {
     // walk made an array or struct comparison a chain of && or ||: it branches like one.
     if (isAggregateCompare(this, e)) return this.aggregateBranch(e as A.Binary, yes, no, likely)
     if (isStringCompare(this, e)) return this.condTreeBranch(stringCond(this, e as A.Binary), yes, no, likely)
+    // walk made a comparison of two interfaces an && or || too.
+    if (this.isIfaceCompare(e)) return this.ifaceCompareBranch(e as A.Binary, yes, no, likely)
     const c = this.expr(e)
     this.branch(c, yes, no, likely)
   }
@@ -628,7 +632,7 @@ export class FnBuilder extends Builder {
 }
 
 /** A composite literal whose value is written straight to its destination. */
-Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods)
+Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods, ifaceMethods)
 
 export class LazyAggregate {
   constructor(readonly lit: A.CompositeLit) {}

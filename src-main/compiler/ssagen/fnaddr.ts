@@ -17,7 +17,7 @@ export const addrMethods = {
   valueFor(this: FnBuilder, e: A.Expr): Value | LazyAggregate {
     const u = unparen(e)
     const t = fromGo(this.typeOf(u))
-    if (u.kind === 'CompositeLit' && !canSSA(t) && !this.isConst(u)) return new LazyAggregate(u)
+    if (u.kind === 'CompositeLit' && !canSSA(t) && !this.isConst(u) && !this.cx.info.ifaceConversions.has(u)) return new LazyAggregate(u)
     return this.expr(u)
   },
 
@@ -217,6 +217,7 @@ export const addrMethods = {
   },
 
   isZeroConst(this: FnBuilder, e: A.Expr): boolean {
+    if (this.cx.info.ifaceConversions.has(unparen(e))) return false
     const v = this.cx.info.types.get(e)?.value
     if (!v) return false
     return (v.kind === 'int' && v.value === 0n) || (v.kind === 'float' && v.value === 0) || (v.kind === 'bool' && !v.value)

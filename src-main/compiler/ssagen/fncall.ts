@@ -89,6 +89,7 @@ export const callMethods = {
     switch (ci.kind) {
       case 'conversion':
         if (isStringConversion(this.cx.info, e)) return [stringConversion(this, e)]
+        if (under(ci.to).kind === 'interface') return [this.convIface(this.expr(e.args[0]!), this.typeOf(e.args[0]!), ci.to, e, e.args[0]!)]
         return [this.convert(this.expr(e.args[0]!), fromGo(this.typeOf(e.args[0]!)), fromGo(ci.to), e)]
       case 'builtin':
         return callBuiltin(this, e, ci.id)
@@ -124,6 +125,8 @@ export const callMethods = {
       case 'methodValue':
       case 'funcValue':
         return this.closureCall(this.expr(e.fun), e.args, ci.signature, ci.variadic, e)
+      case 'interface':
+        return this.interfaceCall(e, ci.signature, ci.variadic)
     }
   },
 

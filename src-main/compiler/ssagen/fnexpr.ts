@@ -12,6 +12,7 @@ import { isAggregateCompare } from './compare'
 import { concatExpr, constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
 import { isConcat } from '../escape/strings'
 import { mapIndexRead, mapLiteral } from './maps'
+import { isNilExpr } from './iface'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -20,6 +21,13 @@ export const exprMethods = {
       this.prebuilt.delete(e)
       return pre
     }
+    // The value converted implicitly to an interface (walk's OCONVIFACE; iface.ts).
+    const to = this.cx.info.ifaceConversions.get(e)
+    if (to) return this.convIface(this.exprValue(e), this.typeOf(e), to, e)
+    return this.exprValue(e)
+  },
+
+  exprValue(this: FnBuilder, e: A.Expr): Value {
     const tv = this.cx.info.types.get(e)
     if (tv?.value !== undefined && tv.mode === 'constant') return this.constant(fromGo(tv.type), tv.value, e)
     const saved = this.pos
@@ -83,6 +91,8 @@ export const exprMethods = {
       }
       case 'FuncLit':
         return this.closure(e)
+      case 'TypeAssert':
+        return this.typeAssert(e)
       default:
         throw new Unsupported(e.pos, `expression ${e.kind}`)
     }
@@ -140,6 +150,9 @@ export const exprMethods = {
     if (isStringCompare(this, e)) return this.condValue(stringCond(this, e as A.Binary))
     if (isConcat(this.cx.info, e)) return concatExpr(this, e as A.Binary)
     const xt = this.typeOf(e.x)
+    if (this.isIfaceCompare(e)) return this.ifaceCompare(e)
+    // x == nil on an interface (refuseInterfaces keeps other interface comparisons out).
+    if (under(xt).kind === 'interface' || under(this.typeOf(e.y)).kind === 'interface') return this.ifaceNilCompare(e.op, this.expr(isNilExpr(this.cx.info, e.x) ? e.y : e.x))
     return this.binaryValue(e.op, this.expr(e.x), this.expr(e.y), this.typeOf(e), this.typeOf(e.y), e.opPos, xt)
   },
 

@@ -401,6 +401,7 @@ export function mentionsMap(t: Type, seen = new Set<Type>()): boolean {
     case 'tuple':
       return t.vars.some((v) => mentionsMap(v.type, seen))
     case 'basic':
+    case 'interface':
       return false
   }
 }

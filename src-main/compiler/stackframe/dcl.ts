@@ -32,6 +32,7 @@ export function isFat(t: SsaType): boolean {
   switch (t.kind) {
     case 'slice':
     case 'string':
+    case 'interface':
       return true
     case 'array':
       return t.len === 1 ? isFat(t.elem!) : true
@@ -52,6 +53,7 @@ function abiRegisters(t: SsaType): { ints: number; floats: number } | null {
     case 'slice':
       return { ints: 3, floats: 0 }
     case 'string':
+    case 'interface':
       return { ints: 2, floats: 0 }
     case 'array':
       if (t.len === 0) return { ints: 0, floats: 0 }

@@ -66,6 +66,15 @@ export interface MapType extends Span {
 
 export interface InterfaceType extends Span {
   kind: 'InterfaceType'
+  /** Explicit methods `M(…) …`, in source order. */
+  methods: InterfaceMethod[]
+  /** Embedded interfaces (type names). */
+  embeddeds: TypeExpr[]
+}
+
+export interface InterfaceMethod extends Span {
+  name: Ident
+  type: FuncType
 }
 
 export interface ChanType extends Span {
@@ -99,6 +108,7 @@ export type Expr =
   | Binary
   | Call
   | TypeAsExpr
+  | TypeAssert
   | BadExpr
 
 export interface Ident extends Span {
@@ -205,6 +215,14 @@ export interface TypeAsExpr extends Span {
   type: TypeExpr
 }
 
+/** `x.(T)`; gc positions it at the dot. */
+export interface TypeAssert extends Span {
+  kind: 'TypeAssert'
+  x: Expr
+  type: TypeExpr
+  dot: number
+}
+
 /** An expression the converter could not represent; a diagnostic was reported. */
 export interface BadExpr extends Span {
   kind: 'BadExpr'
@@ -222,6 +240,7 @@ export type Stmt =
   | For
   | Range
   | Switch
+  | TypeSwitch
   | Labeled
   | Branch
   | Return
@@ -298,6 +317,19 @@ export interface Switch extends Span {
   init: Stmt | null
   /** null for `switch { … }`. */
   tag: Expr | null
+  clauses: CaseClause[]
+}
+
+/** `switch [init;] [v :=] x.(type) { … }`. */
+export interface TypeSwitch extends Span {
+  kind: 'TypeSwitch'
+  init: Stmt | null
+  /** The bound name `v` of `v := x.(type)`, or null. */
+  bind: Ident | null
+  x: Expr
+  /** Offset of the `.` of `x.(type)`. */
+  dot: number
+  /** Each case lists types (TypeExpr) and the identifier `nil`. */
   clauses: CaseClause[]
 }
 

@@ -73,6 +73,13 @@ export function forEachChild(n: CodeNode, f: (child: CodeNode) => void): void {
         c.body.forEach(f)
       }
       return
+    case 'TypeAssert':
+      return f(n.x)
+    case 'TypeSwitch':
+      if (n.init) f(n.init)
+      f(n.x)
+      for (const c of n.clauses) c.body.forEach(f)
+      return
     case 'Labeled':
       return f(n.stmt)
     case 'Return':

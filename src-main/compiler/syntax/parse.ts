@@ -87,7 +87,6 @@ const UNSUPPORTED_STATEMENTS: Record<string, string> = {
   go_statement: 'go statement',
   defer_statement: 'defer statement',
   select_statement: 'select statement',
-  type_switch_statement: 'type switch',
   send_statement: 'channel send',
   fallthrough_statement: 'fallthrough',
 }
@@ -101,7 +100,6 @@ function unquoteImportPath(lit: string): string {
 }
 
 const UNSUPPORTED_EXPRESSIONS: Record<string, string> = {
-  type_assertion_expression: 'type assertion',
   type_instantiation_expression: 'generic instantiation',
   generic_type: 'generic type',
 }
@@ -330,7 +328,7 @@ class Converter {
       case 'map_type':
         return { kind: 'MapType', ...span(n), key: this.fieldType(n, 'key'), value: this.fieldType(n, 'value') }
       case 'interface_type':
-        return { kind: 'InterfaceType', ...span(n) }
+        return this.interfaceType(n)
       case 'channel_type':
         return { kind: 'ChanType', ...span(n), elem: this.fieldType(n, 'value') }
       default: {
@@ -338,6 +336,22 @@ class Converter {
         return this.badType(n)
       }
     }
+  }
+
+  private interfaceType(n: SyntaxNode): A.InterfaceType {
+    const methods: A.InterfaceMethod[] = []
+    const embeddeds: A.TypeExpr[] = []
+    for (const e of named(n)) {
+      if (e.type === 'method_elem') {
+        const sig = this.signature(e)
+        methods.push({ ...span(e), name: this.ident(field(e, 'name')), type: sig })
+      } else if (e.type === 'type_elem') {
+        const parts = named(e)
+        if (parts.length !== 1 || parts[0]!.type === 'negated_type') this.unsupported(e, 'type constraint')
+        else embeddeds.push(this.type(parts[0]!))
+      }
+    }
+    return { kind: 'InterfaceType', ...span(n), methods, embeddeds }
   }
 
   private childType(n: SyntaxNode): A.TypeExpr {
@@ -416,6 +430,8 @@ class Converter {
         return this.forStmt(n)
       case 'expression_switch_statement':
         return this.switchStmt(n)
+      case 'type_switch_statement':
+        return this.typeSwitchStmt(n)
       case 'labeled_statement': {
         const inner = named(n).find((c) => c.type !== 'label_name')
         return {
@@ -503,6 +519,27 @@ class Converter {
     return { kind: 'Switch', ...span(n), init: this.simpleStmt(field(n, 'initializer')), tag: tag ? this.expr(tag) : null, clauses }
   }
 
+  private typeSwitchStmt(n: SyntaxNode): A.TypeSwitch {
+    const clauses: A.CaseClause[] = []
+    for (const c of named(n)) {
+      if (c.type !== 'type_case' && c.type !== 'default_case') continue
+      const body = named(c).find((x) => x.type === 'statement_list') ?? null
+      const list = c.type === 'default_case' ? null : fieldAll(c, 'type').map((t): A.Expr => (t.type === 'type_identifier' && t.text === 'nil' ? { kind: 'Ident', ...span(t), name: 'nil' } : { kind: 'TypeExpr', ...span(t), type: this.type(t) }))
+      clauses.push({ ...span(c), list, body: this.stmtList(body) })
+    }
+    const alias = field(n, 'alias')
+    const dot = n.children.find((c) => c?.type === '.')
+    return {
+      kind: 'TypeSwitch',
+      ...span(n),
+      init: this.simpleStmt(field(n, 'initializer')),
+      bind: alias ? this.ident(named(alias)[0] ?? alias) : null,
+      x: this.requiredExpr(n, 'value'),
+      dot: dot?.startIndex ?? n.startIndex,
+      clauses,
+    }
+  }
+
   // ------------------------------------------------------------ expressions
 
   private exprList(n: SyntaxNode | null): A.Expr[] {
@@ -577,6 +614,10 @@ class Converter {
       }
       case 'call_expression':
         return this.call(n)
+      case 'type_assertion_expression': {
+        const dot = n.children.find((c) => c?.type === '.')
+        return { kind: 'TypeAssert', ...span(n), x: this.requiredExpr(n, 'operand'), type: this.fieldType(n, 'type'), dot: dot?.startIndex ?? n.startIndex }
+      }
       case 'type_conversion_expression': {
         const type = field(n, 'type')
         const operand = field(n, 'operand')

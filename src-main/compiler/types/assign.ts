@@ -13,8 +13,9 @@ import { assignOpPos, startPos } from './positions'
 import { noteStaticFunc } from './staticfuncs'
 import { diagnosticTypeString as ts } from './typestring'
 import {
-  defaultType, hasName, identical, isNumeric, isUntyped, isValid, Typ, under, type BasicType, type Type,
+  defaultType, hasName, identical, isNumeric, isTyped, isUntyped, isValid, Typ, under, type BasicType, type Type,
 } from './types'
+import { commaOkValues, implementsCause, implementsIface, recordIfaceConversion } from './iface'
 import { applyImplicit, implicitTypeAndValue } from './untyped'
 
 /** Whether x can be assigned to a variable of type t (interfaces and channels are not in the subset). */
@@ -22,6 +23,7 @@ export function assignableTo(x: Operand, t: Type): boolean {
   if (x.mode === 'invalid' || !isValid(t)) return true
   if (identical(x.type, t)) return true
   if (isUntyped(x.type)) return !('problem' in implicitTypeAndValue(x, t))
+  if (under(t).kind === 'interface') return implementsIface(x.type, t)
   return identical(under(x.type), under(t)) && (!hasName(x.type) || !hasName(t))
 }
 
@@ -39,6 +41,7 @@ export function assignment(c: Checker, x: Operand, t: Type | null, context: stri
     case 'variable':
     case 'mapindex':
     case 'value':
+    case 'commaok':
       break
     default:
       c.errorOperand(x, `cannot assign ${c.str(x)} to ${t ? ts(t) : '<nil>'} in ${context}`)
@@ -53,7 +56,7 @@ export function assignment(c: Checker, x: Operand, t: Type | null, context: stri
         x.mode = 'invalid'
         return
       }
-    } else if (!t) target = defaultType(x.type)
+    } else if (!t || under(t).kind === 'interface') target = defaultType(x.type) // types2: the default type goes into the interface
     const r = implicitTypeAndValue(x, target!)
     if ('problem' in r) {
       let msg = `cannot use ${c.str(x)} as ${ts(target!)} value in ${context}`
@@ -68,9 +71,19 @@ export function assignment(c: Checker, x: Operand, t: Type | null, context: stri
   }
   if (!t) return
   if (!assignableTo(x, t)) {
-    c.errorOperand(x, `cannot use ${c.str(x)} as ${ts(t)} value in ${context}`)
+    const cause = assignCause(x.type, t)
+    c.errorOperand(x, `cannot use ${c.str(x)} as ${ts(t)} value in ${context}${cause ? ': ' + cause : ''}`)
     x.mode = 'invalid'
+    return
   }
+  recordIfaceConversion(c, x.expr, x.type, t)
+}
+
+/** types2's cause after `cannot use x as T value in …`, for interfaces. */
+function assignCause(v: Type, t: Type): string | null {
+  if (under(t).kind === 'interface') return isValid(v) && isTyped(v) ? implementsCause(v, t) : null
+  if (under(v).kind === 'interface') return 'need type assertion'
+  return null
 }
 
 export function initConst(c: Checker, lhs: ConstObj, x: Operand, typeKnown: boolean): void {
@@ -236,7 +249,7 @@ export function initVars(c: Checker, lhs: Var[], rhs: A.Expr[], ret: A.Return | 
     invalidate()
     return
   }
-  const values = multiExpr(c, rhs[0]!, l === 2 && !ret)
+  const values = (l === 2 ? commaOkValues(c, rhs[0]!) : null) ?? multiExpr(c, rhs[0]!, l === 2 && !ret)
   r = values.length
   if (l === r) {
     // types2 checks a comma-ok pair as an assignment, even in a declaration.
@@ -265,7 +278,7 @@ export function assignVars(c: Checker, lhs: A.Expr[], rhs: A.Expr[]): void {
     if (okLhs && okRhs) assignError(c, rhs, l, r)
     return
   }
-  const values = multiExpr(c, rhs[0]!, l === 2)
+  const values = (l === 2 ? commaOkValues(c, rhs[0]!) : null) ?? multiExpr(c, rhs[0]!, l === 2)
   r = values.length
   if (l === r) {
     lhs.forEach((e, i) => assignVar(c, e, null, values[i]!, 'assignment'))

@@ -12,10 +12,11 @@ import { compositeKind, invalidOperand, isInvalid, type Operand } from './operan
 import { opPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import {
-  defaultType, hasNil, identical, isBoolean, isComparable, isInteger, isNumeric, isOrdered, isPointer, isString, isTyped, isUntyped, isValid,
+  defaultType, hasNil, identical, isBoolean, isComparable, isInteger, isInterface, isNumeric, isOrdered, isPointer, isString, isTyped, isUntyped, isValid,
   Typ, under, type Type,
 } from './types'
 import { checkRepresentable, convertUntyped, updateExprType } from './untyped'
+import { recordIfaceConversion } from './iface'
 
 const BINARY_PREDICATES: Record<ConstBinaryOp, (t: Type) => boolean> = {
   '+': (t) => isNumeric(t) || isString(t),
@@ -73,6 +74,7 @@ export function binary(c: Checker, e: A.Binary | null, lhs: A.Expr, rhs: A.Expr,
 export function matchTypes(c: Checker, x: Operand, y: Operand): void {
   const mayConvert = (): boolean => {
     if (isTyped(x.type) && isTyped(y.type)) return false
+    if (isInterface(x.type) || isInterface(y.type)) return true
     if (isNumeric(x.type) !== isNumeric(y.type)) return false
     if (isBoolean(x.type) !== isBoolean(y.type)) return false
     if (isString(x.type) !== isString(y.type)) return false
@@ -138,6 +140,12 @@ export function comparison(c: Checker, x: Operand, y: Operand, op: ConstCompareO
   // The operands are materialised now: untyped ones get their default types.
   if (x.expr) updateExprType(c, x.expr, defaultType(x.type), true)
   if (y.expr) updateExprType(c, y.expr, defaultType(y.type), true)
+  // gc converts both operands to the common type: the concrete side of a mixed comparison goes into an interface.
+  if (!switchCase && x.mode !== 'nil' && y.mode !== 'nil') {
+    const common = assignableTo(x, y.type) ? y.type : x.type
+    recordIfaceConversion(c, x.expr, x.type, common)
+    recordIfaceConversion(c, y.expr, y.type, common)
+  }
   return { mode: 'value', type: Typ.untypedBool, expr: x.expr }
 }
 

@@ -15,7 +15,7 @@ import { newVar, type BuiltinId } from './objects'
 import { isUnsafeBuiltin, unsafeBuiltin, unsafeSelfEvaluated } from './unsafe'
 import { invalidOperand, type Operand } from './operand'
 import { diagnosticTypeString as ts } from './typestring'
-import { defaultType, identical, isString, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
+import { anyType, defaultType, identical, isString, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
 import { assignableTo } from './assign'
 import { updateExprType } from './untyped'
 
@@ -37,6 +37,8 @@ export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
   'unsafe.Add': 'expression',
   'unsafe.Slice': 'expression',
   'unsafe.SliceData': 'expression',
+  panic: 'statement',
+  recover: 'statement',
 }
 
 const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
@@ -56,6 +58,8 @@ const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
   'unsafe.Add': { n: 2, variadic: false },
   'unsafe.Slice': { n: 2, variadic: false },
   'unsafe.SliceData': { n: 1, variadic: false },
+  panic: { n: 1, variadic: false },
+  recover: { n: 0, variadic: false },
 }
 
 export function makeSig(result: Type | null, ...params: Type[]): Signature {
@@ -227,6 +231,16 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         record(makeSig(null, ...params))
         return { mode: 'novalue', type: Typ.invalid, expr: call }
       }
+      case 'panic': {
+        // The argument goes into an interface{} (gc's OPANIC converts it).
+        assignment(c, x, anyType, 'argument to panic')
+        if (x.mode === 'invalid') return fail
+        record(makeSig(null, anyType))
+        return { mode: 'novalue', type: Typ.invalid, expr: call }
+      }
+      case 'recover':
+        record(makeSig(anyType))
+        return { mode: 'value', type: anyType, expr: call }
     }
   }
 }

@@ -13,8 +13,9 @@ import { invalidOperand, isInvalid, type Operand } from './operand'
 import { startPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import {
-  defaultType, identical, isConstType, isInteger, isNumeric, isUintptr, isString, isUnsafePointer, isUntyped, under, type BasicType, type Signature, type Type,
+  defaultType, identical, isConstType, isInteger, isNumeric, isUintptr, isString, isTyped, isUnsafePointer, isUntyped, isValid, under, type BasicType, type Signature, type Type,
 } from './types'
+import { implementsCause } from './iface'
 import { updateExprType } from './untyped'
 import { encodeRune } from './strings'
 
@@ -89,6 +90,10 @@ function classifyCall(c: Checker, call: A.Call, fun: A.Expr, sig: Signature): Ca
   const variadic = variadicCall(call, sig)
   if (fun.kind === 'Selector') {
     const sel = c.info.selections.get(fun)
+    if (sel?.kind === 'methodCall' && sel.method.iface) {
+      devirtualizable(c, fun)
+      return { kind: 'interface', func: sel.method, signature: sig, variadic }
+    }
     if (sel?.kind === 'methodCall') return { kind: 'method', func: sel.method, signature: sig, variadic }
     if (sel?.kind === 'methodExpr') return { kind: 'methodExpr', func: sel.method, expr: fun, signature: sig, variadic }
   }
@@ -99,6 +104,20 @@ function classifyCall(c: Checker, call: A.Call, fun: A.Expr, sig: Signature): Ca
     if (obj?.kind === 'var' && c.staticFuncVars.has(obj)) c.staticFuncCalls.push({ call, v: obj })
   }
   return { kind: 'funcValue', signature: sig, variadic }
+}
+
+/**
+ * gc devirtualizes (even with -l) an interface call whose receiver's static
+ * value is a conversion from a concrete type: a local bound once, or the
+ * conversion itself. That rewrite is not modelled: refuse receivers that may have one.
+ */
+function devirtualizable(c: Checker, sel: A.Selector): void {
+  const x = unparen(sel.x)
+  const obj = x.kind === 'Ident' ? c.info.uses.get(x) : undefined
+  // A type switch's variable has the switch as its definition: never a conversion.
+  const local = obj?.kind === 'var' && obj.varKind === 'local' && ![...c.info.typeSwitchVars.values()].includes(obj)
+  const conv = x.kind === 'Call' && c.info.calls.get(x)?.kind === 'conversion'
+  if (local || conv) c.unsupported(sel.pos, sel.end, 'interface method call on a local variable or a conversion (gc may devirtualize it)')
 }
 
 /** Checks argument count and assignability against sig (types2's arguments). */
@@ -195,7 +214,8 @@ export function conversion(c: Checker, x: Operand, t: Type): void {
     x.mode = 'value'
   }
   if (!ok) {
-    c.errorOperand(x, `cannot convert ${c.str(x)} to type ${ts(t)}`)
+    const cause = isValid(x.type) && isTyped(x.type) && under(t).kind === 'interface' ? implementsCause(x.type, t) : null
+    c.errorOperand(x, `cannot convert ${c.str(x)} to type ${ts(t)}${cause ? ': ' + cause : ''}`)
     x.mode = 'invalid'
     return
   }

@@ -181,7 +181,7 @@ export class Checker {
 
   recordTypeAndValue(e: A.Expr, mode: OperandMode, type: Type, val?: Constant): void {
     if (mode === 'invalid') return
-    const m: ExprMode = mode === 'nil' ? 'value' : mode
+    const m: ExprMode = mode === 'nil' || mode === 'commaok' ? 'value' : mode
     this.info.types.set(e, val && mode === 'constant' ? { mode: m, type, value: val } : { mode: m, type })
   }
 

@@ -164,6 +164,11 @@ class Pruner {
       case 'Switch':
         this.switchStmt(s)
         return s
+      case 'TypeSwitch':
+        if (s.init) s.init = this.stmt(s.init)
+        walkCode(s.x, (n) => this.literals(n))
+        for (const cc of s.clauses) cc.body = this.stmts(cc.body)
+        return s
       case 'Labeled':
         s.stmt = this.stmt(s.stmt)
         return s

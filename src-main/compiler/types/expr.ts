@@ -18,6 +18,7 @@ import { invalidOperand, type Operand } from './operand'
 import { opPos } from './positions'
 import { selector } from './selector'
 import { parseStringLit } from './strings'
+import { typeAssert } from './iface'
 import { sizeof } from './sizes'
 import { typExpr } from './typexpr'
 import { isBoolean, isInteger, isNumeric, isTyped, isUnsigned, isValid, pointerTo, Typ, under, type BasicType, type Type } from './types'
@@ -186,6 +187,9 @@ function exprInternal(c: Checker, e: A.Expr, hint: Type | null): Checked {
       break
     case 'Call':
       return callExpr(c, e)
+    case 'TypeAssert':
+      x = typeAssert(c, e)
+      break
     case 'TypeExpr':
       x = { mode: 'type', type: typExpr(c, e.type), expr: e }
       if (!isValid(x.type)) x.mode = 'invalid'

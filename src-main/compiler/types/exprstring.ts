@@ -37,6 +37,8 @@ export function exprString(e: A.Expr): string {
       return `${exprString(e.fun)}(${e.args.map(exprString).join(', ')}${e.ellipsis ? '...' : ''})`
     case 'TypeExpr':
       return typeExprString(e.type)
+    case 'TypeAssert':
+      return `${exprString(e.x)}.(${typeExprString(e.type)})`
     case 'BadExpr':
       return '<bad expr>'
   }
@@ -66,8 +68,10 @@ export function typeExprString(t: A.TypeExpr): string {
       return `map[${typeExprString(t.key)}]${typeExprString(t.value)}`
     case 'ChanType':
       return `chan ${typeExprString(t.elem)}`
-    case 'InterfaceType':
-      return 'interface{}'
+    case 'InterfaceType': {
+      const elems = [...t.methods.map((m) => m.name.name + typeExprString(m.type).slice(4)), ...t.embeddeds.map(typeExprString)]
+      return `interface{${elems.join('; ')}}`
+    }
   }
 }
 

@@ -88,6 +88,8 @@ export type CallInfo =
    * variable that only ever holds that literal (gc's ir.StaticValue).
    */
   | { kind: 'closure'; closure: A.FuncLit; signature: Signature; variadic: VariadicCall }
+  /** x.M(…) on an interface value: a dynamic call through the itab (OCALLINTER). */
+  | { kind: 'interface'; func: FuncObj; signature: Signature; variadic: VariadicCall }
   /** Any other call through a func value. */
   | { kind: 'funcValue'; signature: Signature; variadic: VariadicCall }
 
@@ -135,9 +137,20 @@ export interface TypeInfo {
   calls: Map<A.Call, CallInfo>
   functions: Map<A.FuncDecl | A.FuncLit, FunctionInfo>
   /** Where each break, continue and goto goes: the loop or switch, or the labelled statement. */
-  branchTargets: Map<A.Branch, A.For | A.Range | A.Switch | A.Labeled>
+  branchTargets: Map<A.Branch, A.For | A.Range | A.Switch | A.TypeSwitch | A.Labeled>
   /** Composite literals with an elided `&T` (elements of `[]*T{{…}}`). */
   implicitAddrLits: Set<A.CompositeLit>
+  /**
+   * Expressions whose value is converted implicitly to an interface type (gc's
+   * implicit OCONVIFACE: assignments, arguments, results, literal elements,
+   * the concrete side of a mixed comparison), keyed by the unparenthesised
+   * expression, with the interface type.
+   */
+  ifaceConversions: Map<A.Expr, Type>
+  /** Type assertions used in a two-value context (`v, ok := x.(T)`); their recorded type is the tuple (T, bool). */
+  commaOk: Set<A.TypeAssert>
+  /** The variable a type switch binds (`switch v := x.(type)`) in each clause. */
+  typeSwitchVars: Map<A.CaseClause, Var>
   /** Package-level objects in declaration order. */
   globals: Var[]
   funcs: FuncObj[]
@@ -165,6 +178,9 @@ export function newTypeInfo(packageScope: Scope): TypeInfo {
     functions: new Map(),
     branchTargets: new Map(),
     implicitAddrLits: new Set(),
+    ifaceConversions: new Map(),
+    commaOk: new Set(),
+    typeSwitchVars: new Map(),
     globals: [],
     funcs: [],
     typeNames: [],

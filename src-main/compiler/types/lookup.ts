@@ -4,7 +4,7 @@
 
 import type { FieldStep } from './info'
 import type { FuncObj, Var } from './objects'
-import { under, type NamedType, type Type } from './types'
+import { allMethods, under, type NamedType, type Type } from './types'
 
 export type LookupResult =
   | { kind: 'field'; field: Var; path: FieldStep[]; indirect: boolean }
@@ -102,6 +102,11 @@ export function lookupFieldOrMethod(t: Type, addressable: boolean, name: string,
     const r = lookupFieldOrMethod(t.underlying, false, name, foldCase)
     return r.kind === 'method' || r.kind === 'needsPointer' ? { kind: 'missing' } : r
   }
+  const ut = under(t)
+  if (ut.kind === 'interface') {
+    const m = allMethods(ut).find((f) => same(f.name))
+    return m ? { kind: 'method', method: m, path: [], indirect: false, recvType: t } : { kind: 'missing' }
+  }
   const root = deref(t)
   let current: Entry[] = [{ type: root.type, path: [], indirect: root.ptr }]
   const rootPtr = root.ptr
@@ -121,6 +126,12 @@ export function lookupFieldOrMethod(t: Type, addressable: boolean, name: string,
           continue
         }
         typ = typ.underlying
+      }
+      if (typ.kind === 'interface' && entry.path.length > 0) {
+        // An embedded interface field promotes its methods.
+        const m = allMethods(typ).find((f) => same(f.name))
+        if (m) found.push({ kind: 'method', method: m, path: entry.path, indirect: entry.indirect, recvType: entry.path[entry.path.length - 1]!.field.type })
+        continue
       }
       if (typ.kind !== 'struct') continue
       const derefHere = entry.path.length === 0 ? rootPtr : under(entry.path[entry.path.length - 1]!.field.type).kind === 'pointer'

@@ -22,6 +22,13 @@ export function methodSelector(c: Checker, e: A.Selector, x: Operand, r: MethodL
   const recvIsPtr = under(r.recvType).kind === 'pointer'
   const recvAdjust = r.method.pointerRecv ? (recvIsPtr ? 'none' : 'addr') : recvIsPtr ? 'deref' : 'none'
   const kind = x.mode === 'type' ? 'methodExpr' : c.calleeSelector === e ? 'methodCall' : 'methodValue'
+  if (r.method.iface) {
+    const what = ifaceMethodRefusal(r, kind)
+    if (what) {
+      c.unsupported(e.pos, e.end, what)
+      return invalidOperand(e)
+    }
+  }
   const sel: MethodSelection = { kind, path: r.path, method: r.method, recvAdjust, recv: x.type }
   c.info.selections.set(e, sel)
   const sig = r.method.type
@@ -36,6 +43,14 @@ export function methodSelector(c: Checker, e: A.Selector, x: Operand, r: MethodL
   // A method value binds &x like a call does: x's address is taken.
   if (recvAdjust === 'addr' && !r.path.some((s) => s.deref)) markAddrTaken(c, e.x)
   return { mode: 'value', type: { ...sig, recv: null }, expr: e }
+}
+
+/** Which uses of an interface method the subset does not model yet (null: a call x.M(…) on an interface value). */
+function ifaceMethodRefusal(r: MethodLookup, kind: MethodSelection['kind']): string | null {
+  if (r.path.length > 0) return 'method promoted from an embedded interface'
+  if (kind === 'methodValue') return 'method value of an interface method'
+  if (kind === 'methodExpr') return 'method expression of an interface type'
+  return null
 }
 
 /** The receiver becomes the first parameter, named like types2 names it (for messages). */

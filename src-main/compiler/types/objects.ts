@@ -3,7 +3,7 @@
 
 import type * as A from '../syntax/ast'
 import type { Constant } from './constant'
-import type { NamedType, Signature, Type } from './types'
+import type { InterfaceType, NamedType, Signature, Type } from './types'
 
 export type VarKind = 'global' | 'local' | 'param' | 'result' | 'field'
 
@@ -48,6 +48,12 @@ export interface FuncObj extends ObjectBase {
   pointerRecv: boolean
   /** gc's name: `F`, `T.M` or `(*T).M`. */
   gcName: string
+  /**
+   * Interface methods only: the interface that declares it. Such a FuncObj
+   * has no declaration (`decl` is never read: calls are classified
+   * `interface` and go through the itab).
+   */
+  iface?: InterfaceType
 }
 
 export interface TypeNameObj extends ObjectBase {
@@ -69,7 +75,7 @@ export interface LabelObj extends ObjectBase {
   used: boolean
 }
 
-export type BuiltinId = 'append' | 'cap' | 'clear' | 'copy' | 'delete' | 'len' | 'make' | 'new' | 'print' | 'println' | UnsafeBuiltinId
+export type BuiltinId = 'append' | 'cap' | 'clear' | 'copy' | 'delete' | 'len' | 'make' | 'new' | 'print' | 'println' | 'panic' | 'recover' | UnsafeBuiltinId
 
 /** The functions of package unsafe, spelled as gc's messages qualify them. */
 export type UnsafeBuiltinId = 'unsafe.Sizeof' | 'unsafe.Alignof' | 'unsafe.Offsetof' | 'unsafe.Add' | 'unsafe.Slice' | 'unsafe.SliceData'

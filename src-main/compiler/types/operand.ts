@@ -9,7 +9,7 @@ import type { BuiltinId } from './objects'
 import { diagnosticTypeString } from './typestring'
 import { isUntyped, isValid, Typ, under, type Type } from './types'
 
-export type OperandMode = 'invalid' | 'novalue' | 'builtin' | 'type' | 'constant' | 'variable' | 'mapindex' | 'value' | 'nil'
+export type OperandMode = 'invalid' | 'novalue' | 'builtin' | 'type' | 'constant' | 'variable' | 'mapindex' | 'value' | 'nil' | 'commaok'
 
 export interface Operand {
   mode: OperandMode
@@ -34,6 +34,7 @@ const MODE_NAMES: Record<OperandMode, string> = {
   mapindex: 'map index expression',
   value: 'value',
   nil: 'nil',
+  commaok: 'comma, ok expression',
 }
 
 /** "array", "struct", … for composite types; "" for basic ones (types2's compositeKind). */

@@ -47,6 +47,11 @@ export function selector(c: Checker, e: A.Selector): Operand {
       if (!isValid(under(x.type))) return fail
       const alt = lookupFieldOrMethod(x.type, x.mode === 'variable', sel, true)
       const typ = ts(x.type)
+      const pu = under(x.type)
+      if (pu.kind === 'pointer' && under(pu.elem).kind === 'interface') {
+        c.errorAtPos(e.sel.pos, `${exprString(e.x)}.${sel} undefined (type ${typ} is pointer to interface, not interface)`, e.sel.end)
+        return fail
+      }
       let why = `type ${typ} has no field or method ${sel}`
       if (alt.kind === 'field' || alt.kind === 'method') {
         const altName = alt.kind === 'field' ? alt.field.name : alt.method.name

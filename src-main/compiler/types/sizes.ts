@@ -47,6 +47,8 @@ export function sizeof(t: Type): number {
       return PTR_SIZE
     case 'slice':
       return 3 * PTR_SIZE
+    case 'interface':
+      return 2 * PTR_SIZE
     case 'array':
       return u.len * sizeof(u.elem)
     case 'struct':

@@ -8,6 +8,23 @@ export function isTerminating(s: A.Stmt, label: string): boolean {
       return isTerminating(s.stmt, s.label.name)
     case 'Return':
       return true
+    case 'ExprStmt': {
+      // A call of the built-in panic (types2 checks the callee is the builtin; the subset cannot shadow it usefully).
+      let x = s.x
+      while (x.kind === 'Paren') x = x.x
+      if (x.kind !== 'Call') return false
+      let f = x.fun
+      while (f.kind === 'Paren') f = f.x
+      return f.kind === 'Ident' && f.name === 'panic'
+    }
+    case 'TypeSwitch': {
+      let hasDefault = false
+      for (const cc of s.clauses) {
+        if (cc.list === null) hasDefault = true
+        if (!isTerminatingList(cc.body, '') || hasBreakList(cc.body, label, true)) return false
+      }
+      return hasDefault
+    }
     case 'Branch':
       return s.tok === 'goto' || s.tok === 'fallthrough'
     case 'Block':
@@ -48,6 +65,7 @@ function hasBreak(s: A.Stmt, label: string, implicit: boolean): boolean {
     case 'If':
       return hasBreak(s.then, label, implicit) || (s.else !== null && hasBreak(s.else, label, implicit))
     case 'Switch':
+    case 'TypeSwitch':
       return label !== '' && s.clauses.some((cc) => hasBreakList(cc.body, label, false))
     case 'For':
     case 'Range':

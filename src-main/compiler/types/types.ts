@@ -5,6 +5,7 @@
 // declaration. Sizes live in sizes.ts; printing in typestring.ts.
 
 import type { FuncObj, TypeNameObj, Var } from './objects'
+import { newVar } from './objects'
 
 export type BasicKind =
   | 'invalid'
@@ -71,13 +72,26 @@ export interface MapType {
   elem: Type
 }
 
+/**
+ * An interface: its explicit methods (FuncObj with a receiver of the
+ * interface type, `decl` unset) and embedded interfaces. The complete method
+ * set is computed on first use by iface.ts (`allMethods`).
+ */
+export interface InterfaceType {
+  kind: 'interface'
+  methods: FuncObj[]
+  embeddeds: Type[]
+  /** Filled lazily: every method, own and embedded, sorted by name. */
+  all?: FuncObj[]
+}
+
 /** The results of a call with several results. */
 export interface TupleType {
   kind: 'tuple'
   vars: Var[]
 }
 
-export type Type = BasicType | PointerType | ArrayType | SliceType | StructType | Signature | NamedType | TupleType | MapType
+export type Type = BasicType | PointerType | ArrayType | SliceType | StructType | Signature | NamedType | TupleType | MapType | InterfaceType
 
 // ---------------------------------------------------------------- basic types
 
@@ -113,6 +127,25 @@ export const Typ = {
   untypedString: basic('untyped string'),
   untypedNil: basic('untyped nil'),
 } as const
+
+// ---------------------------------------------------------------- any and error
+
+/** The predeclared `any`: printed `any`, identical to every other `interface{}`. */
+export const anyType: InterfaceType = { kind: 'interface', methods: [], embeddeds: [], all: [] }
+
+/** The predeclared `error`: `interface{ Error() string }`. */
+export const errorType: NamedType = (() => {
+  const iface: InterfaceType = { kind: 'interface', methods: [], embeddeds: [] }
+  const obj: TypeNameObj = { kind: 'typename', name: 'error', pos: -1, type: Typ.invalid, alias: false }
+  const named: NamedType = { kind: 'named', obj, underlying: iface, methods: [] }
+  obj.type = named
+  const recv = newVar('', -1, 'param', named)
+  const sig: Signature = { kind: 'signature', recv, params: [], results: [newVar('', -1, 'result', Typ.string)], variadic: false }
+  const m = { kind: 'func', name: 'Error', pos: -1, type: sig, decl: undefined as never, pragmas: [], recvBase: null, pointerRecv: false, gcName: 'error.Error', iface } satisfies FuncObj
+  iface.methods.push(m)
+  iface.all = [m]
+  return named
+})()
 
 // ---------------------------------------------------------------- constructors
 
@@ -155,14 +188,16 @@ export const isConstType = (t: Type): boolean => isNumeric(t) || isBoolean(t) ||
 export const isOrdered = (t: Type): boolean => isNumeric(t) || isString(t)
 export const isPointer = (t: Type): boolean => under(t).kind === 'pointer'
 
-/** Pointers, slices, maps and funcs have nil (channels and interfaces are not in the subset). */
+/** Pointers, slices, maps and funcs have nil (channels are not in the subset). */
 export function hasNil(t: Type): boolean {
   const u = under(t)
-  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature' || isUnsafePointer(u) || u.kind === 'map'
+  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature' || isUnsafePointer(u) || u.kind === 'map' || u.kind === 'interface'
 }
 
 export const isUnsafePointer = (t: Type): boolean => basicKindOf(t) === 'unsafe.Pointer'
 export const isUintptr = (t: Type): boolean => basicKindOf(t) === 'uintptr'
+
+export const isInterface = (t: Type): boolean => under(t).kind === 'interface'
 
 /** Whether values of t support == (slices and funcs only against nil). */
 export function isComparable(t: Type): boolean {
@@ -171,6 +206,7 @@ export function isComparable(t: Type): boolean {
     case 'basic':
       return u.basic !== 'untyped nil'
     case 'pointer':
+    case 'interface':
       return true
     case 'array':
       return isComparable(u.elem)
@@ -236,9 +272,42 @@ export function identical(a: Type, b: Type): boolean {
       )
     case 'tuple':
       return b.kind === 'tuple' && identicalVarTypes(a.vars, b.vars)
+    case 'interface':
+      return b.kind === 'interface' && identicalInterfaces(a, b)
     case 'named':
       return false // named types are identical only to themselves
   }
+}
+
+/** Same method names with identical signatures (method sets are compared, not declarations). */
+function identicalInterfaces(a: InterfaceType, b: InterfaceType): boolean {
+  const ma = allMethods(a)
+  const mb = allMethods(b)
+  return ma.length === mb.length && ma.every((m, i) => m.name === mb[i]!.name && identical(m.type, mb[i]!.type))
+}
+
+/**
+ * The complete method set of an interface, sorted by name (types2's order
+ * for "missing method" causes and gc's itab order). Embedded interfaces
+ * contribute theirs; a name declared twice keeps its first declaration (the
+ * checker reports the duplicate). Cached once the embedded types are resolved.
+ */
+export function allMethods(t: InterfaceType, seen: Set<InterfaceType> = new Set()): FuncObj[] {
+  if (t.all) return t.all
+  if (seen.has(t)) return []
+  seen.add(t)
+  const byName = new Map<string, FuncObj>()
+  for (const m of t.methods) if (!byName.has(m.name)) byName.set(m.name, m)
+  let complete = true
+  for (const e of t.embeddeds) {
+    if (e.kind === 'named' && e.underlying.kind === 'basic' && e.underlying.basic === 'invalid') complete = false
+    const u = under(e)
+    if (u.kind !== 'interface') continue
+    for (const m of allMethods(u, seen)) if (!byName.has(m.name)) byName.set(m.name, m)
+  }
+  const list = [...byName.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+  if (complete) t.all = list
+  return list
 }
 
 function identicalVarTypes(a: Var[], b: Var[]): boolean {

@@ -7,7 +7,7 @@
 // (messageTypeString, for -m messages, is gc's with byte and rune kept.)
 
 import type { Var } from './objects'
-import type { Type } from './types'
+import { allMethods, anyType, type Type } from './types'
 
 export function typeString(t: Type): string {
   return write(t, gcStyle)
@@ -32,12 +32,14 @@ interface Style {
   /** Package qualifier for named types (gc's type symbols: `type:p.T`). */
   pkg?: string
   struct(fields: string[]): string
+  iface(elems: string[]): string
   paramNames: boolean
 }
 
 const gcStyle: Style = {
   basic: (t) => (t.basic === 'untyped nil' ? 'nil' : t.basic),
   struct: (fields) => (fields.length === 0 ? 'struct {}' : `struct { ${fields.join('; ')} }`),
+  iface: (elems) => (elems.length === 0 ? 'interface {}' : `interface { ${elems.join('; ')} }`),
   paramNames: false,
 }
 
@@ -49,6 +51,7 @@ const messageStyle: Style = {
 const types2Style: Style = {
   basic: (t) => t.name,
   struct: (fields) => `struct{${fields.join('; ')}}`,
+  iface: (elems) => `interface{${elems.join('; ')}}`,
   paramNames: true,
 }
 
@@ -65,7 +68,13 @@ function write(t: Type, style: Style): string {
     case 'map':
       return `map[${write(t.key, style)}]${write(t.elem, style)}`
     case 'named':
-      return style.pkg ? `${style.pkg}.${t.obj.name}` : t.obj.name
+      // Predeclared named types (error) are not package-qualified.
+      return style.pkg && t.obj.pos >= 0 ? `${style.pkg}.${t.obj.name}` : t.obj.name
+    case 'interface':
+      if (t === anyType) return 'any'
+      // gc lists the method set; types2 the explicit methods, then the embedded interfaces.
+      if (style === types2Style) return style.iface([...t.methods.map((m) => m.name + write(m.type, style).slice(4)), ...t.embeddeds.map((e) => write(e, style))])
+      return style.iface(allMethods(t).map((m) => m.name + write(m.type, style).slice(4)))
     case 'struct':
       return style.struct(t.fields.map((f) => (f.embedded ? write(f.type, style) : `${f.name} ${write(f.type, style)}`)))
     case 'tuple':

@@ -7,6 +7,7 @@ import { toInt } from './constant'
 import { declare } from './decls'
 import { expr, ident, rawExpr } from './expr'
 import { pkgNameOf, qualifiedIdent } from './imports'
+import { interfaceType } from './iface'
 import { newVar, Scope, type Var } from './objects'
 import { diagnosticTypeString as ts } from './typestring'
 import { mapType } from './maps'
@@ -63,8 +64,7 @@ function typInternal(c: Checker, t: A.TypeExpr): Type {
       c.unsupported(t.pos, t.end, 'channel type')
       return Typ.invalid
     case 'InterfaceType':
-      c.unsupported(t.pos, t.end, 'interface type')
-      return Typ.invalid
+      return interfaceType(c, t)
   }
 }
 

@@ -4,18 +4,14 @@
 
 import { makeBool, makeInt } from './constant'
 import { Scope, type BuiltinId, type ConstObj, type Obj, type TypeNameObj } from './objects'
-import { Typ } from './types'
+import { anyType, errorType, Typ } from './types'
 
-const BUILTINS: BuiltinId[] = ['append', 'cap', 'clear', 'copy', 'delete', 'len', 'make', 'new', 'print', 'println']
+const BUILTINS: BuiltinId[] = ['append', 'cap', 'clear', 'copy', 'delete', 'len', 'make', 'new', 'panic', 'print', 'println', 'recover']
 
 const UNSUPPORTED: Record<string, string> = {
-  any: 'interface type',
-  error: 'interface type',
   comparable: 'interface type',
   complex64: 'complex type',
   complex128: 'complex type',
-  panic: 'built-in panic',
-  recover: 'built-in recover',
   close: 'built-in close',
   complex: 'built-in complex',
   real: 'built-in real',
@@ -35,6 +31,8 @@ export const universe: Scope = (() => {
     Typ.float32, Typ.float64, Typ.string, Typ.byte, Typ.rune,
   ]
   for (const t of basics) add({ kind: 'typename', name: t.name, pos: -1, type: t, alias: false } satisfies TypeNameObj)
+  add({ kind: 'typename', name: 'any', pos: -1, type: anyType, alias: true } satisfies TypeNameObj)
+  add(errorType.obj)
   add({ kind: 'const', name: 'true', pos: -1, type: Typ.untypedBool, value: makeBool(true) })
   add({ kind: 'const', name: 'false', pos: -1, type: Typ.untypedBool, value: makeBool(false) })
   add(universeIota)

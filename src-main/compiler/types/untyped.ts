@@ -11,7 +11,7 @@ import { exprString } from './exprstring'
 import type { Operand } from './operand'
 import { diagnosticTypeString } from './typestring'
 import {
-  hasNil, isBoolean, isInteger, isNumeric, isTyped, isUntyped, isValid, under, type BasicType, type Type,
+  allMethods, defaultType, hasNil, isBoolean, isInteger, isNumeric, isTyped, isUntyped, isValid, under, type BasicType, type Type,
 } from './types'
 
 /** Why an untyped value does not fit a type. */
@@ -67,6 +67,8 @@ export function implicitTypeAndValue(x: Operand, target: Type): { type: Type; va
   }
   if (x.mode === 'nil') return hasNil(target) ? { type: target } : { problem: 'invalid' }
   const u = under(target)
+  // An untyped value goes into an empty interface with its default type.
+  if (u.kind === 'interface') return allMethods(u).length === 0 ? { type: defaultType(x.type) } : { problem: 'invalid' }
   if (u.kind !== 'basic') return { problem: 'invalid' }
   if (x.mode === 'constant') {
     const r = representation(x, u)

@@ -11,7 +11,8 @@
 // names can still be followed), and slice names split into `s.ptr`, `s.len`,
 // `s.cap` (`s`, `s+8`, `s+16` for parameters).
 //
-// Left out: strings, interfaces, complex numbers and 64-bit integers on 32-bit
+// Interfaces: phis become IMakes of itab/data phis, names split into
+// `.itab`/`.type` and `.data`. Left out: strings, complex numbers and 64-bit integers on 32-bit
 // targets (not in our Go subset, and our types cannot tell them apart).
 
 import type { PassContext } from '../compile'
@@ -77,6 +78,15 @@ function decomposeStringPhi(f: Func, v: Value): void {
   const phis = parts.map(([, t]) => f.newValue(v.block, 'Phi', t, [], 0n, null, v.pos))
   for (const a of v.args) parts.forEach(([op, t], i) => phis[i]!.addArg(f.newValue(a.block, op, t, [a], 0n, null, v.pos)))
   v.reset('StringMake')
+  v.setArgs(phis)
+}
+
+/** Phi <I> a b => IMake (Phi <uintptr> (ITab a) …) (Phi <*uint8> (IData a) …) */
+function decomposeInterfacePhi(f: Func, v: Value): void {
+  const parts: [string, SsaType][] = [['ITab', T.uintptr], ['IData', ptrTo(T.uint8)]]
+  const phis = parts.map(([, t]) => f.newValue(v.block, 'Phi', t, [], 0n, null, v.pos))
+  for (const a of v.args) parts.forEach(([op, t], i) => phis[i]!.addArg(f.newValue(a.block, op, t, [a], 0n, null, v.pos)))
+  v.reset('IMake')
   v.setArgs(phis)
 }
 
@@ -213,8 +223,10 @@ export function decomposeBuiltin(f: Func, ctx: PassContext): void {
   decomposeUser(f)
   for (const b of f.blocks) {
     for (const v of [...b.values]) {
-      if (v.op === 'Phi' && v.type.kind === 'slice') decomposeSlicePhi(f, v)
-      else if (v.op === 'Phi' && v.type.kind === 'string') decomposeStringPhi(f, v)
+      if (v.op !== 'Phi') continue
+      if (v.type.kind === 'slice') decomposeSlicePhi(f, v)
+      else if (v.type.kind === 'string') decomposeStringPhi(f, v)
+      else if (v.type.kind === 'interface') decomposeInterfacePhi(f, v)
     }
   }
   applyRewrite(f, decRules(), ctx, { keepDead: true })
@@ -224,21 +236,22 @@ export function decomposeBuiltin(f: Func, ctx: PassContext): void {
   const toDelete: [number, number][] = []
   n.order.forEach((key, i) => {
     const slot = n.slots.get(key)!
-    if (slot.type.kind === 'string') {
-      const sparts = [n.split(slot, '.ptr', 0, ptrTo(T.uint8)), n.split(slot, '.len', 8, T.int)]
-      for (const p of sparts) n.maybeAppend(added, p)
-      n.get(slot).forEach((v, j) => {
-        if (v.op !== 'StringMake') return
-        v.args.forEach((a, k) => n.add(sparts[k]!, a))
-        toDelete.push([i, j])
-      })
-      return
-    }
-    if (slot.type.kind !== 'slice') return
-    const parts = [n.split(slot, '.ptr', 0, ptrTo(slot.type.elem!)), n.split(slot, '.len', 8, T.int), n.split(slot, '.cap', 16, T.int)]
+    let parts: LocalSlot[]
+    let make: string
+    if (slot.type.kind === 'slice') {
+      parts = [n.split(slot, '.ptr', 0, ptrTo(slot.type.elem!)), n.split(slot, '.len', 8, T.int), n.split(slot, '.cap', 16, T.int)]
+      make = 'SliceMake'
+    } else if (slot.type.kind === 'string') {
+      parts = [n.split(slot, '.ptr', 0, ptrTo(T.uint8)), n.split(slot, '.len', 8, T.int)]
+      make = 'StringMake'
+    } else if (slot.type.kind === 'interface') {
+      // gc's SplitInterface: `.type` for an empty interface, `.itab` otherwise, then `.data`.
+      parts = [n.split(slot, slot.type.empty ? '.type' : '.itab', 0, T.uintptr), n.split(slot, '.data', 8, ptrTo(T.uint8))]
+      make = 'IMake'
+    } else return
     for (const p of parts) n.maybeAppend(added, p)
     n.get(slot).forEach((v, j) => {
-      if (v.op !== 'SliceMake') return
+      if (v.op !== make) return
       v.args.forEach((a, k) => n.add(parts[k]!, a))
       toDelete.push([i, j])
     })

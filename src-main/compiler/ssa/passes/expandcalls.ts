@@ -22,7 +22,7 @@
 import { abiAnalyze, argOpFor, numParamRegs, registerTypes, scalarParts, signatureOf, type AbiInfo, type AbiParam } from '../abi'
 import type { PassContext } from '../compile'
 import { auxString, type Block, type Func, type Pos, type Value } from '../func'
-import { canSSA, ptrTo, results, T, type SsaType } from '../types'
+import { bytePtr, canSSA, ptrTo, results, T, type SsaType } from '../types'
 
 /** Where each kind of late-expanded call has its first ABI argument (closures pass code and context first). */
 const FIRST_ARG: Record<string, number> = { StaticLECall: 0, TailLECall: 0, ClosureLECall: 2, InterLECall: 1 }
@@ -254,6 +254,12 @@ class Expander {
         const len = this.assemble(pos, b, src, null, m0, T.int, rc.next(T.int))
         return makeOf('StringMake', [ptr, len])
       }
+      case 'interface': {
+        const itab = this.assemble(pos, b, src, null, m0, T.uintptr, rc.next(bytePtr))
+        pos = notStmt(pos)
+        const data = this.assemble(pos, b, src, null, m0, bytePtr, rc.next(bytePtr))
+        return makeOf('IMake', [itab, data])
+      }
     }
     // A scalar part.
     if (src.kind === 'arg') {
@@ -343,6 +349,10 @@ class Expander {
         m0 = this.storeRegParts(pos, b, call, which, info, m0, ptrTo(T.uint8), rc.next(ptrTo(T.uint8)))
         pos = notStmt(pos)
         return this.storeRegParts(pos, b, call, which, info, m0, T.int, rc.next(T.int))
+      case 'interface':
+        m0 = this.storeRegParts(pos, b, call, which, info, m0, T.uintptr, rc.next(bytePtr))
+        pos = notStmt(pos)
+        return this.storeRegParts(pos, b, call, which, info, m0, bytePtr, rc.next(bytePtr))
     }
     if (!rc.hasRegs) throw new Error(`expand calls: wide result of ${call} expected in registers`)
     let first = 0
@@ -389,6 +399,10 @@ class Expander {
       case 'string':
         part('StringPtr', ptrTo(T.uint8))
         part('StringLen', T.int)
+        return mem
+      case 'interface':
+        part('ITab', T.uintptr)
+        part('IData', bytePtr)
         return mem
     }
     if (rc.hasRegs) {

@@ -39,6 +39,12 @@ export function decRuleDefs(): RuleDef[] {
       op('Store', { aux: typ(T.int) }, op('OffPtr', { type: intPtr, auxInt: 8n }, dst), len, op('Store', { aux: typ(bytePtr) }, dst, ptr, mem)),
     ),
     rule('(ITab (IMake itab _)) => itab', ({ itab }) => itab),
+    rule('(Load <t> ptr mem) && t.IsInterface() => (IMake (Load <typ.Uintptr> ptr mem) (Load <typ.BytePtr> (OffPtr <typ.BytePtrPtr> [config.PtrSize] ptr) mem))', ({ t, ptr, mem }) =>
+      t.kind === 'interface' && op('IMake', op('Load', { type: T.uintptr }, ptr, mem), op('Load', { type: bytePtr }, op('OffPtr', { type: ptrTo(bytePtr), auxInt: 8n }, ptr), mem)),
+    ),
+    rule('(Store dst (IMake itab data) mem) => (Store {typ.BytePtr} (OffPtr <typ.BytePtrPtr> [config.PtrSize] dst) data (Store {typ.Uintptr} dst itab mem))', ({ dst, itab, data, mem }) =>
+      op('Store', { aux: typ(bytePtr) }, op('OffPtr', { type: ptrTo(bytePtr), auxInt: 8n }, dst), data, op('Store', { aux: typ(T.uintptr) }, dst, itab, mem)),
+    ),
     rule('(IData (IMake _ data)) && data.Op != OpStructMake && data.Op != OpArrayMake1 => data', ({ data }) => data.op !== 'StructMake' && data.op !== 'ArrayMake1' && data),
     rule('(StructSelect [i] x:(StructMake ___)) => x.Args[i]', ({ i, x }) => x.args[Number(i)] ?? null),
     rule('(StructSelect x) && x.Type.IsPtrShaped() => x', ({ x }) => isPtrShaped(x.type) && x),

@@ -42,6 +42,7 @@ export function genericRuleDefs(): RuleDef[] {
     ...A.lengths(),
     ...C.phis(),
     ...P.sliceComparisons(),
+    ...P.interfaces(),
     ...M.loadForwarding(),
     ...M.zeroForwarding(),
     ...M.storeElimination(),

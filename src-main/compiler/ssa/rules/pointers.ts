@@ -102,6 +102,15 @@ export function sliceComparisons(): RuleDef[] {
   ]
 }
 
+/** Interfaces: EqInter/NeqInter compare the itab (type) words (walk compares the data words itself), nil is two nil words. */
+export function interfaces(): RuleDef[] {
+  return [
+    rule('(EqInter x y) => (EqPtr (ITab x) (ITab y))', ({ x, y }) => op('EqPtr', op('ITab', x), op('ITab', y))),
+    rule('(NeqInter x y) => (NeqPtr (ITab x) (ITab y))', ({ x, y }) => op('NeqPtr', op('ITab', x), op('ITab', y))),
+    rule('(ConstInterface) => (IMake (ConstNil <typ.Uintptr>) (ConstNil <typ.BytePtr>))', () => op('IMake', op('ConstNil', { type: T.uintptr }), op('ConstNil', { type: ptrTo(T.uint8) }))),
+  ]
+}
+
 /** unsafe.Pointer arithmetic through Convert. */
 export function converts(): RuleDef[] {
   const r: RuleDef[] = []
