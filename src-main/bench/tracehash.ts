@@ -8,7 +8,7 @@
 // and every program under testdata/{ssa,fuzz,mergelocals,escape}.
 
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ssaProgram } from '../compiler/ssagen'
 import { encodeTrace } from '../protocol/trace-codec'
@@ -57,11 +57,14 @@ export async function traceHashBench(emit: Emit, files: string[]): Promise<void>
         let body: string
         try {
           const t = prog.trace(name, arch, { check: false })
-          body = canonical(t) + '\n' + JSON.stringify(encodeTrace(t))
+          body = canonical(t) + '\n' + JSON.stringify(encodeTrace({ ...t, passes: t.passes.map((p) => ({ ...p, ms: 0 })) }))
         } catch (e) {
           body = `threw: ${e instanceof Error ? e.message : String(e)}`
         }
         h.update(`${name} ${arch}\n${body}\n`)
+        // To find what differs between two runs: SSASCOPE_TRACE_DUMP=DIR writes each trace's text.
+        const dump = process.env['SSASCOPE_TRACE_DUMP']
+        if (dump) writeFileSync(join(dump, `${path.replace(/[^\w.-]/g, '_')}.${name.replace(/[^\w.-]/g, '_')}.${arch}.txt`), body)
         traces++
       }
     }
