@@ -468,11 +468,20 @@ function mayMatch(p: OpPat, v: Value): boolean {
   return p.commutative && fits(p.args[0], args[1]) && fits(p.args[1], args[0])
 }
 
+const fitsOp = (q: Pat | undefined, op: string): boolean => q === undefined || q.kind !== 'op' || q.op === op
+
+/** mayMatch by the ops of the first two arguments alone ('' for a missing one), for the engine's index. */
+function mayMatchArgs(p: OpPat, op0: string, op1: string): boolean {
+  if (fitsOp(p.args[0], op0) && fitsOp(p.args[1], op1)) return true
+  return p.commutative && fitsOp(p.args[0], op1) && fitsOp(p.args[1], op0)
+}
+
 /** The engine's rule for one definition under one env. */
 export function valueRule(def: RuleDef, env: RuleEnv): ValueRule {
   let mt: Matcher | null = null
   return {
     name: def.text,
+    mayMatchArgs: (op0, op1) => mayMatchArgs(def.pattern, op0, op1),
     apply(v: Value, f: Func): boolean {
       if (!mayMatch(def.pattern, v)) return false
       mt ??= new Matcher(flatten(def.pattern), env)
