@@ -40,14 +40,20 @@ export function findLive(f: FuncSnapshot): { reachable: Set<string>; live: Set<s
 export function effectOpsOf(snapshots: readonly FuncSnapshot[]): string[] {
   const seen = new Set<string>()
   const effect: string[] = []
+  // Snapshots share the records of what a pass did not change: each block record is read once.
+  const seenBlocks = new Set<object>()
   let last: FuncSnapshot | undefined
   for (const s of snapshots) {
     if (s === last) continue
     last = s
-    for (const b of s.blocks) for (const v of b.values) {
-      if (seen.has(v.op)) continue
-      seen.add(v.op)
-      if (keepsLive(v.op, s.arch)) effect.push(v.op)
+    for (const b of s.blocks) {
+      if (seenBlocks.has(b)) continue
+      seenBlocks.add(b)
+      for (const v of b.values) {
+        if (seen.has(v.op)) continue
+        seen.add(v.op)
+        if (keepsLive(v.op, s.arch)) effect.push(v.op)
+      }
     }
   }
   return effect.sort()
