@@ -10,8 +10,7 @@ import { opInfo } from './opinfo'
 import { phielimValue } from './passes/copyelim'
 import { withStmt } from './passes/deadcode'
 import { nextGoodStatementIndex, notStmtBoundary } from './passes/numberlines'
-import { valueRecord } from './snapshot'
-import { valueBody } from '../../protocol/ssa-text'
+import { valueBodyOf } from './snapshot'
 import type { RuleApplication } from '../../protocol/model'
 
 export interface ValueRule {
@@ -247,7 +246,7 @@ const NONE: string[] = Object.freeze([]) as unknown as string[]
 /** A rule's log entry, with the matched and created values as the rule left them (for stepping rule by rule). */
 function application(rule: string, v: Value | null, created: Value[]): RuleApplication {
   const app: RuleApplication = { rule, value: v ? v.ref : '', created: created.length ? created.map((c) => c.ref) : NONE }
-  if (v && v.op !== 'Invalid') app.after = valueBody(valueRecord(v))
-  if (created.length) app.createdAs = created.map((c) => valueBody(valueRecord(c)))
+  if (v && v.op !== 'Invalid') app.after = valueBodyOf(v)
+  if (created.length) app.createdAs = created.map(valueBodyOf)
   return app
 }
