@@ -12,7 +12,8 @@
 //   npm run bench -- --import-only      only the ssa.html import figure
 //   npm run bench -- --profile[=DIR]    only the SSA pipeline's profile (profile.ts; CPU profiles to DIR, default profiles/)
 //   npm run bench -- --profile --only=ssa-10k   one of its workloads (ssa-10k, small-funcs-5k)
-//   npm run bench -- --ssa-only         only the SSA figures (ssa-10k, trace-wire, ssa-100k-lines)
+//   npm run bench -- --ssa-only         only the SSA figures (ssa-10k, trace-wire, ssa-100k-lines; --only=ssa-10k for the first two, --only=ssa-10k-cpu for a quick CPU ratio)
+//   npm run bench -- --trace-hash [FILE.go...]  SHA-256 of every trace (tracehash.ts): output unchanged by a speed change
 //   npm run bench -- --gcpkg-only       only the real-package figure (gc bridge vs go build)
 //   npm run bench -- --deep-only        only the deep-nesting figures (5,000 nested ifs, a 10,001-term sum; --only=NAME for one)
 
@@ -43,6 +44,7 @@ import { importBench } from './import'
 import { gcPackageBench } from './gcpkg'
 import { profileBench } from './profile'
 import { deepNestingBench } from './deep'
+import { traceHashBench } from './tracehash'
 
 function syntheticProgram(funcs: number): string {
   const out = ['package bench', '', 'type T struct{ a, b int; next *T }', '']
@@ -180,6 +182,8 @@ interface BenchArgs {
   pipelineProfile?: string
   only?: string
   ssaOnly?: boolean
+  /** `--trace-hash`: the files to hash (none: the default set). */
+  traceHash?: string[]
 }
 
 function parseArgs(argv: string[]): BenchArgs {
@@ -196,8 +200,10 @@ function parseArgs(argv: string[]): BenchArgs {
     else if (a.startsWith('--only=')) out.only = a.slice('--only='.length)
     else if (a === '--ssa-only') out.ssaOnly = true
     else if (a.startsWith('--profile=')) out.pipelineProfile = a.slice('--profile='.length)
+    else if (a === '--trace-hash') out.traceHash = []
+    else if (out.traceHash && a.endsWith('.go')) out.traceHash.push(a)
     else {
-      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --import-only, --gcpkg-only, --deep-only, --ui-profile=DIR, --profile[=DIR] [--only=NAME], --ssa-only)\n`)
+      process.stderr.write(`bench: unknown argument ${JSON.stringify(a)} (--ui-only, --no-ui, --export-only, --import-only, --gcpkg-only, --deep-only, --ui-profile=DIR, --profile[=DIR] [--only=NAME], --ssa-only [--only=ssa-10k], --trace-hash [FILE.go...])\n`)
       process.exit(2)
     }
   }
@@ -208,11 +214,13 @@ async function main(): Promise<void> {
   exitQuietlyOnClosedStdout()
   const args = parseArgs(process.argv.slice(2))
   if (args.pipelineProfile !== undefined) return profileBench(emit, args.pipelineProfile, args.only)
+  if (args.traceHash) return traceHashBench(emit, args.traceHash)
   if (args.ssaOnly) {
     const dir = mkdtempSync(join(tmpdir(), 'ssascope-bench-'))
     try {
+      if (args.only === 'ssa-10k-cpu') return await ssa10kCpu(dir)
       await ssa10k(dir)
-      await ssa100kLines(dir)
+      if (args.only !== 'ssa-10k') await ssa100kLines(dir)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -364,6 +372,32 @@ async function ssa10k(dir: string): Promise<void> {
   })
   retained.length = 0
   traceWire(trace)
+}
+
+/**
+ * ssa-10k-cpu: only the CPU figure of ssa-10k, quickly, for comparing two
+ * builds back to back on a busy machine: our trace and gc's compile
+ * alternate, nine of each (after two warm-up traces), median and minimum.
+ */
+async function ssa10kCpu(dir: string): Promise<void> {
+  const text = bigFunctionProgram(10_000)
+  const prog = await ssaProgram(join(dir, 'big.go'), text)
+  for (let i = 0; i < 2; i++) prog.trace('big', 'amd64', { check: false })
+  const ours: number[] = []
+  const gc: number[] = []
+  for (let i = 0; i < 9; i++) {
+    const c0 = process.cpuUsage()
+    prog.trace('big', 'amd64', { check: false })
+    const c = process.cpuUsage(c0)
+    ours.push((c.user + c.system) / 1000)
+    const g = goCompileCpuMs(text, dir, 1)
+    if (g !== null) gc.push(g)
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? null
+  const min = (xs: number[]) => (xs.length ? Math.min(...xs) : null)
+  const m = med(ours)!
+  const g = med(gc)
+  emit({ bench: 'ssa-10k-cpu', cpuMs: round(m), minCpuMs: round(min(ours)!), goToolCompileCpuMs: g, minGoToolCompileCpuMs: min(gc), cpuRatioToGoToolCompile: g ? round(m / g) : null, runsMs: ours.map(round) })
 }
 
 /**

@@ -4,8 +4,11 @@
 // construction, each pass, the checker, the snapshots and the collector,
 // with the checker off (the user's run) and on (tests, `--check`); a V8 CPU
 // profile of the same run goes to DIR (default: profiles/) with its hottest
-// functions in the JSON line. Open a .cpuprofile in Chrome's DevTools
-// (Performance, load profile) or speedscope.
+// functions and the collector's share of the samples in the JSON line, and
+// a sampling heap profile of one more run (garbage included) gives what
+// each function allocates. Open a .cpuprofile in Chrome's DevTools
+// (Performance, load profile) or speedscope, a .heapprofile in DevTools'
+// Memory tab.
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
@@ -55,17 +58,64 @@ function hottest(p: CpuProfile, n: number): Record<string, number> {
     const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
     self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
   })
-  return Object.fromEntries([...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, round(v)]))
+  return Object.fromEntries([...self].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('dispatch ')).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, round(v)]))
 }
 
-async function profiled<T>(session: Session, file: string, f: () => T): Promise<{ result: T; top: Record<string, number> }> {
+/** Sampled milliseconds of the run (without idle time and the inspector's own `dispatch`), and the collector's share of them. */
+function gcShare(p: CpuProfile): { sampledMs: number; gcPercent: number } {
+  const byId = new Map(p.nodes.map((x) => [x.id, x]))
+  let total = 0
+  let gc = 0
+  p.samples.forEach((id, i) => {
+    const name = byId.get(id)!.callFrame.functionName
+    if (name === '(idle)' || name === 'dispatch' || name === '(program)') return
+    const dt = (p.timeDeltas[i] ?? 0) / 1000
+    total += dt
+    if (name === '(garbage collector)') gc += dt
+  })
+  return { sampledMs: round(total), gcPercent: round((gc / total) * 100) }
+}
+
+async function profiled<T>(session: Session, file: string, f: () => T): Promise<{ result: T; top: Record<string, number>; sampledMs: number; gcPercent: number }> {
   await session.post('Profiler.enable')
   await session.post('Profiler.setSamplingInterval', { interval: 200 })
   await session.post('Profiler.start')
   const result = f()
   const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile }
   writeFileSync(file, JSON.stringify(profile))
-  return { result, top: hottest(profile, 15) }
+  return { result, top: hottest(profile, 15), ...gcShare(profile) }
+}
+
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  selfSize: number
+  children: HeapNode[]
+}
+
+/**
+ * What the run allocates, garbage included (V8's sampling heap profiler with
+ * the objects the collector freed kept in): MB by allocating function, the
+ * collector's work. Written next to the CPU profile as a .heapprofile.
+ */
+async function allocations<T>(session: Session, file: string, f: () => T): Promise<{ totalMB: number; top: Record<string, number> }> {
+  await session.post('HeapProfiler.enable')
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never)
+  f()
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: HeapNode } }
+  await session.post('HeapProfiler.disable')
+  writeFileSync(file, JSON.stringify(profile))
+  const self = new Map<string, number>()
+  let total = 0
+  const walk = (n: HeapNode): void => {
+    const c = n.callFrame
+    const key = `${c.functionName || '(anonymous)'} ${c.url.split('/').pop()}:${c.lineNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + n.selfSize)
+    total += n.selfSize
+    for (const k of n.children) walk(k)
+  }
+  walk(profile.head)
+  const mb = (x: number) => round(x / 2 ** 20)
+  return { totalMB: mb(total), top: Object.fromEntries([...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => [k, mb(v)])) }
 }
 
 /** Every function of the program through every pass, the breakdown summed in `tm`. */
@@ -119,8 +169,10 @@ async function workload(emit: Emit, session: Session, dir: string, name: string,
   }
   const runs = [best.get(false)!, best.get(true)!]
   const file = join(dir, `${name}.cpuprofile`)
-  const { top } = await profiled(session, file, () => traceAll(prog, false, newCompileTimings()))
-  emit({ bench: `profile ${name}`, lines: text.split('\n').length, functions: prog.functions.length, parseAndCheckMs: round(loadMs), escapeMs: round(escapeMs), runs, cpuProfile: file, hottestSelfMs: top })
+  const { top, sampledMs, gcPercent } = await profiled(session, file, () => traceAll(prog, false, newCompileTimings()))
+  const heapFile = join(dir, `${name}.heapprofile`)
+  const heap = await allocations(session, heapFile, () => traceAll(prog, false, newCompileTimings()))
+  emit({ bench: `profile ${name}`, lines: text.split('\n').length, functions: prog.functions.length, parseAndCheckMs: round(loadMs), escapeMs: round(escapeMs), runs, cpuProfile: file, sampledMs, gcPercent, hottestSelfMs: top, heapProfile: heapFile, allocatedMB: heap.totalMB, allocatedMBBySite: heap.top })
 }
 
 /** `only`: one workload by name (ssa-10k, small-funcs-5k). */

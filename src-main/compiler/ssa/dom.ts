@@ -73,21 +73,28 @@ export class DomTree {
         else this.children.set(d, [b])
       }
     }
-    for (const c of this.children.values()) c.sort((a, b) => a.id - b.id)
+    // Most lists are short and already in order: sort (which copies) only the others.
+    for (const c of this.children.values()) if (!inIdOrder(c)) c.sort((a, b) => a.id - b.id)
     this.entryNum = new Int32Array(n).fill(-1)
     this.exitNum = new Int32Array(n).fill(-1)
     let t = 0
-    const stack: { b: Block; done: boolean }[] = [{ b: f.entry, done: false }]
+    // Depth-first over the tree: a block is pushed once to enter it and once (done) to leave it.
+    const stack: Block[] = [f.entry]
+    const done: boolean[] = [false]
     while (stack.length) {
-      const top = stack.pop()!
-      if (top.done) {
-        this.exitNum[top.b.id] = t++
+      const b = stack.pop()!
+      if (done.pop()) {
+        this.exitNum[b.id] = t++
         continue
       }
-      this.entryNum[top.b.id] = t++
-      stack.push({ b: top.b, done: true })
-      const kids = this.children.get(top.b) ?? []
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ b: kids[i]!, done: false })
+      this.entryNum[b.id] = t++
+      stack.push(b)
+      done.push(true)
+      const kids = this.children.get(b)
+      if (kids) for (let i = kids.length - 1; i >= 0; i--) {
+        stack.push(kids[i]!)
+        done.push(false)
+      }
     }
   }
 
@@ -100,6 +107,11 @@ export class DomTree {
     if (!this.reachable(a) || !this.reachable(b)) return false
     return this.entryNum[a.id]! <= this.entryNum[b.id]! && this.exitNum[b.id]! <= this.exitNum[a.id]!
   }
+}
+
+function inIdOrder(bs: readonly Block[]): boolean {
+  for (let i = 1; i < bs.length; i++) if (bs[i - 1]!.id > bs[i]!.id) return false
+  return true
 }
 
 function intersect(a: Block, b: Block, idom: (Block | undefined)[], num: Int32Array): Block {

@@ -40,14 +40,24 @@ export function findLive(f: FuncSnapshot): { reachable: Set<string>; live: Set<s
 export function effectOpsOf(snapshots: readonly FuncSnapshot[]): string[] {
   const seen = new Set<string>()
   const effect: string[] = []
+  // Snapshots share the records of what a pass did not change: each block record is read once.
+  const seenBlocks = new Set<object>()
   let last: FuncSnapshot | undefined
-  for (const s of snapshots) {
+  // Indexed loops: this runs once per trace, often before it is optimized, where for-of allocates.
+  for (let i = 0; i < snapshots.length; i++) {
+    const s = snapshots[i]!
     if (s === last) continue
     last = s
-    for (const b of s.blocks) for (const v of b.values) {
-      if (seen.has(v.op)) continue
-      seen.add(v.op)
-      if (keepsLive(v.op, s.arch)) effect.push(v.op)
+    for (let j = 0; j < s.blocks.length; j++) {
+      const b = s.blocks[j]!
+      if (seenBlocks.has(b)) continue
+      seenBlocks.add(b)
+      for (let k = 0; k < b.values.length; k++) {
+        const op = b.values[k]!.op
+        if (seen.has(op)) continue
+        seen.add(op)
+        if (keepsLive(op, s.arch)) effect.push(op)
+      }
     }
   }
   return effect.sort()

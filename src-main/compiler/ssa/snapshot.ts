@@ -275,6 +275,25 @@ export function valueRecord(v: Value, prev?: ValueRecord): ValueRecord {
   return Object.freeze(r)
 }
 
+/**
+ * `valueBody(valueRecord(v))` without the record: the rule log's text of a
+ * value as a rule left it (`Op <T> {aux} [auxint] args`), made for every
+ * rule application. Joined, so the log keeps flat strings.
+ */
+export function valueBodyOf(v: Value): string {
+  const parts = [v.op, ' <', v.type.str, '>']
+  const pb = panicBoundsText(v)
+  if (pb !== undefined) parts.push('[', pb, ']')
+  else {
+    if (v.aux) parts.push(' {', auxString(v.aux), '}')
+    const ai = auxIntText(v.op, v.auxInt, v.block.func.arch)
+    if (ai !== undefined) parts.push(ai.startsWith('auxtype=') ? '[' : ' [', ai, ']')
+  }
+  const args = v.args
+  for (let i = 0; i < args.length; i++) parts.push(' ', args[i]!.ref)
+  return parts.join('')
+}
+
 /** Value id → register or stack slot, once regalloc has placed values (undefined before). */
 function locationTable(f: Func): Readonly<Record<string, string>> | undefined {
   let locs: Record<string, string> | undefined

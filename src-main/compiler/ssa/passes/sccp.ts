@@ -15,7 +15,7 @@
 
 import type { PassContext } from '../compile'
 import type { Block, Func, Value } from '../func'
-import type { RuleSet } from '../rewrite'
+import { rulesFor, type RuleSet } from '../rewrite'
 import { genericRules } from '../rules/generic'
 import { removeEdge, succEdgeIndex } from './deadcode'
 
@@ -182,7 +182,7 @@ class Sccp {
     const f = this.f
     const before = f.entry.values.length
     const tmp = f.newValue(f.entry, v.op, v.type, args, 0n, null, v.pos)
-    for (const rule of this.rules.values.get(v.op) ?? []) {
+    for (const rule of rulesFor(this.rules, tmp)) {
       if (!rule.apply(tmp, f)) continue
       // Whatever the rule made (the scratch value and any sub-values) is scratch too.
       this.scratch.push(...f.entry.values.slice(before))

@@ -295,7 +295,16 @@ interface FlatPattern {
   commutative: number
 }
 
+/** Flattened patterns by their root: block rules make a fresh ValueRule per match, and flattening is pure. */
+const flatCache = new WeakMap<OpPat, FlatPattern>()
+
 function flatten(root: OpPat): FlatPattern {
+  let flat = flatCache.get(root)
+  if (flat === undefined) flatCache.set(root, (flat = flattenNew(root)))
+  return flat
+}
+
+function flattenNew(root: OpPat): FlatPattern {
   const pats: Pat[] = []
   const parent: number[] = []
   const argIdx: number[] = []
@@ -413,20 +422,26 @@ function fixedType(opName: string, arch: string): SsaType | undefined {
 /**
  * Create the values of a result (children first). Like rulegen, one result
  * makes one value per distinct subexpression: `(Sub64 x (Mul64 (Div64 x (Const64 [c])) (Const64 [c])))`
- * has a single Const64.
+ * has a single Const64. `made` holds what this result created so far (a
+ * handful at most): a new node equal to one of them in op, type, auxint,
+ * aux, block and arguments is that value.
  */
-function create(f: Func, n: Node, v: Value, made: Map<string, Value>, inherited?: Block): Value {
+function create(f: Func, n: Node, v: Value, made: Value[], inherited?: Block): Value {
   if (!(n instanceof Make)) return n
   const type = n.fields.type ?? fixedType(n.op, f.arch)
   if (!type) throw new Error(`rule result ${n.op} needs a type`)
   // `@x.Block (…)` puts every value of the result in x's block, nested ones included (rulegen's b).
   const block = n.fields.block ?? inherited ?? v.block
-  const args = n.args.map((a) => create(f, a, v, made, block))
+  const args: Value[] = new Array(n.args.length)
+  for (let i = 0; i < n.args.length; i++) args[i] = create(f, n.args[i]!, v, made, block)
   const auxInt = n.fields.auxInt === undefined ? 0n : toAuxInt(n.op, n.fields.auxInt, f.arch)
   const aux = n.fields.aux ?? null
-  const key = [n.op, type.key, auxInt, auxKey(aux), block.id, ...args.map((a) => a.id)].join(' ')
-  let w = made.get(key)
-  if (!w) made.set(key, (w = f.newValue(block, n.op, type, args, auxInt, aux, v.pos)))
+  for (let i = 0; i < made.length; i++) {
+    const w = made[i]!
+    if (w.op === n.op && w.block === block && w.auxInt === auxInt && sameArgs(w.args, args) && (w.type === type || w.type.key === type.key) && (w.aux === aux || auxKey(w.aux) === auxKey(aux))) return w
+  }
+  const w = f.newValue(block, n.op, type, args, auxInt, aux, v.pos)
+  made.push(w)
   return w
 }
 
@@ -437,18 +452,25 @@ function auxKey(a: Aux | null): string {
   return `${a.kind}:${a.type.key}`
 }
 
+function sameArgs(a: readonly Value[], b: readonly Value[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
 /** Turn v into the result: a Copy of an existing value, or the top op reset in place. */
 export function replace(f: Func, v: Value, n: Node): void {
   if (!(n instanceof Make)) {
     if (n !== v) v.copyOf(n)
     return
   }
-  const made = new Map<string, Value>()
+  const made: Value[] = []
   if (n.fields.block) {
     v.copyOf(create(f, n, v, made))
     return
   }
-  const args = n.args.map((a) => create(f, a, v, made))
+  const args: Value[] = new Array(n.args.length)
+  for (let i = 0; i < n.args.length; i++) args[i] = create(f, n.args[i]!, v, made)
   const keep = v.type
   v.reset(n.op)
   v.type = n.fields.type ?? keep
@@ -468,11 +490,20 @@ function mayMatch(p: OpPat, v: Value): boolean {
   return p.commutative && fits(p.args[0], args[1]) && fits(p.args[1], args[0])
 }
 
+const fitsOp = (q: Pat | undefined, op: string): boolean => q === undefined || q.kind !== 'op' || q.op === op
+
+/** mayMatch by the ops of the first two arguments alone ('' for a missing one), for the engine's index. */
+function mayMatchArgs(p: OpPat, op0: string, op1: string): boolean {
+  if (fitsOp(p.args[0], op0) && fitsOp(p.args[1], op1)) return true
+  return p.commutative && fitsOp(p.args[0], op1) && fitsOp(p.args[1], op0)
+}
+
 /** The engine's rule for one definition under one env. */
 export function valueRule(def: RuleDef, env: RuleEnv): ValueRule {
   let mt: Matcher | null = null
   return {
     name: def.text,
+    mayMatchArgs: (op0, op1) => mayMatchArgs(def.pattern, op0, op1),
     apply(v: Value, f: Func): boolean {
       if (!mayMatch(def.pattern, v)) return false
       mt ??= new Matcher(flatten(def.pattern), env)

@@ -17,28 +17,41 @@ export const NORMAL = 10
 export const UNLIKELY = 100
 export const NOREG = -1
 
-/** Registers that values would like to be in, each with up to four choices in priority order. */
+/**
+ * Registers that values would like to be in, each with up to four choices in
+ * priority order (NOREG-padded, choices first). Every value regalloc passes
+ * (twice: computeDesired, then each block) goes through it, so it works in
+ * place with loops rather than finds and filters.
+ */
 export class Desired {
   entries: { id: number; regs: number[] }[] = []
   /** Registers some value wants: other values keep out of them when they can. */
   avoid: Mask = 0n
 
+  private find(id: number): number {
+    const es = this.entries
+    for (let i = 0; i < es.length; i++) if (es[i]!.id === id) return i
+    return -1
+  }
+
   get(id: number): number[] {
-    return this.entries.find((e) => e.id === id)?.regs.slice() ?? [NOREG, NOREG, NOREG, NOREG]
+    const i = this.find(id)
+    return i < 0 ? [NOREG, NOREG, NOREG, NOREG] : this.entries[i]!.regs.slice()
   }
 
   add(id: number, r: number): void {
     this.avoid |= bit(r)
-    const e = this.entries.find((x) => x.id === id)
-    if (!e) {
+    const i = this.find(id)
+    if (i < 0) {
       this.entries.push({ id, regs: [r, NOREG, NOREG, NOREG] })
       return
     }
-    const j = e.regs.indexOf(r)
+    const regs = this.entries[i]!.regs
+    const j = regs.indexOf(r)
     if (j === 0) return
     // Move r to the front; a new register pushes the last choice out.
-    e.regs.splice(j > 0 ? j : 3, 1)
-    e.regs.unshift(r)
+    for (let k = j > 0 ? j : 3; k > 0; k--) regs[k] = regs[k - 1]!
+    regs[0] = r
   }
 
   addList(id: number, regs: number[]): void {
@@ -47,28 +60,38 @@ export class Desired {
 
   /** Forget wishes for registers in m. */
   clobber(m: Mask): void {
-    for (let i = 0; i < this.entries.length; ) {
-      const e = this.entries[i]!
-      const keep = e.regs.filter((r) => r !== NOREG && !has(m, r))
-      if (keep.length === 0) {
-        this.entries[i] = this.entries[this.entries.length - 1]!
-        this.entries.pop()
+    const es = this.entries
+    for (let i = 0; i < es.length; ) {
+      const regs = es[i]!.regs
+      let k = 0
+      for (let j = 0; j < regs.length; j++) {
+        const r = regs[j]!
+        if (r !== NOREG && !has(m, r)) regs[k++] = r
+      }
+      if (k === 0) {
+        es[i] = es[es.length - 1]!
+        es.pop()
         continue
       }
-      while (keep.length < 4) keep.push(NOREG)
-      e.regs = keep
+      regs.length = k
+      while (regs.length < 4) regs.push(NOREG)
       i++
     }
     this.avoid &= ~m
   }
 
   copy(x: Desired): void {
-    this.entries = x.entries.map((e) => ({ id: e.id, regs: e.regs.slice() }))
+    const es: { id: number; regs: number[] }[] = new Array(x.entries.length)
+    for (let i = 0; i < es.length; i++) {
+      const e = x.entries[i]!
+      es[i] = { id: e.id, regs: e.regs.slice() }
+    }
+    this.entries = es
     this.avoid = x.avoid
   }
 
   remove(id: number): number[] {
-    const i = this.entries.findIndex((e) => e.id === id)
+    const i = this.find(id)
     if (i < 0) return [NOREG, NOREG, NOREG, NOREG]
     const regs = this.entries[i]!.regs
     this.entries[i] = this.entries[this.entries.length - 1]!
@@ -79,7 +102,10 @@ export class Desired {
   merge(x: Desired): boolean {
     const old = this.avoid
     this.avoid |= x.avoid
-    for (const e of x.entries) this.addList(e.id, e.regs)
+    for (let i = 0; i < x.entries.length; i++) {
+      const e = x.entries[i]!
+      this.addList(e.id, e.regs)
+    }
     return old !== this.avoid
   }
 }
@@ -114,7 +140,10 @@ export function computeLive(x: LiveInput): LiveEntry[][] {
   const t = new SparseMap()
   const load = (m: SparseMap, es: LiveEntry[]): void => {
     m.clear()
-    for (const e of es) m.set(e.id, e.dist, e.pos)
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!
+      m.set(e.id, e.dist, e.pos)
+    }
   }
 
   for (let iter = 0; ; iter++) {
@@ -158,11 +187,12 @@ export function computeLive(x: LiveInput): LiveEntry[][] {
         const delta = branchDistance(p, b)
         load(t, liveOut[p.id]!)
         let upd = false
-        for (const e of live.contents()) {
-          const d = e.dist + delta
-          if (!t.contains(e.id) || d < t.get(e.id)) {
+        for (let i = 0; i < live.size; i++) {
+          const id = live.idAt(i)
+          const d = live.distAt(i) + delta
+          if (!t.contains(id) || d < t.get(id)) {
             upd = true
-            t.set(e.id, d, e.pos)
+            t.set(id, d, live.posAt(i))
           }
         }
         if (!upd) return

@@ -10,6 +10,7 @@
 // Patterns must be parsed inside withRuleArch('amd64', …) (see index.ts).
 
 import type { Block, Func, Value } from '../../func'
+import type { ValueRule } from '../../rewrite'
 import { opInfo } from '../../opinfo'
 import { parseType, results, type SsaType } from '../../types'
 import { Make, namedType, rule, ruleName, toAuxInt, valueRule, type Match, type Node, type RuleDef, type RuleEnv } from '../dsl'
@@ -189,10 +190,17 @@ export function blockRules(text: string, result: (m: Match, i: number) => BlockR
         got = result({ ...m, b: block! }, i) || null
         return got && m.v
       })
+      // One ValueRule (and so one matcher) per pass and arch, not one per match.
+      let vr: ValueRule | null = null
+      let vrEnv: RuleEnv | null = null
       match = (c, env, b) => {
         got = null
         block = b
-        return valueRule(def, env).apply(c, c.block.func) ? got : null
+        if (vr === null || vrEnv!.pass !== env.pass || vrEnv!.arch !== env.arch) {
+          vr = valueRule(def, env)
+          vrEnv = env
+        }
+        return vr.apply(c, c.block.func) ? got : null
       }
     }
     return [{

@@ -6,6 +6,7 @@
 // Patterns must be parsed inside withRuleArch('ppc64', …) (see index.ts).
 
 import type { Block, Func, Value } from '../../func'
+import type { ValueRule } from '../../rewrite'
 import { opInfo } from '../../opinfo'
 import { blockRule, Make, namedType, rule, toAuxInt, valueRule, type Match, type Node, type RuleDef, type RuleEnv } from '../dsl'
 
@@ -142,9 +143,16 @@ export function blockRules(text: string, apply: (e: BlockEdit, m: Match, alt: Al
         got = m
         return null
       })
+      // One ValueRule (and so one matcher) per pass and arch, not one per match.
+      let vr: ValueRule | null = null
+      let vrEnv: RuleEnv | null = null
       match = (c, env) => {
         got = null
-        valueRule(def, env).apply(c, c.block.func)
+        if (vr === null || vrEnv!.pass !== env.pass || vrEnv!.arch !== env.arch) {
+          vr = valueRule(def, env)
+          vrEnv = env
+        }
+        vr.apply(c, c.block.func)
         return got
       }
     }
