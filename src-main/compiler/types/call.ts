@@ -115,7 +115,8 @@ function devirtualizable(c: Checker, sel: A.Selector): void {
   const x = unparen(sel.x)
   const obj = x.kind === 'Ident' ? c.info.uses.get(x) : undefined
   // A type switch's variable has the switch as its definition: never a conversion.
-  const local = obj?.kind === 'var' && obj.varKind === 'local' && ![...c.info.typeSwitchVars.values()].includes(obj)
+  // Nor has a range variable (its definition is the range statement).
+  const local = obj?.kind === 'var' && obj.varKind === 'local' && !c.rangeVars.has(obj) && ![...c.info.typeSwitchVars.values()].includes(obj)
   const conv = x.kind === 'Call' && c.info.calls.get(x)?.kind === 'conversion'
   if (local || conv) c.unsupported(sel.pos, sel.end, 'interface method call on a local variable or a conversion (gc may devirtualize it)')
 }

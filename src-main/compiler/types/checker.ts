@@ -87,6 +87,9 @@ export class Checker {
   /** Where variables were marked address-taken or reassigned (dead code pruning keeps only live marks). */
   readonly varMarks: VarMark[] = []
 
+  /** Variables a `for … := range` declares: their static value is the range, never a conversion gc could devirtualize. */
+  readonly rangeVars = new Set<Var>()
+
   private ticks = 0
 
   constructor(

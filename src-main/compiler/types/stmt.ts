@@ -278,6 +278,7 @@ function rangeStmt(c: Checker, s: A.Range): void {
       const id = e.kind === 'Ident' ? e : null
       if (!id) c.errorAt(e, `invalid syntax tree: cannot declare ${exprString(e)}`)
       const v = newVar(id?.name ?? '_', e.pos, 'local', Typ.invalid, owner)
+      c.rangeVars.add(v)
       if (id) {
         c.recordDef(id, v)
         if (id.name !== '_') {
