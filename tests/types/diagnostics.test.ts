@@ -15,7 +15,7 @@ describe('unsupported constructs', () => {
     ['string type', 'var s string\n', './p.go:3:7: unsupported: string type'],
     ['string literal', 'func f() {\n\tprintln("hi")\n}\n', './p.go:4:10: unsupported: string literal'],
     ['map type', 'var m map[int]int\n', './p.go:3:7: unsupported: map type'],
-    ['channel type', 'var c chan int\n', './p.go:3:7: unsupported: channel type'],
+    ['channel of strings', 'var c chan string\n', './p.go:3:12: unsupported: string type'],
     ['interface type', 'type I interface{}\n', './p.go:3:8: unsupported: interface type'],
     ['any', 'var x any\n', './p.go:3:7: unsupported: interface type'],
     ['error', 'var e error\n', './p.go:3:7: unsupported: interface type'],
@@ -28,7 +28,7 @@ describe('unsupported constructs', () => {
     ['new with a value', 'var x int\nvar p = new(x)\n', './p.go:4:13: unsupported: new with a value argument'],
     ['slice to array conversion', 'func f(s []int) [2]int {\n\treturn [2]int(s)\n}\n', './p.go:4:16: unsupported: conversion from slice to array'],
     ['range over function', 'func f(g func(func(int) bool)) {\n\tfor x := range g {\n\t\t_ = x\n\t}\n}\n', './p.go:4:17: unsupported: range over function'],
-    ['body-less function', 'func f()\n', './p.go:3:6: unsupported: function without body'],
+    ['defer of a method call', 'type T struct{}\n\nfunc (T) M() {}\n\nfunc f(t T) {\n\tdefer t.M()\n}\n', './p.go:8:8: unsupported: defer of a method call'],
   ]
   for (const [what, src, want] of cases) {
     it(what, async () => {

@@ -15,17 +15,18 @@ import type { FnWalker, Named } from './walker'
 
 export const callMethods = {
   /** gc's escape.call: ks are the holes for the call's results (null when they are dropped). */
-  callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call): void {
+  callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call, wrapped?: { args: (A.Expr | Named)[]; display: () => string }): void {
     const ci = this.info.calls.get(e)
     if (!ci) throw new Error(`escape: unclassified call at offset ${e.pos}`)
     if (ci.kind === 'conversion') return this.expr(ks?.[0] ?? this.b.discard, e.args[0]!)
     if (ci.kind === 'builtin') return this.builtin(ks, e, ci.id)
-    const callNote = this.exprNote('call parameter', e, e.lparen)
+    // In a go/defer wrapper the arguments are the captured temporaries.
+    const callNote = wrapped ? this.b.note('call parameter', e.lparen, wrapped.display) : this.exprNote('call parameter', e, e.lparen)
     const argument = (k: Hole, arg: A.Expr | Named) => this.exprOrNamed(note(k, callNote), arg)
 
     // g(f()) with f returning several values: temporaries first.
     const tupleArg = e.args.length === 1 && tupleType(this.info, e.args[0]!) ? (stripParens(e.args[0]!) as A.Call) : null
-    const args: (A.Expr | Named)[] = tupleArg ? this.tupleAssign(tupleArg).map((t) => ({ named: t })) : e.args
+    const args: (A.Expr | Named)[] = wrapped ? wrapped.args : tupleArg ? this.tupleAssign(tupleArg).map((t) => ({ named: t })) : e.args
 
     const fn = this.staticCallee(ci)
     const sig = fn ? fn.signature : ci.signature
@@ -110,6 +111,7 @@ export const callMethods = {
     switch (id) {
       case 'len':
       case 'cap':
+      case 'close':
       case 'print':
       case 'println':
         return e.args.forEach((a) => this.discardExpr(a))
@@ -120,6 +122,8 @@ export const callMethods = {
       }
       case 'make': {
         const t = this.typeOf(e)!
+        // make(chan T, n) is a runtime call whose result is not an allocation escape analysis tracks.
+        if (under(t).kind === 'chan') return e.args.slice(1).forEach((a) => this.discardExpr(a))
         const size = e.args[2] ?? e.args[1] ?? null
         this.spill(k0, { kind: 'make', node: e, elem: (under(t) as { elem: Type }).elem, size }, () => this.p.expr(e), e.lparen)
         for (const a of e.args.slice(1)) this.discardExpr(a)

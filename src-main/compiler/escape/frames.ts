@@ -13,6 +13,7 @@ import type { Var } from '../types/objects'
 import type { Type } from '../types/types'
 import { stripParens } from './gcfmt'
 import type { FnUnit } from './units'
+import { goDeferRewrite, type GoDeferRewrite } from './concur'
 
 /** A compiler temporary (`.autotmp_N`, or a wrapper's `.this`). */
 export interface TempVar {
@@ -48,6 +49,8 @@ export interface Frame {
   defn: Map<VarKey, object>
   ranges: Map<A.Range, RangeRewrite>
   fors: Map<A.For, ForRewrite>
+  /** go/defer calls rewritten into a wrapper capturing temporaries (concur.ts). */
+  goDefers?: Map<A.GoDefer, GoDeferRewrite>
 }
 
 /** Temporaries of every N:1 call in the file, shared by all frames and the printer. */
@@ -58,7 +61,7 @@ export function tupleType(info: TypeInfo, e: A.Expr): Type | null {
   return t?.kind === 'tuple' && t.vars.length > 1 ? t : null
 }
 
-export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps): Frame {
+export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps, text: string): Frame {
   const frame: Frame = { dcl: [], defn: new Map(), ranges: new Map(), fors: new Map() }
   const fi = unit.info
   if (fi) frame.dcl.push(...fi.params, ...fi.results)
@@ -119,6 +122,14 @@ export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps): Fr
         return visit(n.body)
       case 'Return':
         return values(n.results, fi?.results.length ?? 0, n.pos)
+      case 'GoDefer': {
+        forEachChild(n, visit)
+        const rw = goDeferRewrite(info, n, temp, text)
+        if (!rw) return
+        for (const t of rw.temps) frame.defn.set(t.temp, rw.defn)
+        ;(frame.goDefers ??= new Map()).set(n, rw)
+        return
+      }
     }
     forEachChild(n, visit)
   }

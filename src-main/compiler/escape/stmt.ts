@@ -87,6 +87,12 @@ export const stmtMethods = {
         return this.stmt(s.stmt)
       case 'Return':
         return this.returnStmt(s)
+      case 'GoDefer':
+        return this.goDeferStmt(s)
+      case 'Send':
+        return this.sendStmt(s)
+      case 'Select':
+        return this.selectStmt(s)
       default:
         return
     }
@@ -95,6 +101,7 @@ export const stmtMethods = {
   assign(this: FnWalker, s: A.Assign): void {
     const where: StmtRef = { id: s, pos: assignOpPos(s, this.text), print: () => this.p.assign(s) }
     if (s.op === ':=') for (const v of this.ownDefs(s.lhs)) if (!this.isLoopCopy(v)) this.dcl(v)
+    if (s.rhs.length === 1 && this.info.commaOk.has(stripParens(s.rhs[0]!))) return this.receiveAssign(s)
     if (s.lhs.length > 1 && s.rhs.length === 1) {
       const ks = s.lhs.map((l) => this.addrOf(this.loopTemp(l)))
       const temps = this.tupleAssign(stripParens(s.rhs[0]!) as A.Call)

@@ -20,6 +20,7 @@ export function hasPointers(t: Type): boolean {
     case 'pointer':
     case 'slice':
     case 'signature':
+    case 'chan':
       r = true
       break
     case 'array':

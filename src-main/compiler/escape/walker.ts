@@ -21,6 +21,7 @@ import { stmtMethods } from './stmt'
 import { exprMethods } from './expr'
 import { callMethods } from './call'
 import { assignMethods } from './assign'
+import { concurMethods } from './concur'
 
 /** A destination or source that is not an AST expression: a temporary or a variable named by the compiler. */
 export type Named = { named: VarKey }
@@ -37,7 +38,7 @@ export interface StmtRef {
   range?: boolean
 }
 
-type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof concurMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnWalker extends Seams {}
 
@@ -65,7 +66,8 @@ export class FnWalker {
 
   walkFunc(): void {
     if (this.unit.wrapper) return new WrapperWalker(this.b, this.unit, this).walk()
-    const body = (this.unit.decl?.body ?? this.unit.lit?.body)!
+    const body = this.unit.decl?.body ?? this.unit.lit?.body
+    if (!body) return // a declaration without body: paramTag's rule (analyze.ts)
     this.findLoopingLabels(body)
     this.stmts(body.stmts)
   }
@@ -133,4 +135,4 @@ export class FnWalker {
 
 }
 
-Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods)
+Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, concurMethods)

@@ -38,6 +38,8 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
     case 'println':
       printArgs(s, e, id === 'println')
       return []
+    case 'close':
+      throw new Unsupported(e.pos, 'built-in close (SSA construction)')
   }
 }
 

@@ -22,7 +22,11 @@ export function assignableTo(x: Operand, t: Type): boolean {
   if (x.mode === 'invalid' || !isValid(t)) return true
   if (identical(x.type, t)) return true
   if (isUntyped(x.type)) return !('problem' in implicitTypeAndValue(x, t))
-  return identical(under(x.type), under(t)) && (!hasName(x.type) || !hasName(t))
+  if (identical(under(x.type), under(t)) && (!hasName(x.type) || !hasName(t))) return true
+  // A bidirectional channel value is assignable to a directional channel type of the same element type.
+  const vu = under(x.type)
+  const tu = under(t)
+  return vu.kind === 'chan' && vu.dir === 'both' && tu.kind === 'chan' && identical(vu.elem, tu.elem) && (!hasName(x.type) || !hasName(t))
 }
 
 /**
@@ -222,7 +226,7 @@ export function initVars(c: Checker, lhs: Var[], rhs: A.Expr[], ret: A.Return | 
     invalidate()
     return
   }
-  const values = multiExpr(c, rhs[0]!)
+  const values = multiExpr(c, rhs[0]!, l === 2 && !ret)
   r = values.length
   if (l === r) {
     lhs.forEach((v, i) => initVar(c, v, values[i]!, context, known(i)))
@@ -249,7 +253,7 @@ export function assignVars(c: Checker, lhs: A.Expr[], rhs: A.Expr[]): void {
     if (okLhs && okRhs) assignError(c, rhs, l, r)
     return
   }
-  const values = multiExpr(c, rhs[0]!)
+  const values = multiExpr(c, rhs[0]!, l === 2)
   r = values.length
   if (l === r) {
     lhs.forEach((e, i) => assignVar(c, e, null, values[i]!, 'assignment'))

@@ -4,6 +4,7 @@
 import type * as A from '../syntax/ast'
 import { assignment } from './assign'
 import { arguments_ } from './call'
+import { checkClose, makeChanArgs } from './chan'
 import type { Checker } from './checker'
 import { makeInt } from './constant'
 import { exprList, exprOrType, use, type ExprKind } from './expr'
@@ -19,6 +20,7 @@ import { identical, isValid, pointerTo, sliceOf, Typ, under, type Signature, typ
 export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
   append: 'expression',
   cap: 'expression',
+  close: 'statement',
   copy: 'statement',
   len: 'expression',
   make: 'expression',
@@ -30,6 +32,7 @@ export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
 const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
   append: { n: 1, variadic: true },
   cap: { n: 1, variadic: false },
+  close: { n: 1, variadic: false },
   copy: { n: 2, variadic: false },
   len: { n: 1, variadic: false },
   make: { n: 1, variadic: true },
@@ -100,7 +103,7 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         if (u.kind === 'pointer' && under(u.elem).kind === 'array') u = under(u.elem)
         if (u.kind === 'array') {
           if (!c.hasCallOrRecv) return { mode: 'constant', type: Typ.int, val: makeInt(u.len), expr: call }
-        } else if (u.kind !== 'slice') {
+        } else if (u.kind !== 'slice' && u.kind !== 'chan') {
           if (isValid(u)) c.errorOperand(x, `invalid argument: ${c.str(x)} for built-in ${id}`)
           return fail
         }
@@ -130,12 +133,15 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         const arg0 = call.args[0]!
         const t = exprAsType(c, arg0)
         if (!isValid(t)) return fail
-        if (under(t).kind !== 'slice') {
+        const isChan = under(t).kind === 'chan'
+        if (under(t).kind !== 'slice' && !isChan) {
           c.errorAt(arg0, `invalid argument: cannot make ${exprString(arg0)}: type must be slice, map, or channel`)
           use(c, call.args.slice(1))
           return fail
         }
-        if (nargs < 2 || nargs > 3) {
+        if (isChan) {
+          if (!makeChanArgs(c, call, nargs)) return fail
+        } else if (nargs < 2 || nargs > 3) {
           c.errorAt(call, `invalid operation: ${exprString(call)} expects 2 or 3 arguments; found ${nargs}`)
           use(c, call.args.slice(1))
           return fail
@@ -162,6 +168,11 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         const t = pointerTo(a.type)
         record(makeSig(t, a.type))
         return { mode: 'value', type: t, expr: call }
+      }
+      case 'close': {
+        if (!checkClose(c, x)) return fail
+        record(makeSig(null, x.type))
+        return { mode: 'novalue', type: Typ.invalid, expr: call }
       }
       case 'print':
       case 'println': {

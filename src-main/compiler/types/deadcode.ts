@@ -164,6 +164,12 @@ class Pruner {
       case 'Switch':
         this.switchStmt(s)
         return s
+      case 'Select':
+        for (const cc of s.clauses) {
+          if (cc.comm) walkCode(cc.comm, (n) => this.literals(n))
+          cc.body = this.stmts(cc.body)
+        }
+        return s
       case 'Labeled':
         s.stmt = this.stmt(s.stmt)
         return s

@@ -135,9 +135,11 @@ export interface TypeInfo {
   calls: Map<A.Call, CallInfo>
   functions: Map<A.FuncDecl | A.FuncLit, FunctionInfo>
   /** Where each break, continue and goto goes: the loop or switch, or the labelled statement. */
-  branchTargets: Map<A.Branch, A.For | A.Range | A.Switch | A.Labeled>
+  branchTargets: Map<A.Branch, A.For | A.Range | A.Switch | A.Select | A.Labeled>
   /** Composite literals with an elided `&T` (elements of `[]*T{{…}}`). */
   implicitAddrLits: Set<A.CompositeLit>
+  /** Receives used with comma-ok (`v, ok := <-ch`). */
+  commaOk: Set<A.Expr>
   /** Package-level objects in declaration order. */
   globals: Var[]
   funcs: FuncObj[]
@@ -165,6 +167,7 @@ export function newTypeInfo(packageScope: Scope): TypeInfo {
     functions: new Map(),
     branchTargets: new Map(),
     implicitAddrLits: new Set(),
+    commaOk: new Set(),
     globals: [],
     funcs: [],
     typeNames: [],

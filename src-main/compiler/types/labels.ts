@@ -22,7 +22,7 @@ interface Block {
 }
 
 interface Targets {
-  breaks: A.For | A.Range | A.Switch | null
+  breaks: A.For | A.Range | A.Switch | A.Select | null
   continues: A.For | A.Range | null
 }
 
@@ -131,6 +131,7 @@ export function checkBranches(c: Checker, body: A.Block): void {
           innerBlock({ breaks: s, continues: s }, s.body.pos, s.body.stmts, label)
           break
         case 'Switch':
+        case 'Select':
           for (const cc of s.clauses) innerBlock({ breaks: s, continues: ctxt.continues }, cc.pos, cc.body, label)
           break
         default:
@@ -173,8 +174,8 @@ export function checkBranches(c: Checker, body: A.Block): void {
         return
       }
       const st = target === 'invalid' ? null : target.stmt
-      const ok = s.tok === 'break' ? st && (st.kind === 'For' || st.kind === 'Range' || st.kind === 'Switch') : st && (st.kind === 'For' || st.kind === 'Range')
-      if (ok && st) targets.set(s, st as A.For | A.Range | A.Switch)
+      const ok = s.tok === 'break' ? st && (st.kind === 'For' || st.kind === 'Range' || st.kind === 'Switch' || st.kind === 'Select') : st && (st.kind === 'For' || st.kind === 'Range')
+      if (ok && st) targets.set(s, st as A.For | A.Range | A.Switch | A.Select)
       else err(id.pos, `invalid ${s.tok} label ${name}`, id.end)
     }
   }

@@ -69,7 +69,7 @@ export interface LabelObj extends ObjectBase {
   used: boolean
 }
 
-export type BuiltinId = 'append' | 'cap' | 'copy' | 'len' | 'make' | 'new' | 'print' | 'println'
+export type BuiltinId = 'append' | 'cap' | 'close' | 'copy' | 'len' | 'make' | 'new' | 'print' | 'println'
 
 export interface BuiltinObj extends ObjectBase {
   kind: 'builtin'

@@ -22,6 +22,8 @@ export function isTerminating(s: A.Stmt, label: string): boolean {
       }
       return hasDefault
     }
+    case 'Select':
+      return s.clauses.every((cc) => isTerminatingList(cc.body, '') && !hasBreakList(cc.body, label, true))
     case 'For':
       return s.cond === null && !hasBreak(s.body, label, true)
     default:
@@ -48,6 +50,7 @@ function hasBreak(s: A.Stmt, label: string, implicit: boolean): boolean {
     case 'If':
       return hasBreak(s.then, label, implicit) || (s.else !== null && hasBreak(s.else, label, implicit))
     case 'Switch':
+    case 'Select':
       return label !== '' && s.clauses.some((cc) => hasBreakList(cc.body, label, false))
     case 'For':
     case 'Range':

@@ -62,13 +62,20 @@ export interface NamedType {
   methods: FuncObj[]
 }
 
+/** `chan T`, `chan<- T`, `<-chan T`. */
+export interface ChanType {
+  kind: 'chan'
+  dir: 'both' | 'send' | 'recv'
+  elem: Type
+}
+
 /** The results of a call with several results. */
 export interface TupleType {
   kind: 'tuple'
   vars: Var[]
 }
 
-export type Type = BasicType | PointerType | ArrayType | SliceType | StructType | Signature | NamedType | TupleType
+export type Type = BasicType | PointerType | ArrayType | SliceType | StructType | Signature | NamedType | TupleType | ChanType
 
 // ---------------------------------------------------------------- basic types
 
@@ -141,10 +148,10 @@ export const isConstType = (t: Type): boolean => isNumeric(t) || isBoolean(t)
 export const isOrdered = (t: Type): boolean => isNumeric(t)
 export const isPointer = (t: Type): boolean => under(t).kind === 'pointer'
 
-/** Pointers, slices and funcs have nil (maps, channels and interfaces are not in the subset). */
+/** Pointers, slices, funcs and channels have nil (maps and interfaces are not in the subset). */
 export function hasNil(t: Type): boolean {
   const u = under(t)
-  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature'
+  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature' || u.kind === 'chan'
 }
 
 /** Whether values of t support == (slices and funcs only against nil). */
@@ -154,6 +161,7 @@ export function isComparable(t: Type): boolean {
     case 'basic':
       return u.basic !== 'untyped nil'
     case 'pointer':
+    case 'chan':
       return true
     case 'array':
       return isComparable(u.elem)
@@ -215,6 +223,8 @@ export function identical(a: Type, b: Type): boolean {
       )
     case 'tuple':
       return b.kind === 'tuple' && identicalVarTypes(a.vars, b.vars)
+    case 'chan':
+      return b.kind === 'chan' && a.dir === b.dir && identical(a.elem, b.elem)
     case 'named':
       return false // named types are identical only to themselves
   }

@@ -1,5 +1,5 @@
-// Type expressions: names, pointers, arrays, slices, structs and function
-// signatures. Maps, channels and interfaces are outside the subset.
+// Type expressions: names, pointers, arrays, slices, structs, channels and
+// function signatures. Maps and interfaces are outside the subset.
 
 import type * as A from '../syntax/ast'
 import type { Checker } from './checker'
@@ -48,8 +48,7 @@ function typInternal(c: Checker, t: A.TypeExpr): Type {
       c.unsupported(t.pos, t.end, 'map type')
       return Typ.invalid
     case 'ChanType':
-      c.unsupported(t.pos, t.end, 'channel type')
-      return Typ.invalid
+      return { kind: 'chan', dir: t.dir, elem: typExpr(c, t.elem) }
     case 'InterfaceType':
       c.unsupported(t.pos, t.end, 'interface type')
       return Typ.invalid

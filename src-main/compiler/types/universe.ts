@@ -6,7 +6,7 @@ import { makeBool, makeInt } from './constant'
 import { Scope, type BuiltinId, type ConstObj, type Obj, type TypeNameObj } from './objects'
 import { Typ } from './types'
 
-const BUILTINS: BuiltinId[] = ['append', 'cap', 'copy', 'len', 'make', 'new', 'print', 'println']
+const BUILTINS: BuiltinId[] = ['append', 'cap', 'close', 'copy', 'len', 'make', 'new', 'print', 'println']
 
 const UNSUPPORTED: Record<string, string> = {
   string: 'string type',
@@ -17,7 +17,6 @@ const UNSUPPORTED: Record<string, string> = {
   complex128: 'complex type',
   panic: 'built-in panic',
   recover: 'built-in recover',
-  close: 'built-in close',
   delete: 'built-in delete',
   complex: 'built-in complex',
   real: 'built-in real',
