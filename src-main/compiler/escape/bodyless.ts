@@ -29,7 +29,8 @@ export function bodylessReport(u: FnUnit, b: BatchBuilder): string[] {
   const out: string[] = []
   for (const p of recvParams(u.signature)) {
     if (!hasPointers(p.type) || p.name === '') continue
-    out.push(`${b.fmtPos(p.pos)}: ${noescape(u) ? `${p.name} does not escape` : `leaking param: ${p.name}`}`)
+    // A blank parameter prints as gc renames it (~p1).
+    out.push(`${b.fmtPos(p.pos)}: ${noescape(u) ? `${p.irName} does not escape` : `leaking param: ${p.irName}`}`)
   }
   return out
 }

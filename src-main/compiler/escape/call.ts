@@ -13,9 +13,19 @@ import type { FnUnit } from './units'
 import { hasPointers, recvParams } from './utils'
 import type { FnWalker, Named } from './walker'
 
+/** A call inside a go/defer wrapper (concur.ts): its operands are the captured temporaries. */
+export interface WrappedCall {
+  args: (A.Expr | Named)[]
+  /** The callee's temporary, or null when the wrapper names the function. */
+  fun: Named | null
+  /** A method call's receiver temporary. */
+  recv: Named | null
+  display: () => string
+}
+
 export const callMethods = {
   /** gc's escape.call: ks are the holes for the call's results (null when they are dropped). */
-  callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call, wrapped?: { args: (A.Expr | Named)[]; display: () => string }): void {
+  callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call, wrapped?: WrappedCall): void {
     const ci = this.info.calls.get(e)
     if (!ci) throw new Error(`escape: unclassified call at offset ${e.pos}`)
     if (ci.kind === 'conversion') return this.expr(ks?.[0] ?? this.b.discard, e.args[0]!)
@@ -38,14 +48,16 @@ export const callMethods = {
     if (ci.kind !== 'method') {
       let calleeK = this.b.discard
       if (!fn && ks?.some((k) => k.dst !== this.b.g.blank)) calleeK = note(this.b.callee, this.exprNote('callee operand', e, e.lparen))
-      this.expr(calleeK, e.fun)
+      if (wrapped?.fun) this.exprOrNamed(calleeK, wrapped.fun)
+      else if (!wrapped) this.expr(calleeK, e.fun)
     }
     let params = recvParams(sig)
     let first = 0
     if (ci.kind === 'method') {
       const sel = stripParens(e.fun) as A.Selector
       const s = this.info.selections.get(sel) as MethodSelection
-      this.receiver(note(this.tagHole(ks, fn, 0), callNote), sel, s)
+      if (wrapped?.recv) this.exprOrNamed(note(this.tagHole(ks, fn, 0), callNote), wrapped.recv)
+      else this.receiver(note(this.tagHole(ks, fn, 0), callNote), sel, s)
       params = params.slice(1)
       first = 1
     }

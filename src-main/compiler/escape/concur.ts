@@ -2,26 +2,36 @@
 // OSEND/ORECV/OSELECT cases of stmt.go). gc's typecheck first rewrites
 // `defer f(a, b)` into `t1, t2 := a, b; defer func() { f(t1, t2) }()`
 // (normalizeGoDeferCall): the temporaries are declared where the statement
-// is read, the wrapper captures them by value, and escape analysis sees a
-// call of a parameterless closure. A defer at loop depth 1 keeps what it
-// captures alive only until the function returns; anything else escapes.
-// Methods of FnWalker (walker.ts), plus the frame-side rewrite.
+// is read, the wrapper (F.deferwrapN / F.gowrapN) captures them by value, and
+// escape analysis sees a call of a parameterless closure. A defer at loop
+// depth 1 keeps what it captures alive only until the function returns;
+// anything else escapes. Methods of FnWalker (walker.ts), plus the
+// frame-side rewrite.
 
 import type * as A from '../syntax/ast'
-import type { TypeInfo } from '../types/info'
-import { sizeof } from '../types/types'
+import type { MethodSelection, TypeInfo } from '../types/info'
+import type { Type } from '../types/types'
 import type { TempVar } from './frames'
-import { stripParens } from './gcfmt'
+import { methodExprRecv, stripParens } from './gcfmt'
 import { holeTo, note, type Hole } from './holes'
 import type { FnUnit } from './units'
 import { gcPos } from './utils'
 import { assignOpPos } from '../types/positions'
 import type { FnWalker, Named, StmtRef } from './walker'
 
+/** What one temporary holds: an argument, the callee, or a method call's adjusted receiver. */
+export type GoDeferSource = { arg: A.Expr } | { recv: A.Selector }
+
 /** A go/defer call rewritten by normalizeGoDeferCall. */
 export interface GoDeferRewrite {
-  /** The temporaries, in argument order, each with the expression it holds. */
-  temps: { temp: TempVar; arg: A.Expr }[]
+  /** gc's name of the wrapper: `F.deferwrap1`, `F.gowrap2` (one counter per function). */
+  name: string
+  /** The temporaries in evaluation order (callee, receiver, arguments), each with what it holds. */
+  temps: { temp: TempVar; src: GoDeferSource }[]
+  /** The callee held in a temporary (func values and literals), else null. */
+  fun: TempVar | null
+  /** A method call's receiver temporary (the call becomes T.M(recv, …)). */
+  recv: TempVar | null
   /** The wrapped call's arguments: a temporary, or an expression evaluated in the wrapper (constants, nil, func names). */
   args: (TempVar | A.Expr)[]
   /** The OAS2 defining the temporaries (their Name.Defn). */
@@ -31,35 +41,65 @@ export interface GoDeferRewrite {
 /**
  * The temporaries normalizeGoDeferCall introduces for a call, or null when
  * the call is already parameterless (then nothing is rewritten). Only the
- * forms the checker admits reach here: plain calls, and calls of a named
- * function whose arguments are not composite literals or packed variadics.
+ * forms the checker admits reach here (types/chan.ts).
  */
-export function goDeferRewrite(info: TypeInfo, s: A.GoDefer, temp: (t: TempVar['type'], pos: number) => TempVar, text: string): GoDeferRewrite | null {
+export function goDeferRewrite(
+  info: TypeInfo,
+  s: A.GoDefer,
+  temp: (t: Type, pos: number) => TempVar,
+  text: string,
+  owner: string,
+  index: number,
+): GoDeferRewrite | null {
   const call = stripParens(s.call) as A.Call
   const ci = info.calls.get(call)
   if (!ci || ci.kind === 'conversion' || ci.kind === 'builtin') return null
-  if (ci.signature.params.length === 0 && ci.signature.results.length === 0) return null
-  const rw: GoDeferRewrite = { temps: [], args: [], defn: {} }
-  ci.signature.params.forEach((p, i) => {
-    const arg = call.args[i]
-    if (!arg) return
+  const fun = stripParens(call.fun)
+  const method = ci.kind === 'method'
+  if (!method && ci.signature.params.length === 0 && ci.signature.results.length === 0) return null
+  const name = `${owner}.${s.tok === 'go' ? 'gowrap' : 'deferwrap'}${index}`
+  const rw: GoDeferRewrite = { name, temps: [], fun: null, recv: null, args: [], defn: {} }
+  // A name shares its position with every use (ir.HasUniquePos): its temporary takes the statement's.
+  const posOf = (e: A.Expr) => (stripParens(e).kind === 'Ident' ? s.pos : gcPos(stripParens(e), text))
+  const add = (type: Type, pos: number, src: GoDeferSource): TempVar => {
+    const t = temp(type, pos)
+    rw.temps.push({ temp: t, src })
+    return t
+  }
+  if (method) {
+    const sel = fun as A.Selector
+    const ms = info.selections.get(sel) as MethodSelection
+    const x = stripParens(sel.x)
+    const plain = ms.recvAdjust === 'none' && ms.path.length === 0
+    rw.recv = add(ms.method.type.recv!.type, plain && x.kind === 'Ident' ? s.pos : gcPos(sel, text), { recv: sel })
+  } else if (!calleeInWrapper(info, fun)) {
+    rw.fun = add(info.types.get(fun)!.type, posOf(fun), { arg: fun })
+  }
+  const params = ci.signature.params
+  call.args.forEach((arg, i) => {
     if (evaluatedInWrapper(info, arg)) return rw.args.push(arg)
-    // A name shares its position with every use (ir.HasUniquePos): the temporary takes the statement's.
-    const a = stripParens(arg)
-    const pos = a.kind === 'Ident' ? s.pos : gcPos(a, text)
-    const t = temp(p.type, pos)
-    rw.temps.push({ temp: t, arg })
-    rw.args.push(t)
+    const p = params[Math.min(i, params.length - 1)]!
+    const packed = ci.variadic.kind === 'pack' && i >= params.length - 1
+    const type = packed && p.type.kind === 'slice' ? p.type.elem : p.type
+    rw.args.push(add(type, posOf(arg), { arg }))
   })
   return rw
+}
+
+/** A function name or a method expression is called directly from the wrapper. */
+function calleeInWrapper(info: TypeInfo, fun: A.Expr): boolean {
+  if (fun.kind === 'Ident') return info.uses.get(fun)?.kind === 'func'
+  return fun.kind === 'Selector' && info.selections.get(fun)?.kind === 'methodExpr'
 }
 
 /** Constants, nil, function names, method expressions and new(T) are evaluated inside the wrapper. */
 function evaluatedInWrapper(info: TypeInfo, arg: A.Expr): boolean {
   const e = stripParens(arg)
-  const tv = info.types.get(e)
-  if (tv?.value || (e.kind === 'Ident' && e.name === 'nil' && info.uses.get(e)?.kind === 'nil')) return true
-  if (e.kind === 'Ident') return info.uses.get(e)?.kind === 'func'
+  if (info.types.get(e)?.value) return true
+  if (e.kind === 'Ident') {
+    const k = info.uses.get(e)?.kind
+    return k === 'func' || k === 'nil'
+  }
   if (e.kind === 'Selector') return info.selections.get(e)?.kind === 'methodExpr'
   if (e.kind === 'Call') {
     const ci = info.calls.get(e)
@@ -72,15 +112,10 @@ export const concurMethods = {
   goDeferStmt(this: FnWalker, s: A.GoDefer): void {
     const call = stripParens(s.call) as A.Call
     const rw = this.frame.goDefers?.get(s) ?? null
-    if (rw) {
-      for (const { temp } of rw.temps) this.dcl(temp)
-      const names = rw.temps.map((t) => t.temp.name)
-      const where: StmtRef = { id: rw.defn, pos: s.pos, print: () => `${names.join(', ')} = ${this.p.list(rw.temps.map((t) => t.arg))}` }
-      this.assignList(rw.temps.map((t) => ({ named: t.temp })), rw.temps.map((t) => t.arg), 'assign-pair', where)
-    }
+    if (rw) this.goDeferTemps(s, rw)
     let k = this.b.heap
     if (s.tok === 'defer' && this.loopDepth === 1) {
-      // e.later: the arguments live until the function returns.
+      // e.later: what the deferred call needs lives until the function returns.
       const loc = this.b.tempLoc(this.unit, this.loopDepth, true)
       this.b.flow(this.b.discard, loc)
       k = holeTo(loc)
@@ -89,9 +124,29 @@ export const concurMethods = {
     this.goDeferWrapper(k, s, call, rw)
   },
 
+  /** `t1, t2 := a, b` (ODCLs, then one OAS2): the operands evaluated at the statement. */
+  goDeferTemps(this: FnWalker, s: A.GoDefer, rw: GoDeferRewrite): void {
+    for (const { temp } of rw.temps) this.dcl(temp)
+    const srcText = (src: GoDeferSource) => ('arg' in src ? this.p.expr(src.arg) : receiverText(this, src.recv))
+    const where: StmtRef = {
+      id: rw.defn,
+      pos: s.pos,
+      print: () => `${rw.temps.map((t) => t.temp.name).join(', ')} = ${rw.temps.map((t) => srcText(t.src)).join(', ')}`,
+    }
+    const ks = rw.temps.map((t) => this.addrOf({ named: t.temp }))
+    const n = this.stmtNote('assign-pair', where)
+    rw.temps.forEach(({ src }, i) => {
+      const k = note(ks[i]!, n)
+      if ('arg' in src) return this.expr(k, src.arg)
+      const sel = src.recv
+      this.receiver(k, sel, this.info.selections.get(sel) as MethodSelection)
+    })
+    this.reassigned(ks, where)
+  },
+
   /** The wrapper closure: its storage, the captured temporaries, and its body (the call) walked where it appears. */
   goDeferWrapper(this: FnWalker, k: Hole, s: A.GoDefer, call: A.Call, rw: GoDeferRewrite): void {
-    const unit = wrapperUnit(this.unit, s, rw)
+    const unit = wrapperUnit(this.unit, rw)
     this.b.env.frames.set(unit, { dcl: [], defn: new Map(), ranges: new Map(), fors: new Map() })
     const kk = this.spill(k, { kind: 'goDefer', node: s, unit }, () => 'func literal', s.pos)
     kk.dst.closure = unit.scope
@@ -103,9 +158,14 @@ export const concurMethods = {
         if (loc.loopDepth === this.loopDepth) loc.reassigned = false
       }
     }
-    const args: (A.Expr | Named)[] = rw.args.map((a) => ('kind' in a && a.kind === 'temp' ? { named: a } : (a as A.Expr)))
-    const display = () => `${this.p.expr(call.fun, 8)}(${rw.args.map((a) => ('kind' in a && a.kind === 'temp' ? a.name : this.p.expr(a as A.Expr))).join(', ')})`
-    this.child(unit).callExpr(null, call, { args, display })
+    const isTemp = (a: TempVar | A.Expr): a is TempVar => a.kind === 'temp'
+    const args: (A.Expr | Named)[] = rw.args.map((a) => (isTemp(a) ? { named: a } : a))
+    this.child(unit).callExpr(null, call, {
+      args,
+      fun: rw.fun ? { named: rw.fun } : null,
+      recv: rw.recv ? { named: rw.recv } : null,
+      display: () => wrappedCallText(this, call, rw),
+    })
   },
 
   sendStmt(this: FnWalker, s: A.Send): void {
@@ -120,7 +180,7 @@ export const concurMethods = {
     }
   },
 
-  /** A select case: `v := <-c` is OSELRECV2 (`v, _ = <-c`), a send or a bare receive as statements. */
+  /** A select case: `v := <-c` is OSELRECV2 (`v, _ = <-c`); a send or a bare receive are statements. */
   commStmt(this: FnWalker, comm: A.Send | A.ExprStmt | A.Assign): void {
     if (comm.kind !== 'Assign') return this.stmt(comm)
     if (comm.op === ':=') for (const v of this.ownDefs(comm.lhs)) this.dcl(v)
@@ -135,10 +195,37 @@ export const concurMethods = {
   },
 }
 
-function wrapperUnit(parent: FnUnit, s: A.GoDefer, rw: GoDeferRewrite): FnUnit {
-  const name = `${parent.name}.${s.tok === 'go' ? 'gowrap' : 'deferwrap'}`
+/** A method call's receiver as gc passes it: the embedded fields, then the implicit & or *. */
+function receiverText(w: FnWalker, sel: A.Selector): string {
+  const s = w.info.selections.get(sel) as MethodSelection
+  const r = w.p.receiver(sel)
+  return s.recvAdjust === 'addr' ? `&${r}` : s.recvAdjust === 'deref' ? `*${r}` : r
+}
+
+/** gc's %v of the call inside the wrapper: temporaries for the operands, packed extras as `... argument`. */
+function wrappedCallText(w: FnWalker, call: A.Call, rw: GoDeferRewrite): string {
+  const ci = w.info.calls.get(call)!
+  const argText = (a: TempVar | A.Expr) => (a.kind === 'temp' ? a.name : w.p.expr(a))
+  let head: string
+  const args: string[] = []
+  if (rw.recv) {
+    const sel = stripParens(call.fun) as A.Selector
+    const m = (w.info.selections.get(sel) as MethodSelection).method
+    head = `${methodExprRecv(m.type.recv!.type)}.${m.name}`
+    args.push(rw.recv.name)
+  } else head = rw.fun ? rw.fun.name : w.p.expr(call.fun, 8)
+  let ddd = call.ellipsis ? '...' : ''
+  if (ci.kind !== 'conversion' && ci.kind !== 'builtin' && ci.variadic.kind === 'pack') {
+    const from = ci.variadic.from
+    args.push(...rw.args.slice(0, from).map(argText), rw.args.length > from ? '... argument' : 'nil')
+    ddd = '...'
+  } else args.push(...rw.args.map(argText))
+  return `${head}(${args.join(', ')}${ddd})`
+}
+
+function wrapperUnit(parent: FnUnit, rw: GoDeferRewrite): FnUnit {
   return {
-    name,
+    name: rw.name,
     decl: null,
     lit: null,
     wrapper: null,
@@ -148,13 +235,8 @@ function wrapperUnit(parent: FnUnit, s: A.GoDefer, rw: GoDeferRewrite): FnUnit {
     captures: [],
     goDefer: rw.temps.map((t) => t.temp),
     refs: [],
-    scope: { name, outer: parent.scope, resultsLost: false },
+    scope: { name: rw.name, outer: parent.scope, resultsLost: false },
     state: 1,
     tags: [],
   }
-}
-
-/** A captured temporary's width, as the capture line prints it. */
-export function tempWidth(t: TempVar): number {
-  return sizeof(t.type)
 }

@@ -124,7 +124,7 @@ export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps, tex
         return values(n.results, fi?.results.length ?? 0, n.pos)
       case 'GoDefer': {
         forEachChild(n, visit)
-        const rw = goDeferRewrite(info, n, temp, text)
+        const rw = goDeferRewrite(info, n, temp, text, unit.name, (frame.goDefers?.size ?? 0) + 1)
         if (!rw) return
         for (const t of rw.temps) frame.defn.set(t.temp, rw.defn)
         ;(frame.goDefers ??= new Map()).set(n, rw)
