@@ -142,6 +142,8 @@ function convert(t: Type): SsaType {
       // Lazy: pointers are how types refer to themselves (type node struct{ next *node }).
       return intern(withLazyElem({ str, key, kind: 'ptr', size, align, hasPointers: true, go: t }, u.elem))
     case 'signature':
+    // A channel is one pointer word (*hchan), like a func value.
+    case 'chan':
       return intern({ str, key, kind: 'func', size, align, hasPointers: true, go: t })
     case 'slice':
       return intern(withLazyElem({ str, key, kind: 'slice', size, align, hasPointers: true, go: t }, u.elem))

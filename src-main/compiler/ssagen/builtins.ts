@@ -13,12 +13,14 @@ import { Unsupported, unparen, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
+import { chanLenCap, closeChan, isChan, makeChan } from './concur'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
     case 'len':
     case 'cap': {
       const xt = under(s.typeOf(e.args[0]!))
+      if (xt.kind === 'chan') return [chanLenCap(s, e, id)]
       if (xt.kind !== 'slice') throw new Unsupported(e.pos, `${id} of ${xt.kind}`)
       return [s.v(id === 'len' ? 'SliceLen' : 'SliceCap', T.int, [s.expr(e.args[0]!)])]
     }
@@ -29,7 +31,7 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       return [a]
     }
     case 'make':
-      return [makeSlice(s, e)]
+      return [isChan(s.typeOf(e)) ? makeChan(s, e) : makeSlice(s, e)]
     case 'append':
       return [append(s, e)]
     case 'copy':
@@ -39,7 +41,8 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       printArgs(s, e, id === 'println')
       return []
     case 'close':
-      throw new Unsupported(e.pos, 'built-in close (SSA construction)')
+      closeChan(s, e)
+      return []
   }
 }
 

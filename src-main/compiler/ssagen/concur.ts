@@ -1,42 +1,122 @@
-// Channels, select, go and defer are type-checked and escape-analysed, but
-// SSA construction of them (runtime.makechan/chansend1/chanrecv1/selectgo,
-// newproc, open-coded and stack defers) is not modelled yet: a function
-// using any of them is refused here, before anything is built, rather than
-// compiled wrongly.
+// Channels as walk and ssagen lower them: make(chan T[, n]) →
+// runtime.makechan, close → closechan, len/cap → chanlen/chancap, a send
+// → chansend1(c, &v) (order takes the address of a parameter in place), a
+// receive → chanrecv1(c, &tmp) into a cleared order temporary, or
+// chanrecv1(c, nil) when the value is dropped. Not modelled yet, and refused
+// here before anything is built rather than compiled wrongly: go, defer,
+// select, comma-ok receives, range over a channel, sends of anything but a
+// parameter.
 
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
 import type { FunctionInfo, TypeInfo } from '../types/info'
+import type { Var } from '../types/objects'
 import { under, type Type } from '../types/types'
-import { Unsupported } from './fn'
+import type { Value } from '../ssa/func'
+import { fromGo, ptrTo, T } from '../ssa/types'
+import { Unsupported, unparen, type FnBuilder } from './fn'
 
-const STATEMENTS: Record<string, string> = {
-  GoDefer: '',
-  Send: 'channel send (SSA construction)',
-  Select: 'select statement (SSA construction)',
-}
-
-/** Throws Unsupported at the first construct of this family in the function's own code. */
+/** Throws Unsupported at the first construct SSA construction does not model, in the function's own code. */
 export function refuseConcurrency(info: TypeInfo, fi: FunctionInfo, body: A.Block): void {
-  for (const p of [...fi.params, ...fi.results]) {
-    if (isChan(p.type)) throw new Unsupported(fi.node.pos, 'channel type (SSA construction)')
-  }
   walkCode(body, (n) => {
-    if (n.kind === 'FuncLit') return false
-    if (n.kind in STATEMENTS) {
-      const what = n.kind === 'GoDefer' ? `${(n as A.GoDefer).tok} statement (SSA construction)` : STATEMENTS[n.kind]!
-      throw new Unsupported(n.pos, what)
+    switch (n.kind) {
+      case 'FuncLit':
+        return false
+      case 'GoDefer':
+        throw new Unsupported(n.pos, `${n.tok} statement (SSA construction)`)
+      case 'Select':
+        throw new Unsupported(n.pos, 'select statement (SSA construction)')
+      case 'Send':
+        if (!sentParam(info, fi, n)) throw new Unsupported(n.pos, 'channel send of this operand (SSA construction)')
+        return true
+      case 'Range':
+        if (isChan(info.types.get(unparen(n.x))?.type)) throw new Unsupported(n.pos, 'range over a channel (SSA construction)')
+        return true
+      case 'Unary':
+        if (n.op === '<-' && info.commaOk.has(n)) throw new Unsupported(n.pos, 'comma-ok receive (SSA construction)')
+        return true
+      default:
+        return true
     }
-    if (n.kind === 'Unary' && n.op === '<-') throw new Unsupported(n.pos, 'channel receive (SSA construction)')
-    if (n.kind === 'VarDecl' || n.kind === 'DeclStmt' || n.kind === 'Assign' || n.kind === 'Range') return true
-    if ('kind' in n && n.kind !== 'Block') {
-      const t = info.types.get(n as A.Expr)?.type
-      if (t && isChan(t)) throw new Unsupported(n.pos, 'channel type (SSA construction)')
-    }
-    return true
   })
 }
 
-function isChan(t: Type): boolean {
-  return under(t).kind === 'chan'
+/** The parameter a send sends, if that is what it sends: order passes its address in place. */
+function sentParam(info: TypeInfo, fi: FunctionInfo, s: A.Send): Var | null {
+  const x = unparen(s.value)
+  if (x.kind !== 'Ident') return null
+  const v = info.uses.get(x)
+  return v?.kind === 'var' && fi.params.includes(v) ? v : null
+}
+
+/** Parameters whose address a send takes (walk's NodAddr marks them address-taken: they live in their slots). */
+export function sentParams(info: TypeInfo, fi: FunctionInfo, body: A.Block): Set<Var> {
+  const out = new Set<Var>()
+  walkCode(body, (n) => {
+    if (n.kind === 'FuncLit') return false
+    if (n.kind === 'Send') {
+      const v = sentParam(info, fi, n)
+      if (v) out.add(v)
+    }
+    return true
+  })
+  return out
+}
+
+export function isChan(t: Type | undefined): boolean {
+  return !!t && under(t).kind === 'chan'
+}
+
+function elemOf(t: Type): Type {
+  return (under(t) as { elem: Type }).elem
+}
+
+/**
+ * make(chan T[, n]): runtime.makechan(type, int(n)). walk picks makechan64
+ * only for a size wider than uint, which a 64-bit target never has.
+ */
+export function makeChan(b: FnBuilder, e: A.Call): Value {
+  const ct = fromGo(b.typeOf(e))
+  const sizeExpr = e.args[1]
+  let size: Value = b.constInt(T.int, 0)
+  if (sizeExpr) {
+    const st = fromGo(b.typeOf(sizeExpr))
+    const tv = b.cx.info.types.get(unparen(sizeExpr))
+    if (tv?.value && tv.value.kind === 'int') size = b.constInt(T.int, Number(tv.value.value))
+    else size = st === T.int ? b.expr(sizeExpr) : b.convert(b.expr(sizeExpr), st, T.int, sizeExpr)
+  }
+  return b.mkcall('makechan', [ct], [b.typeAddr(ct), size], [T.unsafePointer, T.int])[0]!
+}
+
+export function closeChan(b: FnBuilder, e: A.Call): void {
+  b.mkcall('closechan', [], [b.expr(e.args[0]!)])
+}
+
+export function chanLenCap(b: FnBuilder, e: A.Call, id: 'len' | 'cap'): Value {
+  return b.mkcall(id === 'len' ? 'chanlen' : 'chancap', [T.int], [b.expr(e.args[0]!)])[0]!
+}
+
+/** `c <- v` with v a parameter: chansend1(c, &v). */
+export function sendStmt(b: FnBuilder, s: A.Send): void {
+  const c = b.expr(s.ch)
+  const v = b.cx.info.uses.get(unparen(s.value) as A.Ident) as Var
+  b.mkcall('chansend1', [], [c, b.addrOfVar(v)])
+}
+
+/** `<-c` as a statement: chanrecv1(c, nil). */
+export function drain(b: FnBuilder, e: A.Unary): void {
+  const c = b.expr(e.x)
+  b.mkcall('chanrecv1', [], [c, b.constNil(ptrTo(fromGo(elemOf(b.typeOf(e.x)))))])
+}
+
+/** `<-c` as a value: order's cleared temporary, chanrecv1(c, &tmp), then the temporary's value. */
+export function receive(b: FnBuilder, e: A.Unary): Value {
+  const t = fromGo(b.typeOf(e))
+  const c = b.expr(e.x)
+  const name = b.orderTemp(t, true)
+  if (t.hasPointers) b.mem = b.v('VarDef', T.mem, [b.mem], 0n, { kind: 'sym', name })
+  const a = b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name })
+  b.storeInto(t, a, b.zero(t))
+  b.mkcall('chanrecv1', [], [c, a])
+  return b.loadOrDeref(t, b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name }))
 }

@@ -28,6 +28,7 @@ import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
 import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
+import { sentParams } from './concur'
 
 export class Unsupported extends Error {
   constructor(
@@ -89,6 +90,8 @@ export class FnBuilder extends Builder {
     this.fixedFrameSize = abiConfig(arch).localsOffset
     this.results = unit.info!.results
     this.resultTypes = this.results.map((r) => fromGo(r.type))
+    // gc numbers a temporary by len(fn.Dcl) when it is made: every declaration and typecheck temporary come first.
+    this.tmpCount = cx.frames.get(unit)?.dcl.length ?? 0
   }
 
   build(): void {
@@ -99,6 +102,7 @@ export class FnBuilder extends Builder {
     // Stack slots of parameters and results come first, as gc's decladdrs.
     const declAddrs = this.declAddrs
     this.walkAddrTaken = clearedVars(this, node.kind === 'FuncDecl' ? node.body! : node.body)
+    for (const v of sentParams(this.cx.info, info, node.kind === 'FuncDecl' ? node.body! : node.body)) this.walkAddrTaken.add(v)
     for (const p of [...info.params, ...info.results]) {
       if (p.irName === '_' ) continue
       declAddrs.set(p, this.entryV('LocalAddr', ptrTo(fromGo(p.type)), [this.sp, this.mem], 0n, { kind: 'sym', name: p.irName }))

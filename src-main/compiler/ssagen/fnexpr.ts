@@ -9,6 +9,7 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
+import { receive } from './concur'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -100,6 +101,8 @@ export const exprMethods = {
         return this.v('Not', T.bool, [this.expr(e.x)])
       case '^':
         return this.v(`Com${t.size * 8}`, t, [this.expr(e.x)])
+      case '<-':
+        return receive(this, e)
       default:
         throw new Unsupported(e.pos, `operator ${e.op}`)
     }

@@ -13,6 +13,7 @@ import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
+import { drain, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 
 export const stmtMethods = {
@@ -22,9 +23,14 @@ export const stmtMethods = {
         return this.stmts(s.stmts)
       case 'Empty':
         return
-      case 'ExprStmt':
+      case 'ExprStmt': {
+        const x = unparen(s.x)
+        if (x.kind === 'Unary' && x.op === '<-') return drain(this, x)
         this.expr(s.x)
         return
+      }
+      case 'Send':
+        return sendStmt(this, s)
       case 'Assign':
         return this.assign(s)
       case 'IncDec': {

@@ -1,0 +1,39 @@
+// Channels as walk lowers them: make(chan T[, n]) → runtime.makechan (an
+// int64 size too: makechan64 is for sizes wider than uint), close → closechan, len/cap →
+// chanlen/chancap, a send of a parameter → chansend1(c, &v) with v kept in
+// its argument slot, a received value → chanrecv1(c, &tmp) into a cleared
+// order temporary, a dropped one → chanrecv1(c, nil).
+package chans
+
+func closeIt(c chan int) { close(c) }
+
+func lenOf(c chan int) int { return len(c) }
+
+func capOf(c <-chan *int) int { return cap(c) }
+
+func mk(n int) chan int { return make(chan int, n) }
+
+func mk0() chan *int { return make(chan *int) }
+
+func mkConst() chan struct{} { return make(chan struct{}, 16) }
+
+func mk64(n int64) chan int8 { return make(chan int8, n) }
+
+func mk32(n uint16) chan int { return make(chan int, n) }
+
+func send(c chan int, v int) { c <- v }
+
+func sendPtr(c chan<- *int, p *int) { c <- p }
+
+func recv(c chan int) int { return <-c }
+
+func recvPtr(c <-chan *int) *int { return <-c }
+
+func recvAdd(c chan int, k int) int {
+	x := <-c
+	return x + k
+}
+
+func drain(c chan int) { <-c }
+
+func isNil(c chan int) bool { return c == nil }
