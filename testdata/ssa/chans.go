@@ -1,8 +1,10 @@
 // Channels as walk lowers them: make(chan T[, n]) → runtime.makechan (an
-// int64 size too: makechan64 is for sizes wider than uint), close → closechan, len/cap →
-// chanlen/chancap, a send of a parameter → chansend1(c, &v) with v kept in
-// its argument slot, a received value → chanrecv1(c, &tmp) into a cleared
-// order temporary, a dropped one → chanrecv1(c, nil).
+// int64 size too: makechan64 is for sizes wider than uint), close →
+// closechan, len/cap → chanlen/chancap, a send → chansend1(c, &v) with a
+// parameter kept in its argument slot, a local or any other value copied to
+// an order temporary and a constant in read-only static data, a received
+// value → chanrecv1(c, &tmp) into a cleared order temporary, a dropped one →
+// chanrecv1(c, nil).
 package chans
 
 func closeIt(c chan int) { close(c) }
@@ -37,3 +39,29 @@ func recvAdd(c chan int, k int) int {
 func drain(c chan int) { <-c }
 
 func isNil(c chan int) bool { return c == nil }
+
+// A local is copied into an order temporary for the send; so is any other value.
+func sendLocal(c chan int, k int) {
+	x := k * 2
+	c <- x
+}
+
+func sendExpr(c chan int, k int) {
+	c <- k + 1
+}
+
+// A constant is sent from read-only static data.
+func sendConst(c chan int) {
+	c <- 7
+}
+
+// A received value used in a condition, and a pointer sent from a copy.
+func relay(in <-chan *int, out chan<- *int) bool {
+	p := <-in
+	if p == nil {
+		return false
+	}
+	q := p
+	out <- q
+	return true
+}

@@ -35,6 +35,8 @@ describe('channels lower to runtime calls as walk makes them', () => {
     expect(await calls('send')).toEqual(['runtime.chansend1 [16]'])
     expect(await calls('recv')).toEqual(['runtime.chanrecv1 [16]'])
     expect(await calls('drain')).toEqual(['runtime.chanrecv1 [16]'])
+    expect(await calls('sendLocal')).toEqual(['runtime.chansend1 [16]'])
+    expect(await calls('sendConst')).toEqual(['runtime.chansend1 [16]'])
   })
 
   it('a sent parameter lives in its slot; a received value goes through a cleared temporary', async () => {
@@ -77,7 +79,8 @@ func e(c chan int) {
 
 func f(c chan int) {
 	x := 1
-	c <- x
+	p := &x
+	c <- *p
 }
 `,
     )
@@ -93,6 +96,6 @@ func f(c chan int) {
     expect(refusal('b')).toMatch(/11:2: unsupported: range over a channel \(SSA construction\)/)
     expect(refusal('d')).toMatch(/16:2: unsupported: go statement \(SSA construction\)/)
     expect(refusal('e')).toMatch(/20:2: unsupported: select statement \(SSA construction\)/)
-    expect(refusal('f')).toMatch(/25:2: unsupported: channel send of this operand \(SSA construction\)/)
+    expect(refusal('f')).toMatch(/26:2: unsupported: channel send of this operand \(SSA construction\)/)
   })
 })

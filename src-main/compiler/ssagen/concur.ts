@@ -1,11 +1,11 @@
 // Channels as walk and ssagen lower them: make(chan T[, n]) →
 // runtime.makechan, close → closechan, len/cap → chanlen/chancap, a send
-// → chansend1(c, &v) (order takes the address of a parameter in place), a
-// receive → chanrecv1(c, &tmp) into a cleared order temporary, or
-// chanrecv1(c, nil) when the value is dropped. Not modelled yet, and refused
-// here before anything is built rather than compiled wrongly: go, defer,
-// select, comma-ok receives, range over a channel, sends of anything but a
-// parameter.
+// → chansend1(c, &v) (order's addrTemp: a parameter in place, a constant as
+// static data, other values through a copy), a receive → chanrecv1(c, &tmp)
+// into a cleared order temporary, or chanrecv1(c, nil) when the value is
+// dropped. Not modelled yet, and refused here before anything is built
+// rather than compiled wrongly: go, defer, select, comma-ok receives, range
+// over a channel, sends of fields, elements and address-taken variables.
 
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
@@ -13,11 +13,12 @@ import type { FunctionInfo, TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import { under, type Type } from '../types/types'
 import type { Value } from '../ssa/func'
-import { fromGo, ptrTo, T } from '../ssa/types'
+import { canSSA, fromGo, ptrTo, T } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
+import type { EscapeFacts } from './vars'
 
 /** Throws Unsupported at the first construct SSA construction does not model, in the function's own code. */
-export function refuseConcurrency(info: TypeInfo, fi: FunctionInfo, body: A.Block): void {
+export function refuseConcurrency(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, body: A.Block): void {
   walkCode(body, (n) => {
     switch (n.kind) {
       case 'FuncLit':
@@ -27,7 +28,7 @@ export function refuseConcurrency(info: TypeInfo, fi: FunctionInfo, body: A.Bloc
       case 'Select':
         throw new Unsupported(n.pos, 'select statement (SSA construction)')
       case 'Send':
-        if (!sentParam(info, fi, n)) throw new Unsupported(n.pos, 'channel send of this operand (SSA construction)')
+        if (sendOperand(info, facts, fi, n) === 'addressable') throw new Unsupported(n.pos, 'channel send of this operand (SSA construction)')
         return true
       case 'Range':
         if (isChan(info.types.get(unparen(n.x))?.type)) throw new Unsupported(n.pos, 'range over a channel (SSA construction)')
@@ -39,6 +40,27 @@ export function refuseConcurrency(info: TypeInfo, fi: FunctionInfo, body: A.Bloc
         return true
     }
   })
+}
+
+/**
+ * How order's addrTemp passes a sent value: a parameter in place, a constant
+ * or nil as read-only static data, an SSA-able local or any other
+ * non-addressable value through a copy. Other addressable operands (fields,
+ * elements, address-taken variables) are passed in place too; not modelled.
+ */
+function sendOperand(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, s: A.Send): 'param' | 'static' | 'copy' | 'addressable' {
+  const x = unparen(s.value)
+  const tv = info.types.get(x)
+  if (tv?.value || (x.kind === 'Ident' && info.uses.get(x)?.kind === 'nil')) return 'static'
+  if (sentParam(info, fi, s)) return 'param'
+  if (x.kind === 'Ident') {
+    const v = info.uses.get(x)
+    // gc copies a PAUTO that is SSA-able and not address-taken (#63332).
+    const ssaLocal = v?.kind === 'var' && fi.locals.includes(v) && !v.addrTaken && !facts.heap.has(v) && !facts.byRef.has(v) && canSSA(fromGo(v.type))
+    return ssaLocal ? 'copy' : 'addressable'
+  }
+  if (x.kind === 'Star' || x.kind === 'Selector' || x.kind === 'Index') return 'addressable'
+  return 'copy'
 }
 
 /** The parameter a send sends, if that is what it sends: order passes its address in place. */
@@ -96,11 +118,22 @@ export function chanLenCap(b: FnBuilder, e: A.Call, id: 'len' | 'cap'): Value {
   return b.mkcall(id === 'len' ? 'chanlen' : 'chancap', [T.int], [b.expr(e.args[0]!)])[0]!
 }
 
-/** `c <- v` with v a parameter: chansend1(c, &v). */
+/** `c <- v`: chansend1(c, &v), v as order's addrTemp leaves it (sendOperand). */
 export function sendStmt(b: FnBuilder, s: A.Send): void {
   const c = b.expr(s.ch)
-  const v = b.cx.info.uses.get(unparen(s.value) as A.Ident) as Var
-  b.mkcall('chansend1', [], [c, b.addrOfVar(v)])
+  const et = fromGo(elemOf(b.typeOf(s.ch)))
+  const how = sendOperand(b.cx.info, b.cx.facts, b.unit.info!, s)
+  let addr: Value
+  if (how === 'param') addr = b.addrOfVar(b.cx.info.uses.get(unparen(s.value) as A.Ident) as Var)
+  else if (how === 'static') addr = b.staticData(et)
+  else {
+    const v = b.expr(s.value)
+    const name = b.orderTemp(et, true)
+    if (et.hasPointers) b.mem = b.v('VarDef', T.mem, [b.mem], 0n, { kind: 'sym', name })
+    addr = b.v('LocalAddr', ptrTo(et), [b.sp, b.mem], 0n, { kind: 'sym', name })
+    b.storeInto(et, addr, v)
+  }
+  b.mkcall('chansend1', [], [c, addr])
 }
 
 /** `<-c` as a statement: chanrecv1(c, nil). */

@@ -103,7 +103,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
   let b!: FnBuilder
   try {
     const node = unit.info!.node
-    refuseConcurrency(cx.info, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
+    refuseConcurrency(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
     b = new FnBuilder(unit, cx, arch)
     b.build()
   } catch (e) {
