@@ -92,3 +92,24 @@ func callExt() {
 	extNoescape(&b, nil, nil)
 	ext2(&c)
 }
+
+// With ok, the reader receives into two temporaries first (t1, t2 = <-c; v, ok = t1, t2),
+// in a select case too: later temporaries are numbered after them.
+func commaOkTemps(c chan *int) {
+	var v *int
+	var ok bool
+	v, ok = <-c
+	if ok {
+		sink = v
+	}
+	select {
+	case w, ok2 := <-c:
+		if ok2 {
+			sink = w
+		}
+	}
+	var y int
+	go leakInt(&y)
+}
+
+func leakInt(p *int) { sink = p }

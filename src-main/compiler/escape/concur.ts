@@ -187,11 +187,26 @@ export const concurMethods = {
     this.receiveAssign(comm)
   },
 
-  /** `v, ok = <-c` (OAS2RECV, OSELRECV2): the value comes from the channel, nothing flows from c. */
+  /**
+   * `v, ok = <-c` (OAS2RECV, OSELRECV2): the value comes from the channel,
+   * nothing flows from c. With ok (in a select case too) the reader receives
+   * into its temporaries first: `t1, t2 = <-c; v, ok = t1, t2`.
+   */
   receiveAssign(this: FnWalker, s: A.Assign): void {
-    const where: StmtRef = { id: s, pos: assignOpPos(s, this.text), print: () => this.p.assign(s) }
-    const dsts = s.lhs.length === 1 ? [s.lhs[0]!, null] : s.lhs
-    this.assignList(dsts, [s.rhs[0]!], 'assign-pair-receive', where)
+    this.receiveInto(s.lhs, s.rhs[0]!, { id: s, pos: assignOpPos(s, this.text), print: () => this.p.assign(s) }, s.op === '=' ? '=' : ':=')
+  },
+
+  receiveInto(this: FnWalker, lhs: readonly (A.Expr | null)[], rhs: A.Expr, where: StmtRef, op: string): void {
+    const temps = this.frame.commaOk?.get(stripParens(rhs))
+    if (!temps) {
+      const dsts = lhs.length === 1 ? [lhs[0]!, null] : [...lhs]
+      return this.assignList(dsts, [rhs], 'assign-pair-receive', where)
+    }
+    for (const t of temps) this.dcl(t)
+    const recv: StmtRef = { id: stripParens(rhs), pos: where.pos, print: () => `${temps.map((t) => t.name).join(', ')} = ${this.p.expr(rhs)}` }
+    this.assignList(temps.map((t) => ({ named: t })), [rhs], 'assign-pair-receive', recv)
+    const copy: StmtRef = { ...where, print: () => `${lhs.map((l) => (l ? this.p.expr(l) : '_')).join(', ')} ${op} ${temps.map((t) => t.name).join(', ')}` }
+    this.assignList([...lhs], temps.map((t) => ({ named: t })), 'assign-pair', copy)
   },
 }
 

@@ -51,6 +51,8 @@ export interface Frame {
   fors: Map<A.For, ForRewrite>
   /** go/defer calls rewritten into a wrapper capturing temporaries (concur.ts). */
   goDefers?: Map<A.GoDefer, GoDeferRewrite>
+  /** `v, ok := <-c`: the reader's temporaries for the value and ok (`tmp1, tmp2 := <-c; v, ok = tmp1, tmp2`). */
+  commaOk?: Map<A.Expr, TempVar[]>
 }
 
 /** Temporaries of every N:1 call in the file, shared by all frames and the printer. */
@@ -137,6 +139,14 @@ export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps, tex
   const values = (rhs: readonly A.Expr[], targets: number, pos: number): void => {
     if (rhs.length === 1 && targets > 1) {
       visit(rhs[0]!)
+      const r = stripParens(rhs[0]!)
+      if (info.commaOk.has(r)) {
+        // The value's and ok's types: the reader's N:1 temporaries (ok converts from untyped bool).
+        const temps = [temp(info.types.get(r)!.type, pos), temp({ kind: 'basic', basic: 'bool', name: 'bool' }, pos)]
+        for (const t of temps) frame.defn.set(t, r)
+        ;(frame.commaOk ??= new Map()).set(r, temps)
+        return
+      }
       tupleTemps(rhs[0]!, pos)
     } else rhs.forEach(visit)
   }

@@ -126,6 +126,10 @@ export const stmtMethods = {
     if (spec.values.length === 0) return
     const names = spec.names.map((n) => n.name)
     const dsts: Dst[] = spec.names.map((n) => (isBlank(n) ? null : n))
+    if (spec.names.length > 1 && spec.values.length === 1 && this.info.commaOk.has(stripParens(spec.values[0]!))) {
+      const where: StmtRef = { id: spec, pos: spec.pos, print: () => this.p.varSpec(names, spec.values) }
+      return this.receiveInto(dsts.map((d) => d as A.Expr | null), spec.values[0]!, where, ':=')
+    }
     if (spec.names.length > 1 && spec.values.length === 1) {
       const call = stripParens(spec.values[0]!) as A.Call
       const temps = this.b.env.tuples.get(call)!
