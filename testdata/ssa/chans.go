@@ -4,7 +4,7 @@
 // parameter kept in its argument slot, a local or any other value copied to
 // an order temporary and a constant in read-only static data, a received
 // value → chanrecv1(c, &tmp) into a cleared order temporary, a dropped one →
-// chanrecv1(c, nil).
+// chanrecv1(c, nil), with ok → ok = chanrecv2(c, &tmp).
 package chans
 
 func closeIt(c chan int) { close(c) }
@@ -64,4 +64,24 @@ func relay(in <-chan *int, out chan<- *int) bool {
 	q := p
 	out <- q
 	return true
+}
+
+// Comma-ok: ok = chanrecv2(c, &tmp), the value read back from order's temporary
+// (numbered after the reader's two temporaries; cleared first when it holds pointers).
+func recvOk(c chan int) (int, bool) {
+	v, ok := <-c
+	return v, ok
+}
+
+func recvOkPtr(c chan *int) *int {
+	var p, ok = <-c
+	if !ok {
+		return nil
+	}
+	return p
+}
+
+func closed(c <-chan struct{}) bool {
+	_, ok := <-c
+	return !ok
 }

@@ -3,9 +3,10 @@
 // → chansend1(c, &v) (order's addrTemp: a parameter in place, a constant as
 // static data, other values through a copy), a receive → chanrecv1(c, &tmp)
 // into a cleared order temporary, or chanrecv1(c, nil) when the value is
-// dropped. Not modelled yet, and refused here before anything is built
-// rather than compiled wrongly: go, defer, select, comma-ok receives, range
-// over a channel, sends of fields, elements and address-taken variables.
+// dropped, ok = chanrecv2(c, &tmp) with comma-ok. Not modelled yet, and
+// refused here before anything is built rather than compiled wrongly: go,
+// defer, select, range over a channel, sends of fields, elements and
+// address-taken variables.
 
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
@@ -32,9 +33,6 @@ export function refuseConcurrency(info: TypeInfo, facts: EscapeFacts, fi: Functi
         return true
       case 'Range':
         if (isChan(info.types.get(unparen(n.x))?.type)) throw new Unsupported(n.pos, 'range over a channel (SSA construction)')
-        return true
-      case 'Unary':
-        if (n.op === '<-' && info.commaOk.has(n)) throw new Unsupported(n.pos, 'comma-ok receive (SSA construction)')
         return true
       default:
         return true
@@ -140,6 +138,27 @@ export function sendStmt(b: FnBuilder, s: A.Send): void {
 export function drain(b: FnBuilder, e: A.Unary): void {
   const c = b.expr(e.x)
   b.mkcall('chanrecv1', [], [c, b.constNil(ptrTo(fromGo(elemOf(b.typeOf(e.x)))))])
+}
+
+/**
+ * `v, ok = <-c`: order's as2ok gives the value a temporary (cleared when it
+ * holds pointers) and ok one more (it stays SSA), walk calls
+ * ok = chanrecv2(c, &tmp); the value is then read from the temporary.
+ */
+export function commaOkReceive(b: FnBuilder, e: A.Unary): Value[] {
+  const t = fromGo(b.typeOf(e))
+  const c = b.expr(e.x)
+  const name = b.orderTemp(t, true)
+  b.orderTemp(T.bool)
+  let a = b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name })
+  if (t.hasPointers) {
+    b.mem = b.v('VarDef', T.mem, [b.mem], 0n, { kind: 'sym', name })
+    a = b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name })
+    b.storeInto(t, a, b.zero(t))
+  }
+  const [ok] = b.mkcall('chanrecv2', [T.bool], [c, a])
+  const v = b.loadOrDeref(t, b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name }))
+  return [v, ok!]
 }
 
 /** `<-c` as a value: order's cleared temporary, chanrecv1(c, &tmp), then the temporary's value. */
