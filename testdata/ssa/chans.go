@@ -85,3 +85,29 @@ func closed(c <-chan struct{}) bool {
 	_, ok := <-c
 	return !ok
 }
+
+// Range over a channel: hb = chanrecv2(ha, &hv1) each time round, hv1
+// cleared once read (and before the loop when it holds pointers).
+func sum(c chan int) int {
+	s := 0
+	for v := range c {
+		s += v
+	}
+	return s
+}
+
+func count(c <-chan *int) int {
+	n := 0
+	for p := range c {
+		if p == nil {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+func drainAll(c chan int) {
+	for range c {
+	}
+}

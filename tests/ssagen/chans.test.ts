@@ -39,6 +39,7 @@ describe('channels lower to runtime calls as walk makes them', () => {
     expect(await calls('sendConst')).toEqual(['runtime.chansend1 [16]'])
     expect(await calls('recvOk')).toEqual(['runtime.chanrecv2 [16]'])
     expect(await calls('closed')).toEqual(['runtime.chanrecv2 [16]'])
+    expect(await calls('sum')).toEqual(['runtime.chanrecv2 [16]'])
   })
 
   it('a sent parameter lives in its slot; a received value goes through a cleared temporary', async () => {
@@ -57,7 +58,7 @@ describe('channels lower to runtime calls as walk makes them', () => {
     expect(ok.locals.filter((l) => l.temp).map((l) => `${l.name} ${l.type.str}${l.addrTaken ? ' addrtaken' : ''}`)).toEqual(['.autotmp_7 int addrtaken', '.autotmp_8 bool'])
   })
 
-  it('builds comma-ok receives; refuses go, defer, select, range over a channel and other sends, with a position', async () => {
+  it('builds comma-ok receives; refuses go, defer, select, per-iteration range variables and other sends, with a position', async () => {
     const prog = await ssaProgram(
       'r.go',
       `package r
@@ -70,7 +71,8 @@ func a(c chan int) (int, bool) {
 }
 
 func b(c chan int) {
-	for range c {
+	for v := range c {
+		_ = &v
 	}
 }
 
@@ -98,9 +100,9 @@ func f(c chan int) {
       }
     }
     expect(refusal('a')).toBe('built')
-    expect(refusal('b')).toMatch(/11:2: unsupported: range over a channel \(SSA construction\)/)
-    expect(refusal('d')).toMatch(/16:2: unsupported: go statement \(SSA construction\)/)
-    expect(refusal('e')).toMatch(/20:2: unsupported: select statement \(SSA construction\)/)
-    expect(refusal('f')).toMatch(/26:2: unsupported: channel send of this operand \(SSA construction\)/)
+    expect(refusal('b')).toMatch(/11:2: unsupported: range over a channel with a per-iteration variable \(SSA construction\)/)
+    expect(refusal('d')).toMatch(/17:2: unsupported: go statement \(SSA construction\)/)
+    expect(refusal('e')).toMatch(/21:2: unsupported: select statement \(SSA construction\)/)
+    expect(refusal('f')).toMatch(/27:2: unsupported: channel send of this operand \(SSA construction\)/)
   })
 })

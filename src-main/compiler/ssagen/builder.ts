@@ -386,6 +386,7 @@ export class Builder {
     let chain: { blocks: Block[]; stop: Block } | null
     if (!this.sealed.has(b)) {
       v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)
+      this.namePhi(key, v)
       let inc = this.incomplete.get(b)
       if (!inc) this.incomplete.set(b, (inc = new Map()))
       inc.set(key, v)
@@ -398,12 +399,19 @@ export class Builder {
       v = this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS)
     } else {
       v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)
+      this.namePhi(key, v)
       this.writeVar(key, v, type, b)
       this.completePhi(key, v)
       return this.defs.get(b)!.get(key)!
     }
     this.writeVar(key, v, type, b)
     return v
+  }
+
+  /** gc's phi placement names each phi of a program variable after it (addNamedValue): its spill slot is the variable's. */
+  protected namePhi(key: VarKeyish, phi: Value): void {
+    void key
+    void phi
   }
 
   private noteVarRead(b: Block): void {

@@ -3,10 +3,11 @@
 // → chansend1(c, &v) (order's addrTemp: a parameter in place, a constant as
 // static data, other values through a copy), a receive → chanrecv1(c, &tmp)
 // into a cleared order temporary, or chanrecv1(c, nil) when the value is
-// dropped, ok = chanrecv2(c, &tmp) with comma-ok. Not modelled yet, and
-// refused here before anything is built rather than compiled wrongly: go,
-// defer, select, range over a channel, sends of fields, elements and
-// address-taken variables.
+// dropped, ok = chanrecv2(c, &tmp) with comma-ok, range over a channel as
+// walk's loop around chanrecv2. Not modelled yet, and refused here before
+// anything is built rather than compiled wrongly: go, defer, select, a
+// per-iteration range variable, sends of fields, elements and address-taken
+// variables.
 
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
@@ -32,7 +33,8 @@ export function refuseConcurrency(info: TypeInfo, facts: EscapeFacts, fi: Functi
         if (sendOperand(info, facts, fi, n) === 'addressable') throw new Unsupported(n.pos, 'channel send of this operand (SSA construction)')
         return true
       case 'Range':
-        if (isChan(info.types.get(unparen(n.x))?.type)) throw new Unsupported(n.pos, 'range over a channel (SSA construction)')
+        // Per-iteration copies of a captured or address-taken variable are not modelled for channels.
+        if (isChan(info.types.get(unparen(n.x))?.type) && (n.key?.kind ?? 'Ident') !== 'Ident') throw new Unsupported(n.pos, 'range over a channel into this operand (SSA construction)')
         return true
       default:
         return true
@@ -159,6 +161,58 @@ export function commaOkReceive(b: FnBuilder, e: A.Unary): Value[] {
   const [ok] = b.mkcall('chanrecv2', [T.bool], [c, a])
   const v = b.loadOrDeref(t, b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name }))
   return [v, ok!]
+}
+
+/**
+ * `for v := range c` as order and walk rewrite it: ha := c (order's copy),
+ * then hv1 (the element, cleared first when it holds pointers) and hb:
+ *   for { hb = chanrecv2(ha, &hv1); if !hb { break }; v = hv1; hv1 = zero; body }
+ */
+export function rangeChan(b: FnBuilder, s: A.Range): void {
+  const info = b.cx.info
+  const et = fromGo(elemOf(b.typeOf(s.x)))
+  const ha = b.expr(s.x)
+  b.orderTemp(fromGo(b.typeOf(s.x)))
+  const hv1 = b.autotmp(et, true)
+  b.autotmp(T.bool)
+  const hv1Addr = () => b.v('LocalAddr', ptrTo(et), [b.sp, b.mem], 0n, { kind: 'sym', name: hv1 })
+  const clear = () => {
+    if (et.hasPointers) b.mem = b.v('VarDef', T.mem, [b.mem], 0n, { kind: 'sym', name: hv1 })
+    b.storeInto(et, hv1Addr(), b.zero(et))
+  }
+  if (et.hasPointers) clear()
+  const rw = b.cx.frames.get(b.unit)?.ranges.get(s)
+  if (rw?.key) throw new Unsupported(s.pos, 'range over a channel with a per-iteration variable (SSA construction)')
+  const key = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
+  const cond = b.newBlock()
+  const body = b.newBlock()
+  const incr = b.newBlock()
+  const end = b.newBlock()
+  b.jump(cond)
+  b.startBlock(cond)
+  const [ok] = b.mkcall('chanrecv2', [T.bool], [ha, hv1Addr()])
+  b.branch(ok!, body, end, 1)
+  b.seal(body)
+  b.targets.set(s, { brk: end, cont: incr })
+  body.pos = b.at(s.pos)
+  b.startBlock(body)
+  if (key) {
+    const v = b.loadOrDeref(et, hv1Addr())
+    b.declareIf(s.define, key)
+    b.setVar(key, v)
+  }
+  // walk's body comes before the user's: a continue does not skip the clearing.
+  clear()
+  b.stmts(s.body.stmts)
+  b.jump(incr)
+  b.seal(incr)
+  if (incr.preds.length) {
+    b.startBlock(incr)
+    b.jumpToLoopCond(cond)
+  }
+  b.seal(cond)
+  b.seal(end)
+  if (end.preds.length) b.startBlock(end)
 }
 
 /** `<-c` as a value: order's cleared temporary, chanrecv1(c, &tmp), then the temporary's value. */

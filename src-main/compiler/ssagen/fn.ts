@@ -193,6 +193,11 @@ export class FnBuilder extends Builder {
     this.f.nameValue({ name: `&${home.name}`, type: t }, addr)
   }
 
+  protected override namePhi(key: object, phi: Value): void {
+    const v = key as Var
+    if (v.kind === 'var' && !v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: phi.type }, phi)
+  }
+
   assignVar(v: Var, val: Value): void {
     const home = this.home(v)
     if (home.kind !== 'ssa') throw new Error('internal: assignVar on a non-SSA variable')

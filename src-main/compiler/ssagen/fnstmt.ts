@@ -13,7 +13,7 @@ import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
-import { drain, sendStmt } from './concur'
+import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 
 export const stmtMethods = {
@@ -341,6 +341,7 @@ export const stmtMethods = {
     // walk's arrayRangeClear: `for i := range a { a[i] = zero }` becomes one memclr call.
     if (rangeClear(this, s)) return
     const xt = under(this.typeOf(s.x))
+    if (xt.kind === 'chan') return rangeChan(this, s)
     const info = this.cx.info
     const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
     const valVar = s.value && s.value.kind === 'Ident' && s.value.name !== '_' ? ((s.define ? info.defs.get(s.value) : info.uses.get(s.value)) as Var | undefined) : undefined
