@@ -305,6 +305,12 @@ export class Func {
   arch = 'generic'
   /** gc's fn.Dcl: params, results, then locals and temporaries in declaration order (construction fills it). */
   locals: LocalVar[] = []
+  /**
+   * gc's len(fn.Dcl) after construction, when it exceeds locals' length (the
+   * front end's temporaries that never reach SSA are counted): a later
+   * temporary is numbered from it, so no two share a name.
+   */
+  dclCount = 0
   /** While a pass rewrites a value: new values record it as their origin and are collected here. */
   origin: Value | null = null
   created: Value[] | null = null

@@ -185,6 +185,7 @@ export class FnBuilder extends Builder {
     for (const v of info.results) add(v, 'result')
     for (const v of info.locals) if (!this.unit.captures.includes(v)) add(v, 'auto')
     this.f.locals = [...vars, ...heapAddrs, ...this.temps]
+    this.f.dclCount = this.tmpCount
   }
 
   setHeapAddr(home: Extract<Home, { addrKey: object }>, addr: Value): void {

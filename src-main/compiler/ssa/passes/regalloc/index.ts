@@ -61,7 +61,9 @@ function deleteUnusedCopies(s: RegAlloc): void {
 
 /** gc's NewLocal: a compiler temporary `.autotmp_N`, N = the number of variables so far. */
 function newAutotmp(f: Func, pos: Pos, type: Value['type']): StackSlot {
-  const name = `.autotmp_${f.locals.length}`
+  const n = Math.max(f.locals.length, f.dclCount)
+  const name = `.autotmp_${n}`
+  f.dclCount = n + 1
   f.locals.push({ name, type, class: 'auto', file: '', line: pos.line, col: pos.col, addrTaken: false, temp: true })
   return { name, type, off: 0 }
 }
