@@ -154,7 +154,7 @@ describe('parseFile', () => {
       'type G[T any] struct{ v T }',
       'type S struct{ f int `json:"f"` }',
       'func g(c chan int) {',
-      '\tgo g(c)',
+      '\t_ = c.(int)',
       '\tdefer g(c)',
       '\tc <- 1',
       '\t_ = <-c',
@@ -169,14 +169,23 @@ describe('parseFile', () => {
       'p.go:2:1: unsupported: import "fmt" (the subset imports only "unsafe")',
       'p.go:3:7: unsupported: generic type',
       'p.go:4:22: unsupported: struct tag',
-      'p.go:6:2: unsupported: go statement',
-      'p.go:7:2: unsupported: defer statement',
-      'p.go:8:2: unsupported: channel send',
-      'p.go:9:6: unsupported: channel receive',
-      'p.go:10:2: unsupported: select statement',
       'p.go:11:20: unsupported: type constraint',
       'p.go:12:22: unsupported: fallthrough',
     ])
+  })
+
+  it('parses go, defer, sends, receives, select and channel directions into the AST', async () => {
+    const src = 'package p\nfunc g(c chan int, r <-chan int, s chan<- int) {\n\tgo g(c, c, c)\n\tdefer g(c, c, c)\n\tc <- 1\n\t_ = <-c\n\tselect {\n\tcase v := <-c:\n\t\t_ = v\n\tcase c <- 2:\n\tcase <-r:\n\tdefault:\n\t}\n}\n'
+    const r = await parse(src)
+    expect(r.diagnostics).toEqual([])
+    const fn = r.file.decls[0] as A.FuncDecl
+    expect(fn.type.params.map((p) => (p.type as A.ChanType).dir)).toEqual(['both', 'recv', 'send'])
+    const body = fn.body!.stmts
+    expect(body.map((s) => s.kind)).toEqual(['GoDefer', 'GoDefer', 'Send', 'Assign', 'Select'])
+    expect((body[1] as A.GoDefer).tok).toBe('defer')
+    expect(((body[3] as A.Assign).rhs[0] as A.Unary).op).toBe('<-')
+    const sel = body[4] as A.Select
+    expect(sel.clauses.map((c) => c.comm?.kind ?? null)).toEqual(['Assign', 'Send', 'ExprStmt', null])
   })
 
   it('refuses absurd nesting instead of overflowing the stack', async () => {

@@ -13,6 +13,7 @@ import { BatchBuilder, type BuildEnv } from './build'
 import { staticSize } from './static'
 import { hasPointers, recvParams } from './utils'
 import { explanationLines } from './explain'
+import { bodylessReport, bodylessTags, isBodyless } from './bodyless'
 import { buildFrame, type Frame, type TempVar, type TupleTemps, type VarKey } from './frames'
 import { constantText, GcPrinter } from './gcfmt'
 import { Attr, type EscapeGraph, type Location } from './graph'
@@ -77,7 +78,7 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
   const frames = new Map<FnUnit, Frame>()
   const defn = new Map<VarKey, object>()
   for (const u of units.all) {
-    const frame = u.wrapper ? wrapperFrame(u) : buildFrame(u, info, tuples)
+    const frame = u.wrapper ? wrapperFrame(u) : buildFrame(u, info, tuples, source.text)
     frames.set(u, frame)
     for (const [k, v] of frame.defn) defn.set(k, v)
   }
@@ -194,6 +195,10 @@ function wrapperFrame(u: FnUnit): Frame {
 function tagParams(b: BatchBuilder, batch: FnUnit[]): void {
   for (const u of batch) {
     u.state = 2
+    if (isBodyless(u)) {
+      u.tags = bodylessTags(u)
+      continue
+    }
     u.tags = recvParams(u.signature).map((p) => {
       if (!hasPointers(p.type)) {
         // gc tags no pointer-free parameter: whatever reached it says nothing about a caller.
@@ -214,6 +219,10 @@ function batchReport(b: BatchBuilder, batch: FnUnit[], options: ReportOptions): 
   const out: string[] = []
   for (const u of batch) {
     if (u.wrapper) continue
+    if (isBodyless(u)) {
+      out.push(...bodylessReport(u, b))
+      continue
+    }
     for (const p of recvParams(u.signature)) {
       if (!hasPointers(p.type) || p.name === '' || p.name === '_') continue
       const loc = b.oldLoc(p)
@@ -227,6 +236,7 @@ function batchReport(b: BatchBuilder, batch: FnUnit[], options: ReportOptions): 
       if (loc.has(Attr.Escapes)) out.push(`${loc.pos}: moved to heap: ${loc.display}`)
       continue
     }
+    if (b.sites.get(loc)?.kind === 'goDefer') continue // gc omits go/defer wrappers' lines
     const site = b.sites.get(loc)
     const what = site?.kind === 'append' ? 'append' : site?.kind === 'conviface' && site.final !== undefined ? site.final : loc.display
     out.push(`${loc.pos}: ${what} ${loc.has(Attr.Escapes) ? 'escapes to heap' : 'does not escape'}`)

@@ -45,6 +45,8 @@ export type AllocSite =
   | { kind: 'new' | 'ptrlit'; node: A.Expr; elem: Type }
   | { kind: 'make'; node: A.Call; elem: Type; size: A.Expr | null }
   | { kind: 'closure'; node: A.FuncLit; unit: FnUnit }
+  /** A go/defer wrapper closure: gc prints no final line for it. */
+  | { kind: 'goDefer'; node: A.GoDefer; unit: FnUnit }
   | { kind: 'methodValue'; node: A.Selector; recv: Type }
   | { kind: 'slicelit' | 'append' | 'dotdotdot' | 'maplit' | 'makemap'; node: A.Expr }
   /** string(b), []byte(s), []rune(s), string(runes), string(r): gc's OBYTES2STR…ORUNESTR. */
@@ -191,6 +193,7 @@ export class BatchBuilder {
   }
 
   private flowClosure(k: Hole, unit: FnUnit): void {
+    if (unit.goDefer) return this.flowGoDeferWrapper(k, unit)
     const uses = firstUses(unit, this.env.info)
     for (const cv of unit.captures) {
       const loc = this.oldLoc(cv)
@@ -205,6 +208,19 @@ export class BatchBuilder {
       let kk = k
       if (!byval) kk = addr(kk, this.note('reference', usePos, () => cv.name))
       this.flow(note(kk, this.note('captured by a closure', usePos, () => cv.name)), loc)
+    }
+  }
+
+  /** A go/defer wrapper's captured temporaries: assigned once, by value unless wider than 128 bytes. */
+  private flowGoDeferWrapper(k: Hole, unit: FnUnit): void {
+    for (const t of unit.goDefer!) {
+      const loc = this.oldLoc(t)
+      const size = sizeof(t.type)
+      const byval = !loc.addrtaken && !loc.reassigned && size <= 128
+      this.line(t.pos, `${unit.parent!.name} capturing by ${byval ? 'value' : 'ref'}: ${t.name} (addr=${loc.addrtaken} assign=${loc.reassigned} width=${size})`, 2)
+      let kk = k
+      if (!byval) kk = addr(kk, this.note('reference', t.pos, () => t.name))
+      this.flow(note(kk, this.note('captured by a closure', t.pos, () => t.name)), loc)
     }
   }
 

@@ -14,9 +14,19 @@ import { hasPointers, recvParams } from './utils'
 import { isStringConversion, isStringToBytes } from './strings'
 import type { FnWalker, Named } from './walker'
 
+/** A call inside a go/defer wrapper (concur.ts): its operands are the captured temporaries. */
+export interface WrappedCall {
+  args: (A.Expr | Named)[]
+  /** The callee's temporary, or null when the wrapper names the function. */
+  fun: Named | null
+  /** A method call's receiver temporary. */
+  recv: Named | null
+  display: () => string
+}
+
 export const callMethods = {
   /** gc's escape.call: ks are the holes for the call's results (null when they are dropped). */
-  callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call): void {
+  callExpr(this: FnWalker, ks: Hole[] | null, e: A.Call, wrapped?: WrappedCall): void {
     const ci = this.info.calls.get(e)
     if (!ci) throw new Error(`escape: unclassified call at offset ${e.pos}`)
     if (ci.kind === 'conversion' && under(ci.to).kind === 'interface') return this.convIface(ks?.[0] ?? this.b.discard, e, e.args[0]!)
@@ -32,12 +42,13 @@ export const callMethods = {
       return this.expr(k, e.args[0]!)
     }
     if (ci.kind === 'builtin') return this.builtin(ks, e, ci.id)
-    const callNote = this.exprNote('call parameter', e, e.lparen)
+    // In a go/defer wrapper the arguments are the captured temporaries.
+    const callNote = wrapped ? this.b.note('call parameter', e.lparen, wrapped.display) : this.exprNote('call parameter', e, e.lparen)
     const argument = (k: Hole, arg: A.Expr | Named) => this.exprOrNamed(note(k, callNote), arg)
 
     // g(f()) with f returning several values: temporaries first.
     const tupleArg = e.args.length === 1 && tupleType(this.info, e.args[0]!) ? (stripParens(e.args[0]!) as A.Call) : null
-    const args: (A.Expr | Named)[] = tupleArg ? this.tupleAssign(tupleArg).map((t) => ({ named: t })) : e.args
+    const args: (A.Expr | Named)[] = wrapped ? wrapped.args : tupleArg ? this.tupleAssign(tupleArg).map((t) => ({ named: t })) : e.args
 
     const fn = this.staticCallee(ci)
     const sig = fn ? fn.signature : ci.signature
@@ -49,7 +60,8 @@ export const callMethods = {
     if (ci.kind !== 'method' && ci.kind !== 'interface') {
       let calleeK = this.b.discard
       if (!fn && ks?.some((k) => k.dst !== this.b.g.blank)) calleeK = note(this.b.callee, this.exprNote('callee operand', e, e.lparen))
-      this.expr(calleeK, e.fun)
+      if (wrapped?.fun) this.exprOrNamed(calleeK, wrapped.fun)
+      else if (!wrapped) this.expr(calleeK, e.fun)
     }
     let params = recvParams(sig)
     let first = 0
@@ -64,7 +76,8 @@ export const callMethods = {
     } else if (ci.kind === 'method') {
       const sel = stripParens(e.fun) as A.Selector
       const s = this.info.selections.get(sel) as MethodSelection
-      this.receiver(note(this.tagHole(ks, fn, 0), callNote), sel, s)
+      if (wrapped?.recv) this.exprOrNamed(note(this.tagHole(ks, fn, 0), callNote), wrapped.recv)
+      else this.receiver(note(this.tagHole(ks, fn, 0), callNote), sel, s)
       params = params.slice(1)
       first = 1
     }
@@ -130,6 +143,7 @@ export const callMethods = {
     switch (id) {
       case 'len':
       case 'cap':
+      case 'close':
       case 'print':
       case 'println':
       case 'delete':
@@ -148,6 +162,8 @@ export const callMethods = {
       case 'make': {
         const t = this.typeOf(e)!
         if (under(t).kind === 'map') return this.makeMap(k0, e)
+        // make(chan T, n) is a runtime call whose result is not an allocation escape analysis tracks.
+        if (under(t).kind === 'chan') return e.args.slice(1).forEach((a) => this.discardExpr(a))
         const size = e.args[2] ?? e.args[1] ?? null
         this.spill(k0, { kind: 'make', node: e, elem: (under(t) as { elem: Type }).elem, size }, () => this.p.expr(e), e.lparen)
         for (const a of e.args.slice(1)) this.discardExpr(a)

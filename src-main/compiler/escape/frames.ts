@@ -13,6 +13,7 @@ import type { Var } from '../types/objects'
 import type { Type } from '../types/types'
 import { stripParens } from './gcfmt'
 import type { FnUnit } from './units'
+import { goDeferRewrite, type GoDeferRewrite } from './concur'
 
 /** A compiler temporary (`.autotmp_N`, or a wrapper's `.this`). */
 export interface TempVar {
@@ -48,6 +49,10 @@ export interface Frame {
   defn: Map<VarKey, object>
   ranges: Map<A.Range, RangeRewrite>
   fors: Map<A.For, ForRewrite>
+  /** go/defer calls rewritten into a wrapper capturing temporaries (concur.ts). */
+  goDefers?: Map<A.GoDefer, GoDeferRewrite>
+  /** `v, ok := <-c`: the reader's temporaries for the value and ok (`tmp1, tmp2 := <-c; v, ok = tmp1, tmp2`). */
+  commaOk?: Map<A.Expr, TempVar[]>
 }
 
 /** Temporaries of every N:1 call in the file, shared by all frames and the printer. */
@@ -58,7 +63,7 @@ export function tupleType(info: TypeInfo, e: A.Expr): Type | null {
   return t?.kind === 'tuple' && t.vars.length > 1 ? t : null
 }
 
-export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps): Frame {
+export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps, text: string): Frame {
   const frame: Frame = { dcl: [], defn: new Map(), ranges: new Map(), fors: new Map() }
   const fi = unit.info
   if (fi) frame.dcl.push(...fi.params, ...fi.results)
@@ -132,6 +137,14 @@ export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps): Fr
           cc.body.forEach(visit)
         }
         return
+      case 'GoDefer': {
+        forEachChild(n, visit)
+        const rw = goDeferRewrite(info, n, temp, text, unit.name, (frame.goDefers?.size ?? 0) + 1)
+        if (!rw) return
+        for (const t of rw.temps) frame.defn.set(t.temp, rw.defn)
+        ;(frame.goDefers ??= new Map()).set(n, rw)
+        return
+      }
     }
     forEachChild(n, visit)
   }
@@ -139,6 +152,14 @@ export function buildFrame(unit: FnUnit, info: TypeInfo, tuples: TupleTemps): Fr
   const values = (rhs: readonly A.Expr[], targets: number, pos: number): void => {
     if (rhs.length === 1 && targets > 1) {
       visit(rhs[0]!)
+      const r = stripParens(rhs[0]!)
+      if (info.commaOk.has(r)) {
+        // The value's and ok's types: the reader's N:1 temporaries (ok converts from untyped bool).
+        const temps = [temp(info.types.get(r)!.type, pos), temp({ kind: 'basic', basic: 'bool', name: 'bool' }, pos)]
+        for (const t of temps) frame.defn.set(t, r)
+        ;(frame.commaOk ??= new Map()).set(r, temps)
+        return
+      }
       tupleTemps(rhs[0]!, pos)
     } else rhs.forEach(visit)
   }

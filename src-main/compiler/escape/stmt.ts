@@ -89,6 +89,12 @@ export const stmtMethods = {
         return this.stmt(s.stmt)
       case 'Return':
         return this.returnStmt(s)
+      case 'GoDefer':
+        return this.goDeferStmt(s)
+      case 'Send':
+        return this.sendStmt(s)
+      case 'Select':
+        return this.selectStmt(s)
       default:
         return
     }
@@ -100,6 +106,7 @@ export const stmtMethods = {
     if (s.lhs.length === 2 && s.rhs.length === 1 && this.isCommaOkMapIndex(s.rhs[0]!)) {
       return this.assignList(s.lhs.map((l) => this.loopTemp(l)), s.rhs, 'assign-pair-mapr', where)
     }
+    if (s.rhs.length === 1 && this.info.commaOk.has(stripParens(s.rhs[0]!))) return this.receiveAssign(s)
     if (s.lhs.length > 1 && s.rhs.length === 1) {
       const ks = s.lhs.map((l) => this.addrOf(this.loopTemp(l)))
       const temps = this.tupleAssign(stripParens(s.rhs[0]!) as A.Call)
@@ -127,6 +134,10 @@ export const stmtMethods = {
     if (spec.names.length === 2 && spec.values.length === 1 && this.isCommaOkMapIndex(spec.values[0]!)) {
       const where: StmtRef = { id: spec, pos: spec.pos, print: () => this.p.varSpec(names, spec.values) }
       return this.assignList(dsts, spec.values, 'assign-pair-mapr', where)
+    }
+    if (spec.names.length > 1 && spec.values.length === 1 && this.info.commaOk.has(stripParens(spec.values[0]!))) {
+      const where: StmtRef = { id: spec, pos: spec.pos, print: () => this.p.varSpec(names, spec.values) }
+      return this.receiveInto(dsts.map((d) => d as A.Expr | null), spec.values[0]!, where, ':=')
     }
     if (spec.names.length > 1 && spec.values.length === 1) {
       const call = stripParens(spec.values[0]!) as A.Call

@@ -14,6 +14,7 @@ import type { FuncObj, Var } from '../types/objects'
 import { pointerTo, under, type NamedType, type Signature, type Type } from '../types/types'
 import type { FuncScope } from './graph'
 import type { Leaks } from './leaks'
+import type { TempVar } from './frames'
 
 /**
  * A compiler-generated wrapper's recipe: call `method` on the receiver
@@ -44,6 +45,8 @@ export interface FnUnit {
   parent: FnUnit | null
   /** Literals only: the variables it captures (gc's ClosureVars), in first-use order. */
   captures: Var[]
+  /** A go/defer wrapper (escape/concur.ts): the temporaries it captures. */
+  goDefer?: TempVar[]
   /** Functions this one references: callees, method values and expressions, literals written in it. */
   refs: FnUnit[]
   scope: FuncScope
@@ -103,7 +106,7 @@ export function collectUnits(file: A.File, info: TypeInfo): Units {
   for (const d of file.decls) {
     if (d.kind === 'FuncDecl') {
       const fi = info.functions.get(d)
-      if (!fi?.obj || !d.body) continue
+      if (!fi?.obj) continue
       const u = add({ name: fi.obj.gcName, decl: d, lit: null, wrapper: null, info: fi, signature: fi.signature, parent: null, captures: [] }, null)
       units.ofFunc.set(fi.obj, u)
       addLiterals(u, u.name, fi.closures, { n: 0 })

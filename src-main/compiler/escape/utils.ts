@@ -22,6 +22,7 @@ export function hasPointers(t: Type): boolean {
     case 'signature':
     case 'map':
     case 'interface':
+    case 'chan':
       r = true
       break
     case 'array':

@@ -24,6 +24,7 @@ import { assignMethods } from './assign'
 import { unsafeMethods } from './unsafe'
 import { mapMethods } from './maps'
 import { ifaceMethods } from './iface'
+import { concurMethods } from './concur'
 
 /** A destination or source that is not an AST expression: a temporary or a variable named by the compiler. */
 export type Named = { named: VarKey }
@@ -40,7 +41,7 @@ export interface StmtRef {
   range?: boolean
 }
 
-type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof unsafeMethods & typeof mapMethods & typeof ifaceMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof unsafeMethods & typeof mapMethods & typeof ifaceMethods & typeof concurMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnWalker extends Seams {}
 
@@ -68,7 +69,8 @@ export class FnWalker {
 
   walkFunc(): void {
     if (this.unit.wrapper) return new WrapperWalker(this.b, this.unit, this).walk()
-    const body = (this.unit.decl?.body ?? this.unit.lit?.body)!
+    const body = this.unit.decl?.body ?? this.unit.lit?.body
+    if (!body) return // a declaration without body: paramTag's rule (analyze.ts)
     this.findLoopingLabels(body)
     this.stmts(body.stmts)
   }
@@ -142,4 +144,4 @@ export class FnWalker {
 
 }
 
-Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, unsafeMethods, mapMethods, ifaceMethods)
+Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, unsafeMethods, mapMethods, ifaceMethods, concurMethods)

@@ -150,6 +150,8 @@ function convert(t: Type): SsaType {
       return intern(withLazyElem({ str, key, kind: 'ptr', size, align, hasPointers: true, go: t }, u.elem))
     case 'signature':
     case 'map': // a map is a pointer to the runtime's map header: pointer-shaped, like a func value
+    // A channel is one pointer word (*hchan), like a func value.
+    case 'chan':
       return intern({ str, key, kind: 'func', size, align, hasPointers: true, go: t })
     case 'slice':
       return intern(withLazyElem({ str, key, kind: 'slice', size, align, hasPointers: true, go: t }, u.elem))

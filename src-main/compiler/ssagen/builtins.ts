@@ -17,6 +17,7 @@ import { unsafeCall } from './unsafe'
 import { stringLen } from './strings'
 import { makeMap, mapClear, mapDelete, mapLen } from './maps'
 import { appendItems } from './appenditems'
+import { chanLenCap, closeChan, isChan, makeChan } from './concur'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   switch (id) {
@@ -25,6 +26,7 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       const xt = under(s.typeOf(e.args[0]!))
       if (xt.kind === 'basic' && id === 'len') return [stringLen(s, e.args[0]!)]
       if (xt.kind === 'map' && id === 'len') return [mapLen(s, e)]
+      if (xt.kind === 'chan') return [chanLenCap(s, e, id)]
       if (xt.kind !== 'slice') throw new Unsupported(e.pos, `${id} of ${xt.kind}`)
       return [s.v(id === 'len' ? 'SliceLen' : 'SliceCap', T.int, [s.expr(e.args[0]!)])]
     }
@@ -35,6 +37,7 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       return [a]
     }
     case 'make':
+      if (isChan(s.typeOf(e))) return [makeChan(s, e)]
       if (under(s.typeOf(e)).kind === 'map') return [makeMap(s, e)]
       return [makeSlice(s, e)]
     case 'append':
@@ -44,6 +47,9 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
     case 'print':
     case 'println':
       printArgs(s, e, id === 'println')
+      return []
+    case 'close':
+      closeChan(s, e)
       return []
     case 'panic':
       s.gopanic(e)

@@ -39,6 +39,7 @@ import type { Units } from '../escape/units'
 /** Provisional temporaries' numbers start here, clear of gc's (autotmps.ts). */
 const PROVISIONAL = 1_000_000
 import { ifaceMethods, refuseInterfaces } from './iface'
+import { sentParams } from './concur'
 
 export class Unsupported extends Error {
   constructor(
@@ -104,6 +105,8 @@ export class FnBuilder extends Builder {
     this.fixedFrameSize = abiConfig(arch).localsOffset
     this.results = unit.info!.results
     this.resultTypes = this.results.map((r) => fromGo(r.type))
+    // gc numbers a temporary by len(fn.Dcl) when it is made: every declaration and typecheck temporary come first.
+    this.tmpCount = cx.frames.get(unit)?.dcl.length ?? 0
   }
 
   build(): void {
@@ -120,6 +123,7 @@ export class FnBuilder extends Builder {
     const capParams = this.capturesAsParams()
     const capAddrs = capParams.map((p) => this.entryV('LocalAddr', ptrTo(p.type), [this.sp, this.mem], 0n, { kind: 'sym', name: p.name }))
     if (this.cx.units) this.planSliceStack(sliceStackDecisions(this.unit, this.cx.info, this.cx.units))
+    for (const v of sentParams(this.cx.info, info, node.kind === 'FuncDecl' ? node.body! : node.body)) this.walkAddrTaken.add(v)
     for (const p of [...info.params, ...info.results]) {
       if (p.irName === '_' ) continue
       declAddrs.set(p, this.entryV('LocalAddr', ptrTo(fromGo(p.type)), [this.sp, this.mem], 0n, { kind: 'sym', name: p.irName }))

@@ -14,6 +14,7 @@ import { sliceOfArray } from './slicing'
 import { arrayType, exprPos, closureRecordType, unparen, Unsupported, type FnBuilder } from './fn'
 import { stringConversion } from './strings'
 import { isStringConversion } from '../escape/strings'
+import { commaOkReceive } from './concur'
 
 export const callMethods = {
   closure(this: FnBuilder, e: A.FuncLit): Value {
@@ -74,6 +75,7 @@ export const callMethods = {
   /** The results of a call with several results. */
   multiValue(this: FnBuilder, e: A.Expr): Value[] {
     const u = unparen(e)
+    if (u.kind === 'Unary' && u.op === '<-') return commaOkReceive(this, u)
     if (u.kind !== 'Call') throw new Unsupported(e.pos, 'multi-value expression')
     return this.call(u)
   },

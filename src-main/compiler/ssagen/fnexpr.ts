@@ -13,6 +13,7 @@ import { concatExpr, constString, isStringCompare, stringCond, stringIndex, stri
 import { isConcat } from '../escape/strings'
 import { mapIndexRead, mapLiteral } from './maps'
 import { isNilExpr } from './iface'
+import { receive } from './concur'
 
 export const exprMethods = {
   expr(this: FnBuilder, e: A.Expr): Value {
@@ -116,6 +117,8 @@ export const exprMethods = {
         return this.v('Not', T.bool, [this.expr(e.x)])
       case '^':
         return this.v(`Com${t.size * 8}`, t, [this.expr(e.x)])
+      case '<-':
+        return receive(this, e)
       default:
         throw new Unsupported(e.pos, `operator ${e.op}`)
     }

@@ -15,6 +15,7 @@ import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
+import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
 import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
@@ -28,9 +29,14 @@ export const stmtMethods = {
         return this.stmts(s.stmts)
       case 'Empty':
         return
-      case 'ExprStmt':
+      case 'ExprStmt': {
+        const x = unparen(s.x)
+        if (x.kind === 'Unary' && x.op === '<-') return drain(this, x)
         this.expr(s.x)
         return
+      }
+      case 'Send':
+        return sendStmt(this, s)
       case 'Assign':
         return this.assign(s)
       case 'IncDec': {
@@ -361,6 +367,7 @@ export const stmtMethods = {
     const xt = under(this.typeOf(s.x))
     if (xt.kind === 'basic' && (xt.basic === 'string' || xt.basic === 'untyped string')) return rangeString(this, s)
     if (xt.kind === 'map') return mapRange(this, s)
+    if (xt.kind === 'chan') return rangeChan(this, s)
     const info = this.cx.info
     const keyVar = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
     const valVar = s.value && s.value.kind === 'Ident' && s.value.name !== '_' ? ((s.define ? info.defs.get(s.value) : info.uses.get(s.value)) as Var | undefined) : undefined

@@ -393,6 +393,7 @@ export function mentionsMap(t: Type, seen = new Set<Type>()): boolean {
     case 'pointer':
     case 'slice':
     case 'array':
+    case 'chan':
       return mentionsMap(t.elem, seen)
     case 'struct':
       return t.fields.some((f) => mentionsMap(f.type, seen))

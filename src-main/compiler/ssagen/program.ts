@@ -17,6 +17,7 @@ import { effectOpsOf } from '../ssa/print'
 import type { Func } from '../ssa/func'
 import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
+import { refuseConcurrency } from './concur'
 import type { EscapeFacts } from './vars'
 import { allocGroups, zerobaseVars } from './allocs'
 import { refuseStrings } from './strings'
@@ -106,9 +107,12 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
 
 function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, path: string, { until, onStep, fail, check, timings }: TraceOptions): { trace: FuncTrace; func: Func } {
   onStep?.('build', 0)
-  const b = new FnBuilder(unit, cx, arch)
+  let b!: FnBuilder
   try {
     refuseStrings(unit, cx.info)
+    const node = unit.info!.node
+    refuseConcurrency(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
+    b = new FnBuilder(unit, cx, arch)
     b.build()
   } catch (e) {
     const offset = e instanceof Unsupported ? e.offset : (unit.decl ?? unit.lit)!.pos

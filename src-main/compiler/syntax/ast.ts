@@ -79,6 +79,8 @@ export interface InterfaceMethod extends Span {
 
 export interface ChanType extends Span {
   kind: 'ChanType'
+  /** `chan T`, `chan<- T` (send only), `<-chan T` (receive only). */
+  dir: 'both' | 'send' | 'recv'
   elem: TypeExpr
 }
 
@@ -246,6 +248,9 @@ export type Stmt =
   | Return
   | Empty
   | BadStmt
+  | GoDefer
+  | Send
+  | Select
 
 export interface Block extends Span {
   kind: 'Block'
@@ -358,6 +363,33 @@ export interface Return extends Span {
 
 export interface Empty extends Span {
   kind: 'Empty'
+}
+
+/** `go f(x)` / `defer f(x)`: call is whatever was written (the checker requires a call). */
+export interface GoDefer extends Span {
+  kind: 'GoDefer'
+  tok: 'go' | 'defer'
+  call: Expr
+}
+
+/** `ch <- v`. */
+export interface Send extends Span {
+  kind: 'Send'
+  ch: Expr
+  value: Expr
+  /** Offset of `<-`. */
+  arrow: number
+}
+
+export interface Select extends Span {
+  kind: 'Select'
+  clauses: CommClause[]
+}
+
+/** A select case: comm is a Send, an ExprStmt `<-ch`, or an Assign `v[, ok] =/:= <-ch`; null for `default:`. */
+export interface CommClause extends Span {
+  comm: Send | ExprStmt | Assign | null
+  body: Stmt[]
 }
 
 /** A statement the converter could not represent; a diagnostic was reported. */

@@ -84,6 +84,17 @@ export function forEachChild(n: CodeNode, f: (child: CodeNode) => void): void {
       return f(n.stmt)
     case 'Return':
       return n.results.forEach(f)
+    case 'GoDefer':
+      return f(n.call)
+    case 'Send':
+      f(n.ch)
+      return f(n.value)
+    case 'Select':
+      for (const c of n.clauses) {
+        if (c.comm) f(c.comm)
+        c.body.forEach(f)
+      }
+      return
     default:
       return
   }

@@ -1,9 +1,9 @@
 // tree-sitter's concrete syntax tree → our typed AST (ast.ts).
 //
 // Syntax errors come from syntax-errors.ts. Constructs outside the documented
-// Go subset that have no AST node (imports, go, defer, select, type switches,
-// sends, generics, …) are reported here as `unsupported: <what>` and replaced
-// by Bad nodes, so later phases never see them.
+// Go subset that have no AST node (imports, type switches, generics, …) are
+// reported here as `unsupported: <what>` and replaced by Bad nodes, so later
+// phases never see them.
 
 import type { Diagnostic, FuncInfo } from '../../protocol/model'
 import type * as A from './ast'
@@ -84,10 +84,6 @@ export function tooDeep(root: TsNode, limit: number): TsNode | null {
 }
 
 const UNSUPPORTED_STATEMENTS: Record<string, string> = {
-  go_statement: 'go statement',
-  defer_statement: 'defer statement',
-  select_statement: 'select statement',
-  send_statement: 'channel send',
   fallthrough_statement: 'fallthrough',
 }
 
@@ -208,7 +204,7 @@ class Converter {
       recv,
       type: this.signature(n),
       body: body ? this.block(body) : null,
-      pragmas: pragmasAbove(n),
+      pragmas: pragmasAbove(n, this.src.text),
     }
   }
 
@@ -330,7 +326,7 @@ class Converter {
       case 'interface_type':
         return this.interfaceType(n)
       case 'channel_type':
-        return { kind: 'ChanType', ...span(n), elem: this.fieldType(n, 'value') }
+        return { kind: 'ChanType', ...span(n), dir: chanDir(n), elem: this.fieldType(n, 'value') }
       default: {
         this.unsupported(n, UNSUPPORTED_EXPRESSIONS[n.type] ?? `type ${n.type.replace(/_/g, ' ')}`)
         return this.badType(n)
@@ -452,6 +448,13 @@ class Converter {
         return { kind: 'Return', ...span(n), results: this.exprList(named(n)[0] ?? null) }
       case 'empty_statement':
         return { kind: 'Empty', ...span(n) }
+      case 'go_statement':
+      case 'defer_statement':
+        return { kind: 'GoDefer', ...span(n), tok: n.type === 'go_statement' ? 'go' : 'defer', call: this.expr(named(n)[0] ?? n) }
+      case 'send_statement':
+        return this.sendStmt(n)
+      case 'select_statement':
+        return this.selectStmt(n)
       case 'ERROR':
         return { kind: 'BadStmt', ...span(n) }
       default:
@@ -540,6 +543,32 @@ class Converter {
     }
   }
 
+  private sendStmt(n: SyntaxNode): A.Send {
+    const arrow = n.children.find((c) => c?.type === '<-')
+    return { kind: 'Send', ...span(n), ch: this.requiredExpr(n, 'channel'), value: this.requiredExpr(n, 'value'), arrow: arrow?.startIndex ?? n.startIndex }
+  }
+
+  private selectStmt(n: SyntaxNode): A.Select {
+    const clauses: A.CommClause[] = []
+    for (const c of named(n)) {
+      if (c.type !== 'communication_case' && c.type !== 'default_case') continue
+      const body = this.stmtList(named(c).find((x) => x.type === 'statement_list') ?? null)
+      const comm = field(c, 'communication')
+      clauses.push({ ...span(c), comm: comm ? this.commStmt(comm) : null, body })
+    }
+    return { kind: 'Select', ...span(n), clauses }
+  }
+
+  /** A select case's communication: a send, `<-ch`, or `v[, ok] =/:= <-ch`. */
+  private commStmt(n: SyntaxNode): A.Send | A.ExprStmt | A.Assign {
+    if (n.type === 'send_statement') return this.sendStmt(n)
+    const right = this.requiredExpr(n, 'right')
+    const left = field(n, 'left')
+    if (!left) return { kind: 'ExprStmt', ...span(n), x: right }
+    const op = n.children.some((c) => c?.type === ':=') ? ':=' : '='
+    return { kind: 'Assign', ...span(n), op, lhs: this.exprList(left), rhs: [right] }
+  }
+
   // ------------------------------------------------------------ expressions
 
   private exprList(n: SyntaxNode | null): A.Expr[] {
@@ -598,7 +627,6 @@ class Converter {
         const op = field(n, 'operator')?.type ?? '+'
         const x = this.requiredExpr(n, 'operand')
         if (op === '*') return { kind: 'Star', ...span(n), x }
-        if (op === '<-') this.unsupported(n, 'channel receive')
         return { kind: 'Unary', ...span(n), op: op as A.UnaryOp, x }
       }
       case 'binary_expression': {
@@ -698,6 +726,13 @@ class Converter {
 
 // ------------------------------------------------------------ tree-sitter helpers
 
+/** `<-chan T` starts with the arrow; `chan<- T` has it after `chan`. */
+function chanDir(n: SyntaxNode): A.ChanType['dir'] {
+  const toks = n.children.filter((c): c is SyntaxNode => c !== null && !c.isNamed).map((c) => c.type)
+  if (toks[0] === '<-') return 'recv'
+  return toks.includes('<-') ? 'send' : 'both'
+}
+
 function span(n: SyntaxNode): A.Span {
   return { pos: n.startIndex, end: n.endIndex }
 }
@@ -716,14 +751,16 @@ function fieldAll(n: SyntaxNode, name: string): SyntaxNode[] {
   return n.childrenForFieldName(name).filter((c): c is SyntaxNode => c !== null && c.isNamed)
 }
 
-/** `//go:` directives in the comment block directly above a declaration. */
-function pragmasAbove(decl: SyntaxNode): string[] {
+/**
+ * `//go:` directives between the previous declaration and this one: gc's
+ * parser keeps collecting them until a declaration takes them, across blank
+ * lines and other comments (escape2.go's `//go:noescape`, blank line, `func F3(…)`).
+ */
+function pragmasAbove(decl: SyntaxNode, text: string): string[] {
   const pragmas: string[] = []
-  let expectedRow = decl.startPosition.row - 1
-  for (let c = decl.previousSibling; c?.type === 'comment' && c.endPosition.row === expectedRow; c = c.previousSibling) {
+  for (let c = decl.previousSibling; c?.type === 'comment'; c = c.previousSibling) {
     const m = /^\/\/(go:\w+)/.exec(c.text)
-    if (m) pragmas.unshift(m[1]!)
-    expectedRow = c.startPosition.row - 1
+    if (m && (c.startIndex === 0 || text[c.startIndex - 1] === '\n')) pragmas.unshift(m[1]!)
   }
   return pragmas
 }

@@ -24,7 +24,11 @@ export function assignableTo(x: Operand, t: Type): boolean {
   if (identical(x.type, t)) return true
   if (isUntyped(x.type)) return !('problem' in implicitTypeAndValue(x, t))
   if (under(t).kind === 'interface') return implementsIface(x.type, t)
-  return identical(under(x.type), under(t)) && (!hasName(x.type) || !hasName(t))
+  if (identical(under(x.type), under(t)) && (!hasName(x.type) || !hasName(t))) return true
+  // A bidirectional channel value is assignable to a directional channel type of the same element type.
+  const vu = under(x.type)
+  const tu = under(t)
+  return vu.kind === 'chan' && vu.dir === 'both' && tu.kind === 'chan' && identical(vu.elem, tu.elem) && (!hasName(x.type) || !hasName(t))
 }
 
 /**

@@ -4,6 +4,7 @@
 import type * as A from '../syntax/ast'
 import { assignment } from './assign'
 import { arguments_ } from './call'
+import { checkClose, makeChanArgs } from './chan'
 import type { Checker } from './checker'
 import { makeInt } from './constant'
 import { exprList, exprOrType, use, type ExprKind } from './expr'
@@ -24,6 +25,7 @@ export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
   append: 'expression',
   cap: 'expression',
   clear: 'statement',
+  close: 'statement',
   copy: 'statement',
   delete: 'statement',
   len: 'expression',
@@ -45,6 +47,7 @@ const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
   append: { n: 1, variadic: true },
   cap: { n: 1, variadic: false },
   clear: { n: 1, variadic: false },
+  close: { n: 1, variadic: false },
   copy: { n: 2, variadic: false },
   delete: { n: 2, variadic: false },
   len: { n: 1, variadic: false },
@@ -129,7 +132,7 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
           if (x.expr) updateExprType(c, x.expr, defaultType(x.type), true)
         } else if (u.kind === 'array') {
           if (!c.hasCallOrRecv) return { mode: 'constant', type: Typ.int, val: makeInt(u.len), expr: call }
-        } else if (u.kind !== 'slice' && !(u.kind === 'map' && id === 'len')) {
+        } else if (u.kind !== 'slice' && u.kind !== 'chan' && !(u.kind === 'map' && id === 'len')) {
           if (isValid(u)) c.errorOperand(x, `invalid argument: ${c.str(x)} for built-in ${id}`)
           return fail
         }
@@ -177,12 +180,15 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
           record(makeSig(t, ...types))
           return { mode: 'value', type: t, expr: call }
         }
-        if (under(t).kind !== 'slice') {
+        const isChan = under(t).kind === 'chan'
+        if (under(t).kind !== 'slice' && !isChan) {
           c.errorAt(arg0, `invalid argument: cannot make ${exprString(arg0)}: type must be slice, map, or channel`)
           use(c, call.args.slice(1))
           return fail
         }
-        if (nargs < 2 || nargs > 3) {
+        if (isChan) {
+          if (!makeChanArgs(c, call, nargs)) return fail
+        } else if (nargs < 2 || nargs > 3) {
           c.errorAt(call, `invalid operation: ${exprString(call)} expects 2 or 3 arguments; found ${nargs}`)
           use(c, call.args.slice(1))
           return fail
@@ -220,6 +226,11 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         if (!clearArg(c, x)) return fail
         record(makeSig(null, x.type))
         return { mode: 'novalue', type: Typ.invalid, expr: call }
+      case 'close': {
+        if (!checkClose(c, x)) return fail
+        record(makeSig(null, x.type))
+        return { mode: 'novalue', type: Typ.invalid, expr: call }
+      }
       case 'print':
       case 'println': {
         const params: Type[] = []

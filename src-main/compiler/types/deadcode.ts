@@ -169,6 +169,12 @@ class Pruner {
         walkCode(s.x, (n) => this.literals(n))
         for (const cc of s.clauses) cc.body = this.stmts(cc.body)
         return s
+      case 'Select':
+        for (const cc of s.clauses) {
+          if (cc.comm) walkCode(cc.comm, (n) => this.literals(n))
+          cc.body = this.stmts(cc.body)
+        }
+        return s
       case 'Labeled':
         s.stmt = this.stmt(s.stmt)
         return s

@@ -195,6 +195,7 @@ function rewrite(body: A.Block, dead: Elem[], info: TypeInfo): void {
         break
       case 'Switch':
       case 'TypeSwitch':
+      case 'Select':
         for (const cc of s.clauses) cc.body = list(cc.body)
         break
       case 'Labeled': {
@@ -218,7 +219,7 @@ function rewrite(body: A.Block, dead: Elem[], info: TypeInfo): void {
   body.stmts = list(body.stmts)
 }
 
-const STATEMENTS = new Set(['Block', 'If', 'For', 'Range', 'Switch', 'TypeSwitch', 'Labeled', 'Assign', 'ExprStmt', 'IncDec', 'DeclStmt', 'Return', 'Branch', 'Empty'])
+const STATEMENTS = new Set(['Block', 'If', 'For', 'Range', 'Switch', 'TypeSwitch', 'Labeled', 'Assign', 'ExprStmt', 'IncDec', 'DeclStmt', 'Return', 'Branch', 'Empty', 'Select', 'Send', 'GoDefer'])
 
 function zeroLit(info: TypeInfo, at: A.Expr): A.Expr {
   const lit: A.BasicLit = { kind: 'BasicLit', litKind: 'int', raw: '0', pos: at.pos, end: at.end }

@@ -220,7 +220,6 @@ function funcDecl(c: Checker, obj: FuncObj): void {
   if (recvVar && decl.recv) validRecv(c, obj, recvVar, decl.recv)
   const info = newFunctionInfo(decl, obj, sig, null)
   c.info.functions.set(decl, info)
-  if (!decl.body) c.unsupported(decl.name.pos, decl.name.end, 'function without body')
 }
 
 /** The receiver must be T or *T for a local defined type T that is not a pointer. */

@@ -5,6 +5,7 @@
 // ones once their type is final, see untyped.ts).
 
 import type * as A from '../syntax/ast'
+import { isReceive, receive } from './chan'
 import { binary } from './binary'
 import { callExpr } from './call'
 import type { Checker } from './checker'
@@ -75,6 +76,11 @@ export function multiExpr(c: Checker, e: A.Expr, allowCommaOk = false): Operand[
   exclude(c, x, ['novalue', 'builtin', 'type'])
   if (x.mode !== 'invalid' && x.type.kind === 'tuple') return x.type.vars.map((v) => ({ mode: 'value', type: v.type, expr: e }))
   if (allowCommaOk && x.mode === 'mapindex') return commaOk(x)
+  if (allowCommaOk && x.mode !== 'invalid' && isReceive(e)) {
+    // `v, ok := <-ch`: the receive yields (T, untyped bool).
+    c.info.commaOk.add(unparen(e))
+    return [x, { mode: 'value', type: Typ.untypedBool, expr: e }]
+  }
   return [x]
 }
 
@@ -181,6 +187,8 @@ function exprInternal(c: Checker, e: A.Expr, hint: Type | null): Checked {
       break
     case 'Unary':
       x = unary(c, e)
+      // Receive operations may appear in statement context.
+      if (e.op === '<-' && x.mode !== 'invalid') return { x: { ...x, expr: e }, kind: 'statement' }
       break
     case 'Binary':
       x = binary(c, e, e.x, e.y, e.op)
@@ -363,7 +371,7 @@ function unary(c: Checker, e: A.Unary): Operand {
     markAddrTaken(c, operand)
     return { mode: 'value', type: pointerTo(x.type), expr: e }
   }
-  if (op === '<-') return invalidOperand(e) // reported as unsupported by the parser
+  if (op === '<-') return receive(c, e, x)
   if (!UNARY_PREDICATES[op](x.type)) {
     c.errorOperand(x, `invalid operation: operator ${op} not defined on ${c.str(x)}`)
     return invalidOperand(e)

@@ -137,7 +137,7 @@ export interface TypeInfo {
   calls: Map<A.Call, CallInfo>
   functions: Map<A.FuncDecl | A.FuncLit, FunctionInfo>
   /** Where each break, continue and goto goes: the loop or switch, or the labelled statement. */
-  branchTargets: Map<A.Branch, A.For | A.Range | A.Switch | A.TypeSwitch | A.Labeled>
+  branchTargets: Map<A.Branch, A.For | A.Range | A.Switch | A.TypeSwitch | A.Select | A.Labeled>
   /** Composite literals with an elided `&T` (elements of `[]*T{{…}}`). */
   implicitAddrLits: Set<A.CompositeLit>
   /**
@@ -147,8 +147,8 @@ export interface TypeInfo {
    * expression, with the interface type.
    */
   ifaceConversions: Map<A.Expr, Type>
-  /** Type assertions used in a two-value context (`v, ok := x.(T)`); their recorded type is the tuple (T, bool). */
-  commaOk: Set<A.TypeAssert>
+  /** Two-value uses: type assertions (`v, ok := x.(T)`, recorded as the tuple (T, bool)) and receives (`v, ok := <-ch`). */
+  commaOk: Set<A.Expr>
   /** The variable a type switch binds (`switch v := x.(type)`) in each clause. */
   typeSwitchVars: Map<A.CaseClause, Var>
   /** Package-level objects in declaration order. */

@@ -22,7 +22,7 @@ interface Block {
 }
 
 interface Targets {
-  breaks: A.For | A.Range | A.Switch | A.TypeSwitch | null
+  breaks: A.For | A.Range | A.Switch | A.TypeSwitch | A.Select | null
   continues: A.For | A.Range | null
 }
 
@@ -132,6 +132,7 @@ export function checkBranches(c: Checker, body: A.Block): void {
           break
         case 'Switch':
         case 'TypeSwitch':
+        case 'Select':
           for (const cc of s.clauses) innerBlock({ breaks: s, continues: ctxt.continues }, cc.pos, cc.body, label)
           break
         default:
@@ -174,8 +175,8 @@ export function checkBranches(c: Checker, body: A.Block): void {
         return
       }
       const st = target === 'invalid' ? null : target.stmt
-      const ok = s.tok === 'break' ? st && (st.kind === 'For' || st.kind === 'Range' || st.kind === 'Switch' || st.kind === 'TypeSwitch') : st && (st.kind === 'For' || st.kind === 'Range')
-      if (ok && st) targets.set(s, st as A.For | A.Range | A.Switch | A.TypeSwitch)
+      const ok = s.tok === 'break' ? st && (st.kind === 'For' || st.kind === 'Range' || st.kind === 'Switch' || st.kind === 'TypeSwitch' || st.kind === 'Select') : st && (st.kind === 'For' || st.kind === 'Range')
+      if (ok && st) targets.set(s, st as A.For | A.Range | A.Switch | A.TypeSwitch | A.Select)
       else err(id.pos, `invalid ${s.tok} label ${name}`, id.end)
     }
   }

@@ -44,6 +44,7 @@ export function sizeof(t: Type): number {
     case 'pointer':
     case 'signature':
     case 'map':
+    case 'chan':
       return PTR_SIZE
     case 'slice':
       return 3 * PTR_SIZE

@@ -8,6 +8,7 @@ import { makeBool, makeInt, type Constant } from './constant'
 import { declare, declStmt } from './decls'
 import { binary, comparison } from './binary'
 import { expr, rawExpr } from './expr'
+import { goDeferStmt, rangeChan, selectStmt, sendStmt } from './chan'
 import { exprString } from './exprstring'
 import { newVar, type Var } from './objects'
 import { isInvalid, type Operand } from './operand'
@@ -91,6 +92,15 @@ function stmt(c: Checker, s: A.Stmt): void {
     }
     case 'Range':
       rangeStmt(c, s)
+      return
+    case 'Send':
+      sendStmt(c, s)
+      return
+    case 'GoDefer':
+      goDeferStmt(c, s)
+      return
+    case 'Select':
+      selectStmt(c, s, (x) => stmt(c, x), (l) => stmtList(c, l))
       return
   }
 }
@@ -252,6 +262,9 @@ function rangeStmt(c: Checker, s: A.Range): void {
     } else if (u.kind === 'map') {
       key = u.key
       val = u.elem
+    } else if (u.kind === 'chan') {
+      key = rangeChan(c, x, u)
+      if (!key) key = Typ.invalid
     } else if (u.kind === 'signature') {
       c.unsupported(s.x.pos, s.x.end, 'range over function')
     } else {

@@ -39,6 +39,8 @@ export function isTerminating(s: A.Stmt, label: string): boolean {
       }
       return hasDefault
     }
+    case 'Select':
+      return s.clauses.every((cc) => isTerminatingList(cc.body, '') && !hasBreakList(cc.body, label, true))
     case 'For':
       return s.cond === null && !hasBreak(s.body, label, true)
     default:
@@ -66,6 +68,7 @@ function hasBreak(s: A.Stmt, label: string, implicit: boolean): boolean {
       return hasBreak(s.then, label, implicit) || (s.else !== null && hasBreak(s.else, label, implicit))
     case 'Switch':
     case 'TypeSwitch':
+    case 'Select':
       return label !== '' && s.clauses.some((cc) => hasBreakList(cc.body, label, false))
     case 'For':
     case 'Range':

@@ -85,13 +85,20 @@ export interface InterfaceType {
   all?: FuncObj[]
 }
 
+/** `chan T`, `chan<- T`, `<-chan T`. */
+export interface ChanType {
+  kind: 'chan'
+  dir: 'both' | 'send' | 'recv'
+  elem: Type
+}
+
 /** The results of a call with several results. */
 export interface TupleType {
   kind: 'tuple'
   vars: Var[]
 }
 
-export type Type = BasicType | PointerType | ArrayType | SliceType | StructType | Signature | NamedType | TupleType | MapType | InterfaceType
+export type Type = BasicType | PointerType | ArrayType | SliceType | StructType | Signature | NamedType | TupleType | MapType | InterfaceType | ChanType
 
 // ---------------------------------------------------------------- basic types
 
@@ -188,10 +195,10 @@ export const isConstType = (t: Type): boolean => isNumeric(t) || isBoolean(t) ||
 export const isOrdered = (t: Type): boolean => isNumeric(t) || isString(t)
 export const isPointer = (t: Type): boolean => under(t).kind === 'pointer'
 
-/** Pointers, slices, maps and funcs have nil (channels are not in the subset). */
+/** Pointers, slices, maps and funcs have nil (and channels). */
 export function hasNil(t: Type): boolean {
   const u = under(t)
-  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature' || isUnsafePointer(u) || u.kind === 'map' || u.kind === 'interface'
+  return u.kind === 'pointer' || u.kind === 'slice' || u.kind === 'signature' || isUnsafePointer(u) || u.kind === 'map' || u.kind === 'interface' || u.kind === 'chan'
 }
 
 export const isUnsafePointer = (t: Type): boolean => basicKindOf(t) === 'unsafe.Pointer'
@@ -207,6 +214,7 @@ export function isComparable(t: Type): boolean {
       return u.basic !== 'untyped nil'
     case 'pointer':
     case 'interface':
+    case 'chan':
       return true
     case 'array':
       return isComparable(u.elem)
@@ -274,6 +282,8 @@ export function identical(a: Type, b: Type): boolean {
       return b.kind === 'tuple' && identicalVarTypes(a.vars, b.vars)
     case 'interface':
       return b.kind === 'interface' && identicalInterfaces(a, b)
+    case 'chan':
+      return b.kind === 'chan' && a.dir === b.dir && identical(a.elem, b.elem)
     case 'named':
       return false // named types are identical only to themselves
   }

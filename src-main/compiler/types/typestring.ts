@@ -63,6 +63,13 @@ function write(t: Type, style: Style): string {
       return `*${write(t.elem, style)}`
     case 'slice':
       return `[]${write(t.elem, style)}`
+    case 'chan': {
+      // chan (<-chan T) needs parentheses: chan<- is the send-only prefix.
+      const elem = write(t.elem, style)
+      if (t.dir === 'send') return `chan<- ${elem}`
+      if (t.dir === 'recv') return `<-chan ${elem}`
+      return t.elem.kind === 'chan' && t.elem.dir === 'recv' ? `chan (${elem})` : `chan ${elem}`
+    }
     case 'array':
       return `[${t.len}]${write(t.elem, style)}`
     case 'map':

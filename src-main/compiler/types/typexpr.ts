@@ -1,5 +1,5 @@
-// Type expressions: names, pointers, arrays, slices, structs and function
-// signatures, maps (maps.ts). Channels and interfaces are outside the subset.
+// Type expressions: names, pointers, arrays, slices, structs, function
+// signatures, maps (maps.ts), channels and interfaces (iface.ts).
 
 import type * as A from '../syntax/ast'
 import type { Checker } from './checker'
@@ -61,8 +61,7 @@ function typInternal(c: Checker, t: A.TypeExpr): Type {
     case 'MapType':
       return mapType(c, t)
     case 'ChanType':
-      c.unsupported(t.pos, t.end, 'channel type')
-      return Typ.invalid
+      return { kind: 'chan', dir: t.dir, elem: typExpr(c, t.elem) }
     case 'InterfaceType':
       return interfaceType(c, t)
   }

@@ -6,13 +6,12 @@ import { makeBool, makeInt } from './constant'
 import { Scope, type BuiltinId, type ConstObj, type Obj, type TypeNameObj } from './objects'
 import { anyType, errorType, Typ } from './types'
 
-const BUILTINS: BuiltinId[] = ['append', 'cap', 'clear', 'copy', 'delete', 'len', 'make', 'new', 'panic', 'print', 'println', 'recover']
+const BUILTINS: BuiltinId[] = ['append', 'cap', 'clear', 'close', 'copy', 'delete', 'len', 'make', 'new', 'panic', 'print', 'println', 'recover']
 
 const UNSUPPORTED: Record<string, string> = {
   comparable: 'interface type',
   complex64: 'complex type',
   complex128: 'complex type',
-  close: 'built-in close',
   complex: 'built-in complex',
   real: 'built-in real',
   imag: 'built-in imag',
