@@ -17,7 +17,11 @@ export function isDirectIface(t: Type): boolean {
   switch (u.kind) {
     case 'pointer':
     case 'signature':
+    case 'map':
+    case 'chan':
       return true
+    case 'basic':
+      return u.basic === 'unsafe.Pointer'
     case 'array':
       return u.len === 1 && isDirectIface(u.elem)
     case 'struct':
