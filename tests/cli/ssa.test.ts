@@ -62,7 +62,7 @@ describe('ssascope ssa', () => {
   })
 
   it('reports syntax errors and unsupported constructs as file:line:col', async () => {
-    const dir = tempFiles({ 'bad.go': 'package b\n\nfunc f() {\n\tx := \n}\n', 'm.go': 'package m\n\nfunc f(c chan int) int { return <-c }\n' })
+    const dir = tempFiles({ 'bad.go': 'package b\n\nfunc f() {\n\tx := \n}\n', 'm.go': 'package m\n\nfunc f(z complex128) bool { return z == 0 }\n' })
     const syntax = await cli('ssa', join(dir, 'bad.go'), '--func', 'f')
     expect(syntax.code).toBe(EXIT_BAD_INPUT)
     expect(syntax.err).toMatch(/bad\.go:\d+:\d+: /)
