@@ -9,6 +9,7 @@
 // per-iteration range variable, sends of fields, elements and address-taken
 // variables.
 
+import { rangeLoop, rangeVar } from './rangeloop'
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
 import type { FunctionInfo, TypeInfo } from '../types/info'
@@ -183,36 +184,19 @@ export function rangeChan(b: FnBuilder, s: A.Range): void {
   if (et.hasPointers) clear()
   const rw = b.cx.frames.get(b.unit)?.ranges.get(s)
   if (rw?.key) throw new Unsupported(s.pos, 'range over a channel with a per-iteration variable (SSA construction)')
-  const key = s.key && s.key.kind === 'Ident' && s.key.name !== '_' ? ((s.define ? info.defs.get(s.key) : info.uses.get(s.key)) as Var | undefined) : undefined
-  const cond = b.newBlock()
-  const body = b.newBlock()
-  const incr = b.newBlock()
-  const end = b.newBlock()
-  b.jump(cond)
-  b.startBlock(cond)
-  const [ok] = b.mkcall('chanrecv2', [T.bool], [ha, hv1Addr()])
-  b.branch(ok!, body, end, 1)
-  b.seal(body)
-  b.targets.set(s, { brk: end, cont: incr })
-  body.pos = b.at(s.pos)
-  b.startBlock(body)
-  if (key) {
-    const v = b.loadOrDeref(et, hv1Addr())
-    b.declareIf(s.define, key)
-    b.setVar(key, v)
-  }
-  // walk's body comes before the user's: a continue does not skip the clearing.
-  clear()
-  b.stmts(s.body.stmts)
-  b.jump(incr)
-  b.seal(incr)
-  if (incr.preds.length) {
-    b.startBlock(incr)
-    b.jumpToLoopCond(cond)
-  }
-  b.seal(cond)
-  b.seal(end)
-  if (end.preds.length) b.startBlock(end)
+  const key = rangeVar(info, s, s.key)
+  rangeLoop(b, s, {
+    test: () => b.mkcall('chanrecv2', [T.bool], [ha, hv1Addr()])[0]!,
+    bind: () => {
+      if (key) {
+        const v = b.loadOrDeref(et, hv1Addr())
+        b.declareIf(s.define, key)
+        b.setVar(key, v)
+      }
+      // walk's body comes before the user's: a continue does not skip the clearing.
+      clear()
+    },
+  })
 }
 
 /** `<-c` as a value: order's cleared temporary, chanrecv1(c, &tmp), then the temporary's value. */

@@ -6,7 +6,7 @@ import type * as A from '../syntax/ast'
 import { toFloat, toInt } from '../types/constant'
 import { under, type Type } from '../types/types'
 import type { Value } from '../ssa/func'
-import { bytePtr, canSSA, fromGo, funcType, ptrTo, T, type SsaType } from '../ssa/types'
+import { bytePtr, canSSA, fromGo, funcType, isPtrShaped, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
 import { concatExpr, constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
@@ -314,8 +314,8 @@ export const exprMethods = {
 
   convert(this: FnBuilder, x: Value, from: SsaType, to: SsaType, e: A.Span): Value {
     // uintptr <-> unsafe.Pointer: a Convert tied to memory, so no pointer is taken for an integer across a call (gc's OCONVNOP).
-    if (ptrShaped(from) !== ptrShaped(to)) return this.v('Convert', to, [x, this.mem])
-    if (ptrShaped(from) && from.kind !== to.kind) return this.v('Copy', to, [x])
+    if (isPtrShaped(from) !== isPtrShaped(to)) return this.v('Convert', to, [x, this.mem])
+    if (isPtrShaped(from) && from.kind !== to.kind) return this.v('Copy', to, [x])
     if (from === to || (from.kind === to.kind && from.size === to.size && from.kind !== 'float')) return from === to ? x : this.v('Copy', to, [x])
     const fi = from.kind === 'int' || from.kind === 'uint'
     const ti = to.kind === 'int' || to.kind === 'uint'
@@ -386,9 +386,4 @@ export const exprMethods = {
       return this.v('Or64', to, [y, this.constInt(to, -(2n ** 63n))])
     }, 1)
   },
-}
-
-/** gc's IsPtrShaped for the subset's types: one pointer word. */
-function ptrShaped(t: SsaType): boolean {
-  return t.kind === 'ptr' || t.kind === 'unsafeptr' || t.kind === 'func'
 }

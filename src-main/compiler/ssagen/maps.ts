@@ -17,10 +17,10 @@
 // (refuseMaps), with `unsupported: …`: escape analysis has run, and no wrong
 // code is emitted.
 
+import { rangeLoop, rangeVar } from './rangeloop'
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
 import type { TypeInfo } from '../types/info'
-import type { Var } from '../types/objects'
 import { under, type MapType, type Type } from '../types/types'
 import { sizeof } from '../types/sizes'
 import type { Value } from '../ssa/func'
@@ -253,24 +253,13 @@ export function mapRange(b: FnBuilder, s: A.Range): void {
   const blank = (e: A.Expr | null | undefined) => !e || (e.kind === 'Ident' && e.name === '_')
   const v2 = blank(s.value) ? null : s.value!
   const v1 = blank(s.key) && !v2 ? null : s.key!
-  const varOf = (e: A.Expr | null) => (e && e.kind === 'Ident' && e.name !== '_' ? ((s.define ? info.defs.get(e) : info.uses.get(e)) as Var | undefined) : undefined)
+  const varOf = (e: A.Expr | null) => rangeVar(info, s, e)
   const ha = b.expr(s.x)
   const hit = b.stackTemp(ITER)
   const name = (hit.aux as { name: string }).name
   const hitAddr = () => b.v('LocalAddr', ptrTo(ITER), [b.sp, b.mem], 0n, { kind: 'sym', name })
   b.mkcall('mapIterStart', [], [b.typeAddr(st), ha, hitAddr()], [bytePtr, st, ptrTo(ITER)])
   const field = (off: number) => b.load(T.unsafePointer, b.v('OffPtr', ptrTo(T.unsafePointer), [hitAddr()], BigInt(off)))
-  const cond = b.newBlock()
-  const body = b.newBlock()
-  const incr = b.newBlock()
-  const end = b.newBlock()
-  b.jump(cond)
-  b.startBlock(cond)
-  b.branch(b.v('NeqPtr', T.bool, [field(0), b.constNil(T.unsafePointer)]), body, end, 1)
-  b.seal(body)
-  b.targets.set(s, { brk: end, cont: incr })
-  body.pos = b.at(s.pos)
-  b.startBlock(body)
   const deref = (off: number, gt: Type) => {
     const et = fromGo(gt)
     return b.loadOrDeref(et, b.nilCheck(b.v('Copy', ptrTo(et), [field(off)])))
@@ -282,27 +271,23 @@ export function mapRange(b: FnBuilder, s: A.Range): void {
       b.setVar(v, val)
     } else b.assignTo(lhs, () => val)
   }
-  if (v1) {
-    const k = deref(0, mt.key)
-    if (!v2) assign(v1, k)
-    else {
-      const e = deref(8, mt.elem)
-      assign(v1, k)
-      assign(v2, e)
-    }
-  }
-  b.stmts(s.body.stmts)
-  b.jump(incr)
-  b.seal(incr)
-  if (incr.preds.length) {
-    b.startBlock(incr)
-    b.pos = b.at(s.pos)
-    b.mkcall('mapIterNext', [], [hitAddr()], [ptrTo(ITER)])
-    b.jumpToLoopCond(cond)
-  }
-  b.seal(cond)
-  b.seal(end)
-  if (end.preds.length) b.startBlock(end)
+  rangeLoop(b, s, {
+    test: () => b.v('NeqPtr', T.bool, [field(0), b.constNil(T.unsafePointer)]),
+    bind: () => {
+      if (!v1) return
+      const k = deref(0, mt.key)
+      if (!v2) assign(v1, k)
+      else {
+        const e = deref(8, mt.elem)
+        assign(v1, k)
+        assign(v2, e)
+      }
+    },
+    increment: () => {
+      b.pos = b.at(s.pos)
+      b.mkcall('mapIterNext', [], [hitAddr()], [ptrTo(ITER)])
+    },
+  })
 }
 
 /** walk's isMapClear: `for k := range m { delete(m, k) }` with a reflexive key type is one mapclear call. */

@@ -6,12 +6,12 @@
 // paths. The forms walk rewrites into runtime calls are refused, at the
 // first such node, with `unsupported: …` (escape analysis still runs).
 
+import { rangeLoop, rangeVar } from './rangeloop'
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
 import type { FnUnit } from '../escape/units'
 import type { TypeInfo } from '../types/info'
 import { under, type Type } from '../types/types'
-import type { Var } from '../types/objects'
 import { BOUNDS, Unsupported, unparen, type FnBuilder } from './fn'
 import type { Cond } from './compare'
 import { concatOperands, isConcat, isStringConversion } from '../escape/strings'
@@ -406,67 +406,51 @@ function ternary(s: FnBuilder, cond: Value, x: Value, y: Value): Value {
  */
 export function rangeString(s: FnBuilder, r: A.Range): void {
   const info = s.cx.info
-  const varOf = (e: A.Expr | null): Var | undefined =>
-    e && e.kind === 'Ident' && e.name !== '_' ? ((r.define ? info.defs.get(e) : info.uses.get(e)) as Var | undefined) : undefined
-  const keyVar = varOf(r.key)
-  const valVar = varOf(r.value)
+  const keyVar = rangeVar(info, r, r.key)
+  const valVar = rangeVar(info, r, r.value)
   const ha = s.convert(s.expr(r.x), fromGo(s.typeOf(r.x)), T.string, r.x)
   s.pos = s.at(r.pos)
   const hv1 = { name: '.hv1' }
   const hv2 = { name: '.hv2' }
   s.writeVar(hv1, s.constInt(T.int, 0), T.int)
-  const cond = s.newBlock()
-  const body = s.newBlock()
-  const incr = s.newBlock()
-  const end = s.newBlock()
-  s.jump(cond)
-  s.startBlock(cond)
-  s.branch(s.v('Less64', T.bool, [s.readVar(hv1), s.v('StringLen', T.int, [ha])]), body, end, 1)
-  s.seal(body)
-  s.targets.set(r, { brk: end, cont: incr })
-  body.pos = s.at(r.pos)
-  s.startBlock(body)
-  const hv1t = s.readVar(hv1)
-  const at = s.readVar(hv1)
-  const b = s.load(T.uint8, s.v('AddPtr', bytePtr, [s.v('StringPtr', bytePtr, [ha]), at]))
-  s.writeVar(hv2, s.v('ZeroExt8to32', T.int32, [b]), T.int32)
-  const ascii = s.newBlock()
-  const multi = s.newBlock()
-  const join = s.newBlock()
-  s.branch(s.v('Leq32', T.bool, [s.readVar(hv2), s.constInt(T.int32, 127)]), ascii, multi, 0)
-  s.seal(ascii)
-  s.startBlock(ascii)
-  s.writeVar(hv1, s.v('Add64', T.int, [s.readVar(hv1), s.constInt(T.int, 1)]), T.int)
-  s.jump(join)
-  s.seal(multi)
-  s.startBlock(multi)
-  const [rv, pos] = s.mkcall('decoderune', [T.int32, T.int], [ha, s.readVar(hv1)])
-  s.writeVar(hv2, rv!, T.int32)
-  s.writeVar(hv1, pos!, T.int)
-  s.jump(join)
-  s.seal(join)
-  s.startBlock(join)
-  if (r.key) {
-    const k = hv1t
-    const v = s.readVar(hv2)
-    if (keyVar) {
-      s.declareIf(r.define, keyVar)
-      s.setVar(keyVar, k)
-    } else if (r.key.kind !== 'Ident') s.assignTo(r.key, () => k)
-    if (valVar) {
-      s.declareIf(r.define, valVar)
-      s.setVar(valVar, v)
-    } else if (r.value && r.value.kind !== 'Ident') s.assignTo(r.value, () => v)
-  }
-  s.stmts(r.body.stmts)
-  s.jump(incr)
-  s.seal(incr)
-  if (incr.preds.length) {
-    s.startBlock(incr)
-    s.pos = s.at(r.pos)
-    s.jumpToLoopCond(cond)
-  }
-  s.seal(cond)
-  s.seal(end)
-  if (end.preds.length) s.startBlock(end)
+  rangeLoop(s, r, {
+    test: () => s.v('Less64', T.bool, [s.readVar(hv1), s.v('StringLen', T.int, [ha])]),
+    bind: () => {
+      const hv1t = s.readVar(hv1)
+      const at = s.readVar(hv1)
+      const b = s.load(T.uint8, s.v('AddPtr', bytePtr, [s.v('StringPtr', bytePtr, [ha]), at]))
+      s.writeVar(hv2, s.v('ZeroExt8to32', T.int32, [b]), T.int32)
+      const ascii = s.newBlock()
+      const multi = s.newBlock()
+      const join = s.newBlock()
+      s.branch(s.v('Leq32', T.bool, [s.readVar(hv2), s.constInt(T.int32, 127)]), ascii, multi, 0)
+      s.seal(ascii)
+      s.startBlock(ascii)
+      s.writeVar(hv1, s.v('Add64', T.int, [s.readVar(hv1), s.constInt(T.int, 1)]), T.int)
+      s.jump(join)
+      s.seal(multi)
+      s.startBlock(multi)
+      const [rv, pos] = s.mkcall('decoderune', [T.int32, T.int], [ha, s.readVar(hv1)])
+      s.writeVar(hv2, rv!, T.int32)
+      s.writeVar(hv1, pos!, T.int)
+      s.jump(join)
+      s.seal(join)
+      s.startBlock(join)
+      if (r.key) {
+        const k = hv1t
+        const v = s.readVar(hv2)
+        if (keyVar) {
+          s.declareIf(r.define, keyVar)
+          s.setVar(keyVar, k)
+        } else if (r.key.kind !== 'Ident') s.assignTo(r.key, () => k)
+        if (valVar) {
+          s.declareIf(r.define, valVar)
+          s.setVar(valVar, v)
+        } else if (r.value && r.value.kind !== 'Ident') s.assignTo(r.value, () => v)
+      }
+    },
+    increment: () => {
+      s.pos = s.at(r.pos)
+    },
+  })
 }
