@@ -7,7 +7,6 @@
 // Program (the worker's cache) never parse or analyse the same text twice.
 
 import type { AnalyzeResult, Arch, Diagnostic, EscapeResult, FuncTrace, Progress, SsaResultOf } from '../protocol/model'
-import { under } from './types/types'
 import { analyzeEscapes, type EscapeAnalysis } from './escape/analyze'
 import { escapeArtifact } from './escape/artifact'
 import { ssaProgramOf, ssaResultOf, failedSsaProgram, resolveFuncName, type SsaProgram, type TraceOptions } from './ssagen/program'
@@ -15,6 +14,7 @@ import { parseFile, type ParsedFile } from './syntax'
 import { checkFile, type CheckResult } from './types/check'
 import { symbolSizeErrors } from './types/symsize'
 import { elidedBoundsChecks } from './walk/bounds'
+import { convertDebugLines, escapingConversions } from './walk/convertdebug'
 import { frameText, hash, traceKeyOf } from './tracekey'
 
 export type ProgressSink = (p: Progress) => void
@@ -33,13 +33,6 @@ export interface ProgramOptions {
   pkgPath?: string
 }
 
-/** Offsets of every conversion to an interface, implicit or written. */
-function ifaceConversionSites(info: import('./types/info').TypeInfo): number[] {
-  const out = [...info.ifaceConversions.keys()].map((e) => e.pos)
-  for (const [call, ci] of info.calls) if (ci.kind === 'conversion' && ci.to.kind !== 'tuple' && under(ci.to).kind === 'interface') out.push(call.pos)
-  return out.sort((a, b) => a - b)
-}
-
 export interface EscapeOptions {
   /** 1 for `-m`, 2 for `-m=2`. */
   level: 1 | 2
@@ -49,8 +42,7 @@ export interface EscapeOptions {
   mutationsCalls?: boolean
   /**
    * `-d=escapedebug=1`: gc's walk then prints how each interface conversion
-   * gets its data word (`convert: using global for …`), which is not
-   * modelled: conversions are refused with `unsupported:`.
+   * gets its data word (`convert: using global for …`, walk/convertdebug.ts).
    */
   escapeDebug?: boolean
 }
@@ -177,11 +169,18 @@ export class Program {
     })
     const lines = [...analysis.report({ level: options.level, mutationsCalls: options.mutationsCalls }), ...this.walkLines]
     if (options.escapeDebug) {
-      const refused = ifaceConversionSites(this.checked!.info).map((off): Diagnostic => {
-        const p = this.parsed.source.position(off)
-        return { file: this.path, line: p.line, col: p.col, severity: 'error', message: 'unsupported: conversion to an interface with -d=escapedebug (walk\'s convert lines)', from: off, to: off }
+      // walk's `convert:` lines come after escape analysis's, as gc's walk runs after it.
+      const debug = convertDebugLines({
+        path: this.path,
+        file: this.parsed.file,
+        source: this.parsed.source,
+        info: this.checked!.info,
+        units: analysis.units,
+        env: { ...analysis.env, escapes: escapingConversions(analysis) },
+        printer: analysis.env.printer,
       })
-      if (refused.length > 0) return { lines: [], diagnostics: [...analysis.diagnostics, ...refused], analysis: null }
+      if (debug.diagnostics.length > 0) return { lines: [], diagnostics: [...analysis.diagnostics, ...debug.diagnostics], analysis: null }
+      lines.push(...debug.lines)
     }
     return { lines, diagnostics: analysis.diagnostics, analysis }
   }

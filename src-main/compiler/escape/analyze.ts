@@ -68,6 +68,8 @@ export interface EscapeAnalysis {
   frames: Map<FnUnit, Frame>
   /** Variables some closure captures by reference. */
   byRef: Set<Var>
+  /** What the analysis knew of the file (definitions, printer), for walk's decisions after it. */
+  env: BuildEnv
   /** gc's report at any level, from the one analysis (nothing is analysed again). */
   report(options: ReportOptions): string[]
 }
@@ -163,7 +165,7 @@ export function analyzeEscapes(file: A.File, source: SourceText, info: TypeInfo,
     return lines
   }
   const lines = options.level === 0 ? [] : report({ level: options.level, mutationsCalls: options.mutationsCalls })
-  return { lines, diagnostics, batches, units, frames, byRef: env.byRef, report }
+  return { lines, diagnostics, batches, units, frames, byRef: env.byRef, env, report }
 }
 
 function internalError(source: SourceText, path: string, u: FnUnit, e: unknown): Diagnostic {

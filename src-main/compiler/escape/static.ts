@@ -4,7 +4,7 @@
 
 import type * as A from '../syntax/ast'
 import type { TypeInfo } from '../types/info'
-import { under, type Type } from '../types/types'
+import { identical, under, type Type } from '../types/types'
 import { constantText, stripParens } from './gcfmt'
 import type { BuildEnv } from './build'
 
@@ -51,8 +51,11 @@ function staticExpr(env: Pick<BuildEnv, 'info' | 'defn' | 'byRef'>, e: A.Expr): 
   return x
 }
 
+/** What ir.ReassignOracle needs: the checker's facts, each local's definition, the variables closures capture by reference. */
+export type StaticEnv = Pick<BuildEnv, 'info' | 'defn' | 'byRef'>
+
 /** ir.ReassignOracle's staticValue1: the value a local defined exactly once was given. */
-function singleDefValue(env: Pick<BuildEnv, 'info' | 'defn' | 'byRef'>, id: A.Ident): A.Expr | null {
+export function singleDefValue(env: StaticEnv, id: A.Ident): A.Expr | null {
   const v = env.info.uses.get(id)
   if (v?.kind !== 'var' || v.varKind !== 'local' || v.addrTaken || v.reassigned || env.byRef.has(v)) return null
   const d = env.defn.get(v) as A.Assign | A.ValueSpec | undefined
@@ -88,14 +91,72 @@ function sliceLitLen(info: TypeInfo, lit: A.CompositeLit): number {
 /**
  * What escape's rewriteWithLiterals turns an interface conversion's operand
  * into when it is a local bound once to a constant (`x := 5; sink = x` reports
- * `5 escapes to heap`): that constant as gc prints it, or null.
+ * `5 escapes to heap`; `sink = MyInt(x)` reports `MyInt(5)`): that constant as gc prints it, or null.
  */
-export function staticConstantText(env: Pick<BuildEnv, 'info' | 'defn' | 'byRef'>, e: A.Expr): string | null {
+export function staticConstantText(env: StaticEnv, e: A.Expr): string | null {
   const x = stripParens(e)
-  if (x.kind !== 'Ident' || env.info.types.get(x)?.value) return null
+  const c = rewrittenConstant(env, x)
   const type = env.info.types.get(x)?.type
-  const v = staticExpr(env, x)
-  const tv = v && v !== x ? env.info.types.get(v) : undefined
+  const tv = c ? env.info.types.get(c) : undefined
   if (!type || !tv?.value) return null
   return constantText(tv.value, type)
 }
+
+/** An explicit conversion gc types as OCONVNOP (identical underlying types) that is not a constant. */
+export function convNopOperand(info: TypeInfo, e: A.Expr): A.Expr | null {
+  const x = stripParens(e)
+  if (x.kind !== 'Call' || x.args.length !== 1 || info.types.get(x)?.value !== undefined) return null
+  const ci = info.calls.get(x)
+  const from = info.types.get(stripParens(x.args[0]!))?.type
+  if (ci?.kind !== 'conversion' || !from || from.kind === 'tuple') return null
+  return identical(under(ci.to), under(from)) ? x.args[0]! : null
+}
+
+/** ir.ReassignOracle.StaticValue: through OCONVNOPs and locals defined once, the expression e always evaluates to. */
+export function staticValue(env: StaticEnv, e: A.Expr): A.Expr {
+  let x = stripParens(e)
+  for (let guard = 0; guard < 1000; guard++) {
+    const nop = convNopOperand(env.info, x)
+    if (nop) {
+      x = stripParens(nop)
+      continue
+    }
+    if (x.kind !== 'Ident' || env.info.types.get(x)?.value !== undefined) return x
+    const next = singleDefValue(env, x)
+    if (!next) return x
+    x = stripParens(next)
+  }
+  return x
+}
+
+const isIface = (t: Type | undefined): boolean => t !== undefined && t.kind !== 'tuple' && under(t).kind === 'interface'
+
+/** escape's rewriteWithLiterals: the constant a non-constant operand is replaced by, or null. */
+export function rewrittenConstant(env: StaticEnv, x: A.Expr): A.Expr | null {
+  const u = stripParens(x)
+  const tv = env.info.types.get(u)
+  if (!tv || tv.value !== undefined || tv.type.kind === 'tuple' || isIface(tv.type)) return null
+  const v = staticValue(env, u)
+  const c = v !== u ? env.info.types.get(v)?.value : undefined
+  return c && validForConst(tv.type, c.kind) ? v : null
+}
+
+/** ir.ValidTypeForConst. */
+function validForConst(t: Type, kind: string): boolean {
+  const u = under(t)
+  if (u.kind !== 'basic') return false
+  const b = u.basic
+  switch (kind) {
+    case 'int':
+      return /^(u?int(8|16|32|64)?|uintptr|float(32|64)|complex(64|128)|untyped (int|rune|float))$/.test(b)
+    case 'float':
+      return /^(float(32|64)|complex(64|128)|untyped float)$/.test(b)
+    case 'string':
+      return b === 'string' || b === 'untyped string'
+    case 'bool':
+      return b === 'bool' || b === 'untyped bool'
+    default:
+      return false
+  }
+}
+
