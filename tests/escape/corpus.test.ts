@@ -20,6 +20,17 @@ describe('escape analysis matches gc 1.26 on the corpus', () => {
     expect(multisetDiff(golden, ours.lines)).toEqual([])
   })
 
+  it('convert.go with -d=escapedebug=1: walk\'s convert lines, numbered and ordered as gc walks', async () => {
+    const text = readFileSync(join(dir, 'convert.go'), 'utf8')
+    const golden = readFileSync(join(dir, 'convert.ed.golden'), 'utf8').split('\n').filter((l) => l !== '')
+    const ours = await escapeSource('./convert.go', text, { level: 1, escapeDebug: true })
+    expect(ours.diagnostics).toEqual([])
+    expect(multisetDiff(golden, ours.lines)).toEqual([])
+    // gc prints with -m as it goes: the convert lines in walk order.
+    const converts = (ls: string[]) => ls.filter((l) => l.includes(': convert: '))
+    expect(converts(ours.lines)).toEqual(converts(golden))
+  })
+
   for (const f of files) {
     const name = f.replace(/\.go$/, '')
     for (const level of [1, 2] as const) {

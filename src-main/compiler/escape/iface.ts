@@ -44,7 +44,9 @@ export const ifaceMethods = {
     if (xt && !isIface(xt) && !isDirectIface(xt)) {
       // A local bound once to a constant is replaced by that constant (escape's rewriteWithLiterals): the final line names it.
       const final = staticConstantText(this.b.env, stripParens(x)) ?? undefined
-      k = this.spill(k, { kind: 'conviface', node, ...(final !== undefined ? { final } : {}) }, () => this.p.expr(node), pos)
+      // From the solve on (-m=2's flows) the location prints as rewritten too.
+      const display = () => (final !== undefined && this.p.literalsRewritten ? final : this.p.expr(node))
+      k = this.spill(k, { kind: 'conviface', node, ...(final !== undefined ? { final } : {}) }, display, pos)
     }
     this.expr(note(k, this.b.note('interface-converted', pos, () => this.p.expr(node))), x, true)
   },

@@ -81,16 +81,17 @@ export function conversionsAt(info: TypeInfo, n: CodeNode): ConvSite[] {
 
 /**
  * The nodes of one function body in order's evaluation order (children
- * before the node; a for loop's post statement after its body), literals
- * not entered: `lit` is called for each.
+ * before the node; a for loop's post statement after its body) or walk's
+ * (the post statement before the body), literals not entered: `lit` is
+ * called for each.
  */
-function visitBody(root: CodeNode, node: (n: CodeNode) => void, lit: (l: A.FuncLit) => void): void {
+function visitBody(root: CodeNode, node: (n: CodeNode) => void, lit: (l: A.FuncLit) => void, phase: 'order' | 'walk' = 'order'): void {
   const visit = (n: CodeNode): void => {
     if (n.kind === 'FuncLit') {
       lit(n)
       return
     }
-    if (n.kind === 'For') {
+    if (n.kind === 'For' && phase === 'order') {
       if (n.init) visit(n.init)
       if (n.cond) visit(n.cond)
       visit(n.body)
@@ -169,24 +170,31 @@ export function convertDebugLines(input: ConvertDebugInput): ConvertDebugResult 
   }
   for (const u of order) {
     const body = bodyOf(u)!
-    /** Literal operands order replaced by static data: their own literals make nothing. */
+    // order's pass: which operands become static data (numbered), which literals that replaces.
     const replaced = new Set<A.Expr>()
+    const decided = new Map<A.Expr, { dw: DataWord; stmp: number }>()
     visitBody(body, (n) => {
-      if (n.kind === 'VarDecl' || !('pos' in n)) return
-      otherStatics(input, n as A.Expr | A.Stmt, replaced, refuse)
       for (const site of conversionsAt(info, n)) {
         const dw = dataWord(env, site.conv, site.x)
+        decided.set(site.conv, { dw, stmp: dw.stmp ? stmp++ : -1 })
         if (dw.stmp || dw.operand.kind === 'zeroVal') walkCode(unparen(site.x), (m) => {
           if (m.kind === 'CompositeLit') replaced.add(m)
         })
-        if (dw.stmp) stmp++
+      }
+    }, () => {})
+    // walk's pass prints (a for loop's post statement before its body).
+    visitBody(body, (n) => {
+      if (n.kind === 'VarDecl' || !('pos' in n)) return
+      for (const site of conversionsAt(info, n)) {
+        const { dw, stmp: num } = decided.get(site.conv)!
         const msg = MESSAGES[dw.kind]
         if (!msg) continue
-        const operand = operandText(input, u, site, dw, stmp - 1)
+        const operand = operandText(input, u, site, dw, num)
         if (typeof operand === 'string') refuse(gcPos(unparen(site.x), source.text), operand)
         else lines.push(at(operand.pos, `convert: ${msg}: ${operand.text}`))
       }
-    }, () => {})
+      otherStatics(input, n as A.Expr | A.Stmt, replaced, refuse)
+    }, () => {}, 'walk')
   }
   return { lines, diagnostics }
 }
