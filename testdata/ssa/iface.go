@@ -106,3 +106,16 @@ func eqBranch(a, b I) int {
 var sinkPI *I
 
 func addrParam(i I) { sinkPI = &i }
+
+// A local bound once to a constant: escape's rewriteWithLiterals puts the
+// constant in its place, order makes it read-only static data (no convT64).
+func boundConst() {
+	v := 42
+	sinkE = v
+}
+
+// Bound once to a string constant, converted where it does not escape: static data too.
+func boundString() bool {
+	s := "abc"
+	return take(s)
+}

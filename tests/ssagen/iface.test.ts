@@ -59,6 +59,9 @@ type U interface {
 }
 
 func callU(u U) int { return u.Ω() }
+
+func bound()  { v := 42; sinkE = v }
+func boundB() { v := uint8(1); sinkE = v }
 `
 
 describe('interfaces at SSA construction', () => {
@@ -82,8 +85,13 @@ describe('interfaces at SSA construction', () => {
     // Big-endian: the value's byte is the last of its uint64.
     expect(await start('byte1', 'ppc64')).toMatch(/Add64 <int> v\d+ v\d+/)
     expect(await start('zero')).toMatch(/\{runtime\.zerobase\}/)
-    // order's addrTemp: an int constant is read-only static data.
-    expect(await start('konst')).toMatch(/Addr <\*int> \{p\.\.stmp_0\}/)
+    // order's addrTemp: an int constant is read-only static data, numbered per package in walk order
+    // (zero's struct{}{} made .stmp_0 before it).
+    expect(await start('konst')).toMatch(/Addr <\*int> \{p\.\.stmp_1\}/)
+    // So is a local bound once to one (escape's rewriteWithLiterals; walk/convert.ts decides for both), after konstB's .stmp_2.
+    const bound = await start('bound')
+    expect(bound).toMatch(/Addr <\*int> \{p\.\.stmp_3\}/)
+    expect(bound).not.toMatch(/convT64/)
   })
 
   it('a method call loads the itab\'s fun slot for the method (sorted by name) and calls through it', async () => {
@@ -136,6 +144,7 @@ describe('interfaces at SSA construction', () => {
     expect(() => prog.trace('big', 'amd64')).toThrow(`./p.go:36:37: unsupported: conversion of a value of type [5]int to an interface${suffix}`)
     expect(() => prog.trace('rec', 'amd64')).toThrow(`./p.go:37:36: unsupported: built-in recover${suffix}`)
     expect(() => prog.trace('konstB', 'amd64')).toThrow(`./p.go:39:37: unsupported: conversion of a constant to an interface${suffix}`)
+    expect(() => prog.trace('boundB', 'amd64')).toThrow(`./p.go:50:40: unsupported: conversion of a constant to an interface${suffix}`)
   })
 })
 
@@ -153,6 +162,7 @@ const FILE = join(projectRoot, 'testdata', 'ssa', 'iface.go')
 const SAME_LISTING = [
   '(*P).M', 'E.M', 'pass', 'isNil', 'notNil', 'nilResult', 'ptrToIface', 'ptrToAny', 'storeIface', 'storeAny', 'loadIface', 'zeroSized',
   'boolAny', 'byteAny', 'int64Any', 'int32Any', 'int16Any', 'take', 'call', 'callSecond', 'assertPtr', 'assertInt', 'assertIface', 'panicPtr', 'addrParam',
+  'boundConst', 'boundString',
 ]
 
 describe.skipIf(skipDifferential)('testdata/ssa/iface.go against gc', () => {

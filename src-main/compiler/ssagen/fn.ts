@@ -39,6 +39,7 @@ import type { Units } from '../escape/units'
 /** Provisional temporaries' numbers start here, clear of gc's (autotmps.ts). */
 const PROVISIONAL = 1_000_000
 import { ifaceMethods, refuseInterfaces } from './iface'
+import type { ConvertEnv } from '../walk/convert'
 import { sentParams } from './concur'
 
 export class Unsupported extends Error {
@@ -66,6 +67,10 @@ export interface FnContext {
   directClosures: Set<A.FuncLit>
   /** Every unit with its parameter tags (the slice pass asks whether a callee leaks an argument). */
   units?: Units
+  /** What walk's data-word decision of interface conversions reads (walk/convert.ts). */
+  convert: ConvertEnv
+  /** Where a function's `.stmp_N` numbering starts (gc numbers them per package). */
+  stmpBase?: (u: FnUnit) => number
 }
 
 interface Target {
@@ -107,13 +112,14 @@ export class FnBuilder extends Builder {
     this.resultTypes = this.results.map((r) => fromGo(r.type))
     // gc numbers a temporary by len(fn.Dcl) when it is made: every declaration and typecheck temporary come first.
     this.tmpCount = cx.frames.get(unit)?.dcl.length ?? 0
+    this.stmpCount = cx.stmpBase?.(unit) ?? 0
   }
 
   build(): void {
     const info = this.unit.info!
     const node = info.node
     refuseMaps(node, this.cx.info)
-    refuseInterfaces(this.cx.info, node.body!, [...info.params, ...info.results, ...info.locals], node.pos)
+    refuseInterfaces(this.cx.info, node.body!, [...info.params, ...info.results, ...info.locals], node.pos, this.cx.convert)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
     // Stack slots of parameters and results come first, as gc's decladdrs.

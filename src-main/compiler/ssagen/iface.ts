@@ -7,9 +7,10 @@
 //     word itself; a zero-sized one points at runtime.zerobase; a bool or
 //     single-byte integer at runtime.staticuint64s[x*8]; one that does not
 //     escape at a stack temporary holding it; an escaping integer of 2, 4 or
-//     8 bytes goes through runtime.convT16/convT32/convT64; a constant is
-//     read-only static data (`..stmp_N`, numbered per function here, per
-//     package in gc). The type word is
+//     8 bytes goes through runtime.convT16/convT32/convT64; a constant (or
+//     a local bound once to one) is read-only static data (`..stmp_N`,
+//     numbered per package in walk order). walk/convert.ts decides which, for
+//     this and for the -d=escapedebug lines. The type word is
 //     `type:T`, the itab `go:itab.T,I`.
 //   - `x == nil` / `x != nil`: EqInter/NeqInter against the nil interface;
 //     `a == b` between interface variables: the type words, then
@@ -35,6 +36,7 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { isDirectIface } from '../escape/iface'
 import { exprPos, unparen, Unsupported, type FnBuilder } from './fn'
+import { dataWord, type ConvertEnv } from '../walk/convert'
 
 const isIface = (t: Type | undefined): boolean => t !== undefined && t.kind !== 'tuple' && under(t).kind === 'interface'
 const SUFFIX = ' (SSA construction of this interface form is not done)'
@@ -46,12 +48,12 @@ export function typeLinkName(t: Type, pkg: string): string {
 }
 
 /** Throws Unsupported at the first interface form of a function body SSA construction does not build (vars: its params, results and locals). */
-export function refuseInterfaces(info: TypeInfo, body: A.Block, vars: Var[], at: number): void {
+export function refuseInterfaces(info: TypeInfo, body: A.Block, vars: Var[], at: number, env: ConvertEnv): void {
   for (const v of vars) if (containsIfaceInside(v.type)) throw new Unsupported(v.pos >= 0 ? v.pos : at, `interface inside a struct or array${SUFFIX}`)
   let found: { pos: number; what: string } | null = null
   walkCode(body, (n) => {
     if (found) return false
-    const what = unsupportedForm(info, n)
+    const what = unsupportedForm(info, env, n)
     if (what) {
       found = { pos: n.pos, what }
       return false
@@ -85,8 +87,8 @@ function containsIface(t: Type, depth = 0): boolean {
   }
 }
 
-/** Why an expression's conversion to an interface is not built (null: it is). */
-function conversionRefusal(info: TypeInfo, x: A.Expr): string | null {
+/** Why an expression's conversion to an interface is not built (null: it is); conv is the conversion, x its operand. */
+function conversionRefusal(info: TypeInfo, env: ConvertEnv, conv: A.Expr, x: A.Expr): string | null {
   const tv = info.types.get(unparen(x))
   if (!tv) return 'conversion to an interface'
   const from = tv.type
@@ -94,13 +96,13 @@ function conversionRefusal(info: TypeInfo, x: A.Expr): string | null {
   if (isDirectIface(from)) return null
   const t = fromGo(from)
   if (t.size === 0) return null
-  // order makes a constant a read-only static (gc's addrTemp); a bool or byte one would then be loaded to index staticuint64s.
-  if (tv.value !== undefined && (t.kind === 'bool' || t.size === 1 || t.kind === 'float')) return 'conversion of a constant to an interface'
+  // order makes a constant (or a local bound once to one) a read-only static (gc's addrTemp); a bool or byte one would then be loaded to index staticuint64s.
+  if (dataWord(env, conv, x).stmp && (t.kind === 'bool' || t.size === 1 || t.kind === 'float')) return 'conversion of a constant to an interface'
   if (!canSSA(t) || t.kind === 'struct' || t.kind === 'array' || t.kind === 'float' || t.kind === 'slice') return `conversion of a value of type ${t.str} to an interface`
   return null
 }
 
-function unsupportedForm(info: TypeInfo, n: import('../syntax/children').CodeNode): string | null {
+function unsupportedForm(info: TypeInfo, env: ConvertEnv, n: import('../syntax/children').CodeNode): string | null {
   switch (n.kind) {
     case 'TypeSwitch':
       return 'type switch'
@@ -120,14 +122,14 @@ function unsupportedForm(info: TypeInfo, n: import('../syntax/children').CodeNod
   const e = n as A.Expr
   const conv = info.ifaceConversions.get(e)
   if (conv) {
-    const r = conversionRefusal(info, e)
+    const r = conversionRefusal(info, env, e, e)
     if (r) return r
   }
   if (e.kind === 'Call') {
     const ci = info.calls.get(e)
     if (ci?.kind === 'builtin' && ci.id === 'recover') return 'built-in recover'
     if (ci?.kind === 'builtin' && ci.id !== 'panic' && e.args.some((a) => isIface(info.types.get(unparen(a))?.type))) return `interface argument of built-in ${ci.id}`
-    if (ci?.kind === 'conversion' && isIface(ci.to)) return conversionRefusal(info, e.args[0]!)
+    if (ci?.kind === 'conversion' && isIface(ci.to)) return conversionRefusal(info, env, e, e.args[0]!)
   }
   if (e.kind === 'Binary' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op)) {
     const [xt, yt] = [info.types.get(unparen(e.x))?.type, info.types.get(unparen(e.y))?.type]
@@ -177,11 +179,16 @@ export const ifaceMethods = {
     const it = fromGo(to)
     const ft = fromGo(from)
     let data: Value
-    if (isDirectIface(from)) data = v
-    else if (ft.size > 0 && this.cx.info.types.get(unparen(x))?.value !== undefined) {
-      // order's addrTemp: a constant becomes read-only static data (`..stmp_N`), its address the data word.
+    // walk's decision (walk/convert.ts), the one the -d=escapedebug lines print.
+    const dw = dataWord(this.cx.convert, site, x)
+    if (dw.kind === 'direct') data = v
+    else if (dw.kind === 'global') {
+      // order's addrTemp: a constant (or a local bound once to one) becomes read-only static data (`..stmp_N`), its address the data word.
       data = this.staticData(ft)
-    } else if (ft.size === 0) data = this.entryV('Addr', ptrTo(T.uintptr), [this.sb], 0n, { kind: 'sym', name: 'runtime.zerobase' })
+    } else if (dw.kind === 'zero-sized') {
+      if (dw.stmp) this.stmpCount++ // order made the static all the same
+      data = this.entryV('Addr', ptrTo(T.uintptr), [this.sb], 0n, { kind: 'sym', name: 'runtime.zerobase' })
+    } else if (dw.kind === 'zero value' || dw.stmp) throw new Unsupported(site.pos, `conversion of a constant to an interface${SUFFIX}`)
     else if (ft.kind === 'bool' || (ft.size === 1 && (ft.kind === 'int' || ft.kind === 'uint'))) {
       // &staticuint64s[x*8]: the byte widened (byteindex), shifted by 3, indexing a [2048]uint8.
       let idx = this.v('Lsh64x64', T.int, [this.v('ZeroExt8to64', T.int, [ft.kind === 'bool' ? this.v('Copy', T.uint8, [v]) : v]), this.constInt(T.uint64, 3)])
@@ -189,7 +196,7 @@ export const ifaceMethods = {
       if (this.arch === 'ppc64') idx = this.v('Add64', T.int, [idx, this.constInt(T.int, 7)])
       const arr = this.entryV('Addr', ptrTo(T.uint8), [this.sb], 0n, { kind: 'sym', name: 'runtime.staticuint64s' })
       data = this.v('PtrIndex', ptrTo(T.uint8), [arr, idx])
-    } else if (!this.cx.facts.escapingSites.has(site)) {
+    } else if (dw.kind === 'stack') {
       // Does not escape: a stack temporary holding the value.
       const name = this.autotmp(ft, true)
       if (ft.hasPointers) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })

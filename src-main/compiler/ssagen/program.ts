@@ -4,6 +4,7 @@
 // keeps what it has and reports why; the other functions are not affected.
 
 import { directClosures } from './directclosure'
+import { conversionStaticsBefore } from '../walk/convertdebug'
 import type { AllocGroup, Arch, Diagnostic, FuncTrace, PassRecord, SsaResultOf } from '../../protocol/model'
 import type { EscapeAnalysis } from '../escape/analyze'
 import type { FnUnit } from '../escape/units'
@@ -89,8 +90,12 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
     litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
     directClosures: directClosures(info),
     units: esc.units,
+    convert: { info, defn: esc.env.defn, byRef: esc.byRef, escapes: (conv) => facts.escapingSites.has(conv) },
   }
   const byName = new Map(units.map((u) => [u.name, u]))
+  // gc numbers `.stmp_N` per package in walk order: the conversions' ones before a function come first.
+  let staticsBase: Map<FnUnit, number> | undefined
+  cx.stmpBase = (u) => (staticsBase ??= conversionStaticsBefore(esc.units, info, cx.convert)).get(u) ?? 0
   return {
     path,
     diagnostics: esc.diagnostics,

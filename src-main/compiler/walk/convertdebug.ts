@@ -360,3 +360,20 @@ export function escapingConversions(analysis: EscapeAnalysis): (conv: A.Expr) =>
   for (const b of analysis.batches) for (const loc of b.graph.locations) if (loc.kind === 'alloc' && loc.ref && loc.has(Attr.Escapes)) escaping.add(loc.ref as object)
   return (conv) => escaping.has(conv)
 }
+
+/**
+ * Per function, how many `.stmp_N` the conversions of the functions walked
+ * before it made: where its own numbering starts when conversions are the
+ * only makers of static data before it (SSA construction's listings).
+ */
+export function conversionStaticsBefore(units: Units, info: TypeInfo, env: ConvertEnv): Map<FnUnit, number> {
+  const out = new Map<FnUnit, number>()
+  let n = 0
+  for (const u of walkOrder(units)) {
+    out.set(u, n)
+    visitBody(bodyOf(u)!, (node) => {
+      for (const site of conversionsAt(info, node)) if (dataWord(env, site.conv, site.x).stmp) n++
+    }, () => {})
+  }
+  return out
+}
