@@ -67,7 +67,8 @@ export const callMethods = {
     let first = 0
     if (ci.kind === 'interface') {
       // OCALLINTER: the receiver is the interface value; with no static callee it goes to the heap.
-      this.expr(note(this.b.heap, callNote), (stripParens(e.fun) as A.Selector).x)
+      if (wrapped?.recv) this.exprOrNamed(note(this.b.heap, callNote), wrapped.recv)
+      else this.expr(note(this.b.heap, callNote), (stripParens(e.fun) as A.Selector).x)
       // An interface method's signature may carry no receiver: then params are the arguments already.
       if (sig.recv) {
         params = params.slice(1)

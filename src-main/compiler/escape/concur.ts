@@ -10,7 +10,7 @@
 
 import type * as A from '../syntax/ast'
 import type { MethodSelection, TypeInfo } from '../types/info'
-import type { Type } from '../types/types'
+import { under, type Type } from '../types/types'
 import type { TempVar } from './frames'
 import { methodExprRecv, stripParens } from './gcfmt'
 import { holeTo, note, type Hole } from './holes'
@@ -56,11 +56,13 @@ export function goDeferRewrite(
   if (!ci || ci.kind === 'conversion' || ci.kind === 'builtin') return null
   const fun = stripParens(call.fun)
   const method = ci.kind === 'method'
-  if (!method && ci.signature.params.length === 0 && ci.signature.results.length === 0) return null
+  const iface = ci.kind === 'interface'
+  if (!method && !iface && ci.signature.params.length === 0 && ci.signature.results.length === 0) return null
   const name = `${owner}.${s.tok === 'go' ? 'gowrap' : 'deferwrap'}${index}`
   const rw: GoDeferRewrite = { name, temps: [], fun: null, recv: null, args: [], defn: {} }
   // A name shares its position with every use (ir.HasUniquePos): its temporary takes the statement's.
-  const posOf = (e: A.Expr) => (stripParens(e).kind === 'Ident' ? s.pos : gcPos(stripParens(e), text))
+  // An argument converted to an interface is an OCONVIFACE of its own (at the operand): it has one.
+  const posOf = (e: A.Expr) => (stripParens(e).kind === 'Ident' && !converted(info, e) ? s.pos : gcPos(stripParens(e), text))
   const add = (type: Type, pos: number, src: GoDeferSource): TempVar => {
     const t = temp(type, pos)
     rw.temps.push({ temp: t, src })
@@ -72,6 +74,10 @@ export function goDeferRewrite(
     const x = stripParens(sel.x)
     const plain = ms.recvAdjust === 'none' && ms.path.length === 0
     rw.recv = add(ms.method.type.recv!.type, plain && x.kind === 'Ident' ? s.pos : gcPos(sel, text), { recv: sel })
+  } else if (iface) {
+    // OCALLINTER: the interface value itself is the first temporary (then OCHECKNIL of its itab).
+    const x = (fun as A.Selector).x
+    rw.recv = add(info.types.get(stripParens(x))!.type, posOf(x), { arg: x })
   } else if (!calleeInWrapper(info, fun)) {
     rw.fun = add(info.types.get(fun)!.type, posOf(fun), { arg: fun })
   }
@@ -92,9 +98,17 @@ function calleeInWrapper(info: TypeInfo, fun: A.Expr): boolean {
   return fun.kind === 'Selector' && info.selections.get(fun)?.kind === 'methodExpr'
 }
 
+/** The argument is converted to an interface (an OCONVIFACE, evaluated before the statement even for a constant). */
+function converted(info: TypeInfo, arg: A.Expr): boolean {
+  const e = stripParens(arg)
+  const t = info.types.get(e)?.type
+  return info.ifaceConversions.has(e) && t !== undefined && t.kind !== 'tuple' && under(t).kind !== 'interface' && !(t.kind === 'basic' && t.basic === 'untyped nil')
+}
+
 /** Constants, nil, function names, method expressions and new(T) are evaluated inside the wrapper. */
 function evaluatedInWrapper(info: TypeInfo, arg: A.Expr): boolean {
   const e = stripParens(arg)
+  if (converted(info, arg)) return false
   if (info.types.get(e)?.value) return true
   if (e.kind === 'Ident') {
     const k = info.uses.get(e)?.kind
@@ -223,7 +237,8 @@ function wrappedCallText(w: FnWalker, call: A.Call, rw: GoDeferRewrite): string 
   const argText = (a: TempVar | A.Expr) => (a.kind === 'temp' ? a.name : w.p.expr(a))
   let head: string
   const args: string[] = []
-  if (rw.recv) {
+  if (rw.recv && ci.kind === 'interface') head = `${rw.recv.name}.${(stripParens(call.fun) as A.Selector).sel.name}`
+  else if (rw.recv) {
     const sel = stripParens(call.fun) as A.Selector
     const m = (w.info.selections.get(sel) as MethodSelection).method
     head = `${methodExprRecv(m.type.recv!.type)}.${m.name}`

@@ -100,22 +100,15 @@ export function goDeferStmt(c: Checker, s: A.GoDefer): void {
  * (escape/concur.ts). Not modelled yet: builtins (walk wraps them
  * differently), `f(g())` with several results (gc's temporaries carry
  * positions we do not reproduce) and composite literal arguments (built in
- * the wrapper).
+ * the wrapper) but those converted to an interface.
  */
 function unmodelled(c: Checker, call: A.Call): string {
   const ci = c.info.calls.get(call)
   if (!ci || ci.kind === 'conversion') return ''
   if (ci.kind === 'builtin') return `of built-in ${ci.id}`
   if (call.args.length === 1 && c.info.types.get(unparen(call.args[0]!))?.type.kind === 'tuple') return 'of a call with a multi-value argument'
-  for (const a of call.args) if (unparen(a).kind === 'CompositeLit') return 'of a call with a composite literal argument'
-  // Interfaces inside the wrapper (an interface method's receiver, arguments converted to an
-  // interface) are not analysed as gc does yet (escape2.go's foo64b, foo76f).
-  if (ci.kind === 'interface') return 'of an interface method call'
-  for (const a of call.args) if (c.info.ifaceConversions.has(unparen(a))) return 'of a call converting an argument to an interface'
-  if ('signature' in ci && ci.signature.variadic && ci.signature.params.length > 0) {
-    const last = ci.signature.params[ci.signature.params.length - 1]!.type
-    if (last.kind === 'slice' && under(last.elem).kind === 'interface') return 'of a call converting an argument to an interface'
-  }
+  // A literal converted to an interface is an OCONVIFACE: evaluated into a temporary like any other argument.
+  for (const a of call.args) if (unparen(a).kind === 'CompositeLit' && !c.info.ifaceConversions.has(unparen(a))) return 'of a call with a composite literal argument'
   return ''
 }
 
