@@ -24,7 +24,7 @@ describe('unsupported constructs', () => {
     ['min', 'var m = min(1, 2)\n', './p.go:3:9: unsupported: built-in min'],
     ['clear of a slice', 'func f(s []int) {\n\tclear(s)\n}\n', './p.go:4:8: unsupported: clear of a slice'],
     ['new with a value', 'var x int\nvar p = new(x)\n', './p.go:4:13: unsupported: new with a value argument'],
-    ['slice to array conversion', 'func f(s []int) [2]int {\n\treturn [2]int(s)\n}\n', './p.go:4:16: unsupported: conversion from slice to array'],
+    ['real', 'func f() {\n\tprintln(real(2))\n}\n', './p.go:4:10: unsupported: built-in real'],
     ['range over function', 'func f(g func(func(int) bool)) {\n\tfor x := range g {\n\t\t_ = x\n\t}\n}\n', './p.go:4:17: unsupported: range over function'],
     ['go of a call with a multi-value argument', 'func two() (*int, *int) { return nil, nil }\n\nfunc pair(a, b *int) {}\n\nfunc f() {\n\tgo pair(two())\n}\n', './p.go:8:5: unsupported: go of a call with a multi-value argument'],
   ]

@@ -6,6 +6,22 @@
 // differential.test.ts re-checks a sample against the installed go.
 export const GOLDEN: { name: string; src: string; want: string[] }[] = [
   {
+    name: 'slice to array conversions',
+    src: `func f(s []string) [2]int {
+	return [2]int(s)
+}
+
+func g(s []int) *[2]int8 {
+	return (*[2]int8)(s)
+}
+
+func h(s []int) ([2]int, *[3]int) {
+	return [2]int(s), (*[3]int)(s)
+}
+`,
+    want: ['./p.go:4:16: cannot convert s (variable of type []string) to type [2]int', './p.go:8:20: cannot convert s (variable of type []int) to type *[2]int8'],
+  },
+  {
     name: 'argcount',
     src: `func f(a int, b bool) {}
 

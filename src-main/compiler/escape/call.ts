@@ -39,6 +39,8 @@ export const callMethods = {
       const k = ks?.[0] ?? this.b.discard
       const from = this.typeOf(e.args[0]!)
       if (isUnsafePointer(ci.to) && from && isUintptr(from)) return this.unsafeValue(k, e.args[0]!)
+      // OSLICE2ARR: a copy of the elements, a deref (OSLICE2ARRPTR: the slice's pointer flows as is).
+      if (from && under(from).kind === 'slice' && under(ci.to).kind === 'array') return this.expr(deref(k, this.exprNote('slice-to-array', e, this.pos(e.args[0]!))), e.args[0]!)
       return this.expr(k, e.args[0]!)
     }
     if (ci.kind === 'builtin') return this.builtin(ks, e, ci.id)

@@ -40,6 +40,7 @@ import type { Units } from '../escape/units'
 const PROVISIONAL = 1_000_000
 import { ifaceMethods, refuseInterfaces } from './iface'
 import type { ConvertEnv } from '../walk/convert'
+import { refuseSliceToArray } from './slice2arr'
 import { sentParams } from './concur'
 
 export class Unsupported extends Error {
@@ -119,6 +120,7 @@ export class FnBuilder extends Builder {
     const info = this.unit.info!
     const node = info.node
     refuseMaps(node, this.cx.info)
+    refuseSliceToArray(node, this.cx.info)
     refuseInterfaces(this.cx.info, node.body!, [...info.params, ...info.results, ...info.locals], node.pos, this.cx.convert)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos

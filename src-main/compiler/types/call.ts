@@ -230,7 +230,7 @@ export function conversion(c: Checker, x: Operand, t: Type): void {
   x.type = t
 }
 
-function convertibleTo(c: Checker, x: Operand, t: Type): boolean {
+function convertibleTo(_c: Checker, x: Operand, t: Type): boolean {
   if (assignableTo(x, t)) return true
   const v = x.type
   const vu = under(v)
@@ -244,9 +244,10 @@ function convertibleTo(c: Checker, x: Operand, t: Type): boolean {
   // string(i), string(bytes), string(runes), []byte(s), []rune(s)
   if ((isInteger(vu) || isBytesOrRunes(vu)) && isString(tu)) return true
   if (isString(vu) && isBytesOrRunes(tu)) return true
-  if (vu.kind === 'slice' && (tu.kind === 'array' || (tu.kind === 'pointer' && under(tu.elem).kind === 'array'))) {
-    if (x.expr) c.unsupported(x.expr.pos, x.expr.end, 'conversion from slice to array')
-    return true
+  // A slice to an array or a pointer to one, of identical element types (Go 1.20).
+  if (vu.kind === 'slice') {
+    const arr = tu.kind === 'array' ? tu : tu.kind === 'pointer' && under(tu.elem).kind === 'array' ? under(tu.elem) : null
+    if (arr?.kind === 'array' && identical(vu.elem, arr.elem)) return true
   }
   return false
 }
