@@ -23,7 +23,7 @@ const ZERO_VAL_SIZE = 1024
 /** dataWord's limit for a stack temporary. */
 const MAX_STACK_TEMP = 1024
 
-/** What walk takes the data word from; `line` is dataWord's -d=escapedebug message (null: none). */
+/** What walk takes the data word from (dataWord's cases, in its order). */
 export type DataWordKind =
   /** Pointer-shaped: the value itself. */
   | 'direct'
@@ -132,8 +132,10 @@ function addressable(info: TypeInfo, e: A.Expr): boolean {
 function outerVar(info: TypeInfo, e: A.Expr): Var | null {
   let x = unparen(e)
   for (;;) {
-    if (x.kind === 'Selector' && info.selections.get(x)?.kind === 'field' && !(info.selections.get(x) as { path: { deref: boolean }[] }).path.some((p) => p.deref)) x = unparen(x.x)
-    else if (x.kind === 'Index' && under((info.types.get(unparen(x.x))?.type ?? { kind: 'invalid' }) as Type).kind === 'array') x = unparen(x.x)
+    const s = x.kind === 'Selector' ? info.selections.get(x) : undefined
+    const t = x.kind === 'Index' ? info.types.get(unparen(x.x))?.type : undefined
+    if (x.kind === 'Selector' && s?.kind === 'field' && !s.path.some((p) => p.deref)) x = unparen(x.x)
+    else if (x.kind === 'Index' && t && t.kind !== 'tuple' && under(t).kind === 'array') x = unparen(x.x)
     else break
   }
   const v = x.kind === 'Ident' ? info.uses.get(x) : undefined
