@@ -13,7 +13,7 @@ import { invalidOperand, type Operand } from './operand'
 import { startPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import { signature, typExpr } from './typexpr'
-import { allMethods, identical, isValid, under, type InterfaceType, type Signature, type Type } from './types'
+import { allMethods, identical, isValid, Typ, under, type InterfaceType, type Signature, type Type } from './types'
 
 export function interfaceType(c: Checker, t: A.InterfaceType): InterfaceType {
   const it: InterfaceType = { kind: 'interface', methods: [], embeddeds: [] }
@@ -110,6 +110,19 @@ export function recordIfaceConversion(c: Checker, e: A.Expr | null, from: Type, 
   c.info.ifaceConversions.set(inner, t)
 }
 
+/**
+ * The value of `v, ok = x.(T)` assigned to a v of another type (an interface
+ * T is asserted to a concrete type's variable cannot be: only a concrete T
+ * into an interface v): gc converts the reader's temporary there, which
+ * escape analysis does not model yet.
+ */
+export function commaOkInto(c: Checker, dst: Type | undefined, values: Operand[]): void {
+  const x = values[0]!
+  if (values.length !== 2 || x.mode !== 'commaok' || !dst || !isValid(dst) || identical(dst, x.type)) return
+  const e = unparenExpr(x.expr!)
+  c.unsupported(e.pos, e.end, 'comma-ok type assertion assigned to a variable of another type')
+}
+
 function unparenExpr(e: A.Expr): A.Expr {
   while (e.kind === 'Paren') e = e.x
   return e
@@ -143,14 +156,15 @@ export function assertableCause(xt: Type, t: Type): string | null {
 
 /**
  * `v, ok = x.(T)`: the two-value form of a type assertion (null when e is no
- * type assertion). Checked, then refused: escape analysis does not model the
- * N:1 temporaries gc assigns it through yet (types2 would record the tuple
- * (T, bool) on the assertion).
+ * type assertion): the asserted value and an untyped bool, recorded as a
+ * comma-ok expression (types2 records the tuple (T, bool) on it, which is why
+ * gc's reader assigns it through N:1 temporaries).
  */
 export function commaOkValues(c: Checker, e: A.Expr): Operand[] | null {
   const inner = unparenExpr(e)
   if (inner.kind !== 'TypeAssert') return null
   const x = expr(c, e)
-  if (x.mode !== 'invalid') c.unsupported(inner.pos, inner.end, 'comma-ok type assertion')
-  return [{ ...x, mode: 'invalid' }]
+  if (x.mode === 'invalid') return [x]
+  c.info.commaOk.add(inner)
+  return [x, { mode: 'value', type: Typ.untypedBool, expr: e }]
 }
