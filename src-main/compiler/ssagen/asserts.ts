@@ -32,6 +32,12 @@ export function commaOkAssert(b: FnBuilder, e: A.TypeAssert): Value[] {
   b.reserveOrderTemp(T.bool)
   b.pos = b.at(e.dot >= 0 ? e.dot : e.pos)
   if (iface) return toEmpty(b, x, xt, t)
+  return dotTypeOk(b, x, xt, target)
+}
+
+/** ssagen's dottype1 with commaok for a concrete, SSA-able target: the value (or zero) and ok, merged after the If. */
+export function dotTypeOk(b: FnBuilder, x: Value, xt: Type, target: Type): Value[] {
+  const t = fromGo(target)
   const empty = fromGo(xt).empty
   const want = b.typeWord(target)
   const expect = empty ? want : b.itabWord(target, xt)
