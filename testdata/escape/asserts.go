@@ -117,3 +117,33 @@ func loopOk(xs []any) *int {
 	}
 	return last
 }
+
+// intoIface: an int asserted into an interface variable: the temporary is converted at the copy and spills (#13805).
+func intoIface() {
+	j := 0
+	var ok bool
+	var y any = j
+	sink, *(&ok) = y.(int)
+}
+
+// ptrIntoIface: a pointer asserted into an interface variable: the temporary is the data word (interface-converted at the copy).
+func ptrIntoIface() {
+	j := 0
+	var ok bool
+	var y any = &j
+	sink, *(&ok) = y.(*int)
+}
+
+// ifaceIntoIface: an interface asserted into another interface type: no spill.
+func ifaceIntoIface(x any) {
+	var w any
+	w, _ = x.(interface{ M() })
+	sink = w
+}
+
+// structIntoIface: a struct asserted into an interface variable spills.
+func structIntoIface(x any) {
+	var w any
+	w, _ = x.(T)
+	sink = w
+}

@@ -56,6 +56,12 @@ func big(e any) bool {
 	_, ok := e.([4]int)
 	return ok
 }
+
+func conv(e any) any {
+	var v any
+	v, _ = e.(*P)
+	return v
+}
 `
 
 describe('comma-ok type assertions at SSA construction', () => {
@@ -94,6 +100,7 @@ describe('comma-ok type assertions at SSA construction', () => {
   it('forms not built are refused with their name', async () => {
     const prog = await ssaProgram('./p.go', SRC, { pkgPath: 'p' })
     expect(() => prog.trace('nonEmpty', 'amd64')).toThrow('./p.go:37:11: unsupported: comma-ok type assertion to a non-empty interface type (SSA construction of this interface form is not done)')
+    expect(() => prog.trace('conv', 'amd64')).toThrow('./p.go:48:9: unsupported: comma-ok type assertion assigned to an interface of another type (SSA construction of this interface form is not done)')
     expect(() => prog.trace('big', 'amd64')).toThrow('./p.go:42:11: unsupported: comma-ok type assertion to [4]int (SSA construction of this interface form is not done)')
   })
 })

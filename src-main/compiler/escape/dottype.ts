@@ -3,12 +3,19 @@
 // (noder multiExpr): `t1, t2 := x.(T)` (OAS2DOTTYPE, "assign-pair-dot-type"),
 // then `v, ok = T(t1), t2`: the first temporary carries that assignment as
 // its init, wrapped in an explicit no-op conversion (ir.InitExpr), which is
-// what gc prints. A blank's copy of a bare temporary is dropped by
+// what gc prints — or, when v is an interface of another type, on the
+// implicit conversion there (a value that is not pointer-shaped spilled to
+// its own location). A blank's copy of a bare temporary is dropped by
 // deadlocals (`_ = 0`). Methods of FnWalker (walker.ts).
 
 import type * as A from '../syntax/ast'
+import { under } from '../types/types'
 import { convText, isBlank, stripParens } from './gcfmt'
+import { note } from './holes'
+import { isDirectIface } from './iface'
 import type { FnWalker, StmtRef } from './walker'
+
+const isIfaceType = (t: import('../types/types').Type): boolean => under(t).kind === 'interface'
 
 export const dotTypeMethods = {
   /** Whether rhs is a comma-ok type assertion (frames.ts gave it its temporaries). */
@@ -23,12 +30,26 @@ export const dotTypeMethods = {
     for (const t of temps) this.dcl(t)
     const names = temps.map((t) => t.name)
     const assert: StmtRef = { id: r, pos: where.pos, print: () => `${names.join(', ')} := ${this.p.expr(rhs)}` }
-    this.assignList(temps.map((t) => ({ named: t })), [rhs], 'assign-pair-dot-type', assert)
+    // x flows into the first temporary; a conversion to the destination's interface type comes at the copy.
+    const tks = temps.map((t) => this.addrOf({ named: t }))
+    this.expr(note(tks[0]!, this.stmtNote('assign-pair-dot-type', assert)), rhs, true)
+    this.reassigned(tks, assert)
     const blank = lhs.map((l) => l === null || isBlank(l))
     const named = blank.some((b) => !b)
     const t = this.info.typeExprs.get(r.type)
-    const values = [t ? convText(t, names[0]!) : names[0]!, named && blank[1] ? '0' : names[1]!]
+    const conv = this.info.ifaceConversions.has(r)
+    // The first value carries the assertion as its init: on a conversion when there is one (printed as the bare temporary), else on an explicit no-op conversion.
+    const values = [t && !conv ? convText(t, names[0]!) : names[0]!, named && blank[1] ? '0' : names[1]!]
     const copy: StmtRef = { ...where, print: () => `${lhs.map((l) => (l ? this.p.expr(l) : '_')).join(', ')} ${op} ${values.join(', ')}` }
-    this.assignList([...lhs], temps.map((tmp) => ({ named: tmp })), 'assign-pair', copy)
+    const ks = lhs.map((l) => this.addrOf(l))
+    const n = this.stmtNote('assign-pair', copy)
+    let k0 = note(ks[0]!, n)
+    if (conv) {
+      if (t && !isIfaceType(t) && !isDirectIface(t)) k0 = this.spill(k0, { kind: 'conviface', node: r }, () => names[0]!, where.pos)
+      k0 = note(k0, this.b.note('interface-converted', where.pos, () => names[0]!))
+    }
+    this.exprOrNamed(k0, { named: temps[0]! })
+    this.exprOrNamed(note(ks[1]!, n), { named: temps[1]! })
+    this.reassigned(ks, copy)
   },
 }

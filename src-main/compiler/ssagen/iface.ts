@@ -106,7 +106,8 @@ function unsupportedForm(info: TypeInfo, n: import('../syntax/children').CodeNod
       return null // typeswitch.ts refuses the cases it does not build
     case 'TypeAssert': {
       const t = info.typeExprs.get(n.type)
-      if (info.commaOk.has(n)) return null // asserts.ts refuses the forms it does not build
+      // asserts.ts refuses the forms it does not build; the conversion of the value to the destination's interface type is not built.
+      if (info.commaOk.has(n)) return info.ifaceConversions.has(n) ? 'comma-ok type assertion assigned to an interface of another type' : null
       if (!t || isIface(t)) return 'type assertion to an interface type'
       if (!isDirectIface(t) && !canSSA(fromGo(t))) return `type assertion to ${fromGo(t).str}`
       return null

@@ -15,7 +15,7 @@ import { diagnosticTypeString as ts } from './typestring'
 import {
   defaultType, hasName, identical, isNumeric, isTyped, isUntyped, isValid, Typ, under, type BasicType, type Type,
 } from './types'
-import { commaOkInto, commaOkValues, implementsCause, implementsIface, recordIfaceConversion } from './iface'
+import { commaOkValues, implementsCause, implementsIface, recordIfaceConversion } from './iface'
 import { applyImplicit, implicitTypeAndValue } from './untyped'
 
 /** Whether x can be assigned to a variable of type t (interfaces and channels are not in the subset). */
@@ -259,7 +259,6 @@ export function initVars(c: Checker, lhs: Var[], rhs: A.Expr[], ret: A.Return | 
     // types2 checks a comma-ok pair as an assignment, even in a declaration.
     const ctx = values[0]!.mode === 'mapindex' ? 'assignment' : context
     lhs.forEach((v, i) => initVar(c, v, values[i]!, ctx, known(i)))
-    commaOkInto(c, lhs[0]!.name === '_' ? undefined : lhs[0]!.type, values)
     return
   }
   if (values[0]!.mode !== 'invalid') {
@@ -287,7 +286,6 @@ export function assignVars(c: Checker, lhs: A.Expr[], rhs: A.Expr[]): void {
   r = values.length
   if (l === r) {
     lhs.forEach((e, i) => assignVar(c, e, null, values[i]!, 'assignment'))
-    commaOkInto(c, c.info.types.get(lhs[0]!)?.type, values)
     return
   }
   if (values[0]!.mode !== 'invalid') assignError(c, rhs, l, r)

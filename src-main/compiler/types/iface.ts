@@ -110,19 +110,6 @@ export function recordIfaceConversion(c: Checker, e: A.Expr | null, from: Type, 
   c.info.ifaceConversions.set(inner, t)
 }
 
-/**
- * The value of `v, ok = x.(T)` assigned to a v of another type (an interface
- * T is asserted to a concrete type's variable cannot be: only a concrete T
- * into an interface v): gc converts the reader's temporary there, which
- * escape analysis does not model yet.
- */
-export function commaOkInto(c: Checker, dst: Type | undefined, values: Operand[]): void {
-  const x = values[0]!
-  if (values.length !== 2 || x.mode !== 'commaok' || !dst || !isValid(dst) || identical(dst, x.type)) return
-  const e = unparenExpr(x.expr!)
-  c.unsupported(e.pos, e.end, 'comma-ok type assertion assigned to a variable of another type')
-}
-
 function unparenExpr(e: A.Expr): A.Expr {
   while (e.kind === 'Paren') e = e.x
   return e
