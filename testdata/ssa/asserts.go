@@ -4,7 +4,7 @@
 // the likely branch reading the data word (pointer-shaped types) or loading
 // through it, the other the zero value, merged with ok; to `any`, a nil test
 // of the type word (from a non-empty interface, the type read out of the
-// itab).
+// itab); single-valued `x.(any)` panics through runtime.panicnildottype.
 package p
 
 type I interface{ M() int }
@@ -111,4 +111,12 @@ func okAnyFromI(i I) any {
 		return e
 	}
 	return nil
+}
+
+func toAny(e any) any {
+	return e.(any)
+}
+
+func toAnyFromI(i I) any {
+	return i.(any)
 }

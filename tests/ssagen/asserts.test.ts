@@ -57,6 +57,10 @@ func big(e any) bool {
 	return ok
 }
 
+func single(i I) any {
+	return i.(any)
+}
+
 func conv(e any) any {
 	var v any
 	v, _ = e.(*P)
@@ -97,10 +101,17 @@ describe('comma-ok type assertions at SSA construction', () => {
     expect(f).toMatch(/IMake <any> v\d+ v\d+/)
   })
 
+  it('single-valued x.(any): a nil type word panics through runtime.panicnildottype(type:interface {})', async () => {
+    const s = await start('single')
+    expect(s).toMatch(/\{type:interface \{\}\}/)
+    expect(s).toMatch(/runtime\.panicnildottype/)
+    expect(s).toMatch(/IMake <any>/)
+  })
+
   it('forms not built are refused with their name', async () => {
     const prog = await ssaProgram('./p.go', SRC, { pkgPath: 'p' })
     expect(() => prog.trace('nonEmpty', 'amd64')).toThrow('./p.go:37:11: unsupported: comma-ok type assertion to a non-empty interface type (SSA construction of this interface form is not done)')
-    expect(() => prog.trace('conv', 'amd64')).toThrow('./p.go:48:9: unsupported: comma-ok type assertion assigned to an interface of another type (SSA construction of this interface form is not done)')
+    expect(() => prog.trace('conv', 'amd64')).toThrow('./p.go:52:9: unsupported: comma-ok type assertion assigned to an interface of another type (SSA construction of this interface form is not done)')
     expect(() => prog.trace('big', 'amd64')).toThrow('./p.go:42:11: unsupported: comma-ok type assertion to [4]int (SSA construction of this interface form is not done)')
   })
 })

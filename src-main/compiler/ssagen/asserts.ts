@@ -31,7 +31,10 @@ export function commaOkAssert(b: FnBuilder, e: A.TypeAssert): Value[] {
   b.reserveOrderTemp(t)
   b.reserveOrderTemp(T.bool)
   b.pos = b.at(e.dot >= 0 ? e.dot : e.pos)
-  if (iface) return toEmpty(b, x, xt, t)
+  if (iface) {
+    b.typeWord(target) // dottype's reflectType(T), made whatever the case
+    return toEmpty(b, x, xt, t)
+  }
   return dotTypeOk(b, x, xt, target)
 }
 
@@ -90,4 +93,23 @@ function toEmpty(b: FnBuilder, x: Value, xt: Type, t: import('../ssa/types').Ssa
   b.startBlock(end)
   const data = b.v('IData', bytePtr, [x])
   return [b.v('IMake', t, [b.readVar(TYP, b.block, bytePtr), data]), cond]
+}
+
+/**
+ * `x.(any)` (single-valued): the type word must be non-nil, else
+ * runtime.panicnildottype(type:T); from a non-empty interface the type is
+ * read out of the itab and joined with the data word.
+ */
+export function assertToEmpty(b: FnBuilder, e: A.TypeAssert): Value {
+  const target = b.cx.info.typeExprs.get(e.type)!
+  const xt = b.typeOf(e.x)
+  const x = b.expr(e.x)
+  b.pos = b.at(e.dot >= 0 ? e.dot : e.pos)
+  const want = b.typeWord(target)
+  const itab = b.v('ITab', bytePtr, [x])
+  const cond = b.v('NeqPtr', T.bool, [itab, b.constNil(bytePtr)])
+  b.check(cond, () => b.panicExit('panicnildottype', [want]))
+  if (fromGo(xt).empty) return x
+  const typ = b.load(bytePtr, b.v('OffPtr', bytePtr, [itab], 8n))
+  return b.v('IMake', fromGo(target), [typ, b.v('IData', bytePtr, [x])])
 }

@@ -35,6 +35,7 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { isDirectIface } from '../escape/iface'
 import { exprPos, unparen, Unsupported, type FnBuilder } from './fn'
+import { assertToEmpty } from './asserts'
 
 const isIface = (t: Type | undefined): boolean => t !== undefined && t.kind !== 'tuple' && under(t).kind === 'interface'
 const SUFFIX = ' (SSA construction of this interface form is not done)'
@@ -108,7 +109,7 @@ function unsupportedForm(info: TypeInfo, n: import('../syntax/children').CodeNod
       const t = info.typeExprs.get(n.type)
       // asserts.ts refuses the forms it does not build; the conversion of the value to the destination's interface type is not built.
       if (info.commaOk.has(n)) return info.ifaceConversions.has(n) ? 'comma-ok type assertion assigned to an interface of another type' : null
-      if (!t || isIface(t)) return 'type assertion to an interface type'
+      if (!t || (isIface(t) && !fromGo(t).empty)) return 'type assertion to an interface type'
       if (!isDirectIface(t) && !canSSA(fromGo(t))) return `type assertion to ${fromGo(t).str}`
       return null
     }
@@ -295,6 +296,7 @@ export const ifaceMethods = {
   /** `x.(T)` for a concrete T: the type or itab word checked, then the data word. */
   typeAssert(this: FnBuilder, e: A.TypeAssert): Value {
     const target = this.cx.info.typeExprs.get(e.type)!
+    if (isIface(target)) return assertToEmpty(this, e)
     const xt = this.typeOf(e.x)
     const x = this.expr(e.x)
     this.pos = this.at(e.dot >= 0 ? e.dot : e.pos)
