@@ -26,10 +26,12 @@ export function commaOkAssert(b: FnBuilder, e: A.TypeAssert): Value[] {
   const iface = under(target).kind === 'interface'
   if (iface && !t.empty) throw new Unsupported(e.pos, 'comma-ok type assertion to a non-empty interface type (SSA construction of this interface form is not done)')
   if (!canSSA(t)) throw new Unsupported(e.pos, `comma-ok type assertion to ${t.str} (SSA construction of this interface form is not done)`)
-  const x = b.expr(e.x)
-  // order's as2ok: a temporary for the value and one for ok (the reader's own two are the front end's).
+  // order's as2ok: a temporary for the value and one for ok (the reader's own two are the front end's),
+  // the value's cleared first when it holds pointers (its zero value made, before x is read).
   b.reserveOrderTemp(t)
+  if (t.hasPointers) b.zero(t)
   b.reserveOrderTemp(T.bool)
+  const x = b.expr(e.x)
   b.pos = b.at(e.dot >= 0 ? e.dot : e.pos)
   if (iface) {
     b.typeWord(target) // dottype's reflectType(T), made whatever the case
