@@ -303,9 +303,9 @@ export class GcPrinter {
   }
 }
 
-function convText(t: Type, x: string): string {
+export function convText(t: Type, x: string): string {
   const s = typeStr(t)
-  return t.kind === 'named' || t.kind === 'basic' ? `${s}(${x})` : `(${s})(${x})`
+  return t.kind === 'named' || t.kind === 'basic' || s === 'any' ? `${s}(${x})` : `(${s})(${x})`
 }
 
 export function stripParens(e: A.Expr): A.Expr {

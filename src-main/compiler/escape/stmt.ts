@@ -106,6 +106,7 @@ export const stmtMethods = {
     if (s.lhs.length === 2 && s.rhs.length === 1 && this.isCommaOkMapIndex(s.rhs[0]!)) {
       return this.assignList(s.lhs.map((l) => this.loopTemp(l)), s.rhs, 'assign-pair-mapr', where)
     }
+    if (s.rhs.length === 1 && this.isCommaOkDotType(s.rhs[0]!)) return this.dotTypeInto(s.lhs, s.rhs[0]!, where, s.op === '=' ? '=' : ':=')
     if (s.rhs.length === 1 && this.info.commaOk.has(stripParens(s.rhs[0]!))) return this.receiveAssign(s)
     if (s.lhs.length > 1 && s.rhs.length === 1) {
       const ks = s.lhs.map((l) => this.addrOf(this.loopTemp(l)))
@@ -137,6 +138,7 @@ export const stmtMethods = {
     }
     if (spec.names.length > 1 && spec.values.length === 1 && this.info.commaOk.has(stripParens(spec.values[0]!))) {
       const where: StmtRef = { id: spec, pos: spec.pos, print: () => this.p.varSpec(names, spec.values) }
+      if (this.isCommaOkDotType(spec.values[0]!)) return this.dotTypeInto(dsts.map((d) => d as A.Expr | null), spec.values[0]!, where, ':=')
       return this.receiveInto(dsts.map((d) => d as A.Expr | null), spec.values[0]!, where, ':=')
     }
     if (spec.names.length > 1 && spec.values.length === 1) {

@@ -60,6 +60,9 @@ export function gcPos(e: A.Expr, text: string): number {
       return e.opPos
     case 'Call':
       return e.lparen
+    case 'TypeAssert':
+      // syntax.AssertExpr is positioned at its dot.
+      return e.dot >= 0 ? e.dot : e.pos
     default:
       return e.pos
   }

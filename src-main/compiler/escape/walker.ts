@@ -25,6 +25,7 @@ import { unsafeMethods } from './unsafe'
 import { mapMethods } from './maps'
 import { ifaceMethods } from './iface'
 import { concurMethods } from './concur'
+import { dotTypeMethods } from './dottype'
 
 /** A destination or source that is not an AST expression: a temporary or a variable named by the compiler. */
 export type Named = { named: VarKey }
@@ -41,7 +42,7 @@ export interface StmtRef {
   range?: boolean
 }
 
-type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof unsafeMethods & typeof mapMethods & typeof ifaceMethods & typeof concurMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof callMethods & typeof assignMethods & typeof unsafeMethods & typeof mapMethods & typeof ifaceMethods & typeof concurMethods & typeof dotTypeMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnWalker extends Seams {}
 
@@ -144,4 +145,4 @@ export class FnWalker {
 
 }
 
-Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, unsafeMethods, mapMethods, ifaceMethods, concurMethods)
+Object.assign(FnWalker.prototype, stmtMethods, exprMethods, callMethods, assignMethods, unsafeMethods, mapMethods, ifaceMethods, concurMethods, dotTypeMethods)

@@ -192,11 +192,13 @@ export class Builder {
       case 'interface':
         return this.cachedConst('ConstInterface', type, 0n)
       case 'struct': {
-        const fields = type.fields!.map((fl) => this.zero(fl.type))
-        return this.v(`StructMake`, type, fields)
+        // gc's zeroVal: the StructMake in the entry block, made before its fields' zeros.
+        const v = this.entryV('StructMake', type)
+        for (const fl of type.fields!) v.addArg(this.zero(fl.type))
+        return v
       }
       case 'array':
-        return this.v('ArrayMake1', type, [this.zero(type.elem!)])
+        return this.entryV('ArrayMake1', type, [this.zero(type.elem!)])
       default:
         throw new Error(`internal: no zero value for ${type.str}`)
     }

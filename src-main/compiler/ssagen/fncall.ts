@@ -15,6 +15,7 @@ import { arrayType, exprPos, closureRecordType, unparen, Unsupported, type FnBui
 import { stringConversion } from './strings'
 import { isStringConversion } from '../escape/strings'
 import { commaOkReceive } from './concur'
+import { commaOkAssert } from './asserts'
 
 export const callMethods = {
   closure(this: FnBuilder, e: A.FuncLit): Value {
@@ -76,6 +77,7 @@ export const callMethods = {
   multiValue(this: FnBuilder, e: A.Expr): Value[] {
     const u = unparen(e)
     if (u.kind === 'Unary' && u.op === '<-') return commaOkReceive(this, u)
+    if (u.kind === 'TypeAssert') return commaOkAssert(this, u)
     if (u.kind !== 'Call') throw new Unsupported(e.pos, 'multi-value expression')
     return this.call(u)
   },

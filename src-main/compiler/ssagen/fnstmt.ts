@@ -19,6 +19,7 @@ import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
 import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
+import { typeSwitchStmt } from './typeswitch'
 
 const isBlankExpr = (e: A.Expr): boolean => e.kind === 'Ident' && e.name === '_'
 
@@ -56,6 +57,8 @@ export const stmtMethods = {
         return this.rangeStmt(s)
       case 'Switch':
         return this.switchStmt(s)
+      case 'TypeSwitch':
+        return typeSwitchStmt(this, s)
       case 'Labeled':
         return this.labeled(s)
       case 'Branch':

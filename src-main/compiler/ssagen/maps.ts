@@ -12,7 +12,8 @@
 //  - map literals (up to 25 entries): make, then m[k] = v for each entry
 //  - range over a map: mapIterStart, mapIterNext over a zeroed iterator
 // The key goes by value, converted as order's mapKeyTemp does (uint32 or
-// uint64; a pointer as unsafe.Pointer, then uint64 for access and delete).
+// uint64; a pointer as unsafe.Pointer, then uint64 for access and delete; a
+// string as a string: the _faststr functions).
 // Everything else about maps is refused before any value is built
 // (refuseMaps), with `unsupported: …`: escape analysis has run, and no wrong
 // code is emitted.
@@ -28,7 +29,7 @@ import { bytePtr, canSSA, fromGo, mapGroupType, mapHeaderType, mapIterType, ptrT
 import { argWidth } from './builder'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 
-type Fast = 'fast32' | 'fast64' | 'fast64ptr'
+type Fast = 'fast32' | 'fast64' | 'fast64ptr' | 'faststr'
 
 /** walk's mapfast for the keys whose fast path takes the key by value without a memory cast; null otherwise. */
 export function mapFast(m: MapType): Fast | null {
@@ -46,6 +47,8 @@ export function mapFast(m: MapType): Fast | null {
     case 'uint64':
     case 'uintptr':
       return 'fast64'
+    case 'string':
+      return 'faststr'
     default:
       return null
   }
@@ -63,6 +66,7 @@ function keyArg(b: FnBuilder, mt: MapType, key: A.Expr, assign: boolean): { v: V
   const fast = mapFast(mt)!
   const c = b.cx.info.types.get(unparen(key))?.value
   const kt = fromGo(mt.key)
+  if (fast === 'faststr') return { v: strKey(b, b.expr(key), kt), t: T.string }
   if (c?.kind === 'int' && fast !== 'fast64ptr') {
     const want = fast === 'fast32' ? T.uint32 : T.uint64
     return { v: b.constInt(want, c.value), t: want }
@@ -83,6 +87,16 @@ function keyArg(b: FnBuilder, mt: MapType, key: A.Expr, assign: boolean): { v: V
   } finally {
     b.pos = saved
   }
+}
+
+/** A string key as mapKeyTemp passes it: a named string type through an OCONVNOP (a Copy), else itself. */
+function strKey(b: FnBuilder, x: Value, kt: SsaType): Value {
+  if (kt === T.string) return x
+  const saved = b.pos
+  b.pos = { ...saved, stmt: '-' }
+  const v = b.v('Copy', T.string, [x])
+  b.pos = saved
+  return v
 }
 
 /** The call's arguments: the map type's descriptor, the map, the key. */
@@ -342,7 +356,7 @@ export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
     const val = b.expr(kv.value)
     const saved = b.pos
     b.pos = { ...saved, stmt: '-' }
-    const k = fast === 'fast64ptr' ? b.v('Copy', T.unsafePointer, [key]) : b.convert(key, kt, fast === 'fast32' ? T.uint32 : T.uint64, kv.key)
+    const k = fast === 'faststr' ? strKey(b, key, kt) : fast === 'fast64ptr' ? b.v('Copy', T.unsafePointer, [key]) : b.convert(key, kt, fast === 'fast32' ? T.uint32 : T.uint64, kv.key)
     b.pos = saved
     const p = b.mkcall(`mapassign_${fast}`, [ptrTo(et)], [b.typeAddr(st), m, k], [bytePtr, st, k.type])[0]!
     b.store(et, b.nilCheck(p), val)
@@ -355,6 +369,11 @@ export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
     b.store(et, b.nilCheck(p), val)
   }
   return m
+}
+
+function isConversionCall(info: TypeInfo, e: A.Expr): boolean {
+  const u = unparen(e)
+  return u.kind === 'Call' && info.calls.get(u)?.kind === 'conversion'
 }
 
 /** walk's isStaticCompositeLiteral for an entry: constants and nil (of the subset's literals). */
@@ -418,6 +437,8 @@ export function refuseMaps(fn: A.FuncDecl | A.FuncLit, info: TypeInfo): void {
     const mt = under(info.types.get(unparen(e.x))!.type) as MapType
     if (!mapFast(mt)) throw new Unsupported(e.pos, 'map access without a fast path (key or element type) at SSA construction')
     if (hasCall(e.x) || hasCall(e.index)) throw new Unsupported(e.pos, 'map index with a call in the map or key at SSA construction')
+    // order's mapKeyReplaceStrConv makes m[string(b)] a non-allocating slicebytetostringtmp.
+    if (mapFast(mt) === 'faststr' && isConversionCall(info, e.index)) throw new Unsupported(e.pos, 'map index with a string conversion key at SSA construction')
   }
   walkCode(fn.body ?? null, (n) => {
     switch (n.kind) {

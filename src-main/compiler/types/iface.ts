@@ -13,7 +13,7 @@ import { invalidOperand, type Operand } from './operand'
 import { startPos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import { signature, typExpr } from './typexpr'
-import { allMethods, identical, isValid, under, type InterfaceType, type Signature, type Type } from './types'
+import { allMethods, identical, isValid, Typ, under, type InterfaceType, type Signature, type Type } from './types'
 
 export function interfaceType(c: Checker, t: A.InterfaceType): InterfaceType {
   const it: InterfaceType = { kind: 'interface', methods: [], embeddeds: [] }
@@ -143,14 +143,15 @@ export function assertableCause(xt: Type, t: Type): string | null {
 
 /**
  * `v, ok = x.(T)`: the two-value form of a type assertion (null when e is no
- * type assertion). Checked, then refused: escape analysis does not model the
- * N:1 temporaries gc assigns it through yet (types2 would record the tuple
- * (T, bool) on the assertion).
+ * type assertion): the asserted value and an untyped bool, recorded as a
+ * comma-ok expression (types2 records the tuple (T, bool) on it, which is why
+ * gc's reader assigns it through N:1 temporaries).
  */
 export function commaOkValues(c: Checker, e: A.Expr): Operand[] | null {
   const inner = unparenExpr(e)
   if (inner.kind !== 'TypeAssert') return null
   const x = expr(c, e)
-  if (x.mode !== 'invalid') c.unsupported(inner.pos, inner.end, 'comma-ok type assertion')
-  return [{ ...x, mode: 'invalid' }]
+  if (x.mode === 'invalid') return [x]
+  c.info.commaOk.add(inner)
+  return [x, { mode: 'value', type: Typ.untypedBool, expr: e }]
 }

@@ -151,6 +151,8 @@ export interface TypeInfo {
   commaOk: Set<A.Expr>
   /** The variable a type switch binds (`switch v := x.(type)`) in each clause. */
   typeSwitchVars: Map<A.CaseClause, Var>
+  /** The type of each valid case of a type switch (null: `nil`). */
+  typeSwitchCases: Map<A.Expr, Type | null>
   /** Package-level objects in declaration order. */
   globals: Var[]
   funcs: FuncObj[]
@@ -181,6 +183,7 @@ export function newTypeInfo(packageScope: Scope): TypeInfo {
     ifaceConversions: new Map(),
     commaOk: new Set(),
     typeSwitchVars: new Map(),
+    typeSwitchCases: new Map(),
     globals: [],
     funcs: [],
     typeNames: [],

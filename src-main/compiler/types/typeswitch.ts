@@ -40,6 +40,7 @@ export function typeSwitchStmt(c: Checker, s: A.TypeSwitch, stmtList: (c: Checke
         const t = caseType(c, e)
         if (t === undefined) continue
         types.push(t)
+        c.info.typeSwitchCases.set(e, t)
         if (!ok) continue
         const pos = startPos(e, c.text)
         const dup = seen.find((p) => (p.type === null ? t === null : t !== null && identical(p.type, t)))
