@@ -72,3 +72,15 @@ func twice(x uint64) uint64 { return x * 2 }
 
 // An argument that calls: order copies it to a temporary first.
 func popCall(x uint64) int { return bits.OnesCount64(twice(x)) + 1 }
+
+// Constant operands fold in opt.
+func folded() (int, int, int, uint64, uint64) {
+	hi, lo := bits.Mul64(1<<40, 1<<30)
+	return bits.TrailingZeros64(96) + bits.Len32(1000), bits.OnesCount16(0xf0f), bits.Len8(0), hi, lo
+}
+
+// Add64 with a zero carry in and its carry out unused is a plain Add64.
+func addNoCarry(x, y uint64) uint64 {
+	s, _ := bits.Add64(x, y, 0)
+	return s
+}

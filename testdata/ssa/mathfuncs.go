@@ -43,3 +43,6 @@ func floors(a []float64) {
 		a[i] = math.Floor(a[i])
 	}
 }
+
+// Constant operands fold in opt (the amd64 feature test stays).
+func foldedFloor() float64 { return math.Floor(2.5) + math.Ceil(-1.5) + math.Trunc(-7.9) }
