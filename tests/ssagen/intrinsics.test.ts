@@ -90,6 +90,12 @@ describe('the listings use the instructions gc picks', () => {
     expect((await listing(mathSrc, 'fma', 'ppc64')).some((t) => t.startsWith('FMADD\t'))).toBe(true)
   })
 
+  it('f(g()) with several results is refused at SSA construction, not mis-built', async () => {
+    const prog = await ssaProgram('x.go', 'package p\n\nimport "math/bits"\n\nfunc two() (uint64, uint64) { return 1, 2 }\n\nfunc f() (uint64, uint64) { return bits.Mul64(two()) }\n')
+    expect(prog.diagnostics).toEqual([])
+    expect(() => prog.trace('f', 'amd64')).toThrow(/7:36: unsupported: bits\.Mul64 of a multi-value call \(SSA construction\)/)
+  })
+
   it('an argument that calls is evaluated once, before the feature test', async () => {
     const ops = await start(bitsSrc, 'popCall', 'amd64')
     expect(ops.filter((o) => o === 'StaticLECall {p.twice}')).toHaveLength(1)

@@ -93,6 +93,7 @@ describe('what the subset does not model is refused', () => {
     ['a function gc calls (with -l nothing is inlined)', 'import "math"\n\nfunc f(x float64) float64 { return math.Sqrt(x) }\n', './p.go:5:36: unsupported: math.Sqrt (not an intrinsic of gc on amd64 and ppc64: calls into imported packages are not modelled)'],
     ['an intrinsic of amd64 only', 'import "math/bits"\n\nfunc f(x uint64) uint64 { return bits.ReverseBytes64(x) }\n', './p.go:5:34: unsupported: bits.ReverseBytes64 (an intrinsic on amd64 only (ppc64 needs GOPPC64=power10): calls into imported packages are not modelled)'],
     ['an intrinsic of ppc64 only', 'import "math"\n\nfunc f(x float64) float64 { return math.Abs(x) }\n', './p.go:5:36: unsupported: math.Abs (an intrinsic on ppc64 only: calls into imported packages are not modelled)'],
+    ['go or defer of an intrinsic', 'import "math/bits"\n\nfunc f(x uint64) {\n\tdefer bits.Len64(x)\n}\n', './p.go:6:8: unsupported: defer of bits.Len64 (a call of an intrinsic)'],
     ['an intrinsic as a func value', 'import "math"\n\nvar g = math.Floor\n', './p.go:5:9: unsupported: math.Floor used as a function value (only calls of intrinsics are modelled)'],
   ]
   for (const [what, src, want] of cases) {

@@ -10,7 +10,8 @@ import { fromGo, T, tuple, type SsaType } from '../ssa/types'
 import { intrinsicSignature } from '../types/mathpkgs'
 import type { IntrinsicId } from '../types/objects'
 import { mayCall } from './walkcall'
-import { exprPos, type FnBuilder } from './fn'
+import { exprPos, Unsupported, type FnBuilder } from './fn'
+import { exprString } from '../types/exprstring'
 
 type Build = (s: FnBuilder, args: Value[]) => Value
 
@@ -64,6 +65,8 @@ const AMD64_FEATURE: Record<string, string> = {
 export function intrinsicCall(s: FnBuilder, e: A.Call, id: IntrinsicId): Value[] {
   const build = OPS[id]
   if (!build) throw new Error(`ssagen: no intrinsic for ${id}`)
+  // f(g()) with several results: the front end's temporaries for g's results are not modelled here.
+  if (e.args.length !== intrinsicSignature(id).params.length) throw new Unsupported(e.pos, `${exprString(e.fun)} of a multi-value call (SSA construction)`)
   // intrinsicArgs: the arguments in order, at their own positions.
   const args = e.args.map((a) => s.expr(a))
   s.pos = s.at(e.lparen >= 0 ? exprPos(e) : e.pos)
