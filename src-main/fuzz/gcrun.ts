@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { goEnv, run } from '../gcbridge/toolchain'
+import { goEnv, ImportConfigs, importPaths, run } from '../gcbridge/toolchain'
 import { parseGcListing, type GcListing } from '../gcbridge/listing'
 import { splitTraces } from '../gcbridge/mergelocals'
 import { parseSsaDump, type DumpFunc } from '../gcbridge/ssadump'
@@ -83,6 +83,18 @@ export async function gcBatch(files: BatchFile[], opts: GcRunOptions = {}): Prom
   }
 }
 
+const importConfigs = new Map<string, ImportConfigs>()
+
+/** The standard-library export data the files import (math, math/bits), built for arch; '' without imports. */
+async function importcfg(go: string, arch: string, files: BatchFile[]): Promise<string> {
+  if (!files.some((f) => /^\s*import\b/m.test(f.text))) return ''
+  const paths = new Set<string>()
+  for (const f of files) for (const p of await importPaths(f.text)) paths.add(p)
+  let cfgs = importConfigs.get(go)
+  if (!cfgs) importConfigs.set(go, (cfgs = new ImportConfigs({ bin: go })))
+  return cfgs.forImports([...paths], { GOARCH: arch })
+}
+
 function emptyResult(): GcFileResult {
   return { errors: [], escape: [], build: new Map(), merge: new Map(), listing: new Map() }
 }
@@ -101,6 +113,11 @@ async function compileAll(dir: string, files: BatchFile[], opts: GcRunOptions): 
     const wantBuild = parts.build && amd64
     if (wantBuild) for (const f of files) for (const fn of f.funcs) if (!fn.includes(',')) d.push(`ssa/build/dump=${fn}`)
     const args = ['tool', 'compile', '-p=p', '-l', '-c=1', '-o', join(dir, `x-${arch}.o`)]
+    const cfg = await importcfg(go, arch, files)
+    if (cfg) {
+      await writeFile(join(dir, `importcfg-${arch}`), cfg)
+      args.push(`-importcfg=${join(dir, `importcfg-${arch}`)}`)
+    }
     if (parts.escape && amd64) args.push('-m=2')
     if (parts.listing) args.push('-S')
     if (d.length > 0) args.push(`-d=${d.join(',')}`)

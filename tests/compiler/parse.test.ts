@@ -166,7 +166,7 @@ describe('parseFile', () => {
     ].join('\n')
     const r = await parse(src)
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([
-      'p.go:2:1: unsupported: import "fmt" (the subset imports only "unsafe")',
+      'p.go:2:1: unsupported: import "fmt" (the subset imports only "unsafe", "math" and "math/bits")',
       'p.go:3:7: unsupported: generic type',
       'p.go:4:22: unsupported: struct tag',
       'p.go:11:20: unsupported: type constraint',

@@ -113,7 +113,7 @@ describe.skipIf(skipDifferential)(`fidelity against the real go${goUnavailable ?
       ['alloc', 1],
       ['caller', 2],
     ])
-    expect(s.reasons).toEqual([{ message: 'unsupported: import "fmt" (the subset imports only "unsafe")', count: 1 }])
+    expect(s.reasons).toEqual([{ message: 'unsupported: import "fmt" (the subset imports only "unsafe", "math" and "math/bits")', count: 1 }])
     expect(s.dependants).toBe(2)
     for (const f of s.perFunction) expect(f.reproduced + f.missingLines.length).toBe(f.gc)
     if (s.error !== undefined) expect(s).toMatchObject({ reproduced: 0, extra: 0, exact: 0, share: 0 })

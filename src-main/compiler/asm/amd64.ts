@@ -378,6 +378,23 @@ export const amd64Gen: ArchGen & { marked: WeakSet<Value> } = {
         q.rest.push(reg(s.argReg(v, 1)))
         return
       }
+      // math/bits.Add64 / Sub64: the sum in the tuple's register 0, the carry in CF.
+      case 'ADDQcarry': case 'ADCQ': {
+        const [r, r0, r1] = [s.regN(v, 0), s.argReg(v, 0), s.argReg(v, 1)]
+        if (r !== r0 && r !== r1) throw new Error(`${s.f.name}: ${op} (${v.ref}): output not in the register of an input`)
+        return void p(asmOf(s, v), reg(r === r0 ? r1 : r0), reg(r))
+      }
+      case 'SUBQborrow': case 'SBBQ':
+        return void p(asmOf(s, v), reg(s.argReg(v, 1)), reg(s.regN(v, 0)))
+      case 'ADDQconstcarry': case 'ADCQconst': case 'SUBQconstborrow': case 'SBBQconst':
+        return void p(asmOf(s, v), con(v.auxInt), reg(s.regN(v, 0)))
+      case 'ROUNDSD': {
+        // The immediate is the rounding mode: 0 to even, 1 floor, 2 ceil, 3 trunc.
+        if (v.auxInt < 0n || v.auxInt > 3n) throw new Error(`${s.f.name}: ROUNDSD (${v.ref}): invalid rounding mode ${v.auxInt}`)
+        const q = p(asmOf(s, v), con(v.auxInt), reg(s.reg(v)))
+        q.rest.push(reg(s.argReg(v, 0)))
+        return
+      }
       case 'VFMADD231SD':
       case 'VFMADD231SS': {
         const q = p(asmOf(s, v), reg(s.argReg(v, 2)), reg(s.reg(v)))

@@ -177,6 +177,11 @@ export const ppc64Gen: ArchGen = {
         q.rest.push(con(v.auxInt))
         return
       }
+      // math/bits.Add64 / Sub64: the carry bit CA read into a register, or added to one.
+      case 'ADDZE':
+        return void p(asmOf(v), reg(a(0)), reg(s.regN(v, 0)))
+      case 'ADDZEzero': case 'SUBZEzero':
+        return void p(asmOf(v), reg('R0'), reg(r()))
       case 'ADDC': case 'ADDE': case 'SUBC': case 'SUBE':
         return void p(asmOf(v), reg(a(1)), reg(s.regN(v, 0)), a(0))
       case 'MOVDaddr': {

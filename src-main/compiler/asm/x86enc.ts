@@ -80,6 +80,10 @@ export function x86Len(p: Prog): number {
       if (p.to.type === 'branch' || (p.to.type === 'mem' && p.to.name === 'extern' && p.to.sym)) return 5
       return 1 + rex(false) + rmLen(p.to)
   }
+  // ROUNDSD $mode, src, dst: 66 [REX] 0F 3A 0B /r ib.
+  if (as === 'ROUNDSD' || as === 'ROUNDSS') return 1 + rex(false) + 3 + rmLen(p.rest[0] ?? p.from) + 1
+  // VFMADD231SD src2, src1, dst: three-byte VEX (map 0F38), opcode, ModRM on src2.
+  if (/^VFM(ADD|SUB)231S[DS]$/.test(as)) return 3 + 1 + rmLen(p.from)
   const sse = SSE[as]
   if (sse) {
     const rm = p.from.type === 'reg' || p.from.type === 'mem' ? (p.to.type === 'mem' ? p.to : p.from) : p.to

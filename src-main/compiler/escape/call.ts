@@ -2,6 +2,7 @@
 // tags or, inside a recursive batch, straight into its parameters; builtins
 // have their own rules. Methods of FnWalker (walker.ts).
 
+import { isIntrinsicId } from '../types/mathpkgs'
 import type * as A from '../syntax/ast'
 import type { CallInfo, MethodSelection } from '../types/info'
 import { isUintptr, isUnsafePointer, under, type Type } from '../types/types'
@@ -202,6 +203,8 @@ export const callMethods = {
       case 'unsafe.SliceData':
         return argument(k0, e.args[0]!)
       default:
+        // math and math/bits intrinsics: scalar arguments, nothing flows (gc drops flows of pointer-free values).
+        if (isIntrinsicId(id)) return e.args.forEach((a) => this.discardExpr(a))
         throw new Error(`escape: unexpected builtin ${id}`)
     }
   },

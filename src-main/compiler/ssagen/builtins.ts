@@ -4,6 +4,8 @@
 // runtime.growslice, copy calls runtime.memmove, print(ln) calls the
 // runtime's print functions between printlock and printunlock.
 
+import { isIntrinsicId } from '../types/mathpkgs'
+import { intrinsicCall } from './intrinsics'
 import type * as A from '../syntax/ast'
 import type { BuiltinId } from '../types/objects'
 import { under } from '../types/types'
@@ -20,6 +22,7 @@ import { appendItems } from './appenditems'
 import { chanLenCap, closeChan, isChan, makeChan } from './concur'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
+  if (isIntrinsicId(id)) return intrinsicCall(s, e, id)
   switch (id) {
     case 'len':
     case 'cap': {

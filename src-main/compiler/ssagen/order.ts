@@ -10,6 +10,7 @@ import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import { under } from '../types/types'
 import { isAppendOfMake } from './appendslice'
+import { isIntrinsicId } from '../types/mathpkgs'
 
 /** The nodes order hoists out of a statement, in the order it evaluates them. */
 export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
@@ -65,7 +66,8 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
       break
     case 'Assign': {
       // `x = f()` stays; `a[i] = f()` and `x, y = f(), g()` copy the calls out.
-      const plain = s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident'
+      // `x op= f()` is order's OASOP: its right side is copied like any operand.
+      const plain = s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident' && (s.op === '=' || s.op === ':=')
       for (const l of s.lhs) if (l.kind !== 'Ident') visit(l, false)
       for (const r of s.rhs) visit(r, plain)
       break
@@ -84,7 +86,8 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
 
 function hoists(ci: NonNullable<ReturnType<TypeInfo['calls']['get']>>): boolean {
   if (ci.kind === 'conversion') return false
-  if (ci.kind === 'builtin') return ci.id === 'new' || ci.id === 'make' || ci.id === 'append' || ci.id === 'copy'
+  // An intrinsic is still a call to order (OCALLFUNC): copied out like any other.
+  if (ci.kind === 'builtin') return isIntrinsicId(ci.id) || ci.id === 'new' || ci.id === 'make' || ci.id === 'append' || ci.id === 'copy'
   return true
 }
 

@@ -87,8 +87,14 @@ const UNSUPPORTED_STATEMENTS: Record<string, string> = {
   fallthrough_statement: 'fallthrough',
 }
 
-/** The packages whose import the subset models: the compiler's own `unsafe`. */
-export const SUPPORTED_IMPORTS: ReadonlySet<string> = new Set(['unsafe'])
+/** The packages whose import the subset models: the compiler's own `unsafe`, and math and math/bits for their intrinsics (types/mathpkgs.ts). */
+export const SUPPORTED_IMPORTS: ReadonlySet<string> = new Set(['unsafe', 'math', 'math/bits'])
+
+/** `"a", "b" and "c"`: the supported import paths for the refusal message. */
+const supportedList = (): string => {
+  const q = [...SUPPORTED_IMPORTS].map((p) => `"${p}"`)
+  return q.length === 1 ? q[0]! : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`
+}
 
 /** An import path literal's value (paths hold no escapes worth decoding). */
 function unquoteImportPath(lit: string): string {
@@ -171,7 +177,7 @@ class Converter {
       const path = unquoteImportPath(pathNode.text)
       if (!SUPPORTED_IMPORTS.has(path)) {
         const whole = specs.length === 1 ? n : s
-        this.unsupported(whole, `import ${pathNode.text} (the subset imports only ${[...SUPPORTED_IMPORTS].map((p) => `"${p}"`).join(' and ')})`)
+        this.unsupported(whole, `import ${pathNode.text} (the subset imports only ${supportedList()})`)
         continue
       }
       const nameNode = field(s, 'name')

@@ -14,6 +14,8 @@ import { clearArg, deleteArgs } from './maps'
 import { exprString } from './exprstring'
 import { newVar, type BuiltinId } from './objects'
 import { isUnsafeBuiltin, unsafeBuiltin, unsafeSelfEvaluated } from './unsafe'
+import { intrinsicCall } from './intrinsics'
+import { isIntrinsicId } from './mathpkgs'
 import { invalidOperand, type Operand } from './operand'
 import { diagnosticTypeString as ts } from './typestring'
 import { anyType, defaultType, identical, isString, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
@@ -78,6 +80,7 @@ export function makeSig(result: Type | null, ...params: Type[]): Signature {
 /** Checks a builtin call; the result's expr is set by the caller. */
 export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
   const fail = invalidOperand(call)
+  if (isIntrinsicId(id)) return intrinsicCall(c, call, id)
   const record = (sig: Signature) => c.info.calls.set(call, { kind: 'builtin', id, signature: sig })
   if (call.ellipsis && id !== 'append') {
     c.errorAt(call, `invalid operation: invalid use of ... with built-in ${id}`)
@@ -108,6 +111,7 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
 
   function check(): Operand {
     if (isUnsafeBuiltin(id)) return unsafeBuiltin(c, call, id, args, record)
+    if (isIntrinsicId(id)) return fail // checked by intrinsicCall
     const x = args[0]!
     switch (id) {
       case 'append': {

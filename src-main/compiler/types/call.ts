@@ -44,7 +44,7 @@ export function callExpr(c: Checker, call: A.Call): Checked {
       const r = builtin(c, call, x.builtin!)
       r.expr = call
       if (r.mode !== 'invalid' && r.mode !== 'constant') c.hasCallOrRecv = true
-      return { x: r, kind: BUILTIN_KINDS[x.builtin!] }
+      return { x: r, kind: BUILTIN_KINDS[x.builtin!] ?? 'statement' }
     }
   }
 
@@ -68,7 +68,7 @@ export function callExpr(c: Checker, call: A.Call): Checked {
 }
 
 /** Arguments, with f(g()) spreading g's results. */
-function argumentList(c: Checker, list: A.Expr[]): Operand[] {
+export function argumentList(c: Checker, list: A.Expr[]): Operand[] {
   if (list.length === 1) {
     const { x } = rawExpr(c, list[0]!)
     if (x.mode === 'novalue' || x.mode === 'builtin' || x.mode === 'type') {

@@ -11,6 +11,7 @@ import { invalidOperand, type Operand } from './operand'
 import { assignOpPos, nodePos } from './positions'
 import { diagnosticTypeString as ts } from './typestring'
 import { isValid, under, type ChanType, type Type } from './types'
+import { isIntrinsicId } from './mathpkgs'
 
 /** The element type of x for a receive (recv) or a send, or null after reporting why not. */
 export function chanElem(c: Checker, at: A.Expr | number, x: Operand, recv: boolean): Type | null {
@@ -105,6 +106,7 @@ export function goDeferStmt(c: Checker, s: A.GoDefer): void {
 function unmodelled(c: Checker, call: A.Call): string {
   const ci = c.info.calls.get(call)
   if (!ci || ci.kind === 'conversion') return ''
+  if (ci.kind === 'builtin' && isIntrinsicId(ci.id)) return `of ${exprString(call.fun)} (a call of an intrinsic)`
   if (ci.kind === 'builtin') return `of built-in ${ci.id}`
   if (call.args.length === 1 && c.info.types.get(unparen(call.args[0]!))?.type.kind === 'tuple') return 'of a call with a multi-value argument'
   // A literal converted to an interface is an OCONVIFACE: evaluated into a temporary like any other argument.

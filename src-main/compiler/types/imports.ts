@@ -8,9 +8,14 @@ import { invalidOperand, type Operand } from './operand'
 import type { Obj, PkgNameObj, Scope } from './objects'
 import { Typ } from './types'
 import { unsafePackage } from './unsafe'
+import { bitsPackage, isIntrinsicId, mathPackage } from './mathpkgs'
 
 /** The members of each modelled package, by import path. */
-const PACKAGES: ReadonlyMap<string, { name: string; members: Scope }> = new Map([['unsafe', { name: 'unsafe', members: unsafePackage }]])
+const PACKAGES: ReadonlyMap<string, { name: string; members: Scope }> = new Map([
+  ['unsafe', { name: 'unsafe', members: unsafePackage }],
+  ['math', { name: 'math', members: mathPackage }],
+  ['math/bits', { name: 'bits', members: bitsPackage }],
+])
 
 /** Declares each import's name in the file scope (c.fileScope). */
 export function declareImports(c: Checker): void {
@@ -76,7 +81,17 @@ export function qualifiedIdent(c: Checker, pkg: PkgNameObj, pkgId: A.Ident, sel:
     case 'typename':
       return { ...fail, mode: 'type', type: member.type }
     case 'builtin':
+      // An intrinsic is modelled as a call only: as a func value it would need the package's code.
+      if (isIntrinsicId(member.id) && c.calleeSelector !== expr) {
+        c.unsupported(pkgId.pos, sel.end, `${pkg.name}.${sel.name} used as a function value (only calls of intrinsics are modelled)`)
+        return fail
+      }
       return { ...fail, mode: 'builtin', type: Typ.invalid, builtin: member.id }
+    case 'const':
+      return { ...fail, mode: 'constant', type: member.type, val: member.value }
+    case 'unsupported':
+      c.unsupported(pkgId.pos, sel.end, member.what)
+      return fail
     default:
       return fail
   }

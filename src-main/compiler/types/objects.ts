@@ -75,7 +75,10 @@ export interface LabelObj extends ObjectBase {
   used: boolean
 }
 
-export type BuiltinId = 'append' | 'cap' | 'clear' | 'close' | 'copy' | 'delete' | 'len' | 'make' | 'new' | 'print' | 'println' | 'panic' | 'recover' | UnsafeBuiltinId
+export type BuiltinId = 'append' | 'cap' | 'clear' | 'close' | 'copy' | 'delete' | 'len' | 'make' | 'new' | 'print' | 'println' | 'panic' | 'recover' | UnsafeBuiltinId | IntrinsicId
+
+/** A function of math or math/bits that gc intrinsifies (types/mathpkgs.ts), by import path and name. */
+export type IntrinsicId = `math.${string}` | `math/bits.${string}`
 
 /** The functions of package unsafe, spelled as gc's messages qualify them. */
 export type UnsafeBuiltinId = 'unsafe.Sizeof' | 'unsafe.Alignof' | 'unsafe.Offsetof' | 'unsafe.Add' | 'unsafe.Slice' | 'unsafe.SliceData'

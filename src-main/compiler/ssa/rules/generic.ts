@@ -5,6 +5,7 @@
 
 import { ruleSet, type RuleSet } from '../rewrite'
 import * as A from './arith'
+import * as I from './intrinsics'
 import { ifRules } from './blocks'
 import * as C from './compare'
 import { constantComparisons, constantFolding, floatComparisons } from './constants'
@@ -20,6 +21,8 @@ let defs: RuleDef[] | null = null
 export function genericRuleDefs(): RuleDef[] {
   defs ??= [
     ...constantFolding(),
+    // The math and math/bits intrinsics' ops (before memory.ts' Select0 (MakeTuple), as in generic.rules).
+    ...I.bitCountFolds(), ...I.carryFolds(), ...I.mulFolds(), ...I.ctzFolds(), ...I.roundFolds(), ...I.addZeroCarry(),
     ...A.mulOverflow(),
     ...A.truncOfExt(),
     ...A.mulNeg(),

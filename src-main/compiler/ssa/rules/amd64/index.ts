@@ -10,6 +10,7 @@ import { valueRule, withRuleArch, type RuleDef, type RuleEnv } from '../dsl'
 import { constantBlocks, flagBlocks, lowerBlocks, testBlocks } from './blocks'
 import { resetLoopNests, zeroUpper32Bits, zeroUpper48Bits, zeroUpper56Bits } from './helpers'
 import { arithmetic, bits, conversions } from './lower-arith'
+import { carries } from './carry'
 import { moves, zeros } from './lower-moves'
 import { comparisons, condSelects, constants, loadsAndStores, misc, runtimeOps, shifts } from './lower-ops'
 import { type BlockDef, rules } from './notation'
@@ -27,7 +28,7 @@ export function amd64LowerDefs(): { values: RuleDef[]; blocks: BlockDef[] } {
   lowerDefs ??= withRuleArch('amd64', () => ({
     values: [
       // Lowering.
-      ...arithmetic(), ...bits(), ...conversions(), ...shifts(), ...comparisons(), ...loadsAndStores(),
+      ...arithmetic(), ...carries(), ...bits(), ...conversions(), ...shifts(), ...comparisons(), ...loadsAndStores(),
       ...moves(), ...zeros(), ...constants(), ...condSelects(), ...misc(), ...runtimeOps(),
       // Optimisations.
       ...conditionRules(), ...immediates(), ...shiftOpts(), ...compareOpts(), ...strengthReduction(), ...leaOpts(), ...invertFlags(),

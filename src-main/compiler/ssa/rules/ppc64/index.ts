@@ -3,6 +3,7 @@
 // file's order: the generic-op rules (lower.ts) and the PPC64-op rules
 // (opt.ts) never share a left-side op, and each list keeps the file's order.
 
+import { carries } from './carry'
 import { ruleSet, type RewriteOptions, type RuleSet } from '../../rewrite'
 import { toBlockRule, valueRule, withRuleArch, type RuleDef, type RuleEnv } from '../dsl'
 import { blockRuleDefs } from './blocks'
@@ -21,6 +22,7 @@ export function lowerRuleDefs(): { values: RuleDef[]; blocks: BlockRuleDef[] } {
     values: [
       ...L.arithmetic(),
       ...L.conversions(),
+      ...carries(),
       ...O.rotatesAndMasks(),
       ...L.shifts(),
       ...O.shiftsAndAddresses(),
