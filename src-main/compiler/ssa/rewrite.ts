@@ -177,7 +177,11 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
     }
     if (!change) break
   }
-  for (const b of f.blocks) removeInvalid(b, pendingLines)
+  for (const b of f.blocks) {
+    // gc frees the removed values in block order: its next new values take their ids back (gcids.ts).
+    f.gcIds.sweep(b, (v) => v.op === 'Invalid', opts.keepDead)
+    removeInvalid(b, pendingLines)
+  }
   f.pruneNames((v) => v.op !== 'Invalid')
 }
 

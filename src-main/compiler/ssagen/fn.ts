@@ -160,6 +160,7 @@ export class FnBuilder extends Builder {
       this.exit()
     }
     this.sealAll()
+    this.gcRefs.finish()
     this.placeUnsetPositions()
     this.pruneEmptyDeadBlocks()
     this.recordLocals()
