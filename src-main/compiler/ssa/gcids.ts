@@ -36,6 +36,11 @@ export class GcIds {
     return this.freeList.length > 0 ? this.freeList.pop()! : this.next++
   }
 
+  /** The free list, last freed last (tests). */
+  get freeIds(): readonly number[] {
+    return this.freeList
+  }
+
   /** An id taken from outside (a value read back from gc's dump): later ids continue above it. */
   reserve(id: number): void {
     if (id >= this.next) this.next = id + 1
@@ -123,4 +128,45 @@ export function gcIdsUnique(blocks: readonly Block[]): boolean {
     }
   }
   return true
+}
+
+/** fn over the entries of an array indexed by our value ids, in gc's id order (gcIdOf: the gc id behind an index). */
+export function forEachInGcIdOrder<T>(arr: readonly (T | undefined)[], gcIdOf: (id: number) => number, fn: (x: T | undefined, id: number) => void): void {
+  const ids: number[] = []
+  arr.forEach((x, id) => {
+    if (x !== undefined) ids.push(id)
+  })
+  const keys = new Map(ids.map((id) => [id, gcIdOf(id)]))
+  ids.sort((a, b) => keys.get(a)! - keys.get(b)! || a - b)
+  for (const id of ids) fn(arr[id], id)
+}
+
+/**
+ * The values one rule result made (`made`, in the order we made them:
+ * arguments first), given gc's ids in the order rulegen's code makes them:
+ * a value before its arguments, arguments left to right, from `roots` (the
+ * rewritten value's new arguments, or a block's new controls). The same ids
+ * change hands; when the values are the last of one block they also take
+ * that order there (the rewrite visits them in it). Left alone when the
+ * roots do not reach every made value.
+ */
+export function renumberPreorder(made: readonly Value[], roots: readonly Value[]): void {
+  const mine = new Set(made)
+  const order: Value[] = []
+  const visit = (w: Value): void => {
+    if (!mine.has(w)) return
+    mine.delete(w)
+    order.push(w)
+    for (const a of w.args) visit(a)
+  }
+  for (const r of roots) visit(r)
+  if (order.length !== made.length) return
+  const ids = made.map((w) => w.gcId)
+  for (let i = 0; i < order.length; i++) order[i]!.gcId = ids[i]!
+  const b = made[0]!.block
+  const vs = b.values
+  const start = vs.length - made.length
+  if (start < 0) return
+  for (let i = 0; i < made.length; i++) if (vs[start + i] !== made[i]) return
+  for (let i = 0; i < order.length; i++) vs[start + i] = order[i]!
 }
