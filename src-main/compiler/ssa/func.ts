@@ -2,6 +2,7 @@
 // Snapshots (snapshot.ts) freeze it into shared immutable records after
 // every pass. Ids come from one counter per function and are never reused.
 
+import { GcIds } from './gcids'
 import type { SsaType } from './types'
 
 /** A source position: line 0 is unknown (gc's `(?)`). */
@@ -87,6 +88,12 @@ export class Value {
   snapArgs: Value[] = NO_ARGS
   /** The last snapshot that found this value in a block (snapshot.ts). */
   snapSeen = 0
+  /**
+   * The id gc would give this value (gcids.ts): gc recycles freed ids, we do
+   * not, and gc breaks ties by id (operand order of comparisons, cse, the
+   * scheduler). Never shown; 0 while construction has not settled it.
+   */
+  gcId = 0
   constructor(
     readonly id: number,
     op: string,
@@ -315,6 +322,8 @@ export class Func {
   /** Values written since the last snapshot, each once per epoch (Value.touch; snapshot.ts). */
   touched: Value[] = []
   epoch = 1
+  /** gc's value id allocator, mirrored: its counter and its free list (gcids.ts). */
+  readonly gcIds = new GcIds()
   constructor(
     readonly name: string,
     /** gc's type of the function, as its dump header prints it. */
@@ -329,6 +338,7 @@ export class Func {
 
   newValue(block: Block, op: string, type: SsaType, args: Value[] = [], auxInt: bigint = 0n, aux: Aux | null = null, pos: Pos = NO_POS): Value {
     const v = new Value(this.nextValue++, op, type, auxInt, aux, block, pos)
+    v.gcId = this.gcIds.alloc()
     for (const a of args) v.addArg(a)
     block.values.push(v)
     // A new value is found by its block's changed list: no need to touch it.
@@ -341,9 +351,16 @@ export class Func {
   newValueWithId(id: number, block: Block, op: string, type: SsaType): Value {
     if (id < 1) throw new Error(`bad value id ${id}`)
     const v = new Value(id, op, type, 0n, null, block, NO_POS)
+    v.gcId = id
+    this.gcIds.reserve(id)
     block.values.push(v)
     this.nextValue = Math.max(this.nextValue, id + 1)
     return v
+  }
+
+  /** gc's f.freeValue: the value left the function for good; gc's next new value takes its id. */
+  freeValue(v: Value): void {
+    this.gcIds.free(v)
   }
 
   newBlockWithId(id: number, kind: string): Block {

@@ -6,6 +6,7 @@
 
 import type { PassContext } from './compile'
 import type { Block, Func, Value } from './func'
+import { renumberPreorder } from './gcids'
 import { opInfo } from './opinfo'
 import { phielimValue } from './passes/copyelim'
 import { withStmt } from './passes/deadcode'
@@ -93,15 +94,19 @@ export interface RewriteOptions {
   /** gc's leaveDeadValues (decompose builtin): unused values stay, so named values can still be split. */
   keepDead?: boolean
   /**
-   * gc's exact sweep: at most one rule per value per sweep, and values made
-   * during a sweep wait for the next one (gc ranges over b.Values once). Rule
-   * sets whose results depend on when a block rule sees its control (ppc64's
-   * `If` lowering) need it.
+   * gc's exact sweep (the default): at most one rule per value per sweep, and
+   * values made during a sweep wait for the next one (gc ranges over b.Values
+   * once). Rule sets whose results depend on when a block rule sees its
+   * control (ppc64's `If` lowering) need it, and so do gc's value ids
+   * (gcids.ts: the order values are made in is the order ids come off the
+   * free list). False: as many rules per value as fire, new values in the
+   * same sweep (fewer sweeps, same result where order does not matter).
    */
   oneRulePerSweep?: boolean
 }
 
 export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: RewriteOptions = {}): void {
+  const oneRule = opts.oneRulePerSweep ?? true
   // Statement boundaries whose value went away, by line, with the block to find them a new home in.
   const pendingLines = new Map<number, Block>()
   for (let iter = 0; ; iter++) {
@@ -119,12 +124,12 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
         }
       }
       for (const rule of rules.blocks.get(b.kind) ?? []) {
-        if (fire(f, ctx, rule.name, b.controls[0] ?? null, () => rule.apply(b, f))) {
+        if (fire(f, ctx, rule.name, b.controls[0] ?? null, () => rule.apply(b, f), () => b.controls)) {
           change = true
           break
         }
       }
-      const end = opts.oneRulePerSweep ? b.values.length : Infinity
+      const end = oneRule ? b.values.length : Infinity
       for (let j = 0; j < b.values.length && j < end; j++) {
         const v = b.values[j]!
         if (v.op === 'Invalid') continue
@@ -171,13 +176,17 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
               break
             }
           }
-          if (opts.oneRulePerSweep) break
+          if (oneRule) break
         }
       }
     }
     if (!change) break
   }
-  for (const b of f.blocks) removeInvalid(b, pendingLines)
+  for (const b of f.blocks) {
+    // gc frees the removed values in block order: its next new values take their ids back (gcids.ts).
+    f.gcIds.sweep(b, (v) => v.op === 'Invalid', opts.keepDead)
+    removeInvalid(b, pendingLines)
+  }
   f.pruneNames((v) => v.op !== 'Invalid')
 }
 
@@ -220,6 +229,7 @@ function fireValue(f: Func, ctx: PassContext, rule: ValueRule, v: Value): boolea
   if (scratch.length > 0) scratch.length = 0
   f.created = scratch
   const ok = rule.apply(v, f)
+  if (ok && scratch.length > 1) renumberPreorder(scratch, v.args)
   if (ok) ctx.rules.push(application(rule.name, v, scratch))
   f.origin = null
   f.created = null
@@ -229,11 +239,12 @@ function fireValue(f: Func, ctx: PassContext, rule: ValueRule, v: Value): boolea
 /** Reused for every attempt: most attempts fail and create nothing. */
 const scratch: Value[] = []
 
-function fire(f: Func, ctx: PassContext, name: string, v: Value | null, attempt: () => boolean): boolean {
+function fire(f: Func, ctx: PassContext, name: string, v: Value | null, attempt: () => boolean, roots?: () => readonly Value[]): boolean {
   f.origin = v
   scratch.length = 0
   f.created = scratch
   const ok = attempt()
+  if (ok && roots && scratch.length > 1) renumberPreorder(scratch, roots())
   if (ok) ctx.rules.push(application(name, v, scratch))
   f.origin = null
   f.created = null

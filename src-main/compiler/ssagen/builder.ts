@@ -12,6 +12,7 @@ import { newValuePos } from '../ssa/passes/numberlines'
 import { bytePtr, ptrTo, results, T, type SsaType } from '../ssa/types'
 import type { SourceText } from '../syntax/source'
 import { qualifiedTypeString } from '../types/typestring'
+import { GcFwdRefs } from './gcfwdrefs'
 import { flushPendingAllocations, type AllocNote } from './heapalloc'
 
 /** gc's name of a type in symbols: named types qualified by the package path. */
@@ -72,6 +73,10 @@ export class Builder {
   private readonly firstPositions = new Map<Block, Pos>()
   /** Blocks that read a variable they did not define (gc has a FwdRef in them, so they are not empty). */
   private readonly readsVars = new Set<Block>()
+  /** gc's FwdRefs, shadowed for its value ids (gcfwdrefs.ts). */
+  readonly gcRefs: GcFwdRefs
+  /** Depth of our own variable lookups (not the program's reads: gc makes those later). */
+  private lookups = 0
 
   /** The position new values get. Setting it is gc's pushLine: a known position becomes the last one and starts the current block. */
   get pos(): Pos {
@@ -98,6 +103,7 @@ export class Builder {
   ) {
     this.f = new Func(name, typeStr)
     this.f.pkg = pkg
+    this.gcRefs = new GcFwdRefs(this.f)
     const entry = this.f.newBlock('Plain')
     this.f.entry = entry
     this.cur = entry
@@ -349,7 +355,12 @@ export class Builder {
     const inc = this.incomplete.get(b)
     if (!inc) return
     this.incomplete.delete(b)
-    for (const [key, phi] of inc) this.completePhi(key, phi)
+    this.lookupsBegin()
+    try {
+      for (const [key, phi] of inc) this.completePhi(key, phi)
+    } finally {
+      this.lookupsEnd()
+    }
   }
 
   sealAll(): void {
@@ -366,6 +377,7 @@ export class Builder {
 
   writeVar(key: VarKeyish, v: Value, type: SsaType, b: Block = this.block): void {
     this.varTypes.set(key, type)
+    if (this.lookups === 0) this.gcRefs.define(b, key, v)
     let m = this.defs.get(b)
     if (!m) this.defs.set(b, (m = new Map()))
     m.set(key, v)
@@ -395,13 +407,31 @@ export class Builder {
    * block an Unknown value.
    */
   readVar(key: VarKeyish, b: Block = this.block, type: SsaType | undefined = this.varTypes.get(key)): Value {
+    if (b === this.cur && this.lookups === 0) this.gcRefs.read(b, key)
     const local = this.defs.get(b)?.get(key)
     if (local) return local
     if (b === this.cur && key !== MEM) this.noteVarRead(b)
-    const v = this.readVarFwd(key, b, type)
+    this.lookupsBegin()
+    let v: Value
+    try {
+      v = this.readVarFwd(key, b, type)
+    } finally {
+      this.lookupsEnd()
+    }
     // gc's FwdRef for the read (which becomes this value) is named after the variable.
     if (key !== MEM) this.nameRead(key, v)
     return v
+  }
+
+  /** Values our lookups make get gc's ids later, when its FwdRefs are resolved (gcfwdrefs.ts). */
+  private lookupsBegin(): void {
+    this.lookups++
+    this.f.gcIds.deferred++
+  }
+
+  private lookupsEnd(): void {
+    this.lookups--
+    this.f.gcIds.deferred--
   }
 
   /** A value read from a variable outside the block defining it: gc names its FwdRef after the variable (addNamedValue). */
@@ -414,6 +444,7 @@ export class Builder {
     let chain: { blocks: Block[]; stop: Block } | null
     if (!this.sealed.has(b)) {
       v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)
+      this.gcRefs.lookedUp(v, b, key)
       let inc = this.incomplete.get(b)
       if (!inc) this.incomplete.set(b, (inc = new Map()))
       inc.set(key, v)
@@ -424,8 +455,10 @@ export class Builder {
     } else if (b.preds.length <= 1) {
       // Unreachable code (after a return or panic; a cycle only dead blocks enter): any value will do.
       v = this.f.newValue(b, 'Unknown', type, [], 0n, null, NO_POS)
+      this.gcRefs.lookedUp(v, b, key)
     } else {
       v = this.f.newValue(b, 'Phi', type, [], 0n, null, NO_POS)
+      this.gcRefs.lookedUp(v, b, key)
       this.writeVar(key, v, type, b)
       this.completePhi(key, v)
       return this.defs.get(b)!.get(key)!
@@ -444,6 +477,7 @@ export class Builder {
     const old = this.readVar(MEM, entry)
     const mem = extend(old)
     for (const m of this.defs.values()) if (m.get(MEM) === old) m.set(MEM, mem)
+    this.gcRefs.replace(old, mem)
     const chain = new Set<Value>()
     for (let v: Value | undefined = mem; v && v !== old; v = v.args.find((a) => a.type === T.mem)) chain.add(v)
     for (const b of this.f.blocks) {

@@ -168,6 +168,7 @@ export class FnBuilder extends Builder {
       this.exit()
     }
     this.sealAll()
+    this.gcRefs.finish()
     this.placeUnsetPositions()
     this.pruneEmptyDeadBlocks()
     this.recordLocals()

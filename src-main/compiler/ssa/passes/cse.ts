@@ -7,6 +7,7 @@
 
 import { DomTree } from '../dom'
 import { auxString, type Block, type Func, type Value } from '../func'
+import { gcIdsUnique } from '../gcids'
 import { GENERIC_OPS } from '../ops.generic'
 import { ARCHES, opInfo } from '../opinfo'
 import type { SsaType } from '../types'
@@ -31,9 +32,11 @@ export function cse(f: Func): void {
   }
   const partition = partitionValues(a, auxIds)
 
-  // Members of a class share a positive number; a value alone (0 here) is -id. By id: classOf runs in every comparison of every sort.
+  // Members of a class share a positive number; a value alone (0 here) is
+  // minus gc's id (gcids.ts: its order decides commutative operands; our id
+  // if gc's are not all distinct). By id: classOf runs in every comparison of every sort.
   const cls = new Int32Array(f.numValues)
-  const classOf = (v: Value): number => cls[v.id] || -v.id
+  const classOf = gcIdsUnique(f.blocks) ? (v: Value): number => cls[v.id] || -v.gcId : (v: Value): number => cls[v.id] || -v.id
   let pNum = 1
   for (const e of partition) {
     for (const v of e) cls[v.id] = pNum
@@ -241,7 +244,7 @@ function cmpVal(v: Value, w: Value, auxIds: Map<string, number>): number {
   if (v.auxInt !== w.auxInt) return v.auxInt < w.auxInt ? -1 : 1
   if (v.args.length !== w.args.length) return v.args.length - w.args.length
   if (v.op === 'Phi' && v.block !== w.block) return v.block.id - w.block.id
-  if (isMemoryType(v.type)) return v.id - w.id
+  if (isMemoryType(v.type)) return v.gcId - w.gcId
   // Selects merge across types: several selects of one tuple must not survive.
   if (v.op !== 'Select0' && v.op !== 'Select1' && v.op !== 'SelectN') {
     const tc = compareTypes(v.type, w.type)
@@ -258,7 +261,7 @@ function cmpVal(v: Value, w: Value, auxIds: Map<string, number>): number {
 }
 
 function partitionValues(a: Value[], auxIds: Map<string, number>): Value[][] {
-  a.sort((v, w) => cmpVal(v, w, auxIds) || v.id - w.id)
+  a.sort((v, w) => cmpVal(v, w, auxIds) || v.gcId - w.gcId)
   const out: Value[][] = []
   for (let i = 0; i < a.length; ) {
     let j = i + 1

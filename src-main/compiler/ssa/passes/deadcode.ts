@@ -221,6 +221,8 @@ export function deadcode(f: Func): void {
     if (b.pos.line === line) b.pos = withStmt(b.pos, '+')
   }
 
+  // gc frees the dead values in this order: its next new values take their ids back (gcids.ts).
+  for (const b of f.blocks) f.gcIds.sweep(b, (v) => !live.has(v))
   for (const b of f.blocks) {
     b.values = b.values.filter((v) => {
       if (live.has(v)) return true

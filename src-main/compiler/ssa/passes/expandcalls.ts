@@ -92,6 +92,7 @@ class Expander {
 
   run(): void {
     const f = this.f
+    this.spSb()
     let m0: Value | null = null
     const calls: Value[] = []
     const args: Value[] = []
@@ -132,7 +133,11 @@ class Expander {
     for (const b of exits) this.rewriteResults(b.controls[0]!, b)
 
     if (this.invalid.size) {
-      for (const b of f.blocks) b.values = b.values.filter((v) => !this.invalid.has(v))
+      for (const b of f.blocks) {
+        // gc leaves them Invalid in place until the next rewrite frees them.
+        f.gcIds.dropLater(b, (v) => this.invalid.has(v))
+        b.values = b.values.filter((v) => !this.invalid.has(v))
+      }
       f.pruneNames((v) => !this.invalid.has(v))
     }
   }
@@ -162,6 +167,14 @@ class Expander {
   private newValue(b: Block, op: string, t: SsaType, args: Value[], auxInt = 0n, aux: Value['aux'] = null, pos: Pos): Value {
     if (NOT_STMT_BOUNDARY.has(op) && pos.stmt === '+') pos = { ...pos, stmt: '-' }
     return this.f.newValue(b, op, t, args, auxInt, aux, pos)
+  }
+
+  /** gc's f.spSb at the start of the pass: SB and SP made again in the entry when deadcode removed them (dead until used: gc has them too). */
+  private spSb(): void {
+    const entry = this.f.entry
+    const none = { line: 0, col: 0, stmt: '' as const }
+    if (!entry.values.some((v) => v.op === 'SB')) this.newValue(entry, 'SB', T.uintptr, [], 0n, null, none)
+    this.getSP()
   }
 
   private getSP(): Value {
@@ -296,6 +309,8 @@ class Expander {
     const regs = p.regs.length ? p.regs.slice(scalarParts(p.type).filter((x) => x.offset < off).length) : []
     const entry = this.f.entry
     const pos = entry.pos.line > 0 ? entry.pos : v.pos
+    // gc takes the parameter's address first, whether it is used or not (it dies, but it had a value id).
+    this.offsetFrom(entry, this.getSP(), p.regs.length ? 0 : p.offset, ptrTo(v.type))
     this.assemble(pos, entry, { kind: 'arg', arg: v, name }, v, m0, v.type, new Cursor(regs, null, off, null))
   }
 
@@ -452,6 +467,8 @@ class Expander {
     const regValues: Value[] = []
     old.forEach((a, j) => {
       const r = this.self.results[j]!
+      // gc makes the result slot's address first, also for a result in registers (it dies there).
+      const slot = r.name === undefined ? null : this.newValue(b, 'LocalAddr', ptrTo(r.type), [this.getSP(), mem], 0n, { kind: 'sym', name: r.name }, v.pos)
       if (a.op === 'Dereference') a.op = 'Load'
       if (r.regs.length) {
         mem = this.decompose(v.pos, b, a, mem, new Cursor(r.regs, null, 0, regValues))
@@ -460,8 +477,7 @@ class Expander {
       if (a.type.size === 0) return
       // The value already lives in the result slot.
       if (a.op === 'Load' && a.args[0]!.op === 'LocalAddr' && a.args[0]!.aux && auxString(a.args[0]!.aux) === r.name) return
-      if (r.name === undefined) throw new Error(`expand calls: result ${j} of ${this.f.name} has no name`)
-      const slot = this.newValue(b, 'LocalAddr', ptrTo(r.type), [this.getSP(), mem], 0n, { kind: 'sym', name: r.name }, v.pos)
+      if (slot === null) throw new Error(`expand calls: result ${j} of ${this.f.name} has no name`)
       mem = this.decompose(v.pos, b, a, mem, new Cursor([], slot, 0, null))
     })
     v.setArgs([...regValues, mem])

@@ -61,7 +61,12 @@ function finish(f: Func): void {
     b.kind = kindBefore.get(b) ?? 'Plain'
     return true
   })
-  for (const b of f.blocks) if (b.values.some((v) => v.op === 'Invalid')) b.values = b.values.filter((v) => v.op !== 'Invalid')
+  for (const b of f.blocks) {
+    if (!b.values.some((v) => v.op === 'Invalid')) continue
+    // gc leaves them in place until the next sweep frees them (gcids.ts).
+    f.gcIds.dropLater(b, (v) => v.op === 'Invalid')
+    b.values = b.values.filter((v) => v.op !== 'Invalid')
+  }
   f.pruneNames((v) => v.op !== 'Invalid')
   const e = f.blocks.indexOf(f.entry)
   if (e > 0) f.blocks = [f.entry, ...f.blocks.slice(0, e), ...f.blocks.slice(e + 1)]

@@ -114,7 +114,11 @@ function dropDead(f: Func, dead: Set<Value>): void {
     work.push(...v.args)
     v.reset('Invalid')
   }
-  for (const b of f.blocks) b.values = b.values.filter((v) => v.op !== 'Invalid')
+  for (const b of f.blocks) {
+    // gc leaves them in place until the next rewrite frees them (gcids.ts).
+    f.gcIds.dropLater(b, (v) => v.op === 'Invalid')
+    b.values = b.values.filter((v) => v.op !== 'Invalid')
+  }
   f.pruneNames((v) => v.op !== 'Invalid')
 }
 

@@ -194,7 +194,7 @@ function topoSortValuesInBlock(b: Block): void {
     }
     return score.get(v)!
   }
-  b.values.sort((x, y) => scoreOf(x) - scoreOf(y) || x.id - y.id)
+  b.values.sort((x, y) => scoreOf(x) - scoreOf(y) || x.gcId - y.gcId)
 }
 
 /**

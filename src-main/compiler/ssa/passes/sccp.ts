@@ -252,6 +252,8 @@ class Sccp {
     if (this.scratch.length === 0) return
     const drop = new Set(this.scratch)
     for (const v of this.scratch) v.setArgs([])
+    // gc leaves them in place until generic deadcode frees them (gcids.ts).
+    this.f.gcIds.dropLater(this.f.entry, (v) => drop.has(v))
     this.f.entry.values = this.f.entry.values.filter((v) => !drop.has(v))
   }
 

@@ -108,7 +108,7 @@ function makeLess(score: Map<Value, number>, inBlockUses: Set<Value>) {
     if (x.auxInt !== y.auxInt) return x.auxInt < y.auxInt
     const tc = compareTypes(x.type, y.type)
     if (tc !== 0) return tc < 0
-    return x.id < y.id
+    return x.gcId < y.gcId
   }
 }
 

@@ -6,6 +6,7 @@
 
 import type { Block, Value } from '../../func'
 import type { RegAlloc } from './alloc'
+import { forEachInGcIdOrder } from '../../gcids'
 
 const MAX_SEARCH = 100
 
@@ -16,7 +17,8 @@ export function placeSpills(s: RegAlloc): void {
   const start = new Map<Block, Value[]>()
   const after = new Map<Value, Value[]>()
   const depth = (b: Block): number => s.nest.b2l[b.id]?.depth ?? 0
-  s.vals.forEach((vi, id) => {
+  // gc walks its values by id: spills at the start of one block land in that order (gcids.ts).
+  forEachInGcIdOrder(s.vals, (id) => s.origOf(id)?.gcId ?? 0, (vi, id) => {
     const spill = vi?.spill
     if (!spill || !s.unplaced.has(spill)) return
     const v = s.origOf(id)

@@ -50,11 +50,11 @@ export const isSigned = (t: SsaType): boolean => t.kind === 'int'
 /** gc's opcode order: every arch op comes before every generic op (opGen.go). */
 const OPCODE = new Map<string, number>([...AMD64_OPS.map((o, i) => [o.name, i] as const), ...GENERIC_OPS.map((o, i) => [o.name, 100_000 + i] as const)])
 
-/** canonLessThan: orders comparison operands (op, then line, then id) so CSE sees one form. */
+/** canonLessThan: orders comparison operands (op, then line, then gc's id: gcids.ts) so CSE sees one form. */
 export function canonLessThan(x: Value, y: Value): boolean {
   if (x.op !== y.op) return (OPCODE.get(x.op) ?? -1) < (OPCODE.get(y.op) ?? -1)
   if (x.pos.line !== y.pos.line) return x.pos.line < y.pos.line
-  return x.id < y.id
+  return x.gcId < y.gcId
 }
 
 /** v.rematerializeable(): a rematerializeable op whose args are all fixed registers (SP, SB). */

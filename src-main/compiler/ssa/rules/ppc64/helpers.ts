@@ -47,7 +47,7 @@ function opNumber(op: string): number {
 export function canonLessThan(x: Value, y: Value): boolean {
   if (x.op !== y.op) return opNumber(x.op) < opNumber(y.op)
   if (x.pos.line !== y.pos.line) return x.pos.line < y.pos.line
-  return x.id < y.id
+  return x.gcId < y.gcId
 }
 
 // ---- bit helpers --------------------------------------------------------------
