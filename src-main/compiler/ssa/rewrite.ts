@@ -123,8 +123,8 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
           change = true
         }
       }
-      for (const rule of rules.blocks.get(b.kind) ?? []) {
-        if (fire(f, ctx, rule.name, b.controls[0] ?? null, () => rule.apply(b, f), () => b.controls)) {
+      for (const rule of rules.blocks.get(b.kind) ?? NO_BLOCK_RULES) {
+        if (fireBlock(f, ctx, rule, b)) {
           change = true
           break
         }
@@ -142,7 +142,7 @@ export function applyRewrite(f: Func, rules: RuleSet, ctx: PassContext, opts: Re
           continue
         }
         // gc's applyRewrite runs phielimValue on every live value, then drops Copy arguments, then the rules.
-        if (v.op === 'Phi' && fire(f, ctx, PHIELIM, v, () => phielimValue(v))) change = true
+        if (v.op === 'Phi' && firePhielim(f, ctx, v)) change = true
         for (let i = 0; i < v.args.length; i++) {
           const a = v.args[i]!
           if (a.op === 'Copy') {
@@ -223,7 +223,7 @@ function removeInvalid(b: Block, pendingLines: Map<number, Block>): void {
   }
 }
 
-/** fire() for a value rule, without a closure per attempt (there are many attempts per value). */
+/** One attempt of a value rule, with its bookkeeping (origin, created values, log entry); no closure per attempt (there are many per value). */
 function fireValue(f: Func, ctx: PassContext, rule: ValueRule, v: Value): boolean {
   f.origin = v
   if (scratch.length > 0) scratch.length = 0
@@ -239,17 +239,33 @@ function fireValue(f: Func, ctx: PassContext, rule: ValueRule, v: Value): boolea
 /** Reused for every attempt: most attempts fail and create nothing. */
 const scratch: Value[] = []
 
-function fire(f: Func, ctx: PassContext, name: string, v: Value | null, attempt: () => boolean, roots?: () => readonly Value[]): boolean {
+/** fireValue for a block rule (every block meets its kind's rules in every sweep). */
+function fireBlock(f: Func, ctx: PassContext, rule: BlockRule, b: Block): boolean {
+  const v = b.controls[0] ?? null
   f.origin = v
   scratch.length = 0
   f.created = scratch
-  const ok = attempt()
-  if (ok && roots && scratch.length > 1) renumberPreorder(scratch, roots())
-  if (ok) ctx.rules.push(application(name, v, scratch))
+  const ok = rule.apply(b, f)
+  if (ok && scratch.length > 1) renumberPreorder(scratch, b.controls)
+  if (ok) ctx.rules.push(application(rule.name, v, scratch))
   f.origin = null
   f.created = null
   return ok
 }
+
+/** fireValue for applyRewrite's phielimValue on a phi. */
+function firePhielim(f: Func, ctx: PassContext, v: Value): boolean {
+  f.origin = v
+  scratch.length = 0
+  f.created = scratch
+  const ok = phielimValue(v)
+  if (ok) ctx.rules.push(application(PHIELIM, v, scratch))
+  f.origin = null
+  f.created = null
+  return ok
+}
+
+const NO_BLOCK_RULES: readonly BlockRule[] = []
 
 /** Shared by every entry that created nothing (most do; the log has thousands of entries). */
 const NONE: string[] = Object.freeze([]) as unknown as string[]

@@ -83,12 +83,20 @@ export function phielim(f: Func): void {
   for (const b of f.blocks) for (const v of b.values) order.push(v)
   const pos = new Int32Array(f.numValues).fill(-1)
   order.forEach((v, i) => (pos[v.id] = i))
-  // Who has phi x as an argument (append-only: a stale entry costs one idle visit).
-  const users: (Value[] | undefined)[] = []
+  // Who has phi x as an argument (append-only: a stale entry costs one idle
+  // visit). Most runs turn no phi into a Copy, so the index is made when the
+  // first one does, from the arguments as they are then: until that moment no
+  // phi argument was replaced, so it holds what building it up front and
+  // keeping it up to date would (`fired`, already a Copy, is indexed too).
+  let users: (Value[] | undefined)[] | null = null
   const addUser = (x: Value, u: Value): void => {
-    if (x.op === 'Phi') (users[x.id] ??= []).push(u)
+    if (users !== null && x.op === 'Phi') (users[x.id] ??= []).push(u)
   }
-  for (const v of order) for (const a of v.args) addUser(a, v)
+  const indexUsers = (fired: Value): (Value[] | undefined)[] => {
+    const us = new Array<Value[] | undefined>(f.numValues)
+    for (const v of order) for (const a of v.args) if (a.op === 'Phi' || a === fired) (us[a.id] ??= []).push(v)
+    return us
+  }
 
   // Queued for this sweep (a heap of positions) and for the next one.
   const heap: number[] = []
@@ -124,6 +132,7 @@ export function phielim(f: Func): void {
       }
     }
     if (phielimValue(v)) {
+      if (users === null) users = indexUsers(v)
       addUser(v.args[0]!, v)
       for (const u of users[v.id] ?? []) schedule(u)
     }

@@ -275,8 +275,11 @@ function auxBinding(a: Aux | null): Aux | SsaType | null {
 /** A variable bound twice must see the same thing: values and types by identity, auxes by what they name. */
 function sameBinding(a: unknown, b: unknown): boolean {
   if (a === b) return true
-  const isAux = (x: unknown): x is Aux => typeof x === 'object' && x !== null && 'kind' in x && !('size' in x) && !('uses' in x)
   return isAux(a) && isAux(b) && auxEqual(a, b)
+}
+
+function isAux(x: unknown): x is Aux {
+  return typeof x === 'object' && x !== null && 'kind' in x && !('size' in x) && !('uses' in x)
 }
 
 // ---- matching --------------------------------------------------------------
@@ -352,6 +355,14 @@ class Matcher {
     return true
   }
 
+  /** bind for a Value: a second binding must be the same value (sameBinding's `in` tests on a Value are slow and always false). */
+  private bindValue(name: string, x: Value): boolean {
+    for (let i = 0; i < this.n; i++) if (this.names[i] === name) return this.vals[i] === x
+    this.names[this.n] = name
+    this.vals[this.n++] = x
+    return true
+  }
+
   /** The bindings as the rule's build function sees them. */
   bindings(): Match {
     const v = this.v!
@@ -380,7 +391,7 @@ class Matcher {
       }
       const p = pats[i]!
       if (p.kind === 'var') {
-        if (!this.bind(p.name, x)) return false
+        if (!this.bindValue(p.name, x)) return false
       } else if (p.kind === 'op' && !this.matchOp(p, x)) return false
     }
     return true
@@ -390,7 +401,7 @@ class Matcher {
     if (x.op !== p.op) return false
     const args = x.args
     if (p.variadic ? args.length < p.args.length : args.length !== p.args.length) return false
-    if (p.bind !== undefined && !this.bind(p.bind, x)) return false
+    if (p.bind !== undefined && !this.bindValue(p.bind, x)) return false
     if (p.type) {
       if ('lit' in p.type ? x.type !== p.type.lit : !this.bind(p.type.name, x.type)) return false
     }

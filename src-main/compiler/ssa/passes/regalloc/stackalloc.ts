@@ -21,23 +21,19 @@ interface SlotState {
   useBlocks: { b: Block; liveout: boolean }[]
 }
 
+const NO_USES: SlotState['useBlocks'] = []
 const isArgOp = (v: Value): boolean => v.op === 'Arg' || v.op === 'ArgIntReg' || v.op === 'ArgFloatReg'
 const sameType = (a: Value['type'], b: Value['type']): boolean => a === b || a.str === b.str
 
 export function stackalloc(s: RegAlloc, params: Set<string>): number[][] {
   const f = s.f
-  const st: SlotState[] = []
-  const all: Value[] = []
+  // Indexed by value id and presized (filled in block order, not id order).
+  const st: (SlotState | undefined)[] = new Array<SlotState | undefined>(f.numValues).fill(undefined)
   for (const b of f.blocks) for (const v of b.values) {
     const t = v.type
-    st[v.id] = {
-      needSlot: !isMemoryType(t) && t.kind !== 'void' && t.kind !== 'flags' && !s.home.has(v.id) && !rematerializeable(v, f.arch),
-      isArg: isArgOp(v),
-      defBlock: b,
-      spill: null,
-      useBlocks: [],
-    }
-    all[v.id] = v
+    const needSlot = !isMemoryType(t) && t.kind !== 'void' && t.kind !== 'flags' && !s.home.has(v.id) && !rematerializeable(v, f.arch)
+    // Only values that need a slot collect uses (most do not: one shared empty list).
+    st[v.id] = { needSlot, isArg: isArgOp(v), defBlock: b, spill: null, useBlocks: needSlot ? [] : NO_USES }
   }
   for (const b of f.blocks) for (const v of b.values) if (v.op === 'StoreReg') st[v.args[0]!.id]!.spill = v
 
@@ -95,16 +91,19 @@ export function stackalloc(s: RegAlloc, params: Set<string>): number[][] {
 }
 
 /** Slot values live at each block's end: from their uses back to their definition. */
-function computeStackLive(f: Func, s: RegAlloc, st: SlotState[]): number[][] {
+function computeStackLive(f: Func, s: RegAlloc, st: (SlotState | undefined)[]): number[][] {
   const addUse = (x: SlotState, b: Block, liveout: boolean): void => {
+    // Only slot values' uses are read below.
+    if (!x.needSlot) return
     const last = x.useBlocks[x.useBlocks.length - 1]
     if (!last || last.b !== b || last.liveout !== liveout) x.useBlocks.push({ b, liveout })
   }
   for (const b of f.blocks) {
     for (const id of s.spillLive[b.id] ?? []) if (st[id]) addUse(st[id]!, b, true)
-    for (const v of b.values) v.args.forEach((a, i) => {
+    for (const v of b.values) for (let i = 0; i < v.args.length; i++) {
+      const a = v.args[i]!
       const x = st[a.id]
-      if (!x) return
+      if (!x) continue
       let useBlock = b
       let liveout = false
       if (v.op === 'Phi') {
@@ -114,7 +113,7 @@ function computeStackLive(f: Func, s: RegAlloc, st: SlotState[]): number[][] {
         if (x.spill) addUse(st[x.spill.id]!, useBlock, true)
       }
       if (x.needSlot) addUse(x, useBlock, liveout)
-    })
+    }
   }
   const live: number[][] = Array.from({ length: f.numBlocks }, () => [])
   const push = (b: Block, id: number): void => {
@@ -143,12 +142,12 @@ function computeStackLive(f: Func, s: RegAlloc, st: SlotState[]): number[][] {
 }
 
 /** Pairs of slot values live at once (same type, or either is an argument). */
-function interference(f: Func, st: SlotState[], live: number[][]): number[][] {
-  const out: number[][] = []
+function interference(f: Func, st: (SlotState | undefined)[], live: number[][]): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = new Array<number[] | undefined>(f.numValues).fill(undefined)
   const add = (a: number, b: number): void => {
     ;(out[a] ??= []).push(b)
   }
-  const types: Value['type'][] = []
+  const types: (Value['type'] | undefined)[] = new Array<Value['type'] | undefined>(f.numValues).fill(undefined)
   for (const b of f.blocks) for (const v of b.values) types[v.id] = v.type
   for (const b of f.blocks) {
     const now = new Set(live[b.id])
