@@ -40,6 +40,7 @@ import type { Units } from '../escape/units'
 const PROVISIONAL = 1_000_000
 import { ifaceMethods, refuseInterfaces } from './iface'
 import { sentParams } from './concur'
+import { deferMethods, type DeferState } from './defers'
 
 export class Unsupported extends Error {
   constructor(
@@ -78,7 +79,7 @@ export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3A
 // The methods live by gc's seams in fnstmt.ts (statements), fnexpr.ts
 // (expressions), fnaddr.ts (addresses, composite literals) and fncall.ts
 // (calls, closures), installed on the prototype below.
-type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods & typeof ifaceMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods & typeof ifaceMethods & typeof deferMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnBuilder extends Seams {}
 
@@ -94,6 +95,10 @@ export class FnBuilder extends Builder {
   readonly declAddrs = new Map<Var, Value>()
   /** Variables walk takes the address of for its rewrites (rangeclear.ts), found before building. */
   walkAddrTaken = new Set<Var>()
+  /** Open-coded defers (defers.ts); null without a defer statement. */
+  deferState: DeferState | null = null
+  /** Function literals a defer statement calls (defers.ts). */
+  readonly deferredLits = new Set<object>()
 
   constructor(
     readonly unit: FnUnit,
@@ -109,6 +114,10 @@ export class FnBuilder extends Builder {
     this.tmpCount = cx.frames.get(unit)?.dcl.length ?? 0
   }
 
+  protected override beforeCall(): void {
+    this.splitEntryForDefers()
+  }
+
   build(): void {
     const info = this.unit.info!
     const node = info.node
@@ -116,6 +125,7 @@ export class FnBuilder extends Builder {
     refuseInterfaces(this.cx.info, node.body!, [...info.params, ...info.results, ...info.locals], node.pos)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
+    this.startDefers(node.kind === 'FuncDecl' ? node.body! : node.body)
     // Stack slots of parameters and results come first, as gc's decladdrs.
     const declAddrs = this.declAddrs
     this.walkAddrTaken = clearedVars(this, node.kind === 'FuncDecl' ? node.body! : node.body)
@@ -143,6 +153,7 @@ export class FnBuilder extends Builder {
     for (const r of info.results) {
       const home = this.home(r)
       if (home.kind === 'ssa') this.writeVar(r, this.zero(home.type), home.type)
+      else if (home.kind === 'stack' && this.deferState && canSSA(home.type)) this.storeResult(r, this.zero(home.type))
       else if (home.kind === 'stack') this.zeroMem(home.type, this.addrOfVar(r))
     }
     for (const p of [...info.params, ...info.results]) {
@@ -188,6 +199,8 @@ export class FnBuilder extends Builder {
     let h = this.homes.get(v)
     if (!h) {
       h = homeOf(v, this.unit, this.cx.facts, this.cx.pkg, this.walkAddrTaken.has(v))
+      // With a defer, results live in memory (gc's canSSAName).
+      if (h.kind === 'ssa' && this.deferState && v.varKind === 'result') h = { kind: 'stack', type: h.type, name: v.irName }
       this.homes.set(v, h)
     }
     return h
@@ -636,7 +649,7 @@ export class FnBuilder extends Builder {
 }
 
 /** A composite literal whose value is written straight to its destination. */
-Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods, ifaceMethods)
+Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods, ifaceMethods, deferMethods)
 
 export class LazyAggregate {
   constructor(readonly lit: A.CompositeLit) {}

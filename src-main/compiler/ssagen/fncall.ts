@@ -37,6 +37,8 @@ export const callMethods = {
 
   newRecord(this: FnBuilder, site: object, rec: SsaType): Value {
     if (this.cx.facts.escapingSites.has(site)) return this.newObject(rec, true)
+    // A deferred literal persists to the function's end (not Transient): walk's OPTRLIT pointer temporary comes first.
+    if (this.deferredLits.has(site)) this.reserveTemp()
     const a = this.stackTemp(rec)
     return a
   },
@@ -197,6 +199,7 @@ export const callMethods = {
   },
 
   staticCall(this: FnBuilder, fn: string, pre: Value[], args: A.Expr[], sig: import('../types/types').Signature, variadic: import('../types/info').VariadicCall, e: A.Call): Value[] {
+    this.splitEntryForDefers()
     const { vals, types } = this.args(pre, args, sig, variadic, e)
     const rts = sig.results.map((r) => fromGo(r.type))
     this.pos = this.at(e.lparen >= 0 ? exprPos(e) : e.pos)
@@ -205,6 +208,7 @@ export const callMethods = {
   },
 
   closureCall(this: FnBuilder, fv: Value, args: A.Expr[], sig: import('../types/types').Signature, variadic: import('../types/info').VariadicCall, e: A.Call): Value[] {
+    this.splitEntryForDefers()
     const { vals, types } = this.args([], args, sig, variadic, e)
     const rts = sig.results.map((r) => fromGo(r.type))
     this.pos = this.at(exprPos(e))

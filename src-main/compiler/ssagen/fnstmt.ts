@@ -62,6 +62,9 @@ export const stmtMethods = {
         return this.branchStmt(s)
       case 'Return':
         return this.returnStmt(s)
+      case 'GoDefer':
+        if (s.tok === 'defer' && this.deferState) return this.deferStmt(s)
+        throw new Unsupported(s.pos, `${s.tok} statement (SSA construction)`)
       default:
         throw new Unsupported(s.pos, `statement ${s.kind}`)
     }
@@ -128,6 +131,7 @@ export const stmtMethods = {
       this.assignVar(v, this.materialize(val))
       return
     }
+    if (home.kind === 'stack' && this.deferState && v.varKind === 'result' && canSSA(home.type)) return this.storeResult(v, this.materialize(val))
     if (home.kind === 'stack' && !canSSA(home.type)) this.varDef(v, home)
     this.storeInto(home.type, this.addrOfVar(v), val)
   },
@@ -556,6 +560,7 @@ export const stmtMethods = {
 
   /** The function's exit: results (and memory) through MakeResult, then Ret (`asStmt`: for a return statement, a statement boundary). */
   exit(this: FnBuilder, asStmt = false): void {
+    this.deferExit()
     const vals = this.results.map((r) => {
       const home = this.home(r)
       if (home.kind === 'ssa') return this.readVar(r)

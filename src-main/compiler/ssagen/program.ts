@@ -18,6 +18,7 @@ import type { Func } from '../ssa/func'
 import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
 import { refuseConcurrency } from './concur'
+import { refuseDefers } from './defers'
 import type { EscapeFacts } from './vars'
 import { allocGroups, zerobaseVars } from './allocs'
 import { refuseStrings } from './strings'
@@ -87,7 +88,7 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
     frames: esc.frames,
     litNames: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u.name])),
     litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
-    directClosures: directClosures(info),
+    directClosures: directClosures(info, parsed.file),
     units: esc.units,
   }
   const byName = new Map(units.map((u) => [u.name, u]))
@@ -112,6 +113,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
     refuseStrings(unit, cx.info)
     const node = unit.info!.node
     refuseConcurrency(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
+    refuseDefers(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
     b = new FnBuilder(unit, cx, arch)
     b.build()
   } catch (e) {
