@@ -43,7 +43,9 @@ describe('go/defer/channel escape analysis matches gc 1.26 goldens', () => {
     const t = prog.trace('callExt', 'ppc64')
     expect(t.passes.at(-1)!.status).not.toBe('failed')
     const godefer = await ssaProgram('godefer.go', readFileSync(join(dir, 'godefer.go'), 'utf8'))
-    expect(() => godefer.trace('deferKeep', 'amd64')).toThrow(/unsupported: defer statement \(SSA construction\)/)
+    expect(() => godefer.trace('deferKeep', 'amd64')).toThrow(/37:2: unsupported: defer of a call with arguments or results \(its wrapper closure is not built at SSA construction\)/)
+    // Parameterless deferred calls are open-coded (ssagen/defers.ts).
+    expect(godefer.trace('deferLiteral', 'amd64').passes.at(-1)!.status).not.toBe('failed')
     expect(() => godefer.trace('goLiteral.func1', 'amd64')).not.toThrow()
   })
 })

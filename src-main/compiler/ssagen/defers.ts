@@ -18,7 +18,7 @@ import { walkCode } from '../syntax/children'
 import type { FunctionInfo, TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import type { Value } from '../ssa/func'
-import { fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
+import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { MEM } from './builder'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 import type { EscapeFacts } from './vars'
@@ -136,7 +136,9 @@ export const deferMethods = {
     const fun = unparen(call.fun)
     const info = this.cx.info
     const o = fun.kind === 'Ident' ? info.uses.get(fun) : undefined
-    const staticFn = o?.kind === 'func' ? `${this.cx.pkg}.${o.gcName}` : null
+    // walkClosure turns a literal without captures into its function's name: called directly too.
+    const trivialLit = fun.kind === 'FuncLit' && (this.cx.litUnits.get(fun)?.captures.length ?? 0) === 0
+    const staticFn = o?.kind === 'func' ? `${this.cx.pkg}.${o.gcName}` : trivialLit ? `${this.cx.pkg}.${this.cx.litNames.get(fun)}` : null
     const type = fromGo(this.typeOf(fun))
     if (fun.kind === 'FuncLit') this.deferredLits.add(fun)
     const val = this.expr(fun)
@@ -216,6 +218,35 @@ export const deferMethods = {
     const t = fromGo(r.type)
     if (t.hasPointers) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name: r.irName })
     this.storeInto(t, this.addrOfVar(r), val)
+  },
+
+  /**
+   * `return a, b, …` with defers (walk's ascompatee): once a result is
+   * assigned, a deferred call could see it if a later operand panics, so
+   * every later operand is copied to a temporary first (evaluated before
+   * the first). A result returned as itself is skipped.
+   */
+  deferReturnValues(this: FnBuilder, s: A.Return): Value[] {
+    const info = this.cx.info
+    const same = (i: number) => {
+      const e = unparen(s.results[i]!)
+      return e.kind === 'Ident' && info.uses.get(e) === this.results[i]
+    }
+    const late: number[] = []
+    const early: number[] = []
+    for (let i = 0; i < s.results.length; i++) {
+      if (same(i)) continue
+      ;(late.length || early.length ? early : late).push(i)
+    }
+    const vals: Value[] = []
+    for (const i of early) {
+      const t = fromGo(this.results[i]!.type)
+      if (!canSSA(t)) throw new Unsupported(s.results[i]!.pos, 'returning a value too big for SSA after another result in a function with defers')
+      this.reserveTemp()
+      vals[i] = this.materialize(this.valueFor(s.results[i]!))
+    }
+    for (const i of late) vals[i] = this.materialize(this.valueFor(s.results[i]!))
+    return vals
   },
 
   /** `recover()`: walk's mkcall of runtime.gorecover. */

@@ -547,7 +547,10 @@ export const stmtMethods = {
   },
 
   returnStmt(this: FnBuilder, s: A.Return): void {
-    if (s.results.length === this.results.length) {
+    if (this.deferState && s.results.length > 1 && s.results.length === this.results.length) {
+      const vals = this.deferReturnValues(s)
+      this.results.forEach((r, i) => vals[i] && this.setVar(r, vals[i]))
+    } else if (s.results.length === this.results.length) {
       const vals = s.results.map((e) => this.valueFor(e))
       this.results.forEach((r, i) => this.setVar(r, vals[i]!))
     } else if (s.results.length === 1 && this.results.length > 1) {
