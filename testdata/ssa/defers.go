@@ -1,9 +1,12 @@
-// Open-coded defers as gc 1.26 builds them (ssagen's openDeferRecord and
+// Defers as gc 1.26 builds them. Open-coded (ssagen's openDeferRecord and
 // openDeferExit): a deferBits byte on the stack, each deferred function value
 // saved in its own zeroed slot, every exit calling the set ones in reverse
 // order, and the out-of-line deferreturn the runtime returns through after a
-// recover. Results of such functions live in memory. recover() is
-// runtime.gorecover().
+// recover. Otherwise through the runtime: runtime.deferproc in a loop,
+// runtime.deferprocStack with a stack _defer record when there are more than
+// 8 defers or too many returns, each ending a Defer block whose second edge
+// is the shared deferreturn exit. Results of such functions live in memory.
+// recover() is runtime.gorecover().
 package defers
 
 var g int
@@ -106,4 +109,61 @@ func catch() (v any) {
 	defer func() { v = recover() }()
 	bump()
 	return nil
+}
+
+// In a loop: runtime.deferproc; every exit calls runtime.deferreturn.
+func loop(n int) {
+	for i := 0; i < n; i++ {
+		defer bump()
+	}
+}
+
+// A result captured by a deferred literal in a loop moves to the heap; its &r is zeroed on entry.
+func res(n int) (r int) {
+	for i := 0; i < n; i++ {
+		defer func() { r++ }()
+	}
+	return 3
+}
+
+// More than 8 defers: runtime.deferprocStack with a _defer record on the stack.
+func nine() {
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer twice()
+	g = 1
+}
+
+// returns × defers > 15: deferprocStack too.
+func many(x int) int {
+	defer bump()
+	defer twice()
+	if x == 1 {
+		return 1
+	}
+	if x == 2 {
+		return 2
+	}
+	if x == 3 {
+		return 3
+	}
+	if x == 4 {
+		return 4
+	}
+	if x == 5 {
+		return 5
+	}
+	if x == 6 {
+		return 6
+	}
+	if x == 7 {
+		return 7
+	}
+	return 0
 }

@@ -80,7 +80,7 @@ export function assembleFunc(f: Func, frame: FrameLayout, opts: AssembleOptions 
   const text = newProg('TEXT', ext(symbol), { type: 'textsize', frame: frameSize, args })
   text.line = funcLine
   const pre = partLiveSpills(s, abi, funcLine)
-  if (openDefers) pre.push(...zeroNeeded(f, frame, frameSize, funcLine))
+  pre.push(...zeroNeeded(f, frame, frameSize, funcLine))
   const attrs = f.blocks.some((b) => b.values.some((v) => v.op === 'LoweredGetClosurePtr')) ? ['NEEDCTXT'] : []
   // Wrappers that tail-call the method are DUPOK but not WRAPPER (noder's addTailCall).
   if (opts.wrapper) attrs.push(...(f.blocks.some((b) => b.values.some((v) => v.op === 'CALLtail')) ? ['DUPOK'] : ['DUPOK', 'WRAPPER']))

@@ -27,8 +27,7 @@ export function refuseConcurrency(info: TypeInfo, facts: EscapeFacts, fi: Functi
       case 'FuncLit':
         return false
       case 'GoDefer':
-        if (n.tok === 'defer') return true // refuseDefers (defers.ts)
-        throw new Unsupported(n.pos, `${n.tok} statement (SSA construction)`)
+        return true // refuseDefers (defers.ts), refuseGo (gostmt.ts)
       case 'Select':
         throw new Unsupported(n.pos, 'select statement (SSA construction)')
       case 'Send':

@@ -1,26 +1,31 @@
-// `defer` as gc 1.26's ssagen open-codes it (ssa.go openDeferRecord,
+// `defer` as gc 1.26's ssagen builds it. Open-coded (ssa.go openDeferRecord,
 // openDeferSave, openDeferExit): a uint8 deferBits stack slot, set to 0 on
 // entry and kept live; at each defer statement the deferred function value
 // is saved in its own zeroed, always-live stack slot and bit i is or-ed into
 // deferBits (and stored); every exit tests the bits in reverse order,
 // clears each set bit (stored again, in case the call panics) and calls the
 // function (directly when it is a declared function, through the closure
-// otherwise). Results live in memory in such a function (canSSAName: a
-// deferred call may read or, after recover, set them). The assembler adds
-// the out-of-line `CALL runtime.deferreturn; <results into registers>; RET`
-// that a recovering panic returns through (asm/deferreturn.ts).
+// otherwise). The assembler adds the out-of-line `CALL runtime.deferreturn;
+// <results into registers>; RET` a recovering panic returns through
+// (asm/deferreturn.ts). When gc does not open-code (a defer in a loop, more
+// than 8, too many returns, a result on the heap), each defer calls
+// runtime.deferprocStack with a _defer record on the stack, or
+// runtime.deferproc in a loop, and ends a Defer block whose other edge is
+// the shared exit; every exit calls runtime.deferreturn. Either way results
+// live in memory (canSSAName: a deferred call may read or, after recover,
+// set them).
 //
-// Only what gc open-codes, for calls walk leaves parameterless, is built
-// here; the rest is refused before anything is built (refuseDefer).
+// Only calls walk leaves parameterless are built here; the rest (gc's
+// wrapper closure F.deferwrapN) is refused before anything is built.
 
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
 import type { FunctionInfo, TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
-import type { Value } from '../ssa/func'
-import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
+import type { Block, Value } from '../ssa/func'
+import { canSSA, fromGo, namedStructOf, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { MEM } from './builder'
-import { Unsupported, unparen, type FnBuilder } from './fn'
+import { exprPos, Unsupported, unparen, type FnBuilder } from './fn'
 import type { EscapeFacts } from './vars'
 
 /** walk's maxOpenDefers: deferBits is one byte. */
@@ -36,10 +41,15 @@ export interface OpenDefer {
 
 /** The function's open-coded defer state (null when it has no defer). */
 export interface DeferState {
+  plan: DeferPlan
+  /** The closing brace: where the exits call deferreturn. */
+  end: number
   bitsName: string
-  bitsAddr: Value
+  bitsAddr: Value | null
   bitsKey: object
   defers: OpenDefer[]
+  /** The exit a recovered panic returns through (gc's f.DeferReturn), shared by every deferproc call. */
+  deferReturn: Block | null
 }
 
 /** The defer statements of a function's own code (not of the literals inside it). */
@@ -53,16 +63,26 @@ export function ownDefers(body: A.Block): A.GoDefer[] {
   return out
 }
 
+/** How the function's defers are built: open-coded, or each through the runtime (deferprocStack, or deferproc in a loop). */
+export interface DeferPlan {
+  defers: A.GoDefer[]
+  open: boolean
+  inLoop: Set<A.GoDefer>
+}
+
 /**
- * Throws Unsupported unless every defer of the function is one gc
- * open-codes and this file builds: at most 8, none in a loop, no result
- * moved to the heap, returns × defers ≤ 15, each a call walk leaves as it
- * is (no arguments, no results) of a declared function, a function literal
- * or a func-typed variable.
+ * walk's and buildssa's decisions: a defer in a loop (escape analysis's
+ * loop depth > 1) is never EscNever, so it goes through deferproc and the
+ * function has no open-coded defers; neither has one with more than 8
+ * defers, with returns × defers > 15, or with a result moved to the heap.
+ * Throws Unsupported at a defer this file does not build: a call that
+ * needs gc's wrapper closure (arguments, results, methods, built-ins), or
+ * any defer in a function with goto (a backward goto makes a loop for
+ * escape analysis).
  */
-export function refuseDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, body: A.Block): void {
+export function planDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, body: A.Block): DeferPlan | null {
   const defers = ownDefers(body)
-  if (defers.length === 0) return
+  if (defers.length === 0) return null
   let returns = 0
   let gotos = false
   const inLoop = new Set<A.GoDefer>()
@@ -82,21 +102,33 @@ export function refuseDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInf
   }
   visit(body, 0)
   for (const d of defers) {
-    const call = unparen(d.call)
-    const what = deferredForm(info, call)
+    const what = deferredForm(info, unparen(d.call))
     if (what !== 'func' && what !== 'closure') throw new Unsupported(d.pos, `defer of ${what} (its wrapper closure is not built at SSA construction)`)
   }
-  const first = defers[0]!
-  if (inLoop.size) throw new Unsupported([...inLoop][0]!.pos, 'defer in a loop (runtime.deferproc) at SSA construction')
-  if (gotos) throw new Unsupported(first.pos, 'defer in a function with goto at SSA construction')
-  if (defers.length > MAX_OPEN_DEFERS) throw new Unsupported(defers[MAX_OPEN_DEFERS]!.pos, 'more than 8 defers in a function (runtime.deferprocStack) at SSA construction')
-  if (returns * defers.length > 15) throw new Unsupported(first.pos, 'defers in a function with too many returns (runtime.deferprocStack) at SSA construction')
-  const heapResult = fi.results.find((r) => facts.heap.has(r))
-  if (heapResult) throw new Unsupported(first.pos, `defer in a function whose result ${heapResult.name} is moved to the heap (runtime.deferprocStack) at SSA construction`)
+  if (gotos) throw new Unsupported(defers[0]!.pos, 'defer in a function with goto at SSA construction')
+  const open = inLoop.size === 0 && defers.length <= MAX_OPEN_DEFERS && returns * defers.length <= 15 && !fi.results.some((r) => facts.heap.has(r))
+  return { defers, open, inLoop }
 }
 
+/** Throws Unsupported at the first defer of the function not built here (planDefers). */
+export function refuseDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, body: A.Block): void {
+  planDefers(info, facts, fi, body)
+}
+
+/** The runtime's _defer record deferprocStack takes (ssagen's deferstruct): fn at offset 24. */
+const DEFER_TYPE = namedStructOf('runtime._defer', [
+  { name: 'heap', type: T.bool },
+  { name: 'rangefunc', type: T.bool },
+  { name: 'sp', type: T.uintptr },
+  { name: 'pc', type: T.uintptr },
+  { name: 'fn', type: T.uintptr },
+  { name: 'link', type: T.uintptr },
+  { name: 'head', type: T.uintptr },
+])
+const DEFER_FN_OFFSET = 24
+
 /** What a deferred call is: how its function value is made, or (a string) why it is not built here. */
-function deferredForm(info: TypeInfo, call: A.Expr): string {
+export function deferredForm(info: TypeInfo, call: A.Expr): string {
   if (call.kind !== 'Call') return 'this expression'
   const ci = info.calls.get(call)
   if (!ci) return 'this call'
@@ -118,7 +150,12 @@ function deferredForm(info: TypeInfo, call: A.Expr): string {
 export const deferMethods = {
   /** buildssa's entry: deferBits = 0 in its address-taken slot, kept live for panics. */
   startDefers(this: FnBuilder, body: A.Block): void {
-    if (ownDefers(body).length === 0) return
+    const plan = planDefers(this.cx.info, this.cx.facts, this.unit.info!, body)
+    if (!plan) return
+    if (!plan.open) {
+      this.deferState = { plan, end: body.end - 1, bitsName: '', bitsAddr: null, bitsKey: {}, defers: [], deferReturn: null }
+      return
+    }
     const bitsName = this.autotmp(T.uint8, true, 'ssagen')
     const zero = this.constInt(T.uint8, 0)
     const bitsKey = { name: '.deferBits' }
@@ -126,12 +163,13 @@ export const deferMethods = {
     const bitsAddr = this.v('LocalAddr', ptrTo(T.uint8), [this.sp, this.mem], 0n, { kind: 'sym', name: bitsName })
     this.store(T.uint8, bitsAddr, zero)
     this.mem = this.v('VarLive', T.mem, [this.mem], 0n, { kind: 'sym', name: bitsName }, { ...this.pos, stmt: '-' })
-    this.deferState = { bitsName, bitsAddr, bitsKey, defers: [] }
+    this.deferState = { plan, end: body.end - 1, bitsName, bitsAddr, bitsKey, defers: [], deferReturn: null }
   },
 
   /** openDeferRecord: save the function value, then set its bit. */
   deferStmt(this: FnBuilder, s: A.GoDefer): void {
     const st = this.deferState!
+    if (!st.plan.open) return this.deferCall(s)
     const call = unparen(s.call) as A.Call
     const fun = unparen(call.fun)
     const info = this.cx.info
@@ -165,13 +203,60 @@ export const deferMethods = {
     st.defers.push({ slot, addr, type, staticFn })
     const bits = this.v('Or8', T.uint8, [this.readVar(st.bitsKey), this.constInt(T.uint8, 1 << index)])
     this.writeVar(st.bitsKey, bits, T.uint8)
-    this.store(T.uint8, st.bitsAddr, bits)
+    this.store(T.uint8, st.bitsAddr!, bits)
+  },
+
+  /**
+   * A defer through the runtime (ssagen's call with callDeferStack or
+   * callDefer): the function value in a stack _defer record passed to
+   * deferprocStack, or passed to deferproc itself in a loop; the block ends
+   * as a Defer block whose second edge goes to the shared deferreturn exit.
+   */
+  deferCall(this: FnBuilder, s: A.GoDefer): void {
+    const st = this.deferState!
+    const call = unparen(s.call) as A.Call
+    const fun = unparen(call.fun)
+    if (fun.kind === 'FuncLit') this.deferredLits.add(fun)
+    const fnType = fromGo(this.typeOf(fun))
+    const fv = this.expr(fun)
+    this.pos = this.at(exprPos(call))
+    let c: Value
+    if (!st.plan.inLoop.has(s)) {
+      // Not merged with other slots (gc's NonMergeable); no pointers, so no VarDef.
+      const name = this.autotmp(DEFER_TYPE, true, 'ssagen')
+      const addr = this.v('LocalAddr', ptrTo(DEFER_TYPE), [this.sp, this.mem], 0n, { kind: 'sym', name })
+      this.store(fnType, this.v('OffPtr', ptrTo(fnType), [addr], BigInt(DEFER_FN_OFFSET)), fv)
+      c = this.v('StaticLECall', results([T.mem]), [addr, this.mem], 8n, { kind: 'call', fn: 'runtime.deferprocStack' })
+    } else c = this.v('StaticLECall', results([T.mem]), [fv, this.mem], 8n, { kind: 'call', fn: 'runtime.deferproc' })
+    this.mem = this.v('SelectN', T.mem, [c], 0n)
+    const b = this.endBlock()!
+    b.kind = 'Defer'
+    b.setControl(c)
+    const next = this.newBlock()
+    b.addEdgeTo(next)
+    let r = st.deferReturn
+    if (!r) {
+      r = st.deferReturn = this.newBlock()
+      this.startBlock(r)
+      this.exit()
+    }
+    b.addEdgeTo(r)
+    b.likely = 1
+    this.startBlock(next)
   },
 
   /** openDeferExit: the deferred calls, last first, each only if its bit is set. */
   deferExit(this: FnBuilder): void {
     const st = this.deferState
     if (!st) return
+    if (!st.plan.open) {
+      // One deferreturn call for all the runtime's defers, on the closing brace's line.
+      const saved = this.pos
+      this.pos = this.at(st.end)
+      this.rtcall('deferreturn', [], [])
+      this.restorePos(saved)
+      return
+    }
     const exit = this.newBlock()
     this.jump(exit)
     this.startBlock(exit)
@@ -186,7 +271,7 @@ export const deferMethods = {
       this.branch(this.v('Eq8', T.bool, [and, zero]), bEnd, bCond)
       this.startBlock(bCond)
       const masked = this.v('And8', T.uint8, [bits, this.v('Com8', T.uint8, [bit])])
-      this.store(T.uint8, st.bitsAddr, masked)
+      this.store(T.uint8, st.bitsAddr!, masked)
       this.writeVar(st.bitsKey, masked, T.uint8)
       let call: Value
       if (d.staticFn) call = this.v('StaticLECall', results([T.mem]), [this.mem], 0n, { kind: 'call', fn: d.staticFn })
@@ -207,7 +292,7 @@ export const deferMethods = {
    * call's arguments (#49282: a later openDeferSave extends the entry's memory).
    */
   splitEntryForDefers(this: FnBuilder): void {
-    if (!this.deferState || this.block !== this.f.entry) return
+    if (!this.deferState?.plan.open || this.block !== this.f.entry) return
     const next = this.newBlock()
     this.jump(next)
     this.startBlock(next)

@@ -220,7 +220,9 @@ export class FnBuilder extends Builder {
       const base = { file: this.cx.file, line: p.line, col: p.col, temp: false }
       if (this.cx.facts.heap.has(v)) {
         // A heap-moved parameter or result keeps its slot and gains `&x`; a heap-moved local is only `&x`.
-        heapAddrs.push({ ...base, name: `&${v.irName}`, type: ptrTo(type), class: 'auto', addrTaken: false })
+        // With a defer, liveness keeps a heap-moved result's `&r` live to the end: zeroed on entry (plive's epilogue).
+        const needZero = cls === 'result' && this.deferState ? { needZero: true } : {}
+        heapAddrs.push({ ...base, name: `&${v.irName}`, type: ptrTo(type), class: 'auto', addrTaken: false, ...needZero })
         if (cls === 'auto') return
       }
       vars.push({ ...base, name: v.irName, type, class: cls, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v) || this.walkAddrTaken.has(v) })

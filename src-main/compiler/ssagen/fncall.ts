@@ -36,9 +36,10 @@ export const callMethods = {
   },
 
   newRecord(this: FnBuilder, site: object, rec: SsaType): Value {
+    // walkCompLit's pointer temporary for the OPTRLIT of a record that is not order's preallocated one
+    // (escaping, or a deferred literal, which persists to the function's end: not Transient).
+    if (this.cx.facts.escapingSites.has(site) || this.deferredLits.has(site)) this.reserveTemp()
     if (this.cx.facts.escapingSites.has(site)) return this.newObject(rec, true)
-    // A deferred literal persists to the function's end (not Transient): walk's OPTRLIT pointer temporary comes first.
-    if (this.deferredLits.has(site)) this.reserveTemp()
     const a = this.stackTemp(rec)
     return a
   },

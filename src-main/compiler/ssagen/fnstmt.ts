@@ -18,6 +18,7 @@ import { rangeClear } from './rangeclear'
 import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
+import { goStmt } from './gostmt'
 import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
 
 const isBlankExpr = (e: A.Expr): boolean => e.kind === 'Ident' && e.name === '_'
@@ -64,6 +65,7 @@ export const stmtMethods = {
         return this.returnStmt(s)
       case 'GoDefer':
         if (s.tok === 'defer' && this.deferState) return this.deferStmt(s)
+        if (s.tok === 'go') return goStmt(this, s)
         throw new Unsupported(s.pos, `${s.tok} statement (SSA construction)`)
       default:
         throw new Unsupported(s.pos, `statement ${s.kind}`)

@@ -19,6 +19,7 @@ import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
 import { refuseConcurrency } from './concur'
 import { refuseDefers } from './defers'
+import { refuseGo } from './gostmt'
 import type { EscapeFacts } from './vars'
 import { allocGroups, zerobaseVars } from './allocs'
 import { refuseStrings } from './strings'
@@ -114,6 +115,7 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
     const node = unit.info!.node
     refuseConcurrency(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
     refuseDefers(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
+    refuseGo(cx.info, node.kind === 'FuncDecl' ? node.body! : node.body)
     b = new FnBuilder(unit, cx, arch)
     b.build()
   } catch (e) {
