@@ -19,6 +19,7 @@ import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
 import { goStmt } from './gostmt'
+import { selectStmt } from './selects'
 import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
 
 const isBlankExpr = (e: A.Expr): boolean => e.kind === 'Ident' && e.name === '_'
@@ -63,6 +64,8 @@ export const stmtMethods = {
         return this.branchStmt(s)
       case 'Return':
         return this.returnStmt(s)
+      case 'Select':
+        return selectStmt(this, s)
       case 'GoDefer':
         if (s.tok === 'defer' && this.deferState) return this.deferStmt(s)
         if (s.tok === 'go') return goStmt(this, s)
