@@ -167,3 +167,42 @@ func many(x int) int {
 	}
 	return 0
 }
+
+func set(x int) { g = x }
+
+func sum(xs ...int) {
+	for _, x := range xs {
+		g += x
+	}
+}
+
+// With arguments: gc's wrapper closure args.deferwrap1 holds them (the wrapper function itself is not built here).
+func args(x int) {
+	defer set(x + 1)
+	g = 2
+}
+
+// A func value and its argument both go into the wrapper's record.
+func argsFunc(f func(int), x int) {
+	defer f(x)
+	g = 3
+}
+
+// A constant argument is evaluated in the wrapper; the variadic extras are captured one by one.
+func argsVariadic(x, y int) {
+	defer sum(1, x, y)
+	g = 4
+}
+
+// In a loop: the wrapper's record is on the heap, passed to deferproc.
+func argsLoop(n int) {
+	for i := 0; i < n; i++ {
+		defer set(i)
+	}
+}
+
+// Only constant arguments: the wrapper captures nothing, so it is called directly at the exit.
+func argsConst() {
+	defer set(9)
+	g = 5
+}

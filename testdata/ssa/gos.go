@@ -45,3 +45,19 @@ func both(c chan int) {
 	defer bump()
 	go func() { <-c }()
 }
+
+func set(x int) { g = x }
+
+// With arguments: gc's wrapper closure gowrap1 holds them on the heap (the wrapper function itself is not built here).
+func spawnArgs(x int) {
+	go set(x * 3)
+}
+
+func spawnFunc(f func(int, int), x int) {
+	go f(x, 7)
+}
+
+// Only constant arguments: the wrapper's ·f symbol.
+func spawnConst() {
+	go set(1)
+}

@@ -43,9 +43,11 @@ describe('go/defer/channel escape analysis matches gc 1.26 goldens', () => {
     const t = prog.trace('callExt', 'ppc64')
     expect(t.passes.at(-1)!.status).not.toBe('failed')
     const godefer = await ssaProgram('godefer.go', readFileSync(join(dir, 'godefer.go'), 'utf8'))
-    expect(() => godefer.trace('deferKeep', 'amd64')).toThrow(/37:2: unsupported: defer of a call with arguments or results \(its wrapper closure is not built at SSA construction\)/)
-    // Parameterless deferred calls are open-coded (ssagen/defers.ts).
+    // Method calls still need gc's wrapper with the adjusted receiver: refused (the defers first, then go).
+    expect(() => godefer.trace('deferMethods', 'amd64')).toThrow(/107:2: unsupported: defer of a method call \(its wrapper closure is not built at SSA construction\)/)
+    // Parameterless deferred calls are open-coded, calls with arguments go through the wrapper's record (ssagen/defers.ts).
     expect(godefer.trace('deferLiteral', 'amd64').passes.at(-1)!.status).not.toBe('failed')
+    expect(godefer.trace('deferKeep', 'amd64').passes.at(-1)!.status).not.toBe('failed')
     expect(() => godefer.trace('goLiteral.func1', 'amd64')).not.toThrow()
   })
 })

@@ -105,13 +105,28 @@ describe('open-coded defers as built', () => {
     expect(built('res').locals.find((l) => l.name === '&r')?.needZero).toBe(true)
   })
 
+  it('a call with arguments: its operands in the wrapper closure\'s record, on the stack for a defer, on the heap for go', async () => {
+    const prog = await ssaProgram('defers.go', src)
+    const f = prog.compileFunc('args', 'amd64', { until: 'start' }).func
+    const vals = f.blocks.flatMap((b) => b.values)
+    expect(vals.some((v) => v.op === 'Addr' && v.aux?.kind === 'sym' && v.aux.name === 'defers.args.deferwrap1')).toBe(true)
+    expect(f.locals.some((l) => l.type.str === 'struct { F uintptr; X0 int }')).toBe(true)
+    expect(vals.some((v) => v.op === 'ClosureLECall')).toBe(true)
+    // Only constants: nothing captured, the wrapper called directly.
+    const c = prog.compileFunc('argsConst', 'amd64', { until: 'start' }).func
+    expect(c.blocks.flatMap((b) => b.values).filter((v) => v.op === 'StaticLECall').map((v) => (v.aux?.kind === 'call' ? v.aux.fn : ''))).toEqual(['defers.argsConst.deferwrap1'])
+    const gos = await ssaProgram('gos.go', readFileSync(GOS, 'utf8'))
+    const spawn = gos.compileFunc('spawnArgs', 'amd64', { until: 'start' }).func
+    expect(spawn.blocks.flatMap((b) => b.values).filter((v) => v.op === 'StaticLECall').map((v) => (v.aux?.kind === 'call' ? v.aux.fn : ''))).toEqual(['runtime.newobject', 'runtime.newproc'])
+  })
+
   it('refuses the defers that need a wrapper closure, and defers with goto, with a position', async () => {
     const prog = await ssaProgram(
       'r.go',
       `package r
 
 func g()       {}
-func h(x int)  {}
+func h(x []int) {}
 type T struct{}
 func (T) M()   {}
 
@@ -124,7 +139,7 @@ again:
 	}
 }
 
-func args(x int) {
+func args(x S) {
 	defer h(x)
 }
 
@@ -132,12 +147,15 @@ func method(t T) {
 	defer t.M()
 }
 
-func gone() {
-	go h(1)
+func gone(x S) {
+	go h(x)
 }
+
+type S []int
 `,
     )
     expect(refusal(prog, 'withGoto')).toMatch(/9:2: unsupported: defer in a function with goto at SSA construction/)
+    // An argument of another type than the parameter's (a named slice type): not built yet.
     expect(refusal(prog, 'args')).toMatch(/18:2: unsupported: defer of a call with arguments or results \(its wrapper closure is not built at SSA construction\)/)
     expect(refusal(prog, 'method')).toMatch(/22:2: unsupported: defer of a method call/)
     expect(refusal(prog, 'gone')).toMatch(/26:2: unsupported: go of a call with arguments or results \(its wrapper closure is not built at SSA construction\)/)
@@ -184,10 +202,11 @@ describe.skipIf(skipDifferential)('testdata/ssa/defers.go against gc', () => {
     expect(await opDiffs(FILE, d.prog, 'lower', arch)).toEqual([])
   }, 60_000)
 
-  // catch (amd64) still differs: the order in which the exit loads an interface result from its slot.
+  // Still different on amd64: catch (the order in which the exit loads an interface result from its
+  // slot) and argsLoop (a jump to a call after alignment padding lands on the padding in ours).
   it('listings identical to go tool compile -l -S', () => {
     const differ = listingDiffers(d.verdict)
-    for (const fn of ['one', 'cond', 'two', 'safe', 'safe.func1', 'lit', 'param', 'global', 'early', 'ptr', 'boom', 'capture', 'capture.func1', 'loop', 'res', 'res.func1', 'nine', 'many']) expect(differ, fn).not.toContain(fn)
+    for (const fn of ['one', 'cond', 'two', 'safe', 'safe.func1', 'lit', 'param', 'global', 'early', 'ptr', 'boom', 'capture', 'capture.func1', 'loop', 'res', 'res.func1', 'nine', 'many', 'args', 'argsFunc', 'argsVariadic', 'argsConst']) expect(differ, fn).not.toContain(fn)
   })
 })
 
@@ -213,6 +232,6 @@ describe.skipIf(skipDifferential)('testdata/ssa/gos.go against gc', () => {
   // spawnMany still differs: the per-iteration variable captured in a loop (not go-specific).
   it('listings identical to go tool compile -l -S', () => {
     const differ = listingDiffers(d.verdict)
-    for (const fn of ['spawn', 'spawnLit', 'spawnLit.func1', 'spawnPlain', 'spawnVar', 'spawnHook', 'both', 'both.func1']) expect(differ, fn).not.toContain(fn)
+    for (const fn of ['spawn', 'spawnLit', 'spawnLit.func1', 'spawnPlain', 'spawnVar', 'spawnHook', 'both', 'both.func1', 'spawnArgs', 'spawnFunc', 'spawnConst']) expect(differ, fn).not.toContain(fn)
   })
 })

@@ -15,8 +15,11 @@
 // live in memory (canSSAName: a deferred call may read or, after recover,
 // set them).
 //
-// Only calls walk leaves parameterless are built here; the rest (gc's
-// wrapper closure F.deferwrapN) is refused before anything is built.
+// A call with arguments is gc's wrapper closure F.deferwrapN
+// (normalizeGoDeferCall): its record holds the evaluated operands; the
+// wrapper function itself is not built (not listed). Method calls (the
+// adjusted receiver) and operands of another type than their temporary are
+// refused before anything is built.
 
 import type * as A from '../syntax/ast'
 import { walkCode } from '../syntax/children'
@@ -25,7 +28,9 @@ import type { Var } from '../types/objects'
 import type { Block, Value } from '../ssa/func'
 import { canSSA, fromGo, namedStructOf, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { MEM } from './builder'
-import { exprPos, Unsupported, unparen, type FnBuilder } from './fn'
+import { closureRecordType, exprPos, Unsupported, unparen, type FnBuilder } from './fn'
+import type { GoDeferRewrite } from '../escape/concur'
+import { under } from '../types/types'
 import type { EscapeFacts } from './vars'
 
 /** walk's maxOpenDefers: deferBits is one byte. */
@@ -80,7 +85,7 @@ export interface DeferPlan {
  * any defer in a function with goto (a backward goto makes a loop for
  * escape analysis).
  */
-export function planDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, body: A.Block): DeferPlan | null {
+export function planDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, body: A.Block, rewrites?: Map<A.GoDefer, GoDeferRewrite>): DeferPlan | null {
   const defers = ownDefers(body)
   if (defers.length === 0) return null
   let returns = 0
@@ -101,19 +106,39 @@ export function planDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo,
     })
   }
   visit(body, 0)
-  for (const d of defers) {
-    const what = deferredForm(info, unparen(d.call))
-    if (what !== 'func' && what !== 'closure') throw new Unsupported(d.pos, `defer of ${what} (its wrapper closure is not built at SSA construction)`)
-  }
+  for (const d of defers) refuseGoDefer(info, d, rewrites?.get(d))
   if (gotos) throw new Unsupported(defers[0]!.pos, 'defer in a function with goto at SSA construction')
   const open = inLoop.size === 0 && defers.length <= MAX_OPEN_DEFERS && returns * defers.length <= 15 && !fi.results.some((r) => facts.heap.has(r))
   return { defers, open, inLoop }
 }
 
 /** Throws Unsupported at the first defer of the function not built here (planDefers). */
-export function refuseDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, body: A.Block): void {
-  planDefers(info, facts, fi, body)
+export function refuseDefers(info: TypeInfo, facts: EscapeFacts, fi: FunctionInfo, body: A.Block, rewrites?: Map<A.GoDefer, GoDeferRewrite>): void {
+  planDefers(info, facts, fi, body, rewrites)
 }
+
+/**
+ * Throws Unsupported unless the go/defer call is one built here: a call
+ * walk leaves parameterless, or one gc wraps (normalizeGoDeferCall) whose
+ * temporaries hold arguments or the callee of their own type (no method
+ * receiver, no conversion). The wrapper function itself is not built.
+ */
+export function refuseGoDefer(info: TypeInfo, s: A.GoDefer, rw: GoDeferRewrite | undefined): void {
+  const call = unparen(s.call)
+  const what = deferredForm(info, call)
+  if (what === 'func' || what === 'closure') return
+  const ci = call.kind === 'Call' ? info.calls.get(call) : undefined
+  const plainCall = !!ci && (ci.kind === 'direct' || ci.kind === 'closure' || ci.kind === 'funcValue')
+  const sameTypes = !!rw && !rw.recv && rw.temps.every(({ temp, src }) => 'arg' in src && identicalSsa(info, src.arg, temp.type))
+  if (!plainCall || !sameTypes) throw new Unsupported(s.pos, `${s.tok} of ${what} (its wrapper closure is not built at SSA construction)`)
+}
+
+function identicalSsa(info: TypeInfo, e: A.Expr, t: import('../types/types').Type): boolean {
+  const et = info.types.get(unparen(e))?.type
+  return !!et && fromGo(et).key === fromGo(t).key && !isIfaceType(t)
+}
+
+const isIfaceType = (t: import('../types/types').Type): boolean => under(t).kind === 'interface'
 
 /** The runtime's _defer record deferprocStack takes (ssagen's deferstruct): fn at offset 24. */
 const DEFER_TYPE = namedStructOf('runtime._defer', [
@@ -126,6 +151,9 @@ const DEFER_TYPE = namedStructOf('runtime._defer', [
   { name: 'head', type: T.uintptr },
 ])
 const DEFER_FN_OFFSET = 24
+
+/** func(): the type of a wrapper closure. */
+const FUNC0 = fromGo({ kind: 'signature', recv: null, params: [], results: [], variadic: false })
 
 /** What a deferred call is: how its function value is made, or (a string) why it is not built here. */
 export function deferredForm(info: TypeInfo, call: A.Expr): string {
@@ -150,7 +178,7 @@ export function deferredForm(info: TypeInfo, call: A.Expr): string {
 export const deferMethods = {
   /** buildssa's entry: deferBits = 0 in its address-taken slot, kept live for panics. */
   startDefers(this: FnBuilder, body: A.Block): void {
-    const plan = planDefers(this.cx.info, this.cx.facts, this.unit.info!, body)
+    const plan = planDefers(this.cx.info, this.cx.facts, this.unit.info!, body, this.cx.frames.get(this.unit)?.goDefers)
     if (!plan) return
     if (!plan.open) {
       this.deferState = { plan, end: body.end - 1, bitsName: '', bitsAddr: null, bitsKey: {}, defers: [], deferReturn: null }
@@ -173,13 +201,14 @@ export const deferMethods = {
     const call = unparen(s.call) as A.Call
     const fun = unparen(call.fun)
     const info = this.cx.info
-    const o = fun.kind === 'Ident' ? info.uses.get(fun) : undefined
+    const rw = this.cx.frames.get(this.unit)?.goDefers?.get(s)
+    const wrapped = !!rw
+    const o = fun.kind === 'Ident' && !wrapped ? info.uses.get(fun) : undefined
     // walkClosure turns a literal without captures into its function's name: called directly too.
-    const trivialLit = fun.kind === 'FuncLit' && (this.cx.litUnits.get(fun)?.captures.length ?? 0) === 0
-    const staticFn = o?.kind === 'func' ? `${this.cx.pkg}.${o.gcName}` : trivialLit ? `${this.cx.pkg}.${this.cx.litNames.get(fun)}` : null
-    const type = fromGo(this.typeOf(fun))
-    if (fun.kind === 'FuncLit') this.deferredLits.add(fun)
-    const val = this.expr(fun)
+    const trivialLit = !wrapped && fun.kind === 'FuncLit' && (this.cx.litUnits.get(fun)?.captures.length ?? 0) === 0
+    const staticFn = o?.kind === 'func' ? `${this.cx.pkg}.${o.gcName}` : trivialLit ? `${this.cx.pkg}.${this.cx.litNames.get(fun)}` : rw && rw.temps.length === 0 ? `${this.cx.pkg}.${rw.name}` : null
+    const type = wrapped ? FUNC0 : fromGo(this.typeOf(fun))
+    const val = this.goDeferValue(s)
     const index = st.defers.length
     const slot = this.autotmp(type, false, 'ssagen')
     const l = this.temps.find((t) => t.name === slot)!
@@ -215,10 +244,8 @@ export const deferMethods = {
   deferCall(this: FnBuilder, s: A.GoDefer): void {
     const st = this.deferState!
     const call = unparen(s.call) as A.Call
-    const fun = unparen(call.fun)
-    if (fun.kind === 'FuncLit') this.deferredLits.add(fun)
-    const fnType = fromGo(this.typeOf(fun))
-    const fv = this.expr(fun)
+    const fnType = this.cx.frames.get(this.unit)?.goDefers?.has(s) ? FUNC0 : fromGo(this.typeOf(unparen(call.fun)))
+    const fv = this.goDeferValue(s)
     this.pos = this.at(exprPos(call))
     let c: Value
     if (!st.plan.inLoop.has(s)) {
@@ -243,6 +270,35 @@ export const deferMethods = {
     b.addEdgeTo(r)
     b.likely = 1
     this.startBlock(next)
+  },
+
+  /**
+   * The function value a go or defer statement passes on: the callee as
+   * walk leaves it, or for a call gc wraps, its temporaries' values (the
+   * arguments, evaluated here) in the wrapper's closure record
+   * {F: F.deferwrapN / F.gowrapN, X0…}, on the stack for a defer at loop
+   * depth 1 and on the heap otherwise, as escape analysis decided.
+   */
+  goDeferValue(this: FnBuilder, s: A.GoDefer): Value {
+    const fun = unparen((unparen(s.call) as A.Call).fun)
+    const rw = this.cx.frames.get(this.unit)?.goDefers?.get(s)
+    if (!rw) {
+      if (fun.kind === 'FuncLit' && s.tok === 'defer') this.deferredLits.add(fun)
+      return this.expr(fun)
+    }
+    // A wrapper capturing nothing (constant arguments) is a trivial closure: its ·f symbol.
+    if (rw.temps.length === 0) return this.entryV('Addr', FUNC0, [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}.${rw.name}·f` })
+    const vals = rw.temps.map(({ src }) => this.materialize(this.valueFor((src as { arg: A.Expr }).arg)))
+    const rec = closureRecordType(rw.temps.map(({ temp }) => ({ type: fromGo(temp.type), byRef: false })))
+    this.pos = this.at(s.pos)
+    const fn = this.entryV('Addr', T.uintptr, [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}.${rw.name}` })
+    if (s.tok === 'defer') this.deferredLits.add(s)
+    const p = this.newRecord(s, rec)
+    ;[fn, ...vals].forEach((v, i) => {
+      const f = rec.fields![i]!
+      this.storeInto(f.type, this.v('OffPtr', ptrTo(f.type), [this.nilCheck(p)], BigInt(f.offset)), v)
+    })
+    return this.v('Copy', FUNC0, [p], 0n, null, { ...this.pos, stmt: '-' })
   },
 
   /** openDeferExit: the deferred calls, last first, each only if its bit is set. */

@@ -114,8 +114,8 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
     refuseStrings(unit, cx.info)
     const node = unit.info!.node
     refuseConcurrency(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
-    refuseDefers(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
-    refuseGo(cx.info, node.kind === 'FuncDecl' ? node.body! : node.body)
+    refuseDefers(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body, cx.frames.get(unit)?.goDefers)
+    refuseGo(cx.info, node.kind === 'FuncDecl' ? node.body! : node.body, cx.frames.get(unit)?.goDefers)
     b = new FnBuilder(unit, cx, arch)
     b.build()
   } catch (e) {
