@@ -11,6 +11,7 @@ import { allocationTemps } from '../ssa/passes/regalloc'
 import { canSSA } from '../ssa/types'
 import { argWidth, regName, type AbiInfo } from '../ssa/abi'
 import { amd64Gen, storeByRegWidth } from './amd64'
+import { deferReturnTail, hasOpenDefers, zeroNeeded } from './deferreturn'
 import { frameLayoutOf, type FrameLayout, type StackFrameLike } from './frame'
 import { genssa, GenState, regWidth, splitNameOff, type ArchGen } from './gen'
 import type { ObjOutput, RegArg } from './obj'
@@ -70,6 +71,8 @@ export function assembleFunc(f: Func, frame: FrameLayout, opts: AssembleOptions 
   s.line = funcLine
   if (sig && sig.params.length > 0) s.prog('FUNCDATA', con(5), ext(`${symbol}.arginfo1`))
   genssa(s)
+  const openDefers = hasOpenDefers(f)
+  if (openDefers) deferReturnTail(s, abi)
 
   // defframe: the frame is the locals plus the largest call's argument area.
   const frameSize = roundUp(s.maxarg, 8) + frame.localsSize
@@ -77,6 +80,7 @@ export function assembleFunc(f: Func, frame: FrameLayout, opts: AssembleOptions 
   const text = newProg('TEXT', ext(symbol), { type: 'textsize', frame: frameSize, args })
   text.line = funcLine
   const pre = partLiveSpills(s, abi, funcLine)
+  pre.push(...zeroNeeded(f, frame, frameSize, funcLine))
   const attrs = f.blocks.some((b) => b.values.some((v) => v.op === 'LoweredGetClosurePtr')) ? ['NEEDCTXT'] : []
   // Wrappers that tail-call the method are DUPOK but not WRAPPER (noder's addTailCall).
   if (opts.wrapper) attrs.push(...(f.blocks.some((b) => b.values.some((v) => v.op === 'CALLtail')) ? ['DUPOK'] : ['DUPOK', 'WRAPPER']))

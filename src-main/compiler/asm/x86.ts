@@ -271,8 +271,10 @@ function span(progs: Prog[]): number {
       }
       // gc emits the call's stack-map PCDATA before a CALL and pads after it, so a jump
       // to a block starting with a padded call lands on the padding.
+      // A write barrier call is no safepoint: no PCDATA before it, the jump lands on the call.
+      const wb = (q: Prog) => q.to.type === 'mem' && !!q.to.sym?.startsWith('runtime.gcWriteBarrier')
       for (const p of out) {
-        if (p.to.type !== 'branch' || p.to.target?.as !== 'CALL') continue
+        if (p.to.type !== 'branch' || p.to.target?.as !== 'CALL' || wb(p.to.target)) continue
         const nop = padBefore.get(p.to.target)
         if (nop) p.to.target = nop
       }

@@ -52,6 +52,10 @@ export interface LocalVar {
   addrTaken: boolean
   /** A compiler temporary (`.autotmp_N`). */
   temp: boolean
+  /** An open-coded defer's function slot, by defer index (gc's OpenDeferSlot, ordered by FrameOffset). */
+  openDeferSlot?: number
+  /** Zeroed in the prologue (gc's Needzero, set by openDeferSave). */
+  needZero?: boolean
 }
 
 const NO_ARGS: Value[] = []

@@ -192,6 +192,12 @@ export function structOf(fields: { name: string; type: SsaType }[], prefix = '')
   return intern({ str, kind: 'struct', size, align, fields: fs, hasPointers: fs.some((f) => f.type.hasPointers) })
 }
 
+/** A named struct type of the runtime's (`runtime._defer`): its layout is structOf's. */
+export function namedStructOf(name: string, fields: { name: string; type: SsaType }[]): SsaType {
+  const { key: _key, ...t } = structOf(fields)
+  return intern({ ...t, str: name, key: `named:${name}` })
+}
+
 export const isInteger = (t: SsaType): boolean => t.kind === 'int' || t.kind === 'uint'
 export const isSigned = (t: SsaType): boolean => t.kind === 'int'
 export const isPtrShaped = (t: SsaType): boolean => t.kind === 'ptr' || t.kind === 'unsafeptr' || t.kind === 'func'

@@ -248,8 +248,12 @@ export class Builder {
    * ssagen makes itself through rtcall (newobject, growslice, mallocgc).
    */
   mkcall(fn: string, resultTypes: SsaType[], args: Value[], argTypes?: SsaType[]): Value[] {
+    this.beforeCall()
     return this.runtimeCall(fn, resultTypes, args, argWidth(argTypes ?? args.map((a) => a.type)))
   }
+
+  /** A call gc makes through s.call (not rtcall) is about to be built (ssagen/defers.ts splits the entry block). */
+  protected beforeCall(): void {}
 
   /** `runtime.fn(args)` of the given width: results are SelectN [i]; memory continues from SelectN [n]. */
   private runtimeCall(fn: string, resultTypes: SsaType[], args: Value[], width: number): Value[] {

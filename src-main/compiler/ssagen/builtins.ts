@@ -58,7 +58,7 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       s.gopanic(e)
       return []
     case 'recover':
-      throw new Unsupported(e.pos, `built-in ${id}`)
+      return [s.recover(e)]
     case 'delete':
       mapDelete(s, e)
       return []

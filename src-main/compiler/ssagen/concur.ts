@@ -18,6 +18,7 @@ import { under, type Type } from '../types/types'
 import type { Value } from '../ssa/func'
 import { canSSA, fromGo, ptrTo, T } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
+import { refuseSelect } from './selects'
 import type { EscapeFacts } from './vars'
 
 /** Throws Unsupported at the first construct SSA construction does not model, in the function's own code. */
@@ -27,9 +28,10 @@ export function refuseConcurrency(info: TypeInfo, facts: EscapeFacts, fi: Functi
       case 'FuncLit':
         return false
       case 'GoDefer':
-        throw new Unsupported(n.pos, `${n.tok} statement (SSA construction)`)
+        return true // refuseDefers (defers.ts), refuseGo (gostmt.ts)
       case 'Select':
-        throw new Unsupported(n.pos, 'select statement (SSA construction)')
+        refuseSelect(n)
+        return true
       case 'Send':
         if (sendOperand(info, facts, fi, n) === 'addressable') throw new Unsupported(n.pos, 'channel send of this operand (SSA construction)')
         return true

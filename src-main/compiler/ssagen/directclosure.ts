@@ -6,16 +6,22 @@
 // context register (no NEEDCTXT), and a wider argument area.
 
 import type * as A from '../syntax/ast'
+import { walkCode } from '../syntax/children'
 import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import { fromGo, ptrTo, type SsaType } from '../ssa/types'
 import { unparen } from './fn'
 
 /** The literals some call invokes where they are written, among those that capture variables. */
-export function directClosures(info: TypeInfo): Set<A.FuncLit> {
+export function directClosures(info: TypeInfo, file?: A.File): Set<A.FuncLit> {
   const out = new Set<A.FuncLit>()
+  // The call of a go or defer statement is not walked as a call (walkGoDefer): its literal stays a closure.
+  const deferred = new Set<object>()
+  for (const d of file?.decls ?? []) {
+    if (d.kind === 'FuncDecl') walkCode(d.body, (n) => void (n.kind === 'GoDefer' && deferred.add(unparen(n.call))))
+  }
   for (const [call, ci] of info.calls) {
-    if (ci.kind !== 'closure' || unparen(call.fun) !== ci.closure) continue
+    if (ci.kind !== 'closure' || unparen(call.fun) !== ci.closure || deferred.has(call)) continue
     if ((info.functions.get(ci.closure)?.captures.length ?? 0) > 0) out.add(ci.closure)
   }
   return out

@@ -42,6 +42,7 @@ import { ifaceMethods, refuseInterfaces } from './iface'
 import type { ConvertEnv } from '../walk/convert'
 import { refuseSliceToArray } from './slice2arr'
 import { sentParams } from './concur'
+import { deferMethods, type DeferState } from './defers'
 
 export class Unsupported extends Error {
   constructor(
@@ -84,7 +85,7 @@ export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3A
 // The methods live by gc's seams in fnstmt.ts (statements), fnexpr.ts
 // (expressions), fnaddr.ts (addresses, composite literals) and fncall.ts
 // (calls, closures), installed on the prototype below.
-type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods & typeof ifaceMethods
+type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods & typeof ifaceMethods & typeof deferMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnBuilder extends Seams {}
 
@@ -100,6 +101,10 @@ export class FnBuilder extends Builder {
   readonly declAddrs = new Map<Var, Value>()
   /** Variables walk takes the address of for its rewrites (rangeclear.ts), found before building. */
   walkAddrTaken = new Set<Var>()
+  /** Open-coded defers (defers.ts); null without a defer statement. */
+  deferState: DeferState | null = null
+  /** Function literals a defer statement calls (defers.ts). */
+  readonly deferredLits = new Set<object>()
 
   constructor(
     readonly unit: FnUnit,
@@ -116,6 +121,10 @@ export class FnBuilder extends Builder {
     this.stmpCount = cx.stmpBase?.(unit) ?? 0
   }
 
+  protected override beforeCall(): void {
+    this.splitEntryForDefers()
+  }
+
   build(): void {
     const info = this.unit.info!
     const node = info.node
@@ -124,6 +133,7 @@ export class FnBuilder extends Builder {
     refuseInterfaces(this.cx.info, node.body!, [...info.params, ...info.results, ...info.locals], node.pos, this.cx.convert)
     this.pos = this.at(node.pos)
     this.f.entry.pos = this.pos
+    this.startDefers(node.kind === 'FuncDecl' ? node.body! : node.body)
     // Stack slots of parameters and results come first, as gc's decladdrs.
     const declAddrs = this.declAddrs
     this.walkAddrTaken = clearedVars(this, node.kind === 'FuncDecl' ? node.body! : node.body)
@@ -151,6 +161,7 @@ export class FnBuilder extends Builder {
     for (const r of info.results) {
       const home = this.home(r)
       if (home.kind === 'ssa') this.writeVar(r, this.zero(home.type), home.type)
+      else if (home.kind === 'stack' && this.deferState && canSSA(home.type)) this.storeResult(r, this.zero(home.type))
       else if (home.kind === 'stack') this.zeroMem(home.type, this.addrOfVar(r))
     }
     for (const p of [...info.params, ...info.results]) {
@@ -197,6 +208,8 @@ export class FnBuilder extends Builder {
     let h = this.homes.get(v)
     if (!h) {
       h = homeOf(v, this.unit, this.cx.facts, this.cx.pkg, this.walkAddrTaken.has(v))
+      // With a defer, results live in memory (gc's canSSAName).
+      if (h.kind === 'ssa' && this.deferState && v.varKind === 'result') h = { kind: 'stack', type: h.type, name: v.irName }
       this.homes.set(v, h)
     }
     return h
@@ -216,7 +229,9 @@ export class FnBuilder extends Builder {
       const base = { file: this.cx.file, line: p.line, col: p.col, temp: false }
       if (this.cx.facts.heap.has(v)) {
         // A heap-moved parameter or result keeps its slot and gains `&x`; a heap-moved local is only `&x`.
-        heapAddrs.push({ ...base, name: `&${v.irName}`, type: ptrTo(type), class: 'auto', addrTaken: false })
+        // With a defer, liveness keeps a heap-moved result's `&r` live to the end: zeroed on entry (plive's epilogue).
+        const needZero = cls === 'result' && this.deferState ? { needZero: true } : {}
+        heapAddrs.push({ ...base, name: `&${v.irName}`, type: ptrTo(type), class: 'auto', addrTaken: false, ...needZero })
         if (cls === 'auto') return
       }
       vars.push({ ...base, name: v.irName, type, class: cls, addrTaken: v.addrTaken || this.cx.facts.byRef.has(v) || this.walkAddrTaken.has(v) })
@@ -645,7 +660,7 @@ export class FnBuilder extends Builder {
 }
 
 /** A composite literal whose value is written straight to its destination. */
-Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods, ifaceMethods)
+Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods, ifaceMethods, deferMethods)
 
 export class LazyAggregate {
   constructor(readonly lit: A.CompositeLit) {}

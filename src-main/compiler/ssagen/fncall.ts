@@ -37,6 +37,9 @@ export const callMethods = {
   },
 
   newRecord(this: FnBuilder, site: object, rec: SsaType): Value {
+    // walkCompLit's pointer temporary for the OPTRLIT of a record that is not order's preallocated one
+    // (escaping, or a deferred literal, which persists to the function's end: not Transient).
+    if (this.cx.facts.escapingSites.has(site) || this.deferredLits.has(site)) this.reserveTemp()
     if (this.cx.facts.escapingSites.has(site)) return this.newObject(rec, true)
     const a = this.stackTemp(rec)
     return a
@@ -199,6 +202,7 @@ export const callMethods = {
   },
 
   staticCall(this: FnBuilder, fn: string, pre: Value[], args: A.Expr[], sig: import('../types/types').Signature, variadic: import('../types/info').VariadicCall, e: A.Call): Value[] {
+    this.splitEntryForDefers()
     const { vals, types } = this.args(pre, args, sig, variadic, e)
     const rts = sig.results.map((r) => fromGo(r.type))
     this.pos = this.at(e.lparen >= 0 ? exprPos(e) : e.pos)
@@ -207,6 +211,7 @@ export const callMethods = {
   },
 
   closureCall(this: FnBuilder, fv: Value, args: A.Expr[], sig: import('../types/types').Signature, variadic: import('../types/info').VariadicCall, e: A.Call): Value[] {
+    this.splitEntryForDefers()
     const { vals, types } = this.args([], args, sig, variadic, e)
     const rts = sig.results.map((r) => fromGo(r.type))
     this.pos = this.at(exprPos(e))

@@ -18,6 +18,8 @@ import { rangeClear } from './rangeclear'
 import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
+import { goStmt } from './gostmt'
+import { selectStmt } from './selects'
 import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
 import { typeSwitchStmt } from './typeswitch'
 
@@ -65,6 +67,12 @@ export const stmtMethods = {
         return this.branchStmt(s)
       case 'Return':
         return this.returnStmt(s)
+      case 'Select':
+        return selectStmt(this, s)
+      case 'GoDefer':
+        if (s.tok === 'defer' && this.deferState) return this.deferStmt(s)
+        if (s.tok === 'go') return goStmt(this, s)
+        throw new Unsupported(s.pos, `${s.tok} statement (SSA construction)`)
       default:
         throw new Unsupported(s.pos, `statement ${s.kind}`)
     }
@@ -131,6 +139,7 @@ export const stmtMethods = {
       this.assignVar(v, this.materialize(val))
       return
     }
+    if (home.kind === 'stack' && this.deferState && v.varKind === 'result' && canSSA(home.type)) return this.storeResult(v, this.materialize(val))
     if (home.kind === 'stack' && !canSSA(home.type)) this.varDef(v, home)
     this.storeInto(home.type, this.addrOfVar(v), val)
   },
@@ -553,7 +562,10 @@ export const stmtMethods = {
   },
 
   returnStmt(this: FnBuilder, s: A.Return): void {
-    if (s.results.length === this.results.length) {
+    if (this.deferState && s.results.length > 1 && s.results.length === this.results.length) {
+      const vals = this.deferReturnValues(s)
+      this.results.forEach((r, i) => vals[i] && this.setVar(r, vals[i]))
+    } else if (s.results.length === this.results.length) {
       const vals = s.results.map((e) => this.valueFor(e))
       this.results.forEach((r, i) => this.setVar(r, vals[i]!))
     } else if (s.results.length === 1 && this.results.length > 1) {
@@ -566,6 +578,7 @@ export const stmtMethods = {
 
   /** The function's exit: results (and memory) through MakeResult, then Ret (`asStmt`: for a return statement, a statement boundary). */
   exit(this: FnBuilder, asStmt = false): void {
+    this.deferExit()
     const vals = this.results.map((r) => {
       const home = this.home(r)
       if (home.kind === 'ssa') return this.readVar(r)

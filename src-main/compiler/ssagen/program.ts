@@ -19,6 +19,8 @@ import type { Func } from '../ssa/func'
 import { Attr } from '../escape/graph'
 import { FnBuilder, Unsupported, type FnContext } from './fn'
 import { refuseConcurrency } from './concur'
+import { refuseDefers } from './defers'
+import { refuseGo } from './gostmt'
 import type { EscapeFacts } from './vars'
 import { allocGroups, zerobaseVars } from './allocs'
 import { refuseStrings } from './strings'
@@ -88,7 +90,7 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
     frames: esc.frames,
     litNames: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u.name])),
     litUnits: new Map(units.filter((u) => u.lit).map((u) => [u.lit!, u])),
-    directClosures: directClosures(info),
+    directClosures: directClosures(info, parsed.file),
     units: esc.units,
     convert: { info, defn: esc.env.defn, byRef: esc.byRef, escapes: (conv) => facts.escapingSites.has(conv) },
   }
@@ -117,6 +119,8 @@ function traceOf(unit: FnUnit, cx: FnContext, arch: string, source: SourceText, 
     refuseStrings(unit, cx.info)
     const node = unit.info!.node
     refuseConcurrency(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body)
+    refuseDefers(cx.info, cx.facts, unit.info!, node.kind === 'FuncDecl' ? node.body! : node.body, cx.frames.get(unit)?.goDefers)
+    refuseGo(cx.info, node.kind === 'FuncDecl' ? node.body! : node.body, cx.frames.get(unit)?.goDefers)
     b = new FnBuilder(unit, cx, arch)
     b.build()
   } catch (e) {

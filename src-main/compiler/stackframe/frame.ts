@@ -46,7 +46,13 @@ function cmpStackVar(a: DclVar, b: DclVar, m: MergeState | null): number {
   if (fa !== fb) return fa ? 1 : -1
   if (a.used !== b.used) return a.used ? -1 : 1
   if (a.type.hasPointers !== b.type.hasPointers) return a.type.hasPointers ? -1 : 1
+  if (!!a.needZero !== !!b.needZero) return a.needZero ? -1 : 1
   if (a.type.align !== b.type.align) return b.type.align - a.type.align
+  // Open-coded defer slots first, the last defer's first (so they lie in the frame in defer order).
+  const da = a.openDeferSlot ?? -1
+  const db = b.openDeferSlot ?? -1
+  if ((da >= 0) !== (db >= 0)) return da >= 0 ? -1 : 1
+  if (da >= 0) return db - da
   return byName(a, b)
 }
 
