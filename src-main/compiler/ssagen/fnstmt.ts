@@ -404,12 +404,6 @@ export const stmtMethods = {
       hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
       if (valVar) haAddr = this.nilCheck(this.expr(s.x))
     } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
-    // The temporaries gc declares for the loop (they number the later ones, and regalloc's spill slots):
-    // order's copy of a slice whose values are read, held through the body; walk's hv1 and hn.
-    const orderMark = this.orderHeld.length
-    if (xt.kind === 'slice' && readsValue) this.reserveOrderTemp(fromGo(xt))
-    this.reserveTemp()
-    this.reserveTemp()
     const it = hn.type
     const hv = { name: '.hv1' }
     this.writeVar(hv, this.constInt(it, 0), it)
@@ -474,7 +468,6 @@ export const stmtMethods = {
     this.seal(cond)
     this.seal(end)
     if (end.preds.length) this.startBlock(end)
-    this.releaseOrderTemps(orderMark)
   },
 
   /** The increment block's jump back: without code of its own it takes the condition's position (gc: so it is not muddled). */

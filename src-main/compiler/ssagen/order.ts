@@ -66,8 +66,7 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
       break
     case 'Assign': {
       // `x = f()` stays; `a[i] = f()` and `x, y = f(), g()` copy the calls out.
-      // `x op= f()` is order's OASOP: its right side is copied like any operand.
-      const plain = s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident' && (s.op === '=' || s.op === ':=')
+      const plain = s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident'
       for (const l of s.lhs) if (l.kind !== 'Ident') visit(l, false)
       for (const r of s.rhs) visit(r, plain)
       break
