@@ -18,7 +18,7 @@ import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, structOf, T, type SsaType } fr
 import { Builder } from './builder'
 import { abiAnalyze, abiConfig, argOpFor, registerParts, type AbiParam } from '../ssa/abi'
 import { newHeapAddr } from './heapalloc'
-import { definedVars, hoisted, walkInits } from './order'
+import { copiedInPlace, definedVars, hoisted, walkInits } from './order'
 import { as2Temps } from './as2func'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 import { stmtMethods } from './fnstmt'
@@ -40,6 +40,7 @@ import type { Units } from '../escape/units'
 const PROVISIONAL = 1_000_000
 import { ifaceMethods, refuseInterfaces } from './iface'
 import { sentParams } from './concur'
+import { noteMapLitsInPlace } from './dcltemps'
 
 export class Unsupported extends Error {
   constructor(
@@ -383,6 +384,7 @@ export class FnBuilder extends Builder {
       this.declare(v)
       this.predeclared.add(v)
     }
+    noteMapLitsInPlace(this, s)
     this.orderInits(s)
     this.stmt1(s)
     // A statement's temporaries are free again after it (a return keeps them to the end of its block).
@@ -398,6 +400,10 @@ export class FnBuilder extends Builder {
     const byAddr = calls.length ? callsComparedByAddress(this, s) : null
     for (const c of calls) {
       if (!this.cur) break
+      if (copiedInPlace(this.cx.info, c)) {
+        this.reserveOrderTemp(fromGo(this.typeOf(c)))
+        continue
+      }
       this.hoistedCalls.set(c, this.orderCopy(this.call(c), byAddr!.has(c)))
     }
     this.as2 = this.cur ? as2Temps(this, s) : null
