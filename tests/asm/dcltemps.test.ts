@@ -1,4 +1,4 @@
-// End to end: testdata/ssa/temps.go through our whole pipeline against
+// End to end: testdata/ssa/dcltemps.go through our whole pipeline against
 // `go tool compile -l -S` on amd64 and ppc64. gc numbers `.autotmp_N` by
 // the length of fn.Dcl, and order and walk declare temporaries that hold
 // SSA values in our construction (len and cap copies, range loops' hidden
@@ -21,7 +21,7 @@ describe.skipIf(skipDifferential)('temporaries numbered as gc numbers them, agai
   let v: Verdict
   beforeAll(async () => {
     requireGo()
-    const name = 'temps.go'
+    const name = 'dcltemps.go'
     const text = await readFile(join(projectRoot, 'testdata', 'ssa', name), 'utf8')
     const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }])).get(name)!
     us = await ours(`./${name}`, text)
