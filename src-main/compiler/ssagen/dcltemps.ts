@@ -79,6 +79,15 @@ export function fieldStoreTemp(b: FnBuilder): void {
   b.reserveTemp()
 }
 
+/**
+ * walkCompLit's temporary for `&T{…}` (OPTRLIT, which oaslit never builds in
+ * place), and so for the record of a closure or method value, which walk
+ * builds as one: the pointer, made before the object it points to.
+ */
+export function ptrLitTemp(b: FnBuilder): void {
+  b.reserveTemp()
+}
+
 /** maplit's tmpkey and tmpelem, declared even for no entry (or past 25 entries its loop index, then the loop's one store). */
 export function mapLiteralTemps(b: FnBuilder, statics: number): void {
   if (statics > 25) {
