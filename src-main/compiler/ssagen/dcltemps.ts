@@ -27,7 +27,7 @@ import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import { identical, under } from '../types/types'
 import type { Value } from '../ssa/func'
-import { ptrTo, T, type SsaType } from '../ssa/types'
+import { canSSA, ptrTo, T, type SsaType } from '../ssa/types'
 import { unparen, type FnBuilder } from './fn'
 import { orderCopies } from './order'
 
@@ -51,6 +51,21 @@ export function orderZeroedTemp(b: FnBuilder, t: SsaType): Value {
   if (t.hasPointers) b.mem = b.v('VarDef', T.mem, [b.mem], 0n, { kind: 'sym', name })
   const a = b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name })
   b.zeroMem(t, a)
+  return a
+}
+
+/**
+ * The stack object of a transient closure, method value or slice literal
+ * (escape analysis: it lives only during its statement): order preallocates
+ * it (Prealloc, pooled by type like its other temporaries) and walk zeroes
+ * it as it would its own stack temporary (initStackTemp).
+ */
+export function orderStackTemp(b: FnBuilder, t: SsaType): Value {
+  const name = b.orderTemp(t, true)
+  if (t.hasPointers) b.mem = b.v('VarDef', T.mem, [b.mem], 0n, { kind: 'sym', name })
+  const a = b.v('LocalAddr', ptrTo(t), [b.sp, b.mem], 0n, { kind: 'sym', name })
+  if (canSSA(t)) b.store(t, a, b.zero(t))
+  else b.zeroMem(t, a)
   return a
 }
 
@@ -100,10 +115,10 @@ export function mapLiteralTemps(b: FnBuilder, statics: number): void {
 }
 
 /**
- * Map literals walk builds straight into their variable (oaslit): the right
- * side of `x = lit`, `x := lit`, `var x = lit` or a returned literal, where
- * x is a local on the stack whose address is never taken and of the very
- * type of the literal. Any other map literal is built into walkCompLit's
+ * Map and slice literals walk builds straight into their variable (oaslit):
+ * the right side of `x = lit`, `x := lit`, `var x = lit` or a returned
+ * literal, where x is a local on the stack whose address is never taken and
+ * of the very type of the literal. Any other is built into walkCompLit's
  * temporary first.
  */
 const inPlaceMapLits = new WeakSet<A.CompositeLit>()
@@ -112,7 +127,7 @@ export function noteMapLitsInPlace(b: FnBuilder, s: A.Stmt): void {
   const info = b.cx.info
   const note = (lhs: Var | undefined, rhs: A.Expr): void => {
     const lit = unparen(rhs)
-    if (!lhs || lit.kind !== 'CompositeLit' || under(lhs.type).kind !== 'map') return
+    if (!lhs || lit.kind !== 'CompositeLit' || (under(lhs.type).kind !== 'map' && under(lhs.type).kind !== 'slice')) return
     const lt = info.types.get(lit)?.type
     if (!lt || !identical(lt, lhs.type) || lhs.addrTaken || b.home(lhs).kind === 'heap' || lhs.owner !== (b.unit.decl ?? b.unit.lit)) return
     inPlaceMapLits.add(lit)
@@ -127,6 +142,11 @@ export function noteMapLitsInPlace(b: FnBuilder, s: A.Stmt): void {
   else if (s.kind === 'DeclStmt' && s.decl.kind === 'VarDecl') {
     for (const spec of s.decl.specs) if (spec.names.length === spec.values.length) spec.names.forEach((n, i) => note(varOf(n), spec.values[i]!))
   } else if (s.kind === 'Return' && s.results.length === b.results.length) s.results.forEach((r, i) => note(b.results[i], r))
+}
+
+/** A slice literal's walkCompLit temporary (the slice) unless it is built in place. */
+export function sliceLiteralTarget(b: FnBuilder, e: A.CompositeLit): void {
+  if (!inPlaceMapLits.has(e)) b.reserveTemp()
 }
 
 /**

@@ -11,7 +11,7 @@ import { compositeTemp } from './complit'
 import { bounded } from '../walk/bounds'
 import { sliceOfArray } from './slicing'
 import { arrayType, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
-import { ptrLitTemp } from './dcltemps'
+import { orderStackTemp, ptrLitTemp, sliceLiteralTarget } from './dcltemps'
 
 export const addrMethods = {
   /** The value to assign: aggregates that are not SSA-able stay lazy until we know where they go. */
@@ -257,8 +257,10 @@ export const addrMethods = {
     const at = arrayType(t.elem!, n)
     let p: Value
     // walk's slicelit: a pointer temporary to the array first (an SSA value here).
+    sliceLiteralTarget(this, e)
     this.reserveTemp()
     if (this.cx.facts.escapingSites.has(e)) p = this.newObject(at)
+    else if (this.cx.facts.transientSites?.has(e)) p = orderStackTemp(this, at)
     else {
       p = this.stackTemp(at)
     }

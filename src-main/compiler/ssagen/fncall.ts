@@ -12,7 +12,7 @@ import { callBuiltin } from './builtins'
 import { builtByWalk, mayCall } from './walkcall'
 import { sliceOfArray } from './slicing'
 import { arrayType, exprPos, closureRecordType, unparen, Unsupported, type FnBuilder } from './fn'
-import { ptrLitTemp } from './dcltemps'
+import { orderStackTemp, ptrLitTemp } from './dcltemps'
 import { stringConversion } from './strings'
 import { isStringConversion } from '../escape/strings'
 import { commaOkReceive } from './concur'
@@ -39,6 +39,7 @@ export const callMethods = {
   newRecord(this: FnBuilder, site: object, rec: SsaType): Value {
     ptrLitTemp(this)
     if (this.cx.facts.escapingSites.has(site)) return this.newObject(rec, true)
+    if (this.cx.facts.transientSites?.has(site)) return orderStackTemp(this, rec)
     const a = this.stackTemp(rec)
     return a
   },
