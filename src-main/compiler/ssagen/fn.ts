@@ -18,7 +18,7 @@ import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, structOf, T, type SsaType } fr
 import { Builder } from './builder'
 import { abiAnalyze, abiConfig, argOpFor, registerParts, type AbiParam } from '../ssa/abi'
 import { newHeapAddr } from './heapalloc'
-import { definedVars, hoisted, walkInits } from './order'
+import { copiedInPlace, definedVars, hoisted, walkInits } from './order'
 import { as2Temps } from './as2func'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 import { stmtMethods } from './fnstmt'
@@ -43,6 +43,7 @@ import type { ConvertEnv } from '../walk/convert'
 import { refuseSliceToArray } from './slice2arr'
 import { sentParams } from './concur'
 import { deferMethods, type DeferState } from './defers'
+import { noteMapLitsInPlace } from './dcltemps'
 
 export class Unsupported extends Error {
   constructor(
@@ -407,6 +408,7 @@ export class FnBuilder extends Builder {
       this.declare(v)
       this.predeclared.add(v)
     }
+    noteMapLitsInPlace(this, s)
     this.orderInits(s)
     this.stmt1(s)
     // A statement's temporaries are free again after it (a return keeps them to the end of its block).
@@ -422,6 +424,10 @@ export class FnBuilder extends Builder {
     const byAddr = calls.length ? callsComparedByAddress(this, s) : null
     for (const c of calls) {
       if (!this.cur) break
+      if (copiedInPlace(this.cx.info, c)) {
+        this.reserveOrderTemp(fromGo(this.typeOf(c)))
+        continue
+      }
       this.hoistedCalls.set(c, this.orderCopy(this.call(c), byAddr!.has(c)))
     }
     this.as2 = this.cur ? as2Temps(this, s) : null

@@ -11,6 +11,7 @@ import { compositeTemp } from './complit'
 import { bounded } from '../walk/bounds'
 import { sliceOfArray } from './slicing'
 import { arrayType, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
+import { orderStackTemp, ptrLitTemp, sliceLiteralTarget } from './dcltemps'
 
 export const addrMethods = {
   /** The value to assign: aggregates that are not SSA-able stay lazy until we know where they go. */
@@ -148,6 +149,7 @@ export const addrMethods = {
 
   /** &T{…} or an implicit &: a new object, on the heap if it escapes, else a stack temporary. */
   compositeAddr(this: FnBuilder, e: A.CompositeLit, t: SsaType, site: object): Value {
+    ptrLitTemp(this)
     if (this.cx.facts.escapingSites.has(site)) {
       const p = this.newObject(t)
       this.fillComposite(e, t, p)
@@ -255,8 +257,10 @@ export const addrMethods = {
     const at = arrayType(t.elem!, n)
     let p: Value
     // walk's slicelit: a pointer temporary to the array first (an SSA value here).
+    sliceLiteralTarget(this, e)
     this.reserveTemp()
     if (this.cx.facts.escapingSites.has(e)) p = this.newObject(at)
+    else if (this.cx.facts.transientSites?.has(e)) p = orderStackTemp(this, at)
     else {
       p = this.stackTemp(at)
     }

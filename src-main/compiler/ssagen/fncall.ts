@@ -12,6 +12,7 @@ import { callBuiltin } from './builtins'
 import { builtByWalk, mayCall } from './walkcall'
 import { sliceOfArray } from './slicing'
 import { arrayType, exprPos, closureRecordType, unparen, Unsupported, type FnBuilder } from './fn'
+import { orderStackTemp, ptrLitTemp } from './dcltemps'
 import { stringConversion } from './strings'
 import { isStringConversion } from '../escape/strings'
 import { commaOkReceive } from './concur'
@@ -37,10 +38,9 @@ export const callMethods = {
   },
 
   newRecord(this: FnBuilder, site: object, rec: SsaType): Value {
-    // walkCompLit's pointer temporary for the OPTRLIT of a record that is not order's preallocated one
-    // (escaping, or a deferred literal, which persists to the function's end: not Transient).
-    if (this.cx.facts.escapingSites.has(site) || this.deferredLits.has(site)) this.reserveTemp()
+    ptrLitTemp(this)
     if (this.cx.facts.escapingSites.has(site)) return this.newObject(rec, true)
+    if (this.cx.facts.transientSites?.has(site)) return orderStackTemp(this, rec)
     const a = this.stackTemp(rec)
     return a
   },

@@ -22,6 +22,7 @@ import { goStmt } from './gostmt'
 import { selectStmt } from './selects'
 import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
 import { typeSwitchStmt } from './typeswitch'
+import { mapStoreValue, rangeOrderCopy, rangeWalkTemps } from './dcltemps'
 
 const isBlankExpr = (e: A.Expr): boolean => e.kind === 'Ident' && e.name === '_'
 
@@ -168,6 +169,7 @@ export const stmtMethods = {
       if (op === '+' && fromGo(t).kind === 'string') return this.assignTo(lhs, () => concatStrings(this, [lhs, s.rhs[0]!], false, s))
       const ml = unparen(lhs)
       if (ml.kind === 'Index' && under(this.typeOf(ml.x)).kind === 'map') {
+        mapStoreValue(this, s.rhs[0]!, fromGo(this.typeOf(s.rhs[0]!)))
         return mapOpAssign(this, ml, (old) => this.binaryValue(op, old, this.expr(s.rhs[0]!), t, this.typeOf(s.rhs[0]!), s.pos))
       }
       // gc evaluates the address once, then x = x op y.
@@ -184,7 +186,7 @@ export const stmtMethods = {
       const [l, r] = [unparen(s.lhs[0]!), unparen(s.rhs[0]!)]
       const self = l.kind === 'Ident' && r.kind === 'Ident' && this.cx.info.uses.get(l)
       if (s.lhs.length === 1 && self && self === this.cx.info.uses.get(r as A.Ident)) return
-      if (s.lhs.length === 1) return this.assignTo(s.lhs[0]!, () => this.valueFor(s.rhs[0]!))
+      if (s.lhs.length === 1) return this.assignTo(s.lhs[0]!, () => this.valueFor(s.rhs[0]!), s.rhs[0]!)
       // Parallel assignment: evaluate all right-hand sides first.
       const vals = s.rhs.map((r) => this.valueFor(r))
       s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
@@ -196,8 +198,8 @@ export const stmtMethods = {
     s.lhs.forEach((l, i) => this.assignTo(l, () => vals[i]!))
   },
 
-  /** Assign the value `make()` produces to the location `lhs` denotes. */
-  assignTo(this: FnBuilder, lhs: A.Expr, make: () => Value | LazyAggregate): void {
+  /** Assign the value `make()` produces to the location `lhs` denotes (`rhs`: the expression, when one statement assigns it alone). */
+  assignTo(this: FnBuilder, lhs: A.Expr, make: () => Value | LazyAggregate, rhs?: A.Expr): void {
     lhs = unparen(lhs)
     if (lhs.kind === 'Ident') {
       if (lhs.name === '_') {
@@ -210,6 +212,7 @@ export const stmtMethods = {
     const t = fromGo(this.typeOf(lhs))
     if (lhs.kind === 'Index' && under(this.typeOf(lhs.x)).kind === 'map') {
       // order: the right side first (made cheap), then walk's *mapassign(…) = v.
+      if (rhs) mapStoreValue(this, rhs, t)
       const val = this.materialize(make())
       return this.storeInto(t, this.nilCheck(mapAssignPtr(this, lhs)), val)
     }
@@ -393,16 +396,21 @@ export const stmtMethods = {
       hn = this.expr(s.x)
     } else if (xt.kind === 'slice') {
       ha = this.expr(s.x)
+      if (readsValue) rangeOrderCopy(this, ha.type)
       hn = this.v('SliceLen', T.int, [ha])
     } else if (xt.kind === 'array') {
       hn = this.constInt(T.int, xt.len)
       // gc's order copies a ranged-over array when the loop reads its values (a temporary unless SSA-able).
       const at = fromGo(xt)
-      if (readsValue) haAddr = canSSA(at) && this.addressable(s.x) ? this.addr(s.x) : this.orderSpill(this.expr(s.x), at, !cheapIndex(this.arch, at.elem!.size))
+      if (readsValue && canSSA(at) && this.addressable(s.x)) {
+        haAddr = this.addr(s.x)
+        rangeOrderCopy(this, at)
+      } else if (readsValue) haAddr = this.orderSpill(this.expr(s.x), at, !cheapIndex(this.arch, at.elem!.size))
     } else if (xt.kind === 'pointer') {
       const at = under(xt.elem)
       hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
       if (valVar) haAddr = this.nilCheck(this.expr(s.x))
+      if (readsValue) rangeOrderCopy(this, fromGo(xt))
     } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
     const it = hn.type
     const hv = { name: '.hv1' }
@@ -412,6 +420,7 @@ export const stmtMethods = {
     const hu = { name: '.hu' }
     const hp = { name: '.hp' }
     const walkPtr = readsValue && elemT !== null && !cheapIndex(this.arch, elemT.size)
+    rangeWalkTemps(this, xt.kind === 'basic' ? 'int' : walkPtr ? 'slicePtr' : 'slice')
     if (walkPtr) {
       const first = ha ? this.v('SlicePtr', ptrTo(elemT), [ha]) : haAddr!
       this.writeVar(hu, this.v('Convert', T.uintptr, [this.v('Copy', T.unsafePointer, [first]), this.mem]), T.uintptr)

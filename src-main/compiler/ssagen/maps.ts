@@ -28,6 +28,7 @@ import type { Value } from '../ssa/func'
 import { bytePtr, canSSA, fromGo, mapGroupType, mapHeaderType, mapIterType, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { argWidth } from './builder'
 import { Unsupported, unparen, type FnBuilder } from './fn'
+import { fieldStoreTemp, mapAssignTemp, mapLiteralTarget, mapLiteralTemps, mapStoreValue, orderZeroedTemp, rangeOrderCopy } from './dcltemps'
 
 type Fast = 'fast32' | 'fast64' | 'fast64ptr' | 'faststr'
 
@@ -123,6 +124,7 @@ export function mapAssignPtr(b: FnBuilder, e: A.Index): Value {
   const mt = mapTypeOf(b, e.x)
   const fast = mapFast(mt)!
   const { args, types } = callArgs(b, e, true)
+  mapAssignTemp(b)
   return b.mkcall(`mapassign_${fast}`, [ptrTo(fromGo(mt.elem))], args, types)[0]!
 }
 
@@ -225,6 +227,9 @@ function buildMakeMap(b: FnBuilder, t: Type, escapes: boolean, hint: A.Expr | nu
     b.branch(cond, bThen, bEnd, 1)
     b.startBlock(bThen)
     const g = b.stackTemp(gt)
+    // g.ctrl = …; m.dirPtr = …: stores through the temporaries' addresses.
+    fieldStoreTemp(b)
+    fieldStoreTemp(b)
     const gname = (g.aux as { name: string }).name
     const gAddr = () => b.v('LocalAddr', ptrTo(gt), [b.sp, b.mem], 0n, { kind: 'sym', name: gname })
     // g.ctrl = abi.MapCtrlEmpty
@@ -238,6 +243,7 @@ function buildMakeMap(b: FnBuilder, t: Type, escapes: boolean, hint: A.Expr | nu
   }
   if (small) {
     // m.seed = uintptr(rand())
+    fieldStoreTemp(b)
     const m2 = mAddr()
     const [r] = b.mkcall('rand', [T.uint64], [])
     const seed = b.v('Copy', T.uintptr, [r!])
@@ -269,7 +275,8 @@ export function mapRange(b: FnBuilder, s: A.Range): void {
   const v1 = blank(s.key) && !v2 ? null : s.key!
   const varOf = (e: A.Expr | null) => rangeVar(info, s, e)
   const ha = b.expr(s.x)
-  const hit = b.stackTemp(ITER)
+  rangeOrderCopy(b, st)
+  const hit = orderZeroedTemp(b, ITER)
   const name = (hit.aux as { name: string }).name
   const hitAddr = () => b.v('LocalAddr', ptrTo(ITER), [b.sp, b.mem], 0n, { kind: 'sym', name })
   b.mkcall('mapIterStart', [], [b.typeAddr(st), ha, hitAddr()], [bytePtr, st, ptrTo(ITER)])
@@ -342,13 +349,15 @@ const groupType = (m: MapType): SsaType => mapGroupType(fromGo(m.key), fromGo(m.
 export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
   const t = b.typeOf(e)
   const mt = under(t) as MapType
-  const m = buildMakeMap(b, t, b.cx.facts.escapingSites.has(e), null, BigInt(e.elts.length))
   const st = fromGo(t)
   const kt = fromGo(mt.key)
   const et = fromGo(mt.elem)
   const fast = mapFast(mt)!
   const entries = e.elts as A.KeyValue[]
   const statics = entries.filter((kv) => isStaticEntry(b.cx.info, kv))
+  mapLiteralTarget(b, e, statics.length < entries.length, st)
+  const m = buildMakeMap(b, t, b.cx.facts.escapingSites.has(e), null, BigInt(e.elts.length))
+  mapLiteralTemps(b, statics.length)
   for (const el of statics) {
     const kv = el
     // tmpkey = k; tmpelem = v; m[tmpkey] = tmpelem: the key is a variable to mapKeyTemp, so it is converted.
@@ -359,13 +368,16 @@ export function mapLiteral(b: FnBuilder, e: A.CompositeLit): Value {
     const k = fast === 'faststr' ? strKey(b, key, kt) : fast === 'fast64ptr' ? b.v('Copy', T.unsafePointer, [key]) : b.convert(key, kt, fast === 'fast32' ? T.uint32 : T.uint64, kv.key)
     b.pos = saved
     const p = b.mkcall(`mapassign_${fast}`, [ptrTo(et)], [b.typeAddr(st), m, k], [bytePtr, st, k.type])[0]!
+    mapAssignTemp(b)
     b.store(et, b.nilCheck(p), val)
   }
   for (const kv of entries) {
     if (statics.includes(kv)) continue
+    mapStoreValue(b, kv.value, et)
     const val = b.expr(kv.value)
     const key = keyArgOf(b, mt, kv.key, true)
     const p = b.mkcall(`mapassign_${fast}`, [ptrTo(et)], [b.typeAddr(st), m, key.v], [bytePtr, st, key.t])[0]!
+    mapAssignTemp(b)
     b.store(et, b.nilCheck(p), val)
   }
   return m

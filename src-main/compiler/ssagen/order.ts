@@ -8,7 +8,7 @@
 import type * as A from '../syntax/ast'
 import type { TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
-import { under } from '../types/types'
+import { under, type Type } from '../types/types'
 import { isAppendOfMake } from './appendslice'
 import { isIntrinsicId } from '../types/mathpkgs'
 
@@ -51,9 +51,13 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
         if (isAppendOfMake(info, e)) {
           visit(e.args[0], false)
           visit((unparenE(e.args[1]!) as A.Call).args[1], false)
+        } else if (isRuneCount(info, e)) {
+          // len([]rune(s)) becomes countrunes(s): the conversion is never made (order's isRuneCount).
+          visit((unparenE(e.args[0]!) as A.Call).args[0], false)
         } else for (const a of e.args) visit(a, false)
         // A call directly assigned or stated is evaluated in place (order leaves `x = f()` alone).
         if (!top && ci && hoists(ci)) out.push(e)
+        else if (!top && copiedInPlace(info, e)) out.push(e)
         return
       }
       default:
@@ -65,8 +69,8 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
       visit(s.x, true)
       break
     case 'Assign': {
-      // `x = f()` stays; `a[i] = f()` and `x, y = f(), g()` copy the calls out.
-      const plain = s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident'
+      // `x = f()` stays; `a[i] = f()`, `x, y = f(), g()` and `x += f()` (order's OASOP) copy the calls out.
+      const plain = (s.op === '=' || s.op === ':=') && s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident'
       for (const l of s.lhs) if (l.kind !== 'Ident') visit(l, false)
       for (const r of s.rhs) visit(r, plain)
       break
@@ -77,10 +81,59 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
     case 'Return':
       for (const r of s.results) visit(r, false)
       break
+    case 'Range':
+      // order.stmt's ORANGE: the ranged-over expression is ordered like any other (`range f()` copies the call).
+      visit(s.x, false)
+      break
     default:
       break
   }
   return out
+}
+
+/**
+ * What else order's expr1 copies into a temporary when it is not assigned
+ * straight to a variable: a non-constant len or cap, and []byte(s) or
+ * []rune(s) of a string. The temporary holds an SSA value, so we build the
+ * value where it is used and only take the temporary's number.
+ */
+export function copiedInPlace(info: TypeInfo, e: A.Call): boolean {
+  const ci = info.calls.get(e)
+  if (!ci || info.types.get(e)?.value !== undefined) return false
+  if (ci.kind === 'builtin') return ci.id === 'len' || ci.id === 'cap'
+  if (ci.kind !== 'conversion' || under(ci.to).kind !== 'slice') return false
+  const from = info.types.get(unparenE(e.args[0]!))?.type
+  return !!from && isStringType(from)
+}
+
+/** len([]rune(s)): walk counts the runes without converting. */
+function isRuneCount(info: TypeInfo, e: A.Call): boolean {
+  const ci = info.calls.get(e)
+  if (ci?.kind !== 'builtin' || ci.id !== 'len') return false
+  const x = unparenE(e.args[0]!)
+  return x.kind === 'Call' && copiedInPlace(info, x) && info.calls.get(x)?.kind === 'conversion' && isRuneSlice(info.types.get(x)?.type)
+}
+
+function isStringType(t: Type): boolean {
+  const u = under(t)
+  return u.kind === 'basic' && (u.basic === 'string' || u.basic === 'untyped string')
+}
+
+function isRuneSlice(t: Type | undefined): boolean {
+  if (!t) return false
+  const u = under(t)
+  if (u.kind !== 'slice') return false
+  const e = under(u.elem)
+  return e.kind === 'basic' && e.basic === 'int32'
+}
+
+/** Whether order has already copied e (not assigned straight to a variable) into a temporary: a call, len, a receive. */
+export function orderCopies(info: TypeInfo, e: A.Expr): boolean {
+  const x = unparenE(e)
+  if (x.kind === 'Unary') return x.op === '<-'
+  if (x.kind !== 'Call') return false
+  const ci = info.calls.get(x)
+  return (!!ci && hoists(ci)) || copiedInPlace(info, x)
 }
 
 function hoists(ci: NonNullable<ReturnType<TypeInfo['calls']['get']>>): boolean {

@@ -71,10 +71,11 @@ export interface SsaInput {
 }
 
 export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, options: SsaOptions = {}): SsaProgram {
-  const facts: EscapeFacts = { heap: new Set(), escapingSites: new Set(), byRef: esc.byRef, zeroCopy: new Set() }
+  const facts: EscapeFacts = { heap: new Set(), escapingSites: new Set(), byRef: esc.byRef, zeroCopy: new Set(), transientSites: new Set() }
   for (const b of esc.batches) {
     for (const loc of b.graph.locations) {
       if (loc.kind === 'alloc' && loc.ref && !loc.has(Attr.Mutates) && (loc.ref as { kind?: string }).kind === 'Call' && isStringToBytes(info, loc.ref as A.Call)) facts.zeroCopy!.add(loc.ref)
+      if (loc.kind === 'alloc' && loc.ref && !loc.has(Attr.Escapes) && !loc.has(Attr.Persists)) facts.transientSites!.add(loc.ref as object)
       if (!loc.ref || !loc.has(Attr.Escapes)) continue
       if (loc.kind === 'alloc') facts.escapingSites.add(loc.ref as object)
       else facts.heap.add(loc.ref as object)

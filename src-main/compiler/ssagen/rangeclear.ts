@@ -16,6 +16,7 @@ import type { Value } from '../ssa/func'
 import { fromGo, ptrTo, results, T } from '../ssa/types'
 import { argWidth } from './builder'
 import { unparen, type FnBuilder } from './fn'
+import { rangeWalkTemps } from './dcltemps'
 
 interface Clear {
   /** The indexed array or slice (or pointer to an array). */
@@ -79,6 +80,7 @@ export function rangeClear(b: FnBuilder, s: A.Range): boolean {
   if (!c) return false
   const { x, xt, at } = c
   const info = b.cx.info
+  rangeWalkTemps(b, 'clear')
   const et = fromGo(at.elem)
   b.pos = b.at(s.pos)
   // len of an array is a constant, but walk still evaluates the array (`_ = a`): through a pointer, a nil check.

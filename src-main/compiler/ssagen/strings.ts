@@ -21,6 +21,7 @@ import { toInt } from '../types/constant'
 import { quote } from '../types/strings'
 import { constStringAux } from '../ssa/rules/strings'
 import { bounded } from '../walk/bounds'
+import { rangeOrderCopy, rangeWalkTemps } from './dcltemps'
 
 /**
  * Throws Unsupported at the first string form SSA construction does not
@@ -215,11 +216,15 @@ export function stringCond(s: FnBuilder, e: A.Binary): Cond {
   return op === '==' ? { k: '&&', x: eqlen, y: eqmem } : { k: '||', x: eqlen, y: { k: '!', x: eqmem } }
 }
 
-/** A compared string: string(b) of a []byte is order's OBYTES2STRTMP (b's own bytes). */
-function operand(s: FnBuilder, x: A.Expr): Value {
+/**
+ * A compared or concatenated string: string(b) of a []byte is order's
+ * OBYTES2STRTMP (b's own bytes). A comparison needs it cheap: walk copies it
+ * into a temporary (walkCompareString's cheapExpr or safeExpr).
+ */
+function operand(s: FnBuilder, x: A.Expr, compared = true): Value {
   const u = unparen(x)
   if (u.kind === 'Call' && isStringConversion(s.cx.info, u) && isElem(s.typeOf(unparen(u.args[0]!)), 'uint8')) {
-    orderTemp(s)
+    if (compared) s.reserveTemp()
     return bytesToStringTmp(s, u.args[0]!, fromGo(s.typeOf(u)))
   }
   return s.expr(x)
@@ -267,7 +272,7 @@ export function concatStrings(s: FnBuilder, operands: A.Expr[], onStack: boolean
     return c?.kind === 'string' && c.value.length > 0
   })
   const vals = operands.map((x) => {
-    const v = hasLit ? operand(s, x) : s.expr(x)
+    const v = hasLit ? operand(s, x, false) : s.expr(x)
     return s.convert(v, v.type, T.string, x)
   })
   const bufType = ptrTo(arrayOf(T.uint8, TMP_BUF))
@@ -286,17 +291,7 @@ export function concatStrings(s: FnBuilder, operands: A.Expr[], onStack: boolean
 
 /** `a + b + …` on strings. */
 export function concatExpr(s: FnBuilder, e: A.Binary): Value {
-  orderTemp(s)
   return concatStrings(s, concatOperands(s.cx.info, e), !s.cx.facts.escapingSites.has(e), e)
-}
-
-/**
- * order makes a temporary for every concatenation and string conversion of
- * the function (it takes a number in gc's Dcl though it holds an SSA value);
- * walk's stack buffers are numbered after them (autotmps.ts).
- */
-function orderTemp(s: FnBuilder): void {
-  s.reserveTemp('order')
 }
 
 /** A fresh stack buffer walk allocates (stackBufAddr): its address, no zeroing. */
@@ -322,7 +317,6 @@ const isElem = (t: Type, basic: string): boolean => {
  * the string's bytes (escape analysis's zero-copy OSTR2BYTESTMP).
  */
 export function stringConversion(s: FnBuilder, e: A.Call): Value {
-  orderTemp(s)
   const arg = e.args[0]!
   const from = s.typeOf(unparen(arg))
   const rt = fromGo(s.typeOf(e))
@@ -409,6 +403,8 @@ export function rangeString(s: FnBuilder, r: A.Range): void {
   const keyVar = rangeVar(info, r, r.key)
   const valVar = rangeVar(info, r, r.value)
   const ha = s.convert(s.expr(r.x), fromGo(s.typeOf(r.x)), T.string, r.x)
+  rangeOrderCopy(s, T.string)
+  rangeWalkTemps(s, 'string')
   s.pos = s.at(r.pos)
   const hv1 = { name: '.hv1' }
   const hv2 = { name: '.hv2' }

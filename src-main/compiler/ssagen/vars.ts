@@ -26,6 +26,8 @@ export interface EscapeFacts {
   byRef: Set<Var>
   /** []byte(s) conversions nothing writes through (escape analysis's zero-copy OSTR2BYTESTMP). */
   zeroCopy?: Set<object>
+  /** Allocation sites whose object lives only during their statement (gc's Transient: order preallocates them). */
+  transientSites?: Set<object>
 }
 
 /** `walkAddrTaken`: walk took the variable's address for its own rewrites (a clearing loop's `&a[0]`). */
