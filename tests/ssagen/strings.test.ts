@@ -26,9 +26,10 @@ func lt(a, b string) bool { return a < b }
 func b2s(b []byte) int { s := string(b); return len(s) }
 func zc(s string) byte { b := []byte(s); return b[0] }
 func rng(s string) int { n := 0; for range s { n++ }; return n }
-func cp(b []byte, s string) int { return copy(b, s) }
+func cp(b []byte, s string) []byte { return append(b, s...) }
 func lits() []byte { return []byte("abc") }
 func sw(s string) int { switch s { case "a": return 1 }; return 0 }
+func cps(b []byte, s string) int { return copy(b, s) }
 `
 
 const start = (prog: Awaited<ReturnType<typeof ssaProgram>>, fn: string, pass = 'start') =>
@@ -71,9 +72,17 @@ describe('strings in SSA construction', () => {
     expect(zc).toContain('{runtime.zerobase}')
   })
 
+  it('copy(b, s): the string\'s length and data pointer (StringLen, StringPtr), then memmove', async () => {
+    const prog = await ssaProgram('./p.go', SRC, { pkgPath: 'p' })
+    const c = start(prog, 'cps')
+    expect(c).toMatch(/StringLen <int> v\d+/)
+    expect(c).toMatch(/StringPtr <\*uint8> v\d+/)
+    expect(c).toContain('{AuxCall{runtime.memmove}}')
+  })
+
   it('refuses the forms not built yet, at the construct', async () => {
     const prog = await ssaProgram('./p.go', SRC, { pkgPath: 'p' })
-    expect(() => prog.trace('cp', 'amd64')).toThrow(/\.\/p\.go:15:\d+: unsupported: copy of a string/)
+    expect(() => prog.trace('cp', 'amd64')).toThrow(/\.\/p\.go:15:\d+: unsupported: append of a string/)
     expect(() => prog.trace('lits', 'amd64')).toThrow(/\.\/p\.go:16:\d+: unsupported: conversion of a constant string to a slice/)
     expect(() => prog.trace('sw', 'amd64')).toThrow(/\.\/p\.go:17:\d+: unsupported: switch on a string/)
   })

@@ -115,6 +115,10 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
   const src = s.expr(e.args[1]!)
   const et: SsaType = dst.type.elem!
   const ptrT = ptrTo(et)
+  // copy(b, s) from a string: its length and data pointer (OLEN, OSPTR of a string).
+  const fromString = src.type.kind === 'string'
+  const srcLen = (): Value => s.v(fromString ? 'StringLen' : 'SliceLen', T.int, [src])
+  const srcPtr = (): Value => s.v(fromString ? 'StringPtr' : 'SlicePtrUnchecked', ptrT, [src])
   if (et.hasPointers) {
     const args = [s.typeAddr(et), s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SliceLen', T.int, [dst]), s.v('SlicePtrUnchecked', ptrT, [src]), s.v('SliceLen', T.int, [src])]
     return s.mkcall('typedslicecopy', [T.int], args, [bytePtr, bytePtr, T.int, bytePtr, T.int])[0]!
@@ -124,20 +128,20 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
   const n = { name: '.copylen' }
   s.writeVar(n, s.v('SliceLen', T.int, [dst]), T.int)
   const [shorter, lenDone] = [s.newBlock(), s.newBlock()]
-  s.branch(s.v('Less64', T.bool, [s.v('SliceLen', T.int, [src]), s.readVar(n)]), shorter, lenDone)
+  s.branch(s.v('Less64', T.bool, [srcLen(), s.readVar(n)]), shorter, lenDone)
   s.seal(shorter)
   s.startBlock(shorter)
-  s.writeVar(n, s.v('SliceLen', T.int, [src]), T.int)
+  s.writeVar(n, srcLen(), T.int)
   s.jump(lenDone)
   s.seal(lenDone)
   s.startBlock(lenDone)
   const len = s.readVar(n)
   const [move, done] = [s.newBlock(), s.newBlock()]
-  s.branch(s.v('NeqPtr', T.bool, [s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SlicePtrUnchecked', ptrT, [src])]), move, done, 1)
+  s.branch(s.v('NeqPtr', T.bool, [s.v('SlicePtrUnchecked', ptrT, [dst]), srcPtr()]), move, done, 1)
   s.seal(move)
   s.startBlock(move)
   const bytes = s.v('Mul64', T.uintptr, [s.v('Copy', T.uintptr, [len]), s.constInt(T.uintptr, et.size)])
-  s.mkcall('memmove', [], [s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SlicePtrUnchecked', ptrT, [src]), bytes], [bytePtr, bytePtr, T.uintptr])
+  s.mkcall('memmove', [], [s.v('SlicePtrUnchecked', ptrT, [dst]), srcPtr(), bytes], [bytePtr, bytePtr, T.uintptr])
   s.jump(done)
   s.seal(done)
   s.startBlock(done)

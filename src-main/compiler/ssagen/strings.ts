@@ -49,7 +49,8 @@ export function refuseStrings(unit: FnUnit, info: TypeInfo): void {
         if (ci?.kind === 'conversion' && isStringConversion(info, n) && info.types.get(unparen(n.args[0]!))?.value !== undefined) {
           throw new Unsupported(n.pos, 'conversion of a constant string to a slice')
         }
-        if (ci?.kind === 'builtin' && ['copy', 'append', 'print', 'println'].includes(ci.id) && n.args.some(isStr)) throw new Unsupported(n.pos, `${ci.id} of a string`)
+        // copy(b, s) is built (builtins.ts copySlices, the string's length and pointer).
+        if (ci?.kind === 'builtin' && ['append', 'print', 'println'].includes(ci.id) && n.args.some(isStr)) throw new Unsupported(n.pos, `${ci.id} of a string`)
         break
       }
     }

@@ -28,6 +28,8 @@ export function moves(): RuleDef[] {
       copyAt(w1, BigInt(off), dst, src, mem, copyAt(w2, 0n, dst, src, mem)),
     )
   return [
+    // The type-assertion and interface-switch caches are read with an atomic load (gc's dottype1, interfaceSwitch).
+    ...rules('(AtomicLoadPtr ptr mem) => (MOVQatomicload ptr mem)', ({ ptr, mem }: { ptr: Value; mem: Value }) => op('MOVQatomicload', ptr, mem)),
     ...rules('(Move [0] _ _ mem) => mem', ({ mem }) => mem),
     ...one(1, 'B'),
     ...one(2, 'W'),

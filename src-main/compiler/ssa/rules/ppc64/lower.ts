@@ -373,6 +373,8 @@ export function memory(): RuleDef[] {
   const mv = (st: string, ld: string, off: bigint, d: Value, s: Value, m: Value | ReturnType<typeof op>, mem: Value): ReturnType<typeof op> =>
     op(st, { auxInt: off }, d, op(ld, { auxInt: off }, s, mem), m)
   r.push(
+    // The type-assertion and interface-switch caches are read with an atomic load (gc's dottype1, interfaceSwitch).
+    ...rules('(AtomicLoadPtr ptr mem) => (LoweredAtomicLoadPtr [1] ptr mem)', ({ ptr, mem }) => op('LoweredAtomicLoadPtr', { auxInt: 1n }, ptr, mem)),
     ...rules('(Move [0] _ _ mem) => mem', ({ mem }) => mem),
     ...rules('(Move [1] dst src mem) => (MOVBstore dst (MOVBZload src mem) mem)', ({ dst, src, mem }) => mv('MOVBstore', 'MOVBZload', 0n, dst, src, mem, mem)),
     ...rules('(Move [2] dst src mem) => (MOVHstore dst (MOVHZload src mem) mem)', ({ dst, src, mem }) => mv('MOVHstore', 'MOVHZload', 0n, dst, src, mem, mem)),
