@@ -7,9 +7,9 @@
 //     unsafeValue): the pointers converted to uintptr inside the arithmetic
 //     flow on; every other operand is a plain integer.
 //   - a uintptr that was never a pointer carries nothing back.
-//   - unsafe.Add and unsafe.Slice pass their pointer to the result,
-//     unsafe.SliceData the slice's backing array (printed by gc as
-//     `<node unsafe.SliceData>`).
+//   - unsafe.Add, unsafe.Slice and unsafe.String pass their pointer to the
+//     result, unsafe.SliceData and unsafe.StringData the backing array
+//     (gc prints the last three as `<node unsafe.SliceData>` and so on).
 //   - Sizeof, Alignof and Offsetof are constants: their operands are not
 //     evaluated.
 package unsafeptr
@@ -98,4 +98,21 @@ var gp unsafe.Pointer
 func global() {
 	var y int
 	gp = unsafe.Pointer(&y)
+}
+
+// str: unsafe.String's pointer flows to the string; the length is discarded.
+func str(p *byte, n int) string { return unsafe.String(p, n) }
+
+// strSink: a string made from a pointer and stored in a global leaks the pointer.
+var gs string
+
+func strSink(p *byte) { gs = unsafe.String(p, 1) }
+
+// strData: unsafe.StringData hands out the string's bytes.
+func strData(s string) *byte { return unsafe.StringData(s) }
+
+// strLocal: a string over a local array's bytes keeps the array on the stack when only its length is read.
+func strLocal() int {
+	var a [4]byte
+	return len(unsafe.String(&a[0], 4))
 }

@@ -72,3 +72,11 @@ type buf struct {
 }
 
 func sliceField(b *buf) []int32 { return unsafe.Slice(b.p, b.n) }
+
+func str(p *byte, n int) string { return unsafe.String(p, n) }
+
+func str64(p *byte, n uint64) string { return unsafe.String(p, n) }
+
+func strData(s string) *byte { return unsafe.StringData(s) }
+
+func strBytes(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

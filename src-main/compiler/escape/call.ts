@@ -198,9 +198,11 @@ export const callMethods = {
       }
       case 'unsafe.Add':
       case 'unsafe.Slice':
+      case 'unsafe.String':
         argument(k0, e.args[0]!)
         return this.discardExpr(e.args[1]!)
       case 'unsafe.SliceData':
+      case 'unsafe.StringData':
         return argument(k0, e.args[0]!)
       default:
         // math and math/bits intrinsics: scalar arguments, nothing flows (gc drops flows of pointer-free values).

@@ -197,8 +197,8 @@ export class GcPrinter {
           const args = e.args.map((a, i) => (i > 0 && i === last && rewritten ? (this.hooks.makeSize(a) ?? this.expr(a)) : this.expr(a)))
           return this.wrap(`make(${args.join(', ')})`, PREC_ATOM, prec)
         }
-        // gc's formatter has no syntax for OUNSAFESLICEDATA.
-        if (ci.id === 'unsafe.SliceData') return '<node unsafe.SliceData>'
+        // gc's formatter has no syntax for OUNSAFESLICEDATA, OUNSAFESTRING and OUNSAFESTRINGDATA.
+        if (ci.id === 'unsafe.SliceData' || ci.id === 'unsafe.String' || ci.id === 'unsafe.StringData') return `<node ${ci.id}>`
         return this.wrap(`${ci.id}(${this.list(e.args)}${dots})`, PREC_ATOM, prec)
       }
       case 'method': {

@@ -21,6 +21,10 @@ export function unsafeCall(s: FnBuilder, e: A.Call, id: UnsafeBuiltinId): Value 
       return s.v('SlicePtrUnchecked', fromGo(s.typeOf(e)), [s.expr(e.args[0]!)]) // walk's OSPTR, not bounded
     case 'unsafe.Slice':
       return unsafeSlice(s, e)
+    case 'unsafe.StringData':
+      return s.v('StringPtr', fromGo(s.typeOf(e)), [s.expr(e.args[0]!)]) // walk's OSPTR of a string
+    case 'unsafe.String':
+      return unsafeString(s, e)
     default:
       throw new Error(`ssagen: ${id} is a constant the type checker folds`)
   }
@@ -44,16 +48,7 @@ function unsafeSlice(s: FnBuilder, e: A.Call): Value {
     const l = len()
     return l.type === T.int ? l : s.convert(l, l.type, T.int, e)
   }
-  const ifThen = (cond: (yes: ReturnType<FnBuilder['newBlock']>, no: ReturnType<FnBuilder['newBlock']>) => void, body: () => void) => {
-    const end = s.newBlock()
-    const then = s.newBlock()
-    cond(then, end)
-    s.seal(then)
-    s.startBlock(then)
-    body()
-    s.seal(end)
-    s.startBlock(end)
-  }
+  const ifThen = (cond: (yes: Block, no: Block) => void, body: () => void) => openIf(s, cond, body)
   ifThen((yes, no) => s.branch(s.v('Less64', T.bool, [intLen(), s.constInt(T.int, 0)]), yes, no), () => panic(s, 'panicunsafeslicelen'))
   const elemSize = st.elem!.size
   if (elemSize === 0) {
@@ -88,6 +83,50 @@ function unsafeSlice(s: FnBuilder, e: A.Call): Value {
     )
   }
   return s.v('SliceMake', st, [unsafePtr(), intLen(), intLen()])
+}
+
+/**
+ * walk's open-coded unsafe.String(ptr, len) (checkptr off; len fits an int on
+ * both 64-bit arches, so no int64 round trip):
+ *   if int(len) < 0 { panicunsafestringlen() }
+ *   if uintptr(len) > -uintptr(ptr) { if ptr == nil { panicunsafestringnilptr() }; panicunsafestringlen() }
+ *   string{ptr, int(len)}
+ */
+function unsafeString(s: FnBuilder, e: A.Call): Value {
+  const ptr = reader(s, e.args[0]!)
+  const len = reader(s, e.args[1]!)
+  const unsafePtr = () => s.v('Copy', T.unsafePointer, [ptr()])
+  const as = (t: typeof T.int) => {
+    const l = len()
+    return l.type === t ? l : s.convert(l, l.type, t, e)
+  }
+  const ifThen = (cond: (yes: Block, no: Block) => void, body: () => void) => openIf(s, cond, body)
+  ifThen((yes, no) => s.branch(s.v('Less64', T.bool, [as(T.int), s.constInt(T.int, 0)]), yes, no), () => panic(s, 'panicunsafestringlen'))
+  ifThen(
+    (yes, no) => {
+      const neg = s.v('Neg64', T.uintptr, [s.v('Convert', T.uintptr, [unsafePtr(), s.mem])])
+      s.branch(s.v('Less64U', T.bool, [neg, as(T.uintptr)]), yes, no)
+    },
+    () => {
+      ifThen((yes, no) => s.branch(s.v('EqPtr', T.bool, [unsafePtr(), s.constNil(T.unsafePointer)]), yes, no), () => panic(s, 'panicunsafestringnilptr'))
+      panic(s, 'panicunsafestringlen')
+    },
+  )
+  return s.v('StringMake', T.string, [ptr(), as(T.int)])
+}
+
+type Block = ReturnType<FnBuilder['newBlock']>
+
+/** walk's `if cond { body }` as ssagen builds it: cond branches to then or the join, which follows. */
+function openIf(s: FnBuilder, cond: (yes: Block, no: Block) => void, body: () => void): void {
+  const end = s.newBlock()
+  const then = s.newBlock()
+  cond(then, end)
+  s.seal(then)
+  s.startBlock(then)
+  body()
+  s.seal(end)
+  s.startBlock(end)
 }
 
 /** walk's mkcall of a runtime function that does not return: an ordinary call, then the block exits. */

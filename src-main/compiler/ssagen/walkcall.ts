@@ -41,7 +41,7 @@ export function mayCall(info: TypeInfo, e: A.Expr, hoistedCalls: { has(c: A.Call
       case 'Call': {
         const ci = info.calls.get(n)
         // unsafe.Sizeof & co. are constants; unsafe.SliceData is walk's OSPTR.
-        const quiet = ci?.kind === 'builtin' && (ci.id === 'len' || ci.id === 'cap' || ci.id === 'unsafe.SliceData')
+        const quiet = ci?.kind === 'builtin' && (ci.id === 'len' || ci.id === 'cap' || ci.id === 'unsafe.SliceData' || ci.id === 'unsafe.StringData')
         if (!hoistedCalls.has(n) && ci && ci.kind !== 'conversion' && !quiet && info.types.get(n)?.value === undefined) found = true
         break
       }

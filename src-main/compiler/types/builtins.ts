@@ -41,6 +41,8 @@ export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
   'unsafe.Add': 'expression',
   'unsafe.Slice': 'expression',
   'unsafe.SliceData': 'expression',
+  'unsafe.String': 'expression',
+  'unsafe.StringData': 'expression',
   panic: 'statement',
   recover: 'statement',
 }
@@ -63,6 +65,8 @@ const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
   'unsafe.Add': { n: 2, variadic: false },
   'unsafe.Slice': { n: 2, variadic: false },
   'unsafe.SliceData': { n: 1, variadic: false },
+  'unsafe.String': { n: 2, variadic: false },
+  'unsafe.StringData': { n: 1, variadic: false },
   panic: { n: 1, variadic: false },
   recover: { n: 0, variadic: false },
 }

@@ -81,7 +81,7 @@ export type BuiltinId = 'append' | 'cap' | 'clear' | 'close' | 'copy' | 'delete'
 export type IntrinsicId = `math.${string}` | `math/bits.${string}`
 
 /** The functions of package unsafe, spelled as gc's messages qualify them. */
-export type UnsafeBuiltinId = 'unsafe.Sizeof' | 'unsafe.Alignof' | 'unsafe.Offsetof' | 'unsafe.Add' | 'unsafe.Slice' | 'unsafe.SliceData'
+export type UnsafeBuiltinId = 'unsafe.Sizeof' | 'unsafe.Alignof' | 'unsafe.Offsetof' | 'unsafe.Add' | 'unsafe.Slice' | 'unsafe.SliceData' | 'unsafe.String' | 'unsafe.StringData'
 
 export interface BuiltinObj extends ObjectBase {
   kind: 'builtin'

@@ -1,6 +1,6 @@
 // Package unsafe: the type Pointer and the functions types2 checks itself
-// (Sizeof, Alignof, Offsetof are constants on the subset's types; Add, Slice
-// and SliceData are calls gc's walk lowers), with types2's messages.
+// (Sizeof, Alignof, Offsetof are constants on the subset's types; Add, Slice,
+// SliceData, String and StringData are calls gc's walk lowers), with types2's messages.
 
 import type * as A from '../syntax/ast'
 import { assignment } from './assign'
@@ -17,16 +17,15 @@ import { alignof, fieldOffsets, sizeof } from './sizes'
 import { diagnosticTypeString as ts } from './typestring'
 import { pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
 
-const FUNCTIONS: UnsafeBuiltinId[] = ['unsafe.Sizeof', 'unsafe.Alignof', 'unsafe.Offsetof', 'unsafe.Add', 'unsafe.Slice', 'unsafe.SliceData']
+const FUNCTIONS: UnsafeBuiltinId[] = ['unsafe.Sizeof', 'unsafe.Alignof', 'unsafe.Offsetof', 'unsafe.Add', 'unsafe.Slice', 'unsafe.SliceData', 'unsafe.String', 'unsafe.StringData']
 
-/** The exported names of package unsafe the subset models (String and StringData need strings). */
+/** The exported names of package unsafe. */
 export const unsafePackage: Scope = (() => {
   const s = new Scope(null)
   s.insert({ kind: 'typename', name: 'Pointer', pos: -1, type: Typ.unsafePointer, alias: false })
   for (const id of FUNCTIONS) {
     s.insert({ kind: 'builtin', name: id.slice('unsafe.'.length), pos: -1, id } satisfies BuiltinObj)
   }
-  for (const name of ['String', 'StringData']) s.insert({ kind: 'unsupported', name, pos: -1, what: `unsafe.${name} (string type)` })
   return s
 })()
 
@@ -80,6 +79,22 @@ export function unsafeBuiltin(c: Checker, call: A.Call, id: UnsafeBuiltinId, arg
       }
       const t = pointerTo(u.elem)
       record(makeSig(t, u))
+      return { mode: 'value', type: t, expr: call }
+    }
+    case 'unsafe.String': {
+      const bytePtr = pointerTo(Typ.byte)
+      assignment(c, x, bytePtr, 'argument to unsafe.String')
+      if (x.mode === 'invalid') return fail
+      const y = args[1]!
+      if (!isValidIndex(c, y, 'length', false)) return fail
+      record(makeSig(Typ.string, bytePtr, y.type))
+      return { mode: 'value', type: Typ.string, expr: call }
+    }
+    case 'unsafe.StringData': {
+      assignment(c, x, Typ.string, 'argument to unsafe.StringData')
+      if (x.mode === 'invalid') return fail
+      const t = pointerTo(Typ.byte)
+      record(makeSig(t, Typ.string))
       return { mode: 'value', type: t, expr: call }
     }
   }
