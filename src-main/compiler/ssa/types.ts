@@ -192,10 +192,18 @@ export function structOf(fields: { name: string; type: SsaType }[], prefix = '')
   return intern({ str, kind: 'struct', size, align, fields: fs, hasPointers: fs.some((f) => f.type.hasPointers) })
 }
 
-/** A named struct type of the runtime's (`runtime._defer`): its layout is structOf's. */
-export function namedStructOf(name: string, fields: { name: string; type: SsaType }[]): SsaType {
-  const { key: _key, ...t } = structOf(fields)
-  return intern({ ...t, str: name, key: `named:${name}` })
+/** The runtime's _defer record deferprocStack takes (ssagen's deferstruct; fn at offset 24): 48 bytes, no pointers. */
+export function deferRecordType(): SsaType {
+  const { key: _key, ...t } = structOf([
+    { name: 'heap', type: T.bool },
+    { name: 'rangefunc', type: T.bool },
+    { name: 'sp', type: T.uintptr },
+    { name: 'pc', type: T.uintptr },
+    { name: 'fn', type: T.uintptr },
+    { name: 'link', type: T.uintptr },
+    { name: 'head', type: T.uintptr },
+  ])
+  return intern({ ...t, str: 'runtime._defer' })
 }
 
 export const isInteger = (t: SsaType): boolean => t.kind === 'int' || t.kind === 'uint'
@@ -285,6 +293,9 @@ export function parseType(s: string): SsaType {
   if (s.startsWith('func(')) return funcType(s)
   // Maps are pointer-shaped; the runtime's map structures have the layouts SSA construction gives them.
   if (mapParts(s, 'map[')) return funcType(s)
+  // Channels are pointer-shaped too (gc's dumps of closures load them from the record).
+  if (/^(chan |chan<- |<-chan )/.test(s)) return funcType(s)
+  if (s === 'runtime._defer') return deferRecordType()
   if (s === 'internal/runtime/maps.Map') return mapHeaderType()
   if (s === 'internal/runtime/maps.Iter') return mapIterType()
   const group = mapParts(s, 'map.group[')

@@ -26,7 +26,7 @@ import { walkCode } from '../syntax/children'
 import type { FunctionInfo, TypeInfo } from '../types/info'
 import type { Var } from '../types/objects'
 import type { Block, Value } from '../ssa/func'
-import { canSSA, fromGo, namedStructOf, ptrTo, results, T, type SsaType } from '../ssa/types'
+import { canSSA, deferRecordType, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { MEM } from './builder'
 import { closureRecordType, exprPos, Unsupported, unparen, type FnBuilder } from './fn'
 import type { GoDeferRewrite } from '../escape/concur'
@@ -140,16 +140,8 @@ function identicalSsa(info: TypeInfo, e: A.Expr, t: import('../types/types').Typ
 
 const isIfaceType = (t: import('../types/types').Type): boolean => under(t).kind === 'interface'
 
-/** The runtime's _defer record deferprocStack takes (ssagen's deferstruct): fn at offset 24. */
-const DEFER_TYPE = namedStructOf('runtime._defer', [
-  { name: 'heap', type: T.bool },
-  { name: 'rangefunc', type: T.bool },
-  { name: 'sp', type: T.uintptr },
-  { name: 'pc', type: T.uintptr },
-  { name: 'fn', type: T.uintptr },
-  { name: 'link', type: T.uintptr },
-  { name: 'head', type: T.uintptr },
-])
+/** The runtime's _defer record deferprocStack takes (ssagen's deferstruct). */
+const DEFER_TYPE = deferRecordType()
 const DEFER_FN_OFFSET = 24
 
 /** func(): the type of a wrapper closure. */
