@@ -6,13 +6,13 @@ import type * as A from '../syntax/ast'
 import { under, type Type } from '../types/types'
 import type { Value } from '../ssa/func'
 import { canSSA, fromGo, ptrTo, results, structOf, T, type SsaType } from '../ssa/types'
-import { argWidth } from './builder'
 import { abiAnalyze } from '../ssa/abi'
 import { callBuiltin } from './builtins'
 import { builtByWalk, mayCall } from './walkcall'
 import { sliceOfArray } from './slicing'
 import { arrayType, exprPos, closureRecordType, unparen, Unsupported, type FnBuilder } from './fn'
 import { orderStackTemp, ptrLitTemp } from './dcltemps'
+import { goCallWidth } from './callwidth'
 import { stringConversion } from './strings'
 import { isStringConversion } from '../escape/strings'
 import { commaOkReceive } from './concur'
@@ -203,7 +203,7 @@ export const callMethods = {
     const { vals, types } = this.args(pre, args, sig, variadic, e)
     const rts = sig.results.map((r) => fromGo(r.type))
     this.pos = this.at(e.lparen >= 0 ? exprPos(e) : e.pos)
-    const call = this.v('StaticLECall', results([...rts, T.mem]), [...vals, this.mem], BigInt(argWidth(types)), { kind: 'call', fn })
+    const call = this.v('StaticLECall', results([...rts, T.mem]), [...vals, this.mem], BigInt(goCallWidth(this.arch, types, rts)), { kind: 'call', fn })
     return this.callResults(call, rts)
   },
 
@@ -212,7 +212,7 @@ export const callMethods = {
     const rts = sig.results.map((r) => fromGo(r.type))
     this.pos = this.at(exprPos(e))
     const code = this.v('Load', T.uintptr, [fv, this.mem])
-    const call = this.v('ClosureLECall', results([...rts, T.mem]), [code, fv, ...vals, this.mem], BigInt(argWidth(types)))
+    const call = this.v('ClosureLECall', results([...rts, T.mem]), [code, fv, ...vals, this.mem], BigInt(goCallWidth(this.arch, types, rts)))
     return this.callResults(call, rts)
   },
 
