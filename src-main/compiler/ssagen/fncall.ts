@@ -185,12 +185,14 @@ export const callMethods = {
     if (rest.length === 0) return this.zero(st)
     const at = arrayType(st.elem!, rest.length)
     let p: Value
-    // A pack that does not escape is transient: order makes its array, walk its pointer temporary.
+    // A pack that does not escape is transient: order makes its array (pooled by type), walk
+    // the slice literal's temporary (walkCompLit) and its pointer temporary.
     const transient = !this.cx.facts.escapingSites.has(call)
+    this.reserveTemp()
     this.reserveTemp()
     if (!transient) p = this.newObject(at)
     else {
-      p = this.stackTemp(at, 'order')
+      p = orderStackTemp(this, at)
     }
     rest.forEach((r, i) => {
       if (this.isZeroConst(r)) return
