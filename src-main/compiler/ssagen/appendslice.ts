@@ -105,10 +105,11 @@ export function extendSlice(b: FnBuilder, e: A.Call): Value {
   const et = st.elem!
   const pt = ptrTo(et)
   const mk = unparenE(e.args[1]!) as A.Call
-  // walkAppendArgs' cheapExpr of s and of int(n), then walk's s and nn.
+  // walkAppendArgs' cheapExpr of s and of int(n), then walk's s and nn, and the copy walkCall1
+  // makes of memclr's first argument &s[len(s)-n] (an index may panic: mayCall).
   if (!cheapArg(b, e.args[0]!)) b.reserveTemp()
   if (!cheapArg(b, mk.args[1]!) || fromGo(b.typeOf(mk.args[1]!)) !== T.int) b.reserveTemp()
-  for (let i = 0; i < 2; i++) b.reserveTemp()
+  for (let i = 0; i < 3; i++) b.reserveTemp()
   const l1 = b.expr(e.args[0]!)
   const n0 = b.expr(mk.args[1]!)
   const l2 = n0.type === T.int ? n0 : b.convert(n0, n0.type, T.int, mk.args[1]!)

@@ -6,13 +6,13 @@ import type * as A from '../syntax/ast'
 import { under, type Type } from '../types/types'
 import type { Value } from '../ssa/func'
 import { canSSA, fromGo, ptrTo, results, structOf, T, type SsaType } from '../ssa/types'
-import { argWidth } from './builder'
 import { abiAnalyze } from '../ssa/abi'
 import { callBuiltin } from './builtins'
 import { builtByWalk, mayCall } from './walkcall'
 import { sliceOfArray } from './slicing'
 import { arrayType, exprPos, closureRecordType, unparen, Unsupported, type FnBuilder } from './fn'
 import { orderStackTemp, ptrLitTemp } from './dcltemps'
+import { goCallWidth } from './callwidth'
 import { stringConversion } from './strings'
 import { isStringConversion } from '../escape/strings'
 import { commaOkReceive } from './concur'
@@ -187,12 +187,14 @@ export const callMethods = {
     if (rest.length === 0) return this.zero(st)
     const at = arrayType(st.elem!, rest.length)
     let p: Value
-    // A pack that does not escape is transient: order makes its array, walk its pointer temporary.
+    // A pack that does not escape is transient: order makes its array (pooled by type), walk
+    // the slice literal's temporary (walkCompLit) and its pointer temporary.
     const transient = !this.cx.facts.escapingSites.has(call)
+    this.reserveTemp()
     this.reserveTemp()
     if (!transient) p = this.newObject(at)
     else {
-      p = this.stackTemp(at, 'order')
+      p = orderStackTemp(this, at)
     }
     rest.forEach((r, i) => {
       if (this.isZeroConst(r)) return
@@ -206,7 +208,7 @@ export const callMethods = {
     const { vals, types } = this.args(pre, args, sig, variadic, e)
     const rts = sig.results.map((r) => fromGo(r.type))
     this.pos = this.at(e.lparen >= 0 ? exprPos(e) : e.pos)
-    const call = this.v('StaticLECall', results([...rts, T.mem]), [...vals, this.mem], BigInt(argWidth(types)), { kind: 'call', fn })
+    const call = this.v('StaticLECall', results([...rts, T.mem]), [...vals, this.mem], BigInt(goCallWidth(this.arch, types, rts)), { kind: 'call', fn })
     return this.callResults(call, rts)
   },
 
@@ -216,7 +218,7 @@ export const callMethods = {
     const rts = sig.results.map((r) => fromGo(r.type))
     this.pos = this.at(exprPos(e))
     const code = this.v('Load', T.uintptr, [fv, this.mem])
-    const call = this.v('ClosureLECall', results([...rts, T.mem]), [code, fv, ...vals, this.mem], BigInt(argWidth(types)))
+    const call = this.v('ClosureLECall', results([...rts, T.mem]), [code, fv, ...vals, this.mem], BigInt(goCallWidth(this.arch, types, rts)))
     return this.callResults(call, rts)
   },
 
