@@ -8,6 +8,7 @@ import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
+import { packageInvocation } from './package'
 import { fidelityCommand } from './fidelity'
 import { gcCommand } from './gc'
 import { exportCommand } from './export'
@@ -91,6 +92,9 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
     return EXIT_OK
   }
   try {
+    // Several files or a directory: one package (cli/package.ts).
+    const pkg = await packageInvocation(command, rest, api, io)
+    if (pkg !== null) return pkg
     switch (command) {
       case 'funcs':
         return await funcs(rest, api, io)

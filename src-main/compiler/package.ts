@@ -50,15 +50,18 @@ export class PackageMap {
     if (d.file !== JOINED) return d
     const at = this.locate(d.line)
     const base = this.partAtLine(d.line).offset
-    return { ...d, file: at.path, line: at.line, from: d.from - base, to: d.to - base }
+    return { ...d, file: at.path, line: at.line, message: this.text(d.message), from: d.from - base, to: d.to - base }
   }
 
-  /** Every `<package>:LINE[:COL]` in a line of text (gc's -m lines, listings) as `file:line[:col]`. */
+  /** Every `<package>:LINE[:COL]` in a line of text (gc's -m lines, listings) as `file:line[:col]`; `<package>` alone names the files. */
   text(s: string): string {
-    return s.replace(/<package>:(\d+)/g, (_, n: string) => {
-      const at = this.locate(Number(n))
-      return `${at.path}:${at.line}`
-    })
+    if (!s.includes(JOINED)) return s
+    return s
+      .replace(/<package>:(\d+)/g, (_, n: string) => {
+        const at = this.locate(Number(n))
+        return `${at.path}:${at.line}`
+      })
+      .replaceAll(JOINED, `the package of ${this.parts.map((p) => p.path).join(' ')}`)
   }
 
   /** gc's `-S` listing of a trace's function, each instruction with its own file. */
