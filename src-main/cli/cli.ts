@@ -74,6 +74,9 @@ Options:
 
 Commands that run the real go use --go PATH, else $SSASCOPE_GO, else go on PATH.
 
+funcs, escape, ssa, asm and allocs also take a package of several files: FILE.go FILE.go...
+or DIR (its non-test .go files, sorted), analysed as one package as gc compiles it.
+
 Errors are printed as file:line:col: message on stderr; bad input exits with status 2.
 Run 'npm run serve' for the browser UI or 'npm start' for the desktop app.
 `
