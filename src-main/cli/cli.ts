@@ -8,6 +8,7 @@ import { escapeCommand } from './escape'
 import { allocsCommand, ssaCommand } from './ssa'
 import { mergelocalsCommand } from './mergelocals'
 import { asmCommand } from './asm'
+import { packageInvocation } from './package'
 import { fidelityCommand } from './fidelity'
 import { gcCommand } from './gc'
 import { exportCommand } from './export'
@@ -73,6 +74,9 @@ Options:
 
 Commands that run the real go use --go PATH, else $SSASCOPE_GO, else go on PATH.
 
+funcs, escape, ssa, asm and allocs also take a package of several files: FILE.go FILE.go...
+or DIR (its non-test .go files, sorted), analysed as one package as gc compiles it.
+
 Errors are printed as file:line:col: message on stderr; bad input exits with status 2.
 Run 'npm run serve' for the browser UI or 'npm start' for the desktop app.
 `
@@ -91,6 +95,9 @@ export async function runCli(argv: string[], api: SsascopeApi, io: CliIO): Promi
     return EXIT_OK
   }
   try {
+    // Several files or a directory: one package (cli/package.ts).
+    const pkg = await packageInvocation(command, rest, api, io)
+    if (pkg !== null) return pkg
     switch (command) {
       case 'funcs':
         return await funcs(rest, api, io)

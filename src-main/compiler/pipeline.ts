@@ -31,6 +31,8 @@ export interface RunContext {
 export interface ProgramOptions {
   /** The package path gc qualifies symbols with (`-p`); default: the package name. */
   pkgPath?: string
+  /** A several-file package joined into one text (package.ts): the offset where each file starts. */
+  fileStarts?: number[]
 }
 
 export interface EscapeOptions {
@@ -114,7 +116,7 @@ export class Program {
         ? null
         : await timed('typecheck', () => {
             pipelineCounters.typechecks++
-            const r = checkFile(parsed.file, parsed.source, checkCancelled)
+            const r = checkFile(parsed.file, parsed.source, checkCancelled, options.fileStarts)
             // What gc's object writer refuses once everything compiled.
             if (r.diagnostics.length === 0) r.diagnostics.push(...symbolSizeErrors(parsed.file, r.info, parsed.source, options.pkgPath ?? parsed.file.packageName.name))
             return r

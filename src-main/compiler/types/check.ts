@@ -25,8 +25,8 @@ export interface CheckResult {
 }
 
 /** `checkCancelled` is called every few hundred declarations and function bodies; what it throws abandons the check. */
-export function checkFile(file: A.File, source: SourceText, checkCancelled: () => void = () => {}): CheckResult {
-  const c = new Checker(file, source, checkCancelled)
+export function checkFile(file: A.File, source: SourceText, checkCancelled: () => void = () => {}, fileStarts?: number[]): CheckResult {
+  const c = new Checker(file, source, checkCancelled, fileStarts)
   try {
     checkPackage(c)
   } catch (e) {

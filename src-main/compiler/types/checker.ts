@@ -54,6 +54,8 @@ export class Checker {
   readonly pkgScope: Scope
   /** Imported package names: the file scope, inside the package scope (declarations resolve from here). */
   readonly fileScope: Scope
+  /** Every file's scope (its imports), by the offset where the file starts. */
+  readonly fileScopes: { pos: number; scope: Scope }[]
   scope: Scope
   fn: FuncContext | null = null
   /** The package-level declaration being checked, for init-order dependencies. */
@@ -96,10 +98,13 @@ export class Checker {
     readonly file: A.File,
     readonly source: SourceText,
     private readonly checkCancelled: () => void = () => {},
+    /** Offsets where each file of a several-file package starts (package.ts); one file scope per file. */
+    fileStarts: number[] = [0],
   ) {
     this.errors = new Reporter(source)
     this.pkgScope = new Scope(universe)
-    this.fileScope = new Scope(this.pkgScope)
+    this.fileScopes = fileStarts.map((pos) => ({ pos, scope: new Scope(this.pkgScope) }))
+    this.fileScope = this.fileScopes[0]!.scope
     this.scope = this.fileScope
     this.info = newTypeInfo(this.pkgScope)
   }
@@ -154,6 +159,13 @@ export class Checker {
 
   closeScope(): void {
     this.scope = this.scope.parent!
+  }
+
+  /** The scope of the file holding offset `pos`. */
+  fileScopeAt(pos: number): Scope {
+    let scope = this.fileScope
+    for (const f of this.fileScopes) if (f.pos <= pos) scope = f.scope
+    return scope
   }
 
   lookup(name: string): Obj | undefined {

@@ -47,7 +47,7 @@ export function objDecl(c: Checker, obj: Obj): void {
   d.state = 'resolving'
   c.objPath.push(obj)
   const saved = { scope: c.scope, fn: c.fn, decl: c.decl, iota: c.iota, errpos: c.errpos, calls: c.hasCallOrRecv, callee: c.calleeSelector }
-  c.scope = c.fileScope
+  c.scope = c.fileScopeAt(obj.pos)
   c.fn = null
   c.iota = null
   c.errpos = null

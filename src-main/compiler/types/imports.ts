@@ -32,7 +32,7 @@ export function declareImports(c: Checker): void {
       continue
     }
     const obj: PkgNameObj = { kind: 'pkgname', name, pos: spec.pos, path: spec.path, members: pkg.members, spec, used: false }
-    const alt = c.fileScope.insert(obj)
+    const alt = c.fileScopeAt(spec.pos).insert(obj)
     if (alt) {
       c.errorParts(spec.pos, spec.end, [{ msg: `${name} redeclared in this block` }, { pos: alt.pos, msg: `other declaration of ${name}` }])
     } else if (spec.name) c.recordDef(spec.name, obj)
@@ -41,7 +41,7 @@ export function declareImports(c: Checker): void {
 
 /** types2's checks once the package is resolved: names declared twice, imports never used. */
 export function checkImports(c: Checker): void {
-  for (const obj of c.fileScope.names.values()) {
+  for (const obj of c.fileScopes.flatMap((f) => [...f.scope.names.values()])) {
     if (obj.kind !== 'pkgname') continue
     const clash = c.pkgScope.lookupLocal(obj.name)
     if (clash) {
