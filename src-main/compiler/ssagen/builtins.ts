@@ -56,6 +56,9 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       return []
     case 'recover':
       throw new Unsupported(e.pos, `built-in ${id}`)
+    case 'min':
+    case 'max':
+      throw new Unsupported(e.pos, `built-in ${id} (SSA construction)`)
     case 'delete':
       mapDelete(s, e)
       return []

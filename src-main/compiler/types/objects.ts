@@ -75,7 +75,7 @@ export interface LabelObj extends ObjectBase {
   used: boolean
 }
 
-export type BuiltinId = 'append' | 'cap' | 'clear' | 'close' | 'copy' | 'delete' | 'len' | 'make' | 'new' | 'print' | 'println' | 'panic' | 'recover' | UnsafeBuiltinId
+export type BuiltinId = 'append' | 'cap' | 'clear' | 'close' | 'copy' | 'delete' | 'len' | 'make' | 'max' | 'min' | 'new' | 'print' | 'println' | 'panic' | 'recover' | UnsafeBuiltinId
 
 /** The functions of package unsafe, spelled as gc's messages qualify them. */
 export type UnsafeBuiltinId = 'unsafe.Sizeof' | 'unsafe.Alignof' | 'unsafe.Offsetof' | 'unsafe.Add' | 'unsafe.Slice' | 'unsafe.SliceData'
