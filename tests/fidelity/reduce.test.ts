@@ -86,10 +86,10 @@ describe('reduceToSubset', () => {
   })
 
   it('records one removal per declaration, for its first diagnostic', async () => {
-    const src = 'package p\n\nfunc f() {}\n\nfunc many() {\n\t_ = min(1, 2)\n\tgo f()\n\t_ = min(1, 2)\n}\n'
+    const src = 'package p\n\nfunc f() {}\n\nfunc many() {\n\t_ = real(1)\n\tgo f()\n\t_ = real(1)\n}\n'
     const r = await reduceToSubset('d.go', src)
     expect(r.removed).toEqual([
-      { what: 'func many', line: 5, endLine: 9, round: 1, reason: expect.objectContaining({ line: 6, col: 6, message: 'unsupported: built-in min' }) },
+      { what: 'func many', line: 5, endLine: 9, round: 1, reason: expect.objectContaining({ line: 6, col: 6, message: 'unsupported: built-in real' }) },
     ])
     expect(r.functions.map((f) => f.name)).toEqual(['f'])
   })

@@ -6,6 +6,32 @@
 // differential.test.ts re-checks a sample against the installed go.
 export const GOLDEN: { name: string; src: string; want: string[] }[] = [
   {
+    name: 'min and max',
+    src: `func f(b bool, x int, y float64, s []int) {
+	_ = min(b, b)
+	_ = max(x, y)
+	_ = min()
+	_ = max(s)
+	_ = min(x, 1.5)
+}
+
+const c = min(3, 1.5, 2)
+
+var v = max(1, 2)
+
+func g(x int8) int8 { return min(x, 3) }
+
+func h(a, b string) string { return max(a, b) }
+`,
+    want: [
+      './p.go:4:10: invalid argument: b (variable of type bool) cannot be ordered',
+      './p.go:5:13: invalid argument: mismatched types int (previous argument) and float64 (type of y)',
+      './p.go:6:6: invalid operation: not enough arguments for min() (expected 1, found 0)',
+      './p.go:7:10: invalid argument: s (variable of type []int) cannot be ordered',
+      './p.go:8:13: 1.5 (untyped float constant) truncated to int',
+    ],
+  },
+  {
     name: 'slice to array conversions',
     src: `func f(s []string) [2]int {
 	return [2]int(s)

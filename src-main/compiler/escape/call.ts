@@ -158,6 +158,10 @@ export const callMethods = {
         return e.args.forEach((a) => this.discardExpr(a))
       case 'panic':
         return argument(this.b.heap, e.args[0]!)
+      case 'min':
+      case 'max':
+        // The result is one of the arguments (strings keep their data).
+        return e.args.forEach((a) => argument(k0, a))
       case 'new': {
         const t = this.typeOf(e)!
         this.spill(k0, { kind: 'new', node: e, elem: (under(t) as { elem: Type }).elem }, () => this.p.expr(e), e.lparen)

@@ -59,6 +59,9 @@ export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
       return []
     case 'recover':
       return [s.recover(e)]
+    case 'min':
+    case 'max':
+      throw new Unsupported(e.pos, `built-in ${id} (SSA construction)`)
     case 'delete':
       mapDelete(s, e)
       return []

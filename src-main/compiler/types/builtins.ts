@@ -6,7 +6,8 @@ import { assignment } from './assign'
 import { arguments_ } from './call'
 import { checkClose, makeChanArgs } from './chan'
 import type { Checker } from './checker'
-import { makeInt } from './constant'
+import { compare, makeInt } from './constant'
+import { matchTypes } from './binary'
 import { exprList, exprOrType, use, type ExprKind } from './expr'
 import { index } from './indexing'
 import { exprAsType } from './typexpr'
@@ -18,7 +19,7 @@ import { intrinsicCall } from './intrinsics'
 import { isIntrinsicId } from './mathpkgs'
 import { invalidOperand, type Operand } from './operand'
 import { diagnosticTypeString as ts } from './typestring'
-import { anyType, defaultType, identical, isString, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
+import { anyType, defaultType, identical, isOrdered, isString, isValid, pointerTo, sliceOf, Typ, under, type Signature, type Type } from './types'
 import { assignableTo } from './assign'
 import { updateExprType } from './untyped'
 
@@ -32,6 +33,8 @@ export const BUILTIN_KINDS: Record<BuiltinId, ExprKind> = {
   delete: 'statement',
   len: 'expression',
   make: 'expression',
+  max: 'expression',
+  min: 'expression',
   new: 'expression',
   print: 'statement',
   println: 'statement',
@@ -67,6 +70,8 @@ const ARITY: Record<BuiltinId, { n: number; variadic: boolean }> = {
   'unsafe.SliceData': { n: 1, variadic: false },
   'unsafe.String': { n: 2, variadic: false },
   'unsafe.StringData': { n: 1, variadic: false },
+  min: { n: 1, variadic: true },
+  max: { n: 1, variadic: true },
   panic: { n: 1, variadic: false },
   recover: { n: 0, variadic: false },
 }
@@ -257,6 +262,9 @@ export function builtin(c: Checker, call: A.Call, id: BuiltinId): Operand {
         record(makeSig(null, anyType))
         return { mode: 'novalue', type: Typ.invalid, expr: call }
       }
+      case 'min':
+      case 'max':
+        return minMax(c, call, id, args, record) ?? fail
       case 'recover':
         record(makeSig(anyType))
         return { mode: 'value', type: anyType, expr: call }
@@ -271,4 +279,39 @@ function appendStringSpecial(c: Checker, call: A.Call, x: Operand, args: Operand
   if (!isString(y.type) || !assignableTo(x, sliceOf(Typ.byte))) return null
   if (y.expr) updateExprType(c, y.expr, defaultType(y.type), true)
   return { ...makeSig(x.type, x.type, defaultType(y.type)), variadic: true }
+}
+
+/**
+ * min(x, …) / max(x, …) (types2's _Min/_Max): ordered operands of one type
+ * (untyped ones converted to it), a constant when all are; the result has
+ * that type, and every argument is given it.
+ */
+function minMax(c: Checker, call: A.Call, id: 'min' | 'max', args: Operand[], record: (sig: Signature) => void): Operand | null {
+  const x: Operand = { ...args[0]! }
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (!isOrdered(a.type)) {
+      c.errorOperand(a, `invalid argument: ${c.str(a)} cannot be ordered`)
+      return null
+    }
+    if (i === 0) continue
+    matchTypes(c, x, a)
+    if (x.mode === 'invalid' || a.mode === 'invalid') return null
+    if (!identical(x.type, a.type)) {
+      c.errorOperand(a, `invalid argument: mismatched types ${ts(x.type)} (previous argument) and ${ts(a.type)} (type of ${a.expr ? exprString(a.expr) : ''})`)
+      return null
+    }
+    if (x.mode === 'constant' && a.mode === 'constant' && x.val && a.val) {
+      if (compare(a.val, id === 'min' ? '<' : '>', x.val)) Object.assign(x, { ...a })
+    } else x.mode = 'value'
+  }
+  if (x.mode !== 'constant') {
+    x.mode = 'value'
+    // A value must not be untyped.
+    assignment(c, x, null, `argument to built-in ${id}`)
+    if ((x.mode as Operand['mode']) === 'invalid') return null
+  }
+  for (const a of args) if (a.expr) updateExprType(c, a.expr, x.type, true)
+  record(makeSig(x.type, ...args.map(() => x.type)))
+  return { ...x, expr: call }
 }

@@ -75,7 +75,7 @@ export interface LabelObj extends ObjectBase {
   used: boolean
 }
 
-export type BuiltinId = 'append' | 'cap' | 'clear' | 'close' | 'copy' | 'delete' | 'len' | 'make' | 'new' | 'print' | 'println' | 'panic' | 'recover' | UnsafeBuiltinId | IntrinsicId
+export type BuiltinId = 'append' | 'cap' | 'clear' | 'close' | 'copy' | 'delete' | 'len' | 'make' | 'max' | 'min' | 'new' | 'print' | 'println' | 'panic' | 'recover' | UnsafeBuiltinId | IntrinsicId
 
 /** A function of math or math/bits that gc intrinsifies (types/mathpkgs.ts), by import path and name. */
 export type IntrinsicId = `math.${string}` | `math/bits.${string}`

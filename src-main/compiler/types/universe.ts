@@ -6,7 +6,7 @@ import { makeBool, makeInt } from './constant'
 import { Scope, type BuiltinId, type ConstObj, type Obj, type TypeNameObj } from './objects'
 import { anyType, errorType, Typ } from './types'
 
-const BUILTINS: BuiltinId[] = ['append', 'cap', 'clear', 'close', 'copy', 'delete', 'len', 'make', 'new', 'panic', 'print', 'println', 'recover']
+const BUILTINS: BuiltinId[] = ['append', 'cap', 'clear', 'close', 'copy', 'delete', 'len', 'make', 'max', 'min', 'new', 'panic', 'print', 'println', 'recover']
 
 const UNSUPPORTED: Record<string, string> = {
   comparable: 'interface type',
@@ -15,8 +15,6 @@ const UNSUPPORTED: Record<string, string> = {
   complex: 'built-in complex',
   real: 'built-in real',
   imag: 'built-in imag',
-  min: 'built-in min',
-  max: 'built-in max',
 }
 
 export const universeIota: ConstObj = { kind: 'const', name: 'iota', pos: -1, type: Typ.untypedInt, value: makeInt(0) }
