@@ -60,9 +60,12 @@ describe('the shadow allocator', () => {
 })
 
 /** Functions whose gc ids we follow through the whole pipeline up to the scheduler. */
-const CASES: { file: string; func: string; arch: string }[] = [
+const CASES: { file: string; func: string; arch: string; passes?: number }[] = [
   { file: 'testdata/ssa/compare.go', func: 'eqPt', arch: 'amd64' },
   { file: 'testdata/ssa/compare.go', func: 'eqPt', arch: 'ppc64' },
+  // Phis gc's phi insertion makes and deadcode frees: their ids come back in the order of their blocks
+  // (up to lowered cse: the scheduler's dump then differs in a block id, gc recycles those too).
+  { file: 'testdata/ssa/compare.go', func: 'eqMixed', arch: 'amd64', passes: 7 },
   { file: 'testdata/ssa/appendstack.go', func: 'buildCap', arch: 'amd64' },
   { file: 'testdata/ssa/divmod.go', func: 'divU64', arch: 'ppc64' },
 ]
@@ -70,11 +73,12 @@ const PASSES = ['early deadcode', 'opt', 'generic cse', 'prove', 'late opt', 'lo
 
 describe.skipIf(skipDifferential)('gc ids against gc dumps', () => {
   for (const c of CASES) {
-    it(`${c.arch} ${c.func}: every value has gc's id, op and arguments after ${PASSES.length} passes`, async () => {
+    const passes = PASSES.slice(0, c.passes ?? PASSES.length)
+    it(`${c.arch} ${c.func}: every value has gc's id, op and arguments after ${passes.length} passes`, async () => {
       requireGo()
-      const dumps = await gcSsaDumps(c.file, [c.func], PASSES, { goarch: c.arch })
+      const dumps = await gcSsaDumps(c.file, [c.func], passes, { goarch: c.arch })
       const bad: string[] = []
-      for (const p of PASSES) {
+      for (const p of passes) {
         const d = dumps.get(c.func)?.get(p)
         if (!d) throw new Error(`no gc dump of ${c.func} after ${p}`)
         for (const m of gcIdMismatches(await oursAfter(c.file, c.func, c.arch, p), d)) bad.push(`${p}: ${m}`)

@@ -19,6 +19,8 @@ interface FwdRef {
   key: object
   /** Our value for it, when our lookup made one (Phi, Copy, Unknown). */
   value: Value | null
+  /** Made by the resolution (at the end of its block), not at a read. */
+  late: boolean
   /** The value before it in its block (null: first). */
   after: Value | null
 }
@@ -45,7 +47,7 @@ export class GcFwdRefs {
     if (d.has(key)) return
     let m = this.fwd.get(b)
     if (!m) this.fwd.set(b, (m = new Map()))
-    const r: FwdRef = { id: this.f.gcIds.alloc(), block: b, key, value: null, after: b.values[b.values.length - 1] ?? null }
+    const r: FwdRef = { id: this.f.gcIds.alloc(), block: b, key, value: null, after: b.values[b.values.length - 1] ?? null, late: false }
     m.set(key, r)
     d.set(key, r)
   }
@@ -77,7 +79,7 @@ export class GcFwdRefs {
       let m = this.fwd.get(b)
       if (!m) this.fwd.set(b, (m = new Map()))
       // Made after construction: at the end of the block.
-      const r: FwdRef = { id: this.f.gcIds.alloc(), block: b, key, value: null, after: b.values[b.values.length - 1] ?? null }
+      const r: FwdRef = { id: this.f.gcIds.alloc(), block: b, key, value: null, after: b.values[b.values.length - 1] ?? null, late: true }
       m.set(key, r)
       this.defsOf(b).set(key, r)
       stack.push(r)
@@ -97,8 +99,15 @@ export class GcFwdRefs {
       }
     }
     for (const b of this.f.blocks) {
+      const late: Value[] = []
       for (const r of this.fwd.get(b)?.values() ?? []) {
         if (!r.value) this.f.gcIds.addGhost(b, { id: r.id, after: r.after, invalid: false })
+        else if (r.late && r.value.block === b) late.push(r.value)
+      }
+      // gc's resolution appends its FwdRefs to the block's end in the order it makes them: so do ours (the order deadcode frees them in).
+      if (late.length > 1 || (late.length === 1 && b.values[b.values.length - 1] !== late[0])) {
+        const moved = new Set(late)
+        b.values = [...b.values.filter((v) => !moved.has(v)), ...late.sort((x, y) => x.gcId - y.gcId)]
       }
     }
     this.f.gcIds.settle(this.f.blocks)
