@@ -12,6 +12,8 @@ import { encodingErrors, syntaxErrors } from './syntax-errors'
 import { listFunctions } from './functions'
 import { FlatTree, type CstNode as SyntaxNode } from './cst'
 import { parseGoTree, type SyntaxNode as TsNode } from './treesitter'
+import { field, fieldAll, named, span } from './cstnodes'
+import { stmtConversions } from './parsestmt'
 
 export interface ParsedFile {
   file: A.File
@@ -83,10 +85,6 @@ export function tooDeep(root: TsNode, limit: number): TsNode | null {
   }
 }
 
-const UNSUPPORTED_STATEMENTS: Record<string, string> = {
-  fallthrough_statement: 'fallthrough',
-}
-
 /** The packages whose import the subset models: the compiler's own `unsafe`, and math and math/bits for their intrinsics (types/mathpkgs.ts). */
 export const SUPPORTED_IMPORTS: ReadonlySet<string> = new Set(['unsafe', 'math', 'math/bits'])
 
@@ -106,7 +104,8 @@ const UNSUPPORTED_EXPRESSIONS: Record<string, string> = {
   generic_type: 'generic type',
 }
 
-class Converter {
+/** Declarations, types and expressions here; statements in parsestmt.ts. */
+export class Converter {
   readonly diagnostics: Diagnostic[] = []
 
   constructor(
@@ -119,7 +118,7 @@ class Converter {
     this.diagnostics.push({ file: this.src.path, line, col, severity: 'error', message: `unsupported: ${what}`, from, to })
   }
 
-  private unsupported(n: SyntaxNode, what: string): void {
+  unsupported(n: SyntaxNode, what: string): void {
     this.unsupportedAt(n.startIndex, n.endIndex, what)
   }
 
@@ -168,7 +167,7 @@ class Converter {
    * other package is refused, spanning its spec in a group and the whole
    * declaration otherwise, so the fidelity reducer can blank just that.
    */
-  private importDecl(n: SyntaxNode): A.ImportSpec[] {
+  importDecl(n: SyntaxNode): A.ImportSpec[] {
     const specs = named(n).flatMap((c) => (c.type === 'import_spec_list' ? named(c) : [c])).filter((c) => c.type === 'import_spec')
     const out: A.ImportSpec[] = []
     for (const s of specs) {
@@ -194,7 +193,7 @@ class Converter {
     return out
   }
 
-  private funcDecl(n: SyntaxNode): A.FuncDecl {
+  funcDecl(n: SyntaxNode): A.FuncDecl {
     if (field(n, 'type_parameters')) this.unsupported(field(n, 'type_parameters')!, 'generic function')
     const recvList = field(n, 'receiver')
     let recv: A.Field | null = null
@@ -215,7 +214,7 @@ class Converter {
   }
 
   /** The signature of a function declaration, literal or function type. */
-  private signature(n: SyntaxNode): A.FuncType {
+  signature(n: SyntaxNode): A.FuncType {
     const params = this.params(field(n, 'parameters'))
     const resultNode = field(n, 'result')
     let results: A.Field[] = []
@@ -224,7 +223,7 @@ class Converter {
     return { kind: 'FuncType', ...span(n), params: params.fields, results, variadic: params.variadic }
   }
 
-  private params(list: SyntaxNode | null): { fields: A.Field[]; variadic: boolean } {
+  params(list: SyntaxNode | null): { fields: A.Field[]; variadic: boolean } {
     const fields: A.Field[] = []
     let variadic = false
     const decls = named(list).filter((p) => p.type === 'parameter_declaration' || p.type === 'variadic_parameter_declaration')
@@ -253,12 +252,12 @@ class Converter {
     return { fields, variadic }
   }
 
-  private varDecl(n: SyntaxNode): A.VarDecl {
+  varDecl(n: SyntaxNode): A.VarDecl {
     const specs = named(n).flatMap((c) => (c.type === 'var_spec_list' ? named(c) : [c])).filter((c) => c.type === 'var_spec')
     return { kind: 'VarDecl', ...span(n), specs: specs.map((s) => this.valueSpec(s)) }
   }
 
-  private valueSpec(s: SyntaxNode): A.ValueSpec {
+  valueSpec(s: SyntaxNode): A.ValueSpec {
     const type = field(s, 'type')
     return {
       ...span(s),
@@ -268,7 +267,7 @@ class Converter {
     }
   }
 
-  private constDecl(n: SyntaxNode): A.ConstDecl {
+  constDecl(n: SyntaxNode): A.ConstDecl {
     const specs: A.ConstSpec[] = []
     let previous: A.ConstSpec | undefined
     named(n)
@@ -286,7 +285,7 @@ class Converter {
     return { kind: 'ConstDecl', ...span(n), specs }
   }
 
-  private typeDecl(n: SyntaxNode): A.TypeDecl {
+  typeDecl(n: SyntaxNode): A.TypeDecl {
     const specs: A.TypeSpec[] = []
     for (const s of named(n)) {
       if (s.type !== 'type_spec' && s.type !== 'type_alias') continue
@@ -304,7 +303,7 @@ class Converter {
 
   // ------------------------------------------------------------ types
 
-  private type(n: SyntaxNode): A.TypeExpr {
+  type(n: SyntaxNode): A.TypeExpr {
     switch (n.type) {
       case 'type_identifier':
       case 'identifier':
@@ -340,7 +339,7 @@ class Converter {
     }
   }
 
-  private interfaceType(n: SyntaxNode): A.InterfaceType {
+  interfaceType(n: SyntaxNode): A.InterfaceType {
     const methods: A.InterfaceMethod[] = []
     const embeddeds: A.TypeExpr[] = []
     for (const e of named(n)) {
@@ -356,22 +355,22 @@ class Converter {
     return { kind: 'InterfaceType', ...span(n), methods, embeddeds }
   }
 
-  private childType(n: SyntaxNode): A.TypeExpr {
+  childType(n: SyntaxNode): A.TypeExpr {
     const c = named(n)[0]
     return c ? this.type(c) : this.badType(n)
   }
 
-  private fieldType(n: SyntaxNode, name: string): A.TypeExpr {
+  fieldType(n: SyntaxNode, name: string): A.TypeExpr {
     const c = field(n, name)
     return c ? this.type(c) : this.badType(n)
   }
 
   /** A placeholder type after an error; named so the checker reports nothing more. */
-  private badType(n: SyntaxNode): A.TypeName {
+  badType(n: SyntaxNode): A.TypeName {
     return { kind: 'TypeName', ...span(n), name: '_' }
   }
 
-  private structFields(n: SyntaxNode): A.Field[] {
+  structFields(n: SyntaxNode): A.Field[] {
     const list = named(n).find((c) => c.type === 'field_declaration_list')
     const fields: A.Field[] = []
     for (const f of named(list ?? null)) {
@@ -390,210 +389,23 @@ class Converter {
 
   // ------------------------------------------------------------ statements
 
-  private block(n: SyntaxNode): A.Block {
-    const list = named(n).find((c) => c.type === 'statement_list')
-    return { kind: 'Block', ...span(n), stmts: this.stmtList(list ?? null) }
-  }
-
-  private stmtList(list: SyntaxNode | null): A.Stmt[] {
-    return named(list)
-      .filter((c) => c.type !== 'empty_statement')
-      .map((c) => this.stmt(c))
-  }
-
-  private stmt(n: SyntaxNode): A.Stmt {
-    switch (n.type) {
-      case 'block':
-        return this.block(n)
-      case 'expression_statement':
-        return { kind: 'ExprStmt', ...span(n), x: this.expr(named(n)[0] ?? n) }
-      case 'short_var_declaration':
-        return { kind: 'Assign', ...span(n), op: ':=', lhs: this.exprList(field(n, 'left')), rhs: this.exprList(field(n, 'right')) }
-      case 'assignment_statement':
-        return {
-          kind: 'Assign',
-          ...span(n),
-          op: (field(n, 'operator')?.type ?? '=') as A.AssignOp,
-          lhs: this.exprList(field(n, 'left')),
-          rhs: this.exprList(field(n, 'right')),
-        }
-      case 'inc_statement':
-      case 'dec_statement':
-        return { kind: 'IncDec', ...span(n), x: this.expr(named(n)[0] ?? n), inc: n.type === 'inc_statement' }
-      case 'var_declaration':
-        return { kind: 'DeclStmt', ...span(n), decl: this.varDecl(n) }
-      case 'const_declaration':
-        return { kind: 'DeclStmt', ...span(n), decl: this.constDecl(n) }
-      case 'type_declaration':
-        return { kind: 'DeclStmt', ...span(n), decl: this.typeDecl(n) }
-      case 'if_statement':
-        return this.ifStmt(n)
-      case 'for_statement':
-        return this.forStmt(n)
-      case 'expression_switch_statement':
-        return this.switchStmt(n)
-      case 'type_switch_statement':
-        return this.typeSwitchStmt(n)
-      case 'labeled_statement': {
-        const inner = named(n).find((c) => c.type !== 'label_name')
-        return {
-          kind: 'Labeled',
-          ...span(n),
-          label: this.ident(field(n, 'label')),
-          stmt: inner ? this.stmt(inner) : { kind: 'Empty', pos: n.endIndex, end: n.endIndex },
-        }
-      }
-      case 'break_statement':
-      case 'continue_statement':
-      case 'goto_statement': {
-        const label = named(n).find((c) => c.type === 'label_name')
-        const tok = n.type.slice(0, n.type.indexOf('_')) as A.Branch['tok']
-        return { kind: 'Branch', ...span(n), tok, label: label ? this.ident(label) : null }
-      }
-      case 'return_statement':
-        return { kind: 'Return', ...span(n), results: this.exprList(named(n)[0] ?? null) }
-      case 'empty_statement':
-        return { kind: 'Empty', ...span(n) }
-      case 'go_statement':
-      case 'defer_statement':
-        return { kind: 'GoDefer', ...span(n), tok: n.type === 'go_statement' ? 'go' : 'defer', call: this.expr(named(n)[0] ?? n) }
-      case 'send_statement':
-        return this.sendStmt(n)
-      case 'select_statement':
-        return this.selectStmt(n)
-      case 'ERROR':
-        return { kind: 'BadStmt', ...span(n) }
-      default:
-        this.unsupported(n, UNSUPPORTED_STATEMENTS[n.type] ?? `statement ${n.type.replace(/_/g, ' ')}`)
-        return { kind: 'BadStmt', ...span(n) }
-    }
-  }
-
-  /** An `if`/`for`/`switch` header statement (tree-sitter's _simple_statement). */
-  private simpleStmt(n: SyntaxNode | null): A.Stmt | null {
-    return n ? this.stmt(n) : null
-  }
-
-  private ifStmt(n: SyntaxNode): A.If {
-    const alt = field(n, 'alternative')
-    return {
-      kind: 'If',
-      ...span(n),
-      init: this.simpleStmt(field(n, 'initializer')),
-      cond: this.requiredExpr(n, 'condition'),
-      then: this.block(field(n, 'consequence') ?? n),
-      else: alt ? (alt.type === 'if_statement' ? this.ifStmt(alt) : this.block(alt)) : null,
-    }
-  }
-
-  private forStmt(n: SyntaxNode): A.For | A.Range {
-    const body = this.block(field(n, 'body') ?? n)
-    // web-tree-sitter returns fresh node objects, so find the header by type, not identity.
-    const header = named(n).find((c) => c.type !== 'block')
-    if (header?.type === 'range_clause') {
-      const left = this.exprList(field(header, 'left'))
-      const define = header.children.some((c) => c?.type === ':=')
-      return {
-        kind: 'Range',
-        ...span(n),
-        key: left[0] ?? null,
-        value: left[1] ?? null,
-        define,
-        x: this.requiredExpr(header, 'right'),
-        body,
-      }
-    }
-    if (header?.type === 'for_clause') {
-      const cond = field(header, 'condition')
-      return {
-        kind: 'For',
-        ...span(n),
-        init: this.simpleStmt(field(header, 'initializer')),
-        cond: cond ? this.expr(cond) : null,
-        post: this.simpleStmt(field(header, 'update')),
-        body,
-      }
-    }
-    return { kind: 'For', ...span(n), init: null, cond: header ? this.expr(header) : null, post: null, body }
-  }
-
-  private switchStmt(n: SyntaxNode): A.Switch {
-    const tag = field(n, 'value')
-    const clauses: A.CaseClause[] = []
-    for (const c of named(n)) {
-      if (c.type !== 'expression_case' && c.type !== 'default_case') continue
-      const body = named(c).find((x) => x.type === 'statement_list') ?? null
-      clauses.push({ ...span(c), list: c.type === 'default_case' ? null : this.exprList(field(c, 'value')), body: this.stmtList(body) })
-    }
-    return { kind: 'Switch', ...span(n), init: this.simpleStmt(field(n, 'initializer')), tag: tag ? this.expr(tag) : null, clauses }
-  }
-
-  private typeSwitchStmt(n: SyntaxNode): A.TypeSwitch {
-    const clauses: A.CaseClause[] = []
-    for (const c of named(n)) {
-      if (c.type !== 'type_case' && c.type !== 'default_case') continue
-      const body = named(c).find((x) => x.type === 'statement_list') ?? null
-      const list = c.type === 'default_case' ? null : fieldAll(c, 'type').map((t): A.Expr => (t.type === 'type_identifier' && t.text === 'nil' ? { kind: 'Ident', ...span(t), name: 'nil' } : { kind: 'TypeExpr', ...span(t), type: this.type(t) }))
-      clauses.push({ ...span(c), list, body: this.stmtList(body) })
-    }
-    const alias = field(n, 'alias')
-    const dot = n.children.find((c) => c?.type === '.')
-    return {
-      kind: 'TypeSwitch',
-      ...span(n),
-      init: this.simpleStmt(field(n, 'initializer')),
-      bind: alias ? this.ident(named(alias)[0] ?? alias) : null,
-      x: this.requiredExpr(n, 'value'),
-      dot: dot?.startIndex ?? n.startIndex,
-      clauses,
-    }
-  }
-
-  private sendStmt(n: SyntaxNode): A.Send {
-    const arrow = n.children.find((c) => c?.type === '<-')
-    return { kind: 'Send', ...span(n), ch: this.requiredExpr(n, 'channel'), value: this.requiredExpr(n, 'value'), arrow: arrow?.startIndex ?? n.startIndex }
-  }
-
-  private selectStmt(n: SyntaxNode): A.Select {
-    const clauses: A.CommClause[] = []
-    for (const c of named(n)) {
-      if (c.type !== 'communication_case' && c.type !== 'default_case') continue
-      const body = this.stmtList(named(c).find((x) => x.type === 'statement_list') ?? null)
-      const comm = field(c, 'communication')
-      clauses.push({ ...span(c), comm: comm ? this.commStmt(comm) : null, body })
-    }
-    return { kind: 'Select', ...span(n), clauses }
-  }
-
-  /** A select case's communication: a send, `<-ch`, or `v[, ok] =/:= <-ch`. */
-  private commStmt(n: SyntaxNode): A.Send | A.ExprStmt | A.Assign {
-    if (n.type === 'send_statement') return this.sendStmt(n)
-    const right = this.requiredExpr(n, 'right')
-    const left = field(n, 'left')
-    if (!left) return { kind: 'ExprStmt', ...span(n), x: right }
-    const op = n.children.some((c) => c?.type === ':=') ? ':=' : '='
-    return { kind: 'Assign', ...span(n), op, lhs: this.exprList(left), rhs: [right] }
-  }
-
-  // ------------------------------------------------------------ expressions
-
-  private exprList(n: SyntaxNode | null): A.Expr[] {
+  exprList(n: SyntaxNode | null): A.Expr[] {
     if (!n) return []
     if (n.type !== 'expression_list') return [this.expr(n)]
     return named(n).map((c) => this.expr(c))
   }
 
-  private requiredExpr(n: SyntaxNode, name: string): A.Expr {
+  requiredExpr(n: SyntaxNode, name: string): A.Expr {
     const c = field(n, name)
     return c ? this.expr(c) : { kind: 'BadExpr', pos: n.endIndex, end: n.endIndex }
   }
 
-  private ident(n: SyntaxNode | null): A.Ident {
+  ident(n: SyntaxNode | null): A.Ident {
     if (!n) return { kind: 'Ident', name: '_', pos: 0, end: 0 }
     return { kind: 'Ident', ...span(n), name: n.text }
   }
 
-  private expr(n: SyntaxNode): A.Expr {
+  expr(n: SyntaxNode): A.Expr {
     switch (n.type) {
       case 'identifier':
       case 'field_identifier':
@@ -688,16 +500,16 @@ class Converter {
     }
   }
 
-  private optionalExpr(n: SyntaxNode, name: string): A.Expr | null {
+  optionalExpr(n: SyntaxNode, name: string): A.Expr | null {
     const c = field(n, name)
     return c ? this.expr(c) : null
   }
 
-  private lit(n: SyntaxNode, litKind: A.BasicLit['litKind']): A.BasicLit {
+  lit(n: SyntaxNode, litKind: A.BasicLit['litKind']): A.BasicLit {
     return { kind: 'BasicLit', ...span(n), litKind, raw: n.text }
   }
 
-  private call(n: SyntaxNode): A.Call {
+  call(n: SyntaxNode): A.Call {
     if (field(n, 'type_arguments')) this.unsupported(field(n, 'type_arguments')!, 'generic instantiation')
     const argList = field(n, 'arguments')
     const args: A.Expr[] = []
@@ -711,7 +523,7 @@ class Converter {
     return { kind: 'Call', ...span(n), fun: this.requiredExpr(n, 'function'), args, ellipsis, lparen: argList?.startIndex ?? n.endIndex }
   }
 
-  private compositeLit(typeNode: SyntaxNode | null, body: SyntaxNode | null, n: SyntaxNode): A.CompositeLit {
+  compositeLit(typeNode: SyntaxNode | null, body: SyntaxNode | null, n: SyntaxNode): A.CompositeLit {
     const elts: A.Expr[] = []
     for (const e of named(body)) {
       if (e.type === 'keyed_element') {
@@ -723,12 +535,16 @@ class Converter {
   }
 
   /** A literal element: an expression, or a nested literal with its type elided. */
-  private element(e: SyntaxNode): A.Expr {
+  element(e: SyntaxNode): A.Expr {
     const inner = e.type === 'literal_element' ? (named(e)[0] ?? e) : e
     if (inner.type === 'literal_value') return this.compositeLit(null, inner, inner)
     return this.expr(inner)
   }
 }
+
+export interface Converter extends StmtConversions {}
+type StmtConversions = typeof stmtConversions
+Object.assign(Converter.prototype, stmtConversions)
 
 // ------------------------------------------------------------ tree-sitter helpers
 
@@ -737,24 +553,6 @@ function chanDir(n: SyntaxNode): A.ChanType['dir'] {
   const toks = n.children.filter((c): c is SyntaxNode => c !== null && !c.isNamed).map((c) => c.type)
   if (toks[0] === '<-') return 'recv'
   return toks.includes('<-') ? 'send' : 'both'
-}
-
-function span(n: SyntaxNode): A.Span {
-  return { pos: n.startIndex, end: n.endIndex }
-}
-
-/** Named children without comments. */
-function named(n: SyntaxNode | null): SyntaxNode[] {
-  if (!n) return []
-  return n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment')
-}
-
-function field(n: SyntaxNode, name: string): SyntaxNode | null {
-  return n.childForFieldName(name)
-}
-
-function fieldAll(n: SyntaxNode, name: string): SyntaxNode[] {
-  return n.childrenForFieldName(name).filter((c): c is SyntaxNode => c !== null && c.isNamed)
 }
 
 /**
