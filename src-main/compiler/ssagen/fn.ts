@@ -4,7 +4,6 @@
 // load, store and call, bounds and nil checks branching to panic blocks,
 // results returned through MakeResult.
 
-import { captureParams } from './directclosure'
 import type * as A from '../syntax/ast'
 import type { SourceText } from '../syntax/source'
 import type { FnUnit } from '../escape/units'
@@ -14,14 +13,16 @@ import type { Var } from '../types/objects'
 import { pointerTo, type Type } from '../types/types'
 import { typeString } from '../types/typestring'
 import type { Value, Block, LocalVar } from '../ssa/func'
-import { arrayOf, bytePtr, canSSA, fromGo, ptrTo, structOf, T, type SsaType } from '../ssa/types'
+import { arrayOf, canSSA, fromGo, ptrTo, structOf, T, type SsaType } from '../ssa/types'
 import { Builder } from './builder'
-import { abiAnalyze, abiConfig, argOpFor, registerParts, type AbiParam } from '../ssa/abi'
+import { abiAnalyze, abiConfig } from '../ssa/abi'
 import { newHeapAddr } from './heapalloc'
 import { copiedInPlace, definedVars, hoisted, walkInits } from './order'
 import { as2Temps } from './as2func'
 import { homeOf, type EscapeFacts, type Home } from './vars'
 import { stmtMethods } from './fnstmt'
+import { paramMethods } from './fnparams'
+import { tempMethods } from './fntemps'
 import { exprMethods } from './fnexpr'
 import { addrMethods } from './fnaddr'
 import { callMethods } from './fncall'
@@ -32,12 +33,10 @@ import { clearedVars } from './rangeclear'
 import { makeCopyPair, type MakeCopy } from './makecopy'
 import { refuseMaps } from './maps'
 import { move2heap, type BackingStore, type SliceStackPlan } from './appenditems'
-import { gcTempNames, renameTemps, type SsagenDcl, type TempPhase, type TempRecord } from './autotmps'
+import { gcTempNames, renameTemps, type SsagenDcl, type TempRecord } from './autotmps'
 import { sliceStackDecisions } from '../walk/slicestack'
 import type { Units } from '../escape/units'
 
-/** Provisional temporaries' numbers start here, clear of gc's (autotmps.ts). */
-const PROVISIONAL = 1_000_000
 import { ifaceMethods, refuseInterfaces } from './iface'
 import type { ConvertEnv } from '../walk/convert'
 import { refuseSliceToArray } from './slice2arr'
@@ -83,10 +82,11 @@ interface Target {
 
 export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3Alen: 8, slice3Acap: 10, slice3B: 12, slice3C: 14 }
 
-// The methods live by gc's seams in fnstmt.ts (statements), fnexpr.ts
-// (expressions), fnaddr.ts (addresses, composite literals) and fncall.ts
-// (calls, closures), installed on the prototype below.
-type Seams = typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods & typeof ifaceMethods & typeof deferMethods
+// The methods live by gc's seams in fnparams.ts (parameters and captures at
+// entry), fntemps.ts (temporaries), fnstmt.ts (statements), fnexpr.ts
+// (expressions), fnaddr.ts (addresses, composite literals), fncall.ts
+// (calls, closures) and the construct files, installed on the prototype below.
+type Seams = typeof paramMethods & typeof tempMethods & typeof stmtMethods & typeof exprMethods & typeof addrMethods & typeof callMethods & typeof compareMethods & typeof ifaceMethods & typeof deferMethods
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface FnBuilder extends Seams {}
 
@@ -304,77 +304,6 @@ export class FnBuilder extends Builder {
     if (home.kind === 'heap') this.setHeapAddr(home, newHeapAddr(this, home.type))
   }
 
-  /**
-   * A parameter that lives in memory but arrives in registers is stored to its
-   * slot at entry (gc's buildssa): whole from its Arg when SSA-able, else part
-   * by part from the registers (storeParameterRegsToStack).
-   */
-  storeRegisterParam(p: Var, type: SsaType, assigned: AbiParam, addr: Value): void {
-    if (assigned.regs.length === 0) return
-    const argPos = this.pos
-    if (canSSA(type)) {
-      const v = this.v('Arg', type, [], 0n, { kind: 'sym', name: p.irName })
-      this.pos = { ...argPos, stmt: '' }
-      this.store(type, addr, v)
-      this.restorePos(argPos)
-      return
-    }
-    const config = abiConfig(this.arch)
-    for (const part of registerParts(assigned)) {
-      const { op, index } = argOpFor(config, part.reg)
-      const v = this.v(op, part.type, [], BigInt(index), { kind: 'sym', name: `${p.irName}+${part.offset}` }, argPos)
-      // gc's stores carry the position without a statement mark.
-      this.pos = { ...argPos, stmt: '' }
-      this.store(part.type, this.v('OffPtr', ptrTo(part.type), [addr], BigInt(part.offset)), v)
-      this.restorePos(argPos)
-    }
-  }
-
-  /** A literal walk calls directly: its captures are its first parameters (directclosure.ts); none otherwise. */
-  capturesAsParams(): ReturnType<typeof captureParams> {
-    const lit = this.unit.lit
-    if (!lit || !this.cx.directClosures.has(lit)) return []
-    return captureParams(this.unit.captures, this.cx.facts.byRef)
-  }
-
-  /**
-   * The captured variables of a directly called literal, read from its
-   * leading parameters: `&x` is the address of a by-reference capture; a
-   * by-value capture is a parameter like any other (in its slot when gc
-   * cannot SSA it).
-   */
-  argCaptures(params: ReturnType<typeof captureParams>, abi: AbiParam[], addrs: Value[]): void {
-    const pos = this.pos
-    params.forEach((p, i) => {
-      this.pos = this.at(this.unit.info!.node.pos, '-')
-      if (p.byRef) {
-        const home = this.home(p.v)
-        if (home.kind !== 'captured') throw new Error(`internal: ${p.v.name} captured by reference has home ${home.kind}`)
-        this.setHeapAddr(home, this.v('Arg', p.type, [], 0n, { kind: 'sym', name: p.name }))
-      } else if (canSSA(p.type)) {
-        this.homes.set(p.v, { kind: 'ssa', type: p.type })
-        this.assignVar(p.v, this.v('Arg', p.type, [], 0n, { kind: 'sym', name: p.name }))
-      } else {
-        this.homes.set(p.v, { kind: 'stack', type: p.type, name: p.name })
-        this.storeRegisterParam(p.v, p.type, abi[i]!, addrs[i]!)
-      }
-    })
-    this.pos = pos
-  }
-
-  loadCaptures(): void {
-    const caps = this.unit.captures
-    this.closurePtr = this.entryV('GetClosurePtr', bytePtr)
-    const rec = closureRecordType(caps.map((c) => ({ type: fromGo(c.type), byRef: this.cx.facts.byRef.has(c) })))
-    caps.forEach((c, i) => {
-      const field = rec.fields![i + 1]!
-      const home = this.home(c)
-      const p = this.v('OffPtr', ptrTo(field.type), [this.closurePtr!], BigInt(field.offset))
-      if (home.kind === 'captured') this.setHeapAddr(home, this.cx.facts.byRef.has(c) ? this.load(field.type, p) : p)
-      else if (home.kind === 'ssa') this.assignVar(c, this.load(field.type, p))
-    })
-  }
-
   // ------------------------------------------------------------ statements
 
   /** A block: order's temporaries taken in it go back to the pool at its end (orderBlock). */
@@ -456,47 +385,6 @@ export class FnBuilder extends Builder {
   readonly orderFree = new Map<string, string[]>()
   readonly orderHeld: { name: string; key: string }[] = []
 
-  orderTemp(t: SsaType, addrTaken = false): string {
-    const key = t.str
-    const name = this.orderFree.get(key)?.pop() ?? this.autotmp(t, addrTaken, 'order')
-    if (addrTaken) for (const l of this.temps) if (l.name === name) l.addrTaken = true
-    this.orderHeld.push({ name, key })
-    return name
-  }
-
-  /** order's copyExpr into a temporary that holds an SSA value: pooled by type like the others. */
-  reserveOrderTemp(t: SsaType): void {
-    const key = t.str
-    const name = this.orderFree.get(key)?.pop() ?? `.autotmp_${PROVISIONAL + this.tmpCount++}`
-    if (!this.tempPhases.some((r) => r.name === name)) this.tempPhases.push({ name, phase: 'order' })
-    this.orderHeld.push({ name, key })
-  }
-
-  releaseOrderTemps(mark: number): void {
-    for (const h of this.orderHeld.splice(mark)) {
-      const free = this.orderFree.get(h.key) ?? []
-      free.push(h.name)
-      this.orderFree.set(h.key, free)
-    }
-  }
-
-  /**
-   * `tmp = f()`: a hoisted call's result that is not SSA-able moves into an
-   * order temporary (address-taken when an equality call compares it). Its
-   * VarDef follows gc's assign: pointers, or a merge candidate (over three
-   * words, address not taken).
-   */
-  orderCopy(vals: Value[], addrTaken = false): Value[] {
-    const r = vals[0]
-    if (vals.length === 1 && r?.op !== 'Dereference') this.reserveOrderTemp(r!.type)
-    if (vals.length !== 1 || r?.op !== 'Dereference') return vals
-    const name = this.orderTemp(r.type, addrTaken)
-    if (r.type.hasPointers || (r.type.size > 24 && !addrTaken)) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
-    const a = this.v('LocalAddr', ptrTo(r.type), [this.sp, this.mem], 0n, { kind: 'sym', name })
-    this.move(r.type, a, r.args[0]!)
-    return [this.v('Dereference', r.type, [a, this.mem])]
-  }
-
   /** gc's condBranch: && || ! as control flow. */
   condBranch(e: A.Expr, yes: Block, no: Block, likely: -1 | 0 | 1): void {
     e = unparen(e)
@@ -574,71 +462,14 @@ export class FnBuilder extends Builder {
     return tv.type
   }
 
-  /** Put a value in a fresh stack temporary and return its address. */
-  /** A stack temporary holding v; `addrTaken` when the program goes on to take its address (gc marks the temp). */
-  spill(v: Value, t: SsaType, addrTaken = false): Value {
-    const name = this.autotmp(t, addrTaken)
-    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
-    const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
-    this.storeInto(t, a, v)
-    return a
-  }
-
-  /** spill into an order temporary (the range statement's copy of an array). */
-  orderSpill(v: Value, t: SsaType, addrTaken: boolean): Value {
-    const name = this.orderTemp(t, addrTaken)
-    this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
-    const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
-    this.storeInto(t, a, v)
-    return a
-  }
+  // ------------------------------------------------------------ temporaries (methods in fntemps.ts)
 
   tmpCount = 0
   /** Temporaries by the phase that makes them in gc, and ssagen's own Dcl additions in order (autotmps.ts). */
   readonly tempPhases: TempRecord[] = []
   readonly ssagenDcl: SsagenDcl[] = []
-  /**
-   * A temporary gc makes that holds an SSA value or is never used (walk's
-   * copyExpr of an argument, a slice literal's array pointer): no variable
-   * of ours, but it takes its number in gc's Dcl.
-   */
-  reserveTemp(phase: TempPhase = 'walk'): void {
-    const name = `.autotmp_${PROVISIONAL + this.tmpCount++}`
-    this.tempPhases.push({ name, phase })
-    if (phase === 'ssagen') this.ssagenDcl.push({ temp: name })
-  }
-
-  /** A temporary, named provisionally until build() gives it gc's number. */
-  autotmp(t: SsaType, addrTaken = false, phase: TempPhase = 'walk'): string {
-    const name = `.autotmp_${PROVISIONAL + this.tmpCount++}`
-    this.temps.push({ name, type: t, class: 'auto', file: this.cx.file, line: this.pos.line, col: this.pos.col, addrTaken, temp: true })
-    this.tempPhases.push({ name, phase })
-    if (phase === 'ssagen') this.ssagenDcl.push({ temp: name })
-    return name
-  }
-
-  /**
-   * A fresh zeroed stack temporary of type t: its address. gc takes the
-   * address of every such temporary (stackTempAddr, initStackTemp: `new`,
-   * &T{}, slice literals, closure records), so none is a stack-slot merge
-   * candidate, and its `tmp = nil` has a VarDef only when t holds pointers;
-   * the zero is stored as a value when t is SSA-able (a later load of it
-   * folds), else cleared with Zero.
-   */
-  stackTemp(t: SsaType, phase: TempPhase = 'walk'): Value {
-    const name = this.autotmp(t, true, phase)
-    if (t.hasPointers) this.mem = this.v('VarDef', T.mem, [this.mem], 0n, { kind: 'sym', name })
-    const a = this.v('LocalAddr', ptrTo(t), [this.sp, this.mem], 0n, { kind: 'sym', name })
-    if (canSSA(t)) this.store(t, a, this.zero(t))
-    else this.zeroMem(t, a)
-    return a
-  }
 
   stmpCount = 0
-  /** Read-only static data for a constant literal (gc's readonlystaticname): its address. */
-  staticData(t: SsaType): Value {
-    return this.entryV('Addr', ptrTo(t), [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}..stmp_${this.stmpCount++}` })
-  }
 
   /** Values walk's init built before the statement (see order.ts walkInits). */
   readonly prebuilt = new Map<A.Expr, Value>()
@@ -666,7 +497,7 @@ export class FnBuilder extends Builder {
 }
 
 /** A composite literal whose value is written straight to its destination. */
-Object.assign(FnBuilder.prototype, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods, ifaceMethods, deferMethods)
+Object.assign(FnBuilder.prototype, paramMethods, tempMethods, stmtMethods, exprMethods, addrMethods, callMethods, compareMethods, ifaceMethods, deferMethods)
 
 export class LazyAggregate {
   constructor(readonly lit: A.CompositeLit) {}
