@@ -111,7 +111,7 @@ function search(b: FnBuilder, s: A.Switch, tag: Value, tagType: Type, cc: Clause
 }
 
 /** gc's OIF in ssagen: end, then (if any) and else (if any) blocks; both fall to the end. */
-function ifStmt(b: FnBuilder, cond: (yes: Block, no: Block) => void, then: (() => void) | null, els: (() => void) | null): void {
+export function ifStmt(b: FnBuilder, cond: (yes: Block, no: Block) => void, then: (() => void) | null, els: (() => void) | null): void {
   const end = b.newBlock()
   const yes = then ? b.newBlock() : end
   const no = els ? b.newBlock() : end

@@ -28,6 +28,7 @@ import type { FnBuilder } from './fn'
 import { Unsupported } from './fn'
 import { typeLinkName } from './iface'
 import { typeHash } from './typehash'
+import { ifStmt } from './switch'
 
 const SUFFIX = ' (SSA construction of this interface form is not done)'
 /** walk's tryJumpTable: at least this many distinct hashes. */
@@ -249,21 +250,4 @@ function jumpTable(b: FnBuilder, s: A.TypeSwitch, h: Value, cc: HashClause[], te
     }
   }
   return false
-}
-
-/** gc's OIF in ssagen: end, then (if any) and else (if any) blocks; both fall to the end. */
-function ifStmt(b: FnBuilder, cond: (yes: Block, no: Block) => void, then: (() => void) | null, els: (() => void) | null): void {
-  const end = b.newBlock()
-  const yes = then ? b.newBlock() : end
-  const no = els ? b.newBlock() : end
-  cond(yes, no)
-  for (const [blk, fill] of [[yes, then], [no, els]] as const) {
-    if (!fill) continue
-    b.seal(blk)
-    b.startBlock(blk)
-    fill()
-    if (b.cur) b.jump(end)
-  }
-  b.seal(end)
-  b.startBlock(end)
 }

@@ -7,6 +7,7 @@ import type { Value } from '../ssa/func'
 import { fromGo, T, tuple } from '../ssa/types'
 import type { FnBuilder } from './fn'
 import { reader } from './slicing'
+import { ifStmt } from './switch'
 
 export function unsafeCall(s: FnBuilder, e: A.Call, id: UnsafeBuiltinId): Value {
   switch (id) {
@@ -48,7 +49,7 @@ function unsafeSlice(s: FnBuilder, e: A.Call): Value {
     const l = len()
     return l.type === T.int ? l : s.convert(l, l.type, T.int, e)
   }
-  const ifThen = (cond: (yes: Block, no: Block) => void, body: () => void) => openIf(s, cond, body)
+  const ifThen = (cond: Parameters<typeof ifStmt>[1], body: () => void) => ifStmt(s, cond, body, null)
   ifThen((yes, no) => s.branch(s.v('Less64', T.bool, [intLen(), s.constInt(T.int, 0)]), yes, no), () => panic(s, 'panicunsafeslicelen'))
   const elemSize = st.elem!.size
   if (elemSize === 0) {
@@ -100,7 +101,7 @@ function unsafeString(s: FnBuilder, e: A.Call): Value {
     const l = len()
     return l.type === t ? l : s.convert(l, l.type, t, e)
   }
-  const ifThen = (cond: (yes: Block, no: Block) => void, body: () => void) => openIf(s, cond, body)
+  const ifThen = (cond: Parameters<typeof ifStmt>[1], body: () => void) => ifStmt(s, cond, body, null)
   ifThen((yes, no) => s.branch(s.v('Less64', T.bool, [as(T.int), s.constInt(T.int, 0)]), yes, no), () => panic(s, 'panicunsafestringlen'))
   ifThen(
     (yes, no) => {
@@ -113,20 +114,6 @@ function unsafeString(s: FnBuilder, e: A.Call): Value {
     },
   )
   return s.v('StringMake', T.string, [ptr(), as(T.int)])
-}
-
-type Block = ReturnType<FnBuilder['newBlock']>
-
-/** walk's `if cond { body }` as ssagen builds it: cond branches to then or the join, which follows. */
-function openIf(s: FnBuilder, cond: (yes: Block, no: Block) => void, body: () => void): void {
-  const end = s.newBlock()
-  const then = s.newBlock()
-  cond(then, end)
-  s.seal(then)
-  s.startBlock(then)
-  body()
-  s.seal(end)
-  s.startBlock(end)
 }
 
 /** walk's mkcall of a runtime function that does not return: an ordinary call, then the block exits. */
