@@ -110,6 +110,15 @@ function search(b: FnBuilder, s: A.Switch, tag: Value, tagType: Type, cc: Clause
   go(0, cc.length)
 }
 
+/** Ends the current block as a JumpTable on idx, one edge per table entry in order. */
+export function endJumpTable(b: FnBuilder, pos: number, idx: Value, table: readonly Block[]): void {
+  const blk = b.endBlock()!
+  blk.kind = 'JumpTable'
+  blk.pos = b.at(pos)
+  blk.setControl(idx)
+  for (const to of table) blk.addEdgeTo(to)
+}
+
 /** gc's OIF in ssagen: end, then (if any) and else (if any) blocks; both fall to the end. */
 export function ifStmt(b: FnBuilder, cond: (yes: Block, no: Block) => void, then: (() => void) | null, els: (() => void) | null): void {
   const end = b.newBlock()
@@ -175,11 +184,7 @@ function tryJumpTable(b: FnBuilder, s: A.Switch, tag: Value, tagType: Type, cc: 
   b.startBlock(jt)
   const table: Block[] = new Array(Number(max - min) + 1).fill(end)
   for (const c of cc) for (let v = c.loVal as bigint; v <= (c.hiVal as bigint); v++) table[Number(v - min)] = body(c.body)
-  const blk = b.endBlock()!
-  blk.kind = 'JumpTable'
-  blk.pos = b.at(s.pos)
-  blk.setControl(idx)
-  for (const to of table) blk.addEdgeTo(to)
+  endJumpTable(b, s.pos, idx, table)
   b.seal(end)
   b.startBlock(end)
   return true

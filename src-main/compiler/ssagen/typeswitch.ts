@@ -28,7 +28,7 @@ import type { FnBuilder } from './fn'
 import { Unsupported } from './fn'
 import { typeLinkName } from './iface'
 import { typeHash } from './typehash'
-import { ifStmt } from './switch'
+import { endJumpTable, ifStmt } from './switch'
 
 const SUFFIX = ' (SSA construction of this interface form is not done)'
 /** walk's tryJumpTable: at least this many distinct hashes. */
@@ -229,11 +229,7 @@ function jumpTable(b: FnBuilder, s: A.TypeSwitch, h: Value, cc: HashClause[], te
         }
       }
       const noMatch = noMatchBlock ?? b.newBlock()
-      const blk = b.endBlock()!
-      blk.kind = 'JumpTable'
-      blk.pos = b.at(s.pos)
-      blk.setControl(off)
-      for (const to of table) blk.addEdgeTo(to)
+      endJumpTable(b, s.pos, off, table)
       b.seal(after)
       b.startBlock(after)
       b.jump(noMatch)
