@@ -11,7 +11,7 @@ import type { BuiltinId } from '../types/objects'
 import { under } from '../types/types'
 import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
-import { Unsupported, unparen, type FnBuilder } from './fn'
+import { Unsupported, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
@@ -20,6 +20,7 @@ import { stringLen } from './strings'
 import { makeMap, mapClear, mapDelete, mapLen } from './maps'
 import { appendItems } from './appenditems'
 import { chanLenCap, closeChan, isChan, makeChan } from './concur'
+import { printArgs } from './print'
 
 export function callBuiltin(s: FnBuilder, e: A.Call, id: BuiltinId): Value[] {
   if (isIntrinsicId(id)) return intrinsicCall(s, e, id)
@@ -149,33 +150,4 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
   s.seal(done)
   s.startBlock(done)
   return len
-}
-
-/**
- * walkPrint hoists every argument that is not cheap (a name, a constant, nil)
- * into a temporary before printlock, so those loads and calls come first; a
- * name is read where it is printed.
- */
-function printArgs(s: FnBuilder, e: A.Call, ln: boolean): void {
-  const cheap = (a: A.Expr): boolean => a.kind === 'Ident' || s.cx.info.types.get(a)?.value !== undefined
-  const hoisted = e.args.map((a) => {
-    if (cheap(unparen(a))) return null
-    s.reserveTemp() // walkExprListCheap's copy
-    return s.expr(unparen(a))
-  })
-  s.mkcall('printlock', [], [])
-  e.args.forEach((a, i) => {
-    if (ln && i > 0) s.mkcall('printsp', [], [])
-    const v = hoisted[i] ?? s.expr(unparen(a))
-    const t = v.type
-    if (t.kind === 'int') s.mkcall('printint', [], [t.size < 8 ? s.convert(v, t, T.int64, a) : v], [T.int64])
-    else if (t.kind === 'uint') s.mkcall(t === T.uintptr ? 'printuintptr' : 'printuint', [], [t.size < 8 ? s.convert(v, t, T.uint64, a) : v], [T.uint64])
-    else if (t.kind === 'float') s.mkcall('printfloat', [], [t.size < 8 ? s.convert(v, t, T.float64, a) : v], [T.float64])
-    else if (t.kind === 'bool') s.mkcall('printbool', [], [v])
-    else if (t.kind === 'ptr' || t.kind === 'func' || t.kind === 'unsafeptr') s.mkcall('printpointer', [], [s.v('Copy', T.unsafePointer, [v])])
-    else if (t.kind === 'slice') s.mkcall('printslice', [], [v])
-    else throw new Unsupported(a.pos, `printing a ${t.str}`)
-  })
-  if (ln) s.mkcall('printnl', [], [])
-  s.mkcall('printunlock', [], [])
 }

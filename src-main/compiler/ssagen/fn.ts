@@ -385,18 +385,13 @@ export class FnBuilder extends Builder {
   readonly orderFree = new Map<string, string[]>()
   readonly orderHeld: { name: string; key: string }[] = []
 
-  /** gc's condBranch: && || ! as control flow. */
+  /**
+   * gc's condBranch on what order left of a condition: a source && or || is
+   * already order's temporary (binary() builds it), so it branches on that
+   * value; ! swaps the targets.
+   */
   condBranch(e: A.Expr, yes: Block, no: Block, likely: -1 | 0 | 1): void {
     e = unparen(e)
-    if (e.kind === 'Binary' && (e.op === '&&' || e.op === '||')) {
-      const mid = this.newBlock()
-      if (e.op === '&&') this.condBranch(e.x, mid, no, Math.max(likely, 0) as 0 | 1)
-      else this.condBranch(e.x, yes, mid, Math.min(likely, 0) as -1 | 0)
-      this.seal(mid)
-      this.startBlock(mid)
-      this.condBranch(e.y, yes, no, likely)
-      return
-    }
     if (e.kind === 'Unary' && e.op === '!') return this.condBranch(e.x, no, yes, (-likely) as -1 | 0 | 1)
     // walk made an array or struct comparison a chain of && or ||: it branches like one.
     if (isAggregateCompare(this, e)) return this.aggregateBranch(e as A.Binary, yes, no, likely)

@@ -2,6 +2,7 @@
 // slicing, and conversions.
 // Methods of FnBuilder (fn.ts), kept apart by gc's seams.
 
+import { walkCode } from '../syntax/children'
 import type * as A from '../syntax/ast'
 import { toFloat, toInt } from '../types/constant'
 import { under, type Type } from '../types/types'
@@ -131,24 +132,46 @@ export const exprMethods = {
     return this.addr(u)
   },
 
+  /**
+   * order's rewrite of && and ||, in conditions too: `r = x; if r { r = y }`
+   * (`if !r` for ||) with r an order temporary and y's temporaries freed
+   * after it; ssagen's OIF makes the end block before the arm. Returns r,
+   * read where the expression's value is used.
+   */
+  andorTemp(this: FnBuilder, e: A.Binary): { name: string } {
+    const tmp = { name: '.andor' }
+    this.reserveOrderTemp(T.bool)
+    const l = this.expr(e.x)
+    this.writeVar(tmp, l, T.bool)
+    const done = this.newBlock()
+    const right = this.newBlock()
+    if (e.op === '&&') this.branch(l, right, done, 0)
+    else this.branch(l, done, right, 0)
+    this.seal(right)
+    this.startBlock(right)
+    const mark = this.orderHeld.length
+    this.writeVar(tmp, this.expr(e.y), T.bool)
+    this.releaseOrderTemps(mark)
+    this.jump(done)
+    this.seal(done)
+    this.startBlock(done)
+    return tmp
+  },
+
+  /** Every outermost && or || of e, in evaluation order, built now as order's temporary and read where e uses it. */
+  prebuildAndOr(this: FnBuilder, e: A.Expr): void {
+    walkCode(e, (n) => {
+      if (n.kind === 'FuncLit') return false
+      if (n.kind === 'Binary' && (n.op === '&&' || n.op === '||') && this.cx.info.types.get(n)?.value === undefined) {
+        if (this.cur) this.prebuilt.set(n, this.expr(n))
+        return false
+      }
+      return true
+    })
+  },
+
   binary(this: FnBuilder, e: A.Binary): Value {
-    if (e.op === '&&' || e.op === '||') {
-      // As a value: a temporary assigned in both arms (gc's OANDAND/OOROR).
-      const tmp = { name: '.andor' }
-      const l = this.expr(e.x)
-      this.writeVar(tmp, l, T.bool)
-      const right = this.newBlock()
-      const done = this.newBlock()
-      if (e.op === '&&') this.branch(l, right, done, 0)
-      else this.branch(l, done, right, 0)
-      this.seal(right)
-      this.startBlock(right)
-      this.writeVar(tmp, this.expr(e.y), T.bool)
-      this.jump(done)
-      this.seal(done)
-      this.startBlock(done)
-      return this.readVar(tmp)
-    }
+    if (e.op === '&&' || e.op === '||') return this.readVar(this.andorTemp(e))
     if (isAggregateCompare(this, e)) return this.aggregateCompare(e)
     if (isStringCompare(this, e)) return this.condValue(stringCond(this, e as A.Binary))
     if (isConcat(this.cx.info, e)) return concatExpr(this, e as A.Binary)

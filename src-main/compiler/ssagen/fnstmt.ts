@@ -16,7 +16,7 @@ import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
 import { drain, rangeChan, sendStmt } from './concur'
-import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
+import { cheapIndex, lessOp, addOp, BOUNDS, unparen, exprPos, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
 import { goStmt } from './gostmt'
 import { selectStmt } from './selects'
@@ -36,6 +36,14 @@ export const stmtMethods = {
       case 'ExprStmt': {
         const x = unparen(s.x)
         if (x.kind === 'Unary' && x.op === '<-') return drain(this, x)
+        // A call for its effects: no placeholder value (it would take a value id gc does not spend).
+        if (x.kind === 'Call' && !this.prebuilt.has(x) && !this.cx.info.ifaceConversions.has(x)) {
+          const saved = this.pos
+          this.pos = this.at(exprPos(x))
+          this.call(x)
+          this.restorePos(saved)
+          return
+        }
         this.expr(s.x)
         return
       }
@@ -259,11 +267,16 @@ export const stmtMethods = {
 
   ifStmt(this: FnBuilder, s: A.If): void {
     if (s.init) this.stmt(s.init)
-    // gc's order: the join block first, then then and else.
-    const end = this.newBlock()
-    const then = this.newBlock()
-    const els = s.else ? this.newBlock() : end
-    this.orderedCondBranch(s.cond, then, els, 0)
+    let end!: Block, then!: Block, els!: Block
+    this.inPlace(s.cond, () => {
+      // walk moves the condition's order statements (&& and || temporaries) before the if's blocks.
+      this.prebuildAndOr(s.cond)
+      // gc's order: the join block first, then then and else.
+      end = this.newBlock()
+      then = this.newBlock()
+      els = s.else ? this.newBlock() : end
+      this.condBranch(s.cond, then, els, 0)
+    })
     this.seal(then)
     this.startBlock(then)
     this.stmts(s.then.stmts)

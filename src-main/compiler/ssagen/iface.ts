@@ -129,7 +129,7 @@ function unsupportedForm(info: TypeInfo, env: ConvertEnv, n: import('../syntax/c
   }
   if (e.kind === 'Call') {
     const ci = info.calls.get(e)
-    if (ci?.kind === 'builtin' && ci.id !== 'panic' && e.args.some((a) => isIface(info.types.get(unparen(a))?.type))) return `interface argument of built-in ${ci.id}`
+    if (ci?.kind === 'builtin' && !['panic', 'print', 'println'].includes(ci.id) && e.args.some((a) => isIface(info.types.get(unparen(a))?.type))) return `interface argument of built-in ${ci.id}`
     if (ci?.kind === 'conversion' && isIface(ci.to)) return conversionRefusal(info, env, e, e.args[0]!)
   }
   if (e.kind === 'Binary' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op)) {

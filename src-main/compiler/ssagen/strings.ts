@@ -50,7 +50,7 @@ export function refuseStrings(unit: FnUnit, info: TypeInfo): void {
           throw new Unsupported(n.pos, 'conversion of a constant string to a slice')
         }
         // copy(b, s) is built (builtins.ts copySlices, the string's length and pointer).
-        if (ci?.kind === 'builtin' && ['append', 'print', 'println'].includes(ci.id) && n.args.some(isStr)) throw new Unsupported(n.pos, `${ci.id} of a string`)
+        if (ci?.kind === 'builtin' && ci.id === 'append' && n.args.some(isStr)) throw new Unsupported(n.pos, `${ci.id} of a string`)
         break
       }
     }
