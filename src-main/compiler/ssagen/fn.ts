@@ -78,6 +78,8 @@ export interface FnContext {
 interface Target {
   brk: Block | null
   cont: Block | null
+  /** A continue target made when first jumped to (a per-iteration loop's `next:` label, loopvar.ts). */
+  lazyCont?: () => Block
 }
 
 export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3Alen: 8, slice3Acap: 10, slice3B: 12, slice3C: 14 }
