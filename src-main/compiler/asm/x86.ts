@@ -269,15 +269,14 @@ function span(progs: Prog[]): number {
         out.push(nop)
         if (progs[i + 1]) padBefore.set(progs[i + 1]!, nop)
       }
-      // A block starting with a call whose stack map changes starts with that PCDATA
-      // (gc's jump target), and the padding comes after it: the jump lands on the padding.
-      // Without the PCDATA (a write barrier call, or a map index unchanged, as for a
-      // second deferreturn) the block starts with the call itself, after the padding.
+      // gc emits the call's stack-map PCDATA before a CALL and pads after it, so a jump
+      // to a block starting with a padded call lands on the padding.
+      // A write barrier call is no safepoint: no PCDATA before it, the jump lands on the call.
+      const wb = (q: Prog) => q.to.type === 'mem' && !!q.to.sym?.startsWith('runtime.gcWriteBarrier')
       for (const p of out) {
-        if (p.to.type !== 'branch' || p.to.target?.as !== 'CALL') continue
+        if (p.to.type !== 'branch' || p.to.target?.as !== 'CALL' || wb(p.to.target)) continue
         const nop = padBefore.get(p.to.target)
-        const i = index.get(p.to.target)
-        if (nop && i !== undefined && i > 0 && progs[i - 1]!.as === 'PCDATA') p.to.target = nop
+        if (nop) p.to.target = nop
       }
       progs.splice(0, progs.length, ...out)
       const last = progs[progs.length - 1]!
