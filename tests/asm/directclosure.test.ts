@@ -17,12 +17,8 @@ import { requireGo, skipDifferential } from '../go-toolchain'
 const ARCHES: FuzzArch[] = ['amd64', 'ppc64']
 
 /** Listings that differ from gc for reasons outside this rewrite. */
-const KNOWN: Record<string, string> = {
-  // gc 1.22's per-iteration loop variable: a three-clause loop whose i a closure captures
-  // copies i through a `first` flag (CMOVQNE); we do not rewrite such loops yet.
-  'amd64 inLoop': 'three-clause loop variable captured',
-  'ppc64 inLoop': 'three-clause loop variable captured',
-}
+// (inLoop, a three-clause loop whose i the literal captures, is gc's since ssagen/loopvar.ts.)
+const KNOWN: Record<string, string> = {}
 
 describe.skipIf(skipDifferential)('directly called func literals end to end against go tool compile -l -S', () => {
   let us: OurResult

@@ -78,6 +78,8 @@ export interface FnContext {
 interface Target {
   brk: Block | null
   cont: Block | null
+  /** A continue target made when first jumped to (a per-iteration loop's `next:` label, loopvar.ts). */
+  lazyCont?: () => Block
 }
 
 export const BOUNDS = { index: 0, sliceAlen: 2, sliceAcap: 4, sliceB: 6, slice3Alen: 8, slice3Acap: 10, slice3B: 12, slice3C: 14 }
@@ -413,6 +415,27 @@ export class FnBuilder extends Builder {
     this.seal(ok)
     this.startBlock(ok)
   }
+
+  /**
+   * gc's s.check for a divide or shift: the panic block is shared by all
+   * checks of one runtime function on one source line (gc's s.panics), so
+   * it stays unsealed until the function ends.
+   */
+  checkShared(cond: Value, fn: 'panicdivide' | 'panicshift'): void {
+    const ok = this.newBlock()
+    const key = `${fn}:${this.pos.line}`
+    let bad = this.panicBlocks.get(key)
+    if (!bad) {
+      this.panicBlocks.set(key, (bad = this.newBlock()))
+      this.branch(cond, ok, bad, 1)
+      this.startBlock(bad)
+      this.panicExit(fn)
+    } else this.branch(cond, ok, bad, 1)
+    this.seal(ok)
+    this.startBlock(ok)
+  }
+
+  private readonly panicBlocks = new Map<string, Block>()
 
   panicExit(fn: string, args: Value[] = []): void {
     const call = this.v('StaticLECall', T.mem, [...args, this.mem], BigInt(args.length * 8), { kind: 'call', fn: `runtime.${fn}` })

@@ -215,7 +215,7 @@ export const exprMethods = {
       case '/':
       case '%': {
         if (!(y.op.startsWith('Const') && y.auxInt !== 0n)) {
-          this.check(this.v(`Neq${w}`, T.bool, [y, this.zero(t)]), () => this.panicExit('panicdivide'))
+          this.checkShared(this.v(`Neq${w}`, T.bool, [y, this.zero(t)]), 'panicdivide')
         }
         const base = op === '/' ? 'Div' : 'Mod'
         return this.v(`${base}${w}${signed ? '' : 'u'}`, t, [x, y])
@@ -227,7 +227,7 @@ export const exprMethods = {
 
   shift(this: FnBuilder, op: '<<' | '>>', x: Value, y: Value, t: SsaType, yt: SsaType): Value {
     if (yt.kind === 'int' && !y.op.startsWith('Const')) {
-      this.check(this.v(`Leq${yt.size * 8}`, T.bool, [this.zero(yt), y]), () => this.panicExit('panicshift'))
+      this.checkShared(this.v(`Leq${yt.size * 8}`, T.bool, [this.zero(yt), y]), 'panicshift')
     }
     const w = t.size * 8
     const name = op === '<<' ? `Lsh${w}x${yt.size * 8}` : t.kind === 'uint' ? `Rsh${w}Ux${yt.size * 8}` : `Rsh${w}x${yt.size * 8}`

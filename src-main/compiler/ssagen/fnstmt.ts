@@ -6,7 +6,6 @@
 import { storeType } from './storetype'
 import { switchDispatch } from './switch'
 import type * as A from '../syntax/ast'
-import type { ForRewrite } from '../escape/frames'
 import type { Var } from '../types/objects'
 import { type Constant } from '../types/constant'
 import { under, type Type } from '../types/types'
@@ -23,6 +22,7 @@ import { selectStmt } from './selects'
 import { isCommaOkMapRead, mapAssignPtr, mapCommaOk, mapOpAssign, mapRange } from './maps'
 import { typeSwitchStmt } from './typeswitch'
 import { mapStoreValue, rangeOrderCopy, rangeWalkTemps } from './dcltemps'
+import { perIterationFor } from './loopvar'
 
 const isBlankExpr = (e: A.Expr): boolean => e.kind === 'Ident' && e.name === '_'
 
@@ -293,7 +293,7 @@ export const stmtMethods = {
 
   forStmt(this: FnBuilder, s: A.For): void {
     const rewrite = this.cx.frames.get(this.unit)?.fors.get(s)
-    if (rewrite && rewrite.vars.some((v) => this.home(v).kind !== 'ssa')) return this.perIterationFor(s, rewrite)
+    if (rewrite) return perIterationFor(this, s, rewrite)
     if (s.init) this.stmt(s.init)
     const cond = this.newBlock()
     const body = this.newBlock()
@@ -316,75 +316,6 @@ export const stmtMethods = {
       this.jumpToLoopCond(cond)
     }
     this.seal(cond)
-    this.seal(end)
-    if (end.preds.length) this.startBlock(end)
-  },
-
-  /**
-   * Go 1.22 per-iteration loop variables, as gc's loopvar pass rewrites the
-   * loop when one is captured or has its address taken:
-   *   i' := init; first := true
-   *   for { i := i'; if first { first = false } else { post }; if !cond { break }; body; i' = i }
-   * so the variable (and its heap allocation) is declared once per iteration.
-   */
-  perIterationFor(this: FnBuilder, s: A.For, rw: ForRewrite): void {
-    const primes = new Map<Var, object>(rw.vars.map((v, i) => [v, rw.temps[i]!]))
-    const init = s.init
-    if (init?.kind === 'Assign' && init.op === ':=' && init.lhs.length === init.rhs.length) {
-      const vals = init.rhs.map((r) => this.expr(r))
-      init.lhs.forEach((l, i) => {
-        const v = this.cx.info.defs.get(l as A.Ident) as Var | undefined
-        if (!v) return
-        if (primes.has(v)) this.writeVar(primes.get(v)!, vals[i]!, fromGo(v.type))
-        else {
-          this.declare(v)
-          this.setVar(v, vals[i]!)
-        }
-      })
-    } else throw new Unsupported(s.pos, 'this loop header with per-iteration variables')
-    const first = { name: '.first' }
-    if (s.post) this.writeVar(first, this.constBool(true), T.bool)
-    const header = this.newBlock()
-    const body = this.newBlock()
-    const latch = this.newBlock()
-    const end = this.newBlock()
-    this.jump(header)
-    this.startBlock(header)
-    for (const v of rw.vars) {
-      const val = this.readVar(primes.get(v)!)
-      this.declare(v)
-      this.setVar(v, val)
-    }
-    if (s.post) {
-      const isFirst = this.newBlock()
-      const notFirst = this.newBlock()
-      const check = this.newBlock()
-      this.branch(this.readVar(first), isFirst, notFirst, 0)
-      this.seal(isFirst)
-      this.seal(notFirst)
-      this.startBlock(isFirst)
-      this.writeVar(first, this.constBool(false), T.bool)
-      this.jump(check)
-      this.startBlock(notFirst)
-      this.stmt(s.post)
-      this.jump(check)
-      this.seal(check)
-      this.startBlock(check)
-    }
-    if (s.cond) this.orderedCondBranch(s.cond, body, end, 1)
-    else this.jump(body)
-    this.seal(body)
-    this.targets.set(s, { brk: end, cont: latch })
-    this.startBlock(body)
-    this.stmts(s.body.stmts)
-    this.jump(latch)
-    this.seal(latch)
-    if (latch.preds.length) {
-      this.startBlock(latch)
-      for (const v of rw.vars) this.writeVar(primes.get(v)!, this.readVarValue(v), fromGo(v.type))
-      this.jump(header)
-    }
-    this.seal(header)
     this.seal(end)
     if (end.preds.length) this.startBlock(end)
   },
@@ -571,7 +502,7 @@ export const stmtMethods = {
     let node: A.Stmt | undefined = target
     if (node?.kind === 'Labeled') node = node.stmt
     const t = node ? this.targets.get(node) : undefined
-    const to = s.tok === 'break' ? t?.brk : t?.cont
+    const to = s.tok === 'break' ? t?.brk : (t?.cont ?? t?.lazyCont?.())
     if (!to) throw new Unsupported(s.pos, `${s.tok} here`)
     this.jump(to, true)
   },

@@ -245,6 +245,78 @@ name a[int]: [v7]
 name b[int]: [v8]
 `,
   },
+  {
+    name: 'branchRedirect',
+    why: "`if a == b {…}; if a != b && x > 0`: b2 tests b1's v14 again, so b1's false edge goes straight to b2's false successor b7 (fuseBranchRedirect)",
+    before: `branch func(Pt, Pt, int) int
+  b1:
+    (?) v1 = InitMem <mem>
+    (66) v10 = ArgIntReg <int> {x+0} [4] (x[int])
+    (?) v11 = Const64 <int> [0]
+    (-66) v34 = ArgIntReg <int> {a+0} [0]
+    (-66) v28 = ArgIntReg <int> {a+8} [1]
+    (-66) v38 = ArgIntReg <int> {b+0} [2]
+    (-66) v35 = ArgIntReg <int> {b+8} [3]
+    (+66) v14 = Eq64 <bool> v38 v34
+    If v14 -> b4 b2
+  b2: <- b1 b4
+    If v14 -> b6 b7
+  b3: <- b4
+    (+67) v22 = MakeResult <int,mem> v10 v1
+    Ret v22
+  b4: <- b1
+    (66) v19 = Eq64 <bool> v35 v28
+    If v19 -> b3 b2
+  b6: <- b2
+    (69) v33 = Eq64 <bool> v35 v28
+    If v33 -> b9 b7
+  b7: <- b6 b2
+    (69) v37 = Less64 <bool> v11 v10
+    If v37 -> b10 b9
+  b9: <- b7 b6
+    (+72) v44 = MakeResult <int,mem> v11 v1
+    Ret v44
+  b10: <- b7
+    (+70) v40 = Neg64 <int> v10
+    (70) v42 = MakeResult <int,mem> v40 v1
+    Ret v42
+name x[int]: [v10]
+`,
+    after: `branch func(Pt, Pt, int) int
+  b1:
+    (?) v1 = InitMem <mem>
+    (66) v10 = ArgIntReg <int> {x+0} [4] (x[int])
+    (?) v11 = Const64 <int> [0]
+    (-66) v34 = ArgIntReg <int> {a+0} [0]
+    (-66) v28 = ArgIntReg <int> {a+8} [1]
+    (-66) v38 = ArgIntReg <int> {b+0} [2]
+    (-66) v35 = ArgIntReg <int> {b+8} [3]
+    (+66) v14 = Eq64 <bool> v38 v34
+    If v14 -> b4 b7
+  b2: <- b4
+    If v14 -> b6 b7
+  b3: <- b4
+    (+67) v22 = MakeResult <int,mem> v10 v1
+    Ret v22
+  b4: <- b1
+    (66) v19 = Eq64 <bool> v35 v28
+    If v19 -> b3 b2
+  b6: <- b2
+    (69) v33 = Eq64 <bool> v35 v28
+    If v33 -> b9 b7
+  b7: <- b6 b2 b1
+    (69) v37 = Less64 <bool> v11 v10
+    If v37 -> b10 b9
+  b9: <- b7 b6
+    (+72) v44 = MakeResult <int,mem> v11 v1
+    Ret v44
+  b10: <- b7
+    (+70) v40 = Neg64 <int> v10
+    (70) v42 = MakeResult <int,mem> v40 v1
+    Ret v42
+name x[int]: [v10]
+`,
+  },
 ]
 
 describe('fuse', () => {

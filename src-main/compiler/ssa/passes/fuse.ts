@@ -3,21 +3,22 @@
 // place with the same phi values, and (early fuse) merge `1 <= x && x < 5`,
 // `x == 4 || x == 6` and NaN-check branch pairs into one branch on AndB/OrB
 // so rewrite rules can fold them. Blocks are visited from last to first and
-// the whole thing repeats until nothing changes, as in gc.
-//
-// Not modelled: late fuse's fuseTypeBranchRedirect, which needs prove's
-// facts table.
+// the whole thing repeats until nothing changes, as in gc. Late fuse also
+// redirects branches decided by a predecessor's (fusebranch.ts) after each
+// sweep.
 
 import type { Block, Func, Value } from '../func'
 import { opInfo } from '../opinfo'
 import { isMemoryType, removeEdge, succEdgeIndex, withStmt } from './deadcode'
 import { phielimValue } from './copyelim'
+import { fuseBranchRedirect } from './fusebranch'
 
 export const FUSE_PLAIN = 1
 export const FUSE_IF = 2
 export const FUSE_INT_IN_RANGE = 4
 export const FUSE_SINGLE_BIT_DIFFERENCE = 8
 export const FUSE_NAN_CHECK = 16
+export const FUSE_BRANCH_REDIRECT = 32
 
 /** Kind a block had before a pass set it Invalid while it still had edges (shortcircuit's dead blocks). */
 const kindBefore = new WeakMap<Block, string>()
@@ -44,6 +45,7 @@ export function fuse(f: Func, types: number, extra?: (b: Block) => boolean): voi
       if (types & FUSE_PLAIN) changed = fuseBlockPlain(b) || changed
       if (extra) changed = extra(b) || changed
     }
+    if (types & FUSE_BRANCH_REDIRECT) changed = fuseBranchRedirect(f, markInvalid) || changed
   }
   finish(f)
 }
@@ -73,7 +75,7 @@ function finish(f: Func): void {
 }
 
 export const fuseEarly = (f: Func): void => fuse(f, FUSE_PLAIN | FUSE_INT_IN_RANGE | FUSE_SINGLE_BIT_DIFFERENCE | FUSE_NAN_CHECK)
-export const fuseLate = (f: Func): void => fuse(f, FUSE_PLAIN | FUSE_IF)
+export const fuseLate = (f: Func): void => fuse(f, FUSE_PLAIN | FUSE_IF | FUSE_BRANCH_REDIRECT)
 
 /** gc's isEmpty: no value of b is needed (false positives allowed). */
 function isEmpty(b: Block): boolean {

@@ -108,7 +108,7 @@ function addIndVarRestrictions(ft: FactsTable, b: Block, iv: IndVar): void {
   ft.addRestrictions(b, d, iv.ind, iv.max, iv.flags & MAX_INC ? LT | EQ : LT)
 }
 
-function addBranchRestrictions(ft: FactsTable, b: Block, br: Branch): void {
+export function addBranchRestrictions(ft: FactsTable, b: Block, br: Branch): void {
   let c = b.controls[0]!
   if (br === 'negative') ft.booleanFalse(c)
   else if (br === 'positive') ft.booleanTrue(c)
