@@ -266,8 +266,7 @@ export const exprMethods = {
     if (xt.kind === 'array' && !this.addressable(e.x)) {
       const a = this.spill(this.expr(e.x), fromGo(xt))
       const i = this.expr(e.index)
-      this.indexCheck(i, this.constInt(T.int, xt.len), e.index)
-      return this.loadOrDeref(t, this.v('PtrIndex', ptrTo(t), [a, i]))
+      return this.loadOrDeref(t, this.v('PtrIndex', ptrTo(t), [a, this.indexCheck(i, this.constInt(T.int, xt.len), e.index)]))
     }
     return this.loadOrDeref(t, this.addr(e))
   },
@@ -291,13 +290,13 @@ export const exprMethods = {
       ptr = this.v('Copy', ptrTo(et), [base])
       len = cap = this.constInt(T.int, at.len!)
     }
-    const i = e.low ? this.expr(e.low) : this.constInt(T.int, 0)
-    const j = e.high ? this.expr(e.high) : len
-    const k = e.max ? this.expr(e.max) : cap
-    // gc checks k <= cap, j <= k, i <= j (each only when not trivially true).
-    if (e.max) this.boundsCheck(k, cap, BOUNDS.slice3Acap, e.max, true)
-    if (e.high) this.boundsCheck(j, e.max ? k : cap, e.max ? BOUNDS.slice3B : BOUNDS.sliceAcap, e.high, true)
-    if (e.low) this.boundsCheck(i, j, e.max ? BOUNDS.slice3C : BOUNDS.sliceB, e.low, true)
+    let i = e.low ? this.expr(e.low) : this.constInt(T.int, 0)
+    let j = e.high ? this.expr(e.high) : len
+    let k = e.max ? this.expr(e.max) : cap
+    // gc checks k <= cap, j <= k, i <= j (each only when not trivially true); each check widens its index to int.
+    if (e.max) k = this.boundsCheck(k, cap, BOUNDS.slice3Acap, e.max, true)
+    if (e.high) j = this.boundsCheck(j, e.max ? k : cap, e.max ? BOUNDS.slice3B : BOUNDS.sliceAcap, e.high, true)
+    if (e.low) i = this.boundsCheck(i, j, e.max ? BOUNDS.slice3C : BOUNDS.sliceB, e.low, true)
     const rlen = e.low ? this.v('Sub64', T.int, [j, i]) : j
     const rcap = e.low ? this.v('Sub64', T.int, [k, i]) : k
     let rptr = ptr
