@@ -6,7 +6,7 @@ import type * as A from '../syntax/ast'
 import { toFloat, toInt } from '../types/constant'
 import { under, type Type } from '../types/types'
 import type { Value } from '../ssa/func'
-import { bytePtr, canSSA, fromGo, funcType, isPtrShaped, ptrTo, T, type SsaType } from '../ssa/types'
+import { canSSA, fromGo, funcType, isPtrShaped, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
 import { concatExpr, constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
@@ -214,11 +214,9 @@ export const exprMethods = {
   compare(this: FnBuilder, op: string, x: Value, y: Value, xt: Type, at: number): Value {
     let t = fromGo(xt)
     if (t.kind === 'slice' || (x.type.kind === 'slice')) {
-      // s == nil compares the pointer.
-      const s = x.type.kind === 'slice' ? x : y
-      const p = this.v('SlicePtr', bytePtr, [s])
-      const isNonNil = this.v('IsNonNil', T.bool, [p])
-      return op === '==' ? this.v('Not', T.bool, [isNonNil]) : isNonNil
+      // s == nil is gc's EqSlice of s and the nil slice: opt compares the pointers, and late opt makes that an IsNonNil.
+      // Not IsNonNil from the start: nilcheckelim takes any SlicePtr as non-nil (bounds checks guard its loads) and would fold it.
+      return this.v(op === '==' ? 'EqSlice' : 'NeqSlice', T.bool, [x, y])
     }
     if (op === '>') [op, x, y] = ['<', y, x]
     if (op === '>=') [op, x, y] = ['<=', y, x]
