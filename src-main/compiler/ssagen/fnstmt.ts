@@ -15,6 +15,7 @@ import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
+import { rangeBytesOfString } from './rangebytes'
 import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
@@ -395,7 +396,7 @@ export const stmtMethods = {
     if (xt.kind === 'basic') {
       hn = this.expr(s.x)
     } else if (xt.kind === 'slice') {
-      ha = this.expr(s.x)
+      ha = rangeBytesOfString(this, s.x) ?? this.expr(s.x)
       if (readsValue) rangeOrderCopy(this, ha.type)
       hn = this.v('SliceLen', T.int, [ha])
     } else if (xt.kind === 'array') {
