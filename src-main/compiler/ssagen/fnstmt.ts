@@ -392,6 +392,7 @@ export const stmtMethods = {
     const readsValue = valVar !== undefined || (s.value !== null && s.value !== undefined && s.value.kind !== 'Ident')
     let ha: Value | null = null
     let haAddr: Value | null = null
+    let checkPerAccess = false
     let hn: Value
     if (xt.kind === 'basic') {
       hn = this.expr(s.x)
@@ -410,7 +411,13 @@ export const stmtMethods = {
     } else if (xt.kind === 'pointer') {
       const at = under(xt.elem)
       hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
-      if (valVar) haAddr = this.nilCheck(this.expr(s.x))
+      if (valVar) {
+        // walk's ha[hv1] through the pointer checks it for nil at every access, in the body; an element
+        // walked by pointer starts from the OSLICEARR of the pointer instead, checked once before the loop.
+        checkPerAccess = at.kind === 'array' && cheapIndex(this.arch, fromGo(at).elem!.size)
+        const p = this.expr(s.x)
+        haAddr = checkPerAccess ? p : this.nilCheck(p)
+      }
       if (readsValue) rangeOrderCopy(this, fromGo(xt))
     } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
     const it = hn.type
@@ -454,7 +461,7 @@ export const stmtMethods = {
         elem = this.loadOrDeref(et, p)
       } else {
         const at = fromGo(xt.kind === 'pointer' ? under(xt.elem) : xt)
-        const p = this.v('PtrIndex', ptrTo(at.elem!), [haAddr!, i])
+        const p = this.v('PtrIndex', ptrTo(at.elem!), [checkPerAccess ? this.nilCheck(haAddr!) : haAddr!, i])
         elem = this.loadOrDeref(at.elem!, p)
       }
       if (valVar) {
