@@ -56,7 +56,8 @@ export const exprMethods = {
 
   exprInner(this: FnBuilder, e: A.Expr): Value {
     const info = this.cx.info
-    this.pos = this.at(exprPos(e))
+    // gc's expr pushes every node's position but a name's (ONAME): a variable read takes its context's position.
+    if (e.kind !== 'Ident' || info.uses.get(e)?.kind === 'nil') this.pos = this.at(exprPos(e))
     switch (e.kind) {
       case 'Paren':
         return this.expr(e.x)
