@@ -19,6 +19,12 @@ func Call(x int) int {
 
 //go:noinline
 func use(a, b, c int) int { return a + b + c }
+
+type I interface{ M() int }
+
+var sinkI I
+
+func CallGlobal() int { return sinkI.M() }
 `
 
 describe('a variable read', () => {
@@ -31,5 +37,12 @@ describe('a variable read', () => {
       ['MOVQ\tp.h(SB), CX', 6],
       ['MOVQ\tp.g(SB), BX', 6],
     ])
+  })
+
+  it('of an interface receiver is at the call: the data word loads after the method (gc -S)', async () => {
+    const us = await ours('./p.go', SRC)
+    const text = us.funcs.get('CallGlobal')!.arches.get('amd64')!.listing!.map((l) => l.text)
+    const at = text.indexOf('MOVQ\tp.sinkI(SB), CX')
+    expect(text.slice(at, at + 4)).toEqual(['MOVQ\tp.sinkI(SB), CX', 'MOVQ\t24(CX), CX', 'MOVQ\tp.sinkI+8(SB), AX', 'CALL\tCX'])
   })
 })
