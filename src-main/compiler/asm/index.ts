@@ -81,7 +81,8 @@ export function assembleFunc(f: Func, frame: FrameLayout, opts: AssembleOptions 
   text.line = funcLine
   const pre = partLiveSpills(s, abi, funcLine)
   pre.push(...zeroNeeded(f, frame, frameSize, funcLine))
-  const attrs = f.blocks.some((b) => b.values.some((v) => v.op === 'LoweredGetClosurePtr')) ? ['NEEDCTXT'] : []
+  // gc marks the function, not the use: a closure whose captures are all dead still takes its context (walkClosure's SetNeedctxt).
+  const attrs = f.needCtxt || f.blocks.some((b) => b.values.some((v) => v.op === 'LoweredGetClosurePtr')) ? ['NEEDCTXT'] : []
   // Wrappers that tail-call the method are DUPOK but not WRAPPER (noder's addTailCall).
   if (opts.wrapper) attrs.push(...(f.blocks.some((b) => b.values.some((v) => v.op === 'CALLtail')) ? ['DUPOK'] : ['DUPOK', 'WRAPPER']))
   if (f.blocks.some((b) => b.values.some((v) => v.op === 'CALLtail'))) attrs.push('NOFRAME')

@@ -94,19 +94,16 @@ export const addrMethods = {
         if (xt.kind === 'slice') {
           const s = this.expr(e.x)
           const len = this.v('SliceLen', T.int, [s])
-          this.indexCheck(i, len, e.index)
-          return this.v('PtrIndex', ptrTo(t), [this.v('SlicePtr', ptrTo(t), [s]), i])
+          return this.v('PtrIndex', ptrTo(t), [this.v('SlicePtr', ptrTo(t), [s]), this.indexCheck(i, len, e.index)])
         }
         if (xt.kind === 'pointer') {
           const at = fromGo(under(xt.elem))
           const p = this.nilCheck(this.expr(e.x))
-          this.indexCheck(i, this.constInt(T.int, at.len!), e.index)
-          return this.v('PtrIndex', ptrTo(t), [p, i])
+          return this.v('PtrIndex', ptrTo(t), [p, this.indexCheck(i, this.constInt(T.int, at.len!), e.index)])
         }
         const at = fromGo(xt)
         const a = this.addr(e.x)
-        this.indexCheck(i, this.constInt(T.int, at.len!), e.index)
-        return this.v('PtrIndex', ptrTo(t), [a, i])
+        return this.v('PtrIndex', ptrTo(t), [a, this.indexCheck(i, this.constInt(T.int, at.len!), e.index)])
       }
       case 'CompositeLit': {
         const pre = this.prebuilt.get(e)
@@ -127,11 +124,12 @@ export const addrMethods = {
     }
   },
 
-  indexCheck(this: FnBuilder, i: Value, len: Value, at: A.Expr): void {
+  /** The index widened to int (gc's extendIndex, even when no check is needed: a narrow register's upper bits are undefined). */
+  indexCheck(this: FnBuilder, i: Value, len: Value, at: A.Expr): Value {
     const c = this.cx.info.types.get(at)?.value
-    if (c !== undefined && len.op.startsWith('Const') && toInt(c)! < len.auxInt) return
-    if (len.op.startsWith('Const') && bounded(this.cx.info, unparen(at), Number(len.auxInt))) return
-    this.boundsCheck(i, len, BOUNDS.index, at)
+    if (c !== undefined && len.op.startsWith('Const') && toInt(c)! < len.auxInt) return this.extendIndex(i)
+    if (len.op.startsWith('Const') && bounded(this.cx.info, unparen(at), Number(len.auxInt))) return this.extendIndex(i)
+    return this.boundsCheck(i, len, BOUNDS.index, at)
   },
 
   /** Follow a field path from a struct address (or a pointer for a deref step). */

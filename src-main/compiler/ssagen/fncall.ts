@@ -17,6 +17,7 @@ import { stringConversion } from './strings'
 import { isStringConversion } from '../escape/strings'
 import { commaOkReceive } from './concur'
 import { commaOkAssert } from './asserts'
+import { explicitFloatRound } from './floatconv'
 
 export const callMethods = {
   closure(this: FnBuilder, e: A.FuncLit): Value {
@@ -97,7 +98,7 @@ export const callMethods = {
       case 'conversion':
         if (isStringConversion(this.cx.info, e)) return [stringConversion(this, e)]
         if (under(ci.to).kind === 'interface') return [this.convIface(this.expr(e.args[0]!), this.typeOf(e.args[0]!), ci.to, e, e.args[0]!)]
-        return [this.convert(this.expr(e.args[0]!), fromGo(this.typeOf(e.args[0]!)), fromGo(ci.to), e)]
+        return [explicitFloatRound(this, e, ci.to) ?? this.convert(this.expr(e.args[0]!), fromGo(this.typeOf(e.args[0]!)), fromGo(ci.to), e)]
       case 'builtin':
         return callBuiltin(this, e, ci.id)
       case 'direct':

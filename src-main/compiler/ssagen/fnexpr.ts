@@ -7,7 +7,7 @@ import type * as A from '../syntax/ast'
 import { toFloat, toInt } from '../types/constant'
 import { under, type Type } from '../types/types'
 import type { Value } from '../ssa/func'
-import { bytePtr, canSSA, fromGo, funcType, isPtrShaped, ptrTo, T, type SsaType } from '../ssa/types'
+import { canSSA, fromGo, funcType, isPtrShaped, ptrTo, T, type SsaType } from '../ssa/types'
 import { exprPos, BOUNDS, unparen, Unsupported, type FnBuilder } from './fn'
 import { isAggregateCompare } from './compare'
 import { concatExpr, constString, isStringCompare, stringCond, stringIndex, stringSlice } from './strings'
@@ -57,7 +57,8 @@ export const exprMethods = {
 
   exprInner(this: FnBuilder, e: A.Expr): Value {
     const info = this.cx.info
-    this.pos = this.at(exprPos(e))
+    // gc's expr pushes every node's position but a name's (ONAME): a variable read takes its context's position.
+    if (e.kind !== 'Ident' || info.uses.get(e)?.kind === 'nil') this.pos = this.at(exprPos(e))
     switch (e.kind) {
       case 'Paren':
         return this.expr(e.x)
@@ -237,11 +238,9 @@ export const exprMethods = {
   compare(this: FnBuilder, op: string, x: Value, y: Value, xt: Type, at: number): Value {
     let t = fromGo(xt)
     if (t.kind === 'slice' || (x.type.kind === 'slice')) {
-      // s == nil compares the pointer.
-      const s = x.type.kind === 'slice' ? x : y
-      const p = this.v('SlicePtr', bytePtr, [s])
-      const isNonNil = this.v('IsNonNil', T.bool, [p])
-      return op === '==' ? this.v('Not', T.bool, [isNonNil]) : isNonNil
+      // s == nil is gc's EqSlice of s and the nil slice: opt compares the pointers, and late opt makes that an IsNonNil.
+      // Not IsNonNil from the start: nilcheckelim takes any SlicePtr as non-nil (bounds checks guard its loads) and would fold it.
+      return this.v(op === '==' ? 'EqSlice' : 'NeqSlice', T.bool, [x, y])
     }
     if (op === '>') [op, x, y] = ['<', y, x]
     if (op === '>=') [op, x, y] = ['<=', y, x]
@@ -289,8 +288,7 @@ export const exprMethods = {
     if (xt.kind === 'array' && !this.addressable(e.x)) {
       const a = this.spill(this.expr(e.x), fromGo(xt))
       const i = this.expr(e.index)
-      this.indexCheck(i, this.constInt(T.int, xt.len), e.index)
-      return this.loadOrDeref(t, this.v('PtrIndex', ptrTo(t), [a, i]))
+      return this.loadOrDeref(t, this.v('PtrIndex', ptrTo(t), [a, this.indexCheck(i, this.constInt(T.int, xt.len), e.index)]))
     }
     return this.loadOrDeref(t, this.addr(e))
   },
@@ -314,13 +312,13 @@ export const exprMethods = {
       ptr = this.v('Copy', ptrTo(et), [base])
       len = cap = this.constInt(T.int, at.len!)
     }
-    const i = e.low ? this.expr(e.low) : this.constInt(T.int, 0)
-    const j = e.high ? this.expr(e.high) : len
-    const k = e.max ? this.expr(e.max) : cap
-    // gc checks k <= cap, j <= k, i <= j (each only when not trivially true).
-    if (e.max) this.boundsCheck(k, cap, BOUNDS.slice3Acap, e.max, true)
-    if (e.high) this.boundsCheck(j, e.max ? k : cap, e.max ? BOUNDS.slice3B : BOUNDS.sliceAcap, e.high, true)
-    if (e.low) this.boundsCheck(i, j, e.max ? BOUNDS.slice3C : BOUNDS.sliceB, e.low, true)
+    let i = e.low ? this.expr(e.low) : this.constInt(T.int, 0)
+    let j = e.high ? this.expr(e.high) : len
+    let k = e.max ? this.expr(e.max) : cap
+    // gc checks k <= cap, j <= k, i <= j (each only when not trivially true); each check widens its index to int.
+    if (e.max) k = this.boundsCheck(k, cap, BOUNDS.slice3Acap, e.max, true)
+    if (e.high) j = this.boundsCheck(j, e.max ? k : cap, e.max ? BOUNDS.slice3B : BOUNDS.sliceAcap, e.high, true)
+    if (e.low) i = this.boundsCheck(i, j, e.max ? BOUNDS.slice3C : BOUNDS.sliceB, e.low, true)
     const rlen = e.low ? this.v('Sub64', T.int, [j, i]) : j
     const rcap = e.low ? this.v('Sub64', T.int, [k, i]) : k
     let rptr = ptr

@@ -70,6 +70,7 @@ export const paramMethods = {
 
   loadCaptures(this: FnBuilder): void {
     const caps = this.unit.captures
+    this.f.needCtxt = true
     this.closurePtr = this.entryV('GetClosurePtr', bytePtr)
     const rec = closureRecordType(caps.map((c) => ({ type: fromGo(c.type), byRef: this.cx.facts.byRef.has(c) })))
     caps.forEach((c, i) => {

@@ -14,6 +14,7 @@ import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { literalUses } from './complit'
 import { as2Results } from './as2func'
 import { rangeClear } from './rangeclear'
+import { rangeBytesOfString } from './rangebytes'
 import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, exprPos, LazyAggregate, Unsupported, type FnBuilder } from './fn'
 import { concatStrings, isStackAddr, rangeString, storeStringParts } from './strings'
@@ -335,11 +336,12 @@ export const stmtMethods = {
     const readsValue = valVar !== undefined || (s.value !== null && s.value !== undefined && s.value.kind !== 'Ident')
     let ha: Value | null = null
     let haAddr: Value | null = null
+    let checkPerAccess = false
     let hn: Value
     if (xt.kind === 'basic') {
       hn = this.expr(s.x)
     } else if (xt.kind === 'slice') {
-      ha = this.expr(s.x)
+      ha = rangeBytesOfString(this, s.x) ?? this.expr(s.x)
       if (readsValue) rangeOrderCopy(this, ha.type)
       hn = this.v('SliceLen', T.int, [ha])
     } else if (xt.kind === 'array') {
@@ -353,7 +355,13 @@ export const stmtMethods = {
     } else if (xt.kind === 'pointer') {
       const at = under(xt.elem)
       hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
-      if (valVar) haAddr = this.nilCheck(this.expr(s.x))
+      if (valVar) {
+        // walk's ha[hv1] through the pointer checks it for nil at every access, in the body; an element
+        // walked by pointer starts from the OSLICEARR of the pointer instead, checked once before the loop.
+        checkPerAccess = at.kind === 'array' && cheapIndex(this.arch, fromGo(at).elem!.size)
+        const p = this.expr(s.x)
+        haAddr = checkPerAccess ? p : this.nilCheck(p)
+      }
       if (readsValue) rangeOrderCopy(this, fromGo(xt))
     } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
     const it = hn.type
@@ -397,7 +405,7 @@ export const stmtMethods = {
         elem = this.loadOrDeref(et, p)
       } else {
         const at = fromGo(xt.kind === 'pointer' ? under(xt.elem) : xt)
-        const p = this.v('PtrIndex', ptrTo(at.elem!), [haAddr!, i])
+        const p = this.v('PtrIndex', ptrTo(at.elem!), [checkPerAccess ? this.nilCheck(haAddr!) : haAddr!, i])
         elem = this.loadOrDeref(at.elem!, p)
       }
       if (valVar) {

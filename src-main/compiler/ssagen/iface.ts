@@ -278,6 +278,8 @@ export const ifaceMethods = {
   /** `x.M(args)` through the itab (OCALLINTER). */
   interfaceCall(this: FnBuilder, e: A.Call, sig: import('../types/types').Signature, variadic: import('../types/info').VariadicCall): Value[] {
     const sel = unparen(e.fun) as A.Selector
+    // gc evaluates the receiver with the call's position pushed: a variable receiver's load is at the call.
+    this.pos = this.at(exprPos(e))
     const iv = this.expr(sel.x)
     const it = under(this.typeOf(sel.x)) as InterfaceType
     const index = itabOrder(it).findIndex((m) => m.name === sel.sel.name)

@@ -343,7 +343,7 @@ export function stringConversion(s: FnBuilder, e: A.Call): Value {
 }
 
 /** gc's position of a conversion: its operand's. */
-function gcConvPos(arg: A.Expr): number {
+export function gcConvPos(arg: A.Expr): number {
   const u = unparen(arg)
   if (u.kind === 'Binary') return u.opPos
   if (u.kind === 'Call') return u.lparen
