@@ -89,10 +89,11 @@ export const addrMethods = {
         return this.fieldPath(base, sel.path, t)
       }
       case 'Index': {
+        // gc's s.addr: the slice, array address or pointer first, then the index.
         const xt = under(this.typeOf(e.x))
-        const i = this.expr(e.index)
         if (xt.kind === 'slice') {
           const s = this.expr(e.x)
+          const i = this.expr(e.index)
           const len = this.v('SliceLen', T.int, [s])
           this.indexCheck(i, len, e.index)
           return this.v('PtrIndex', ptrTo(t), [this.v('SlicePtr', ptrTo(t), [s]), i])
@@ -100,11 +101,13 @@ export const addrMethods = {
         if (xt.kind === 'pointer') {
           const at = fromGo(under(xt.elem))
           const p = this.nilCheck(this.expr(e.x))
+          const i = this.expr(e.index)
           this.indexCheck(i, this.constInt(T.int, at.len!), e.index)
           return this.v('PtrIndex', ptrTo(t), [p, i])
         }
         const at = fromGo(xt)
         const a = this.addr(e.x)
+        const i = this.expr(e.index)
         this.indexCheck(i, this.constInt(T.int, at.len!), e.index)
         return this.v('PtrIndex', ptrTo(t), [a, i])
       }

@@ -113,10 +113,11 @@ export const stmtMethods = {
     const home = this.home(v)
     if (home.kind === 'ssa') this.assignVar(v, this.zero(home.type))
     else {
-      const addr = this.addrOfVar(v)
+      // gc's assign: the VarDef first, then the address (on the VarDef's memory), then the zeroing.
       if (home.kind === 'stack') this.varDef(v, home)
-      if (canSSA(home.type)) this.store(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr, this.zero(home.type))
-      else this.zeroMem(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr)
+      const addr = this.addrOfVar(v)
+      if (canSSA(home.type)) this.store(home.type, addr, this.zero(home.type))
+      else this.zeroMem(home.type, addr)
     }
   },
 
