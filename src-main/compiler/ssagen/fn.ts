@@ -476,6 +476,9 @@ export class FnBuilder extends Builder {
   /** Values walk's init built before the statement (see order.ts walkInits). */
   readonly prebuilt = new Map<A.Expr, Value>()
 
+  /** Calls made as statements: their result is never read (builtins.ts copySlices). */
+  readonly unusedResults = new Set<A.Expr>()
+
   /** Expressions walk copied into a temporary held in SSA (its variable key; read at every use). */
   readonly walkCopies = new Map<A.Expr, object>()
 

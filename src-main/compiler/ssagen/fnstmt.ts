@@ -36,6 +36,7 @@ export const stmtMethods = {
       case 'ExprStmt': {
         const x = unparen(s.x)
         if (x.kind === 'Unary' && x.op === '<-') return drain(this, x)
+        this.unusedResults.add(x)
         this.expr(s.x)
         return
       }
