@@ -394,20 +394,28 @@ export const stmtMethods = {
     let ha: Value | null = null
     let haAddr: Value | null = null
     let hn: Value
+    const hv = { name: '.hv1' }
+    // walkRange's init, after order's copy of the operand: hv1 = 0, then hn = len(ha).
+    const zeroHv = (): void => this.writeVar(hv, this.constInt(T.int, 0), T.int)
+    let zeroed = false
     if (xt.kind === 'basic') {
       hn = this.expr(s.x)
     } else if (xt.kind === 'slice') {
       ha = this.expr(s.x)
       if (readsValue) rangeOrderCopy(this, ha.type)
+      zeroHv()
+      zeroed = true
       hn = this.v('SliceLen', T.int, [ha])
     } else if (xt.kind === 'array') {
-      hn = this.constInt(T.int, xt.len)
       // gc's order copies a ranged-over array when the loop reads its values (a temporary unless SSA-able).
       const at = fromGo(xt)
       if (readsValue && canSSA(at) && this.addressable(s.x)) {
         haAddr = this.addr(s.x)
         rangeOrderCopy(this, at)
       } else if (readsValue) haAddr = this.orderSpill(this.expr(s.x), at, !cheapIndex(this.arch, at.elem!.size))
+      zeroHv()
+      zeroed = true
+      hn = this.constInt(T.int, xt.len)
     } else if (xt.kind === 'pointer') {
       const at = under(xt.elem)
       hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
@@ -415,8 +423,7 @@ export const stmtMethods = {
       if (readsValue) rangeOrderCopy(this, fromGo(xt))
     } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
     const it = hn.type
-    const hv = { name: '.hv1' }
-    this.writeVar(hv, this.constInt(it, 0), it)
+    if (!zeroed) this.writeVar(hv, this.constInt(it, 0), it)
     const elemT = xt.kind === 'basic' ? null : fromGo(xt.kind === 'pointer' ? (under(xt.elem) as { elem: Type }).elem : (xt as { elem: Type }).elem)
     // gc's hu/hp: the position as a uintptr between iterations, as a pointer inside the body.
     const hu = { name: '.hu' }
