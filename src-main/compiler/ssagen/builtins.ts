@@ -121,33 +121,43 @@ function copySlices(s: FnBuilder, e: A.Call): Value {
   const ptrT = ptrTo(et)
   // copy(b, s) from a string: its length and data pointer (OLEN, OSPTR of a string).
   const fromString = src.type.kind === 'string'
-  const srcLen = (): Value => s.v(fromString ? 'StringLen' : 'SliceLen', T.int, [src])
-  const srcPtr = (): Value => s.v(fromString ? 'StringPtr' : 'SlicePtrUnchecked', ptrT, [src])
   if (et.hasPointers) {
     const args = [s.typeAddr(et), s.v('SlicePtrUnchecked', ptrT, [dst]), s.v('SliceLen', T.int, [dst]), s.v('SlicePtrUnchecked', ptrT, [src]), s.v('SliceLen', T.int, [src])]
     return s.mkcall('typedslicecopy', [T.int], args, [bytePtr, bytePtr, T.int, bytePtr, T.int])[0]!
   }
-  // walkCopy's temporaries: both slices, the length and the width (SSA values here).
+  // walkCopy's temporaries, SSA variables read where its statements read them (gc's FwdRefs follow the reads):
+  //   nl, nr = dst, src; n = len(nl); if n > len(nr) { n = len(nr) }
+  //   if nl.ptr != nr.ptr (likely) { w = uintptr(n); memmove(nl.ptr, nr.ptr, w*size) }
+  const [nl, nr, n, w] = [{ name: '.copyto' }, { name: '.copyfrom' }, { name: '.copylen' }, { name: '.copywidth' }]
   for (let i = 0; i < 4; i++) s.reserveTemp()
-  const n = { name: '.copylen' }
-  s.writeVar(n, s.v('SliceLen', T.int, [dst]), T.int)
-  const [shorter, lenDone] = [s.newBlock(), s.newBlock()]
-  s.branch(s.v('Less64', T.bool, [srcLen(), s.readVar(n)]), shorter, lenDone)
+  s.writeVar(nl, dst, dst.type)
+  s.writeVar(nr, src, src.type)
+  const srcLen = (): Value => s.v(fromString ? 'StringLen' : 'SliceLen', T.int, [s.readVar(nr)])
+  const srcPtr = (): Value => s.v(fromString ? 'StringPtr' : 'SlicePtrUnchecked', ptrT, [s.readVar(nr)])
+  const dstPtr = (): Value => s.v('SlicePtrUnchecked', ptrT, [s.readVar(nl)])
+  s.writeVar(n, s.v('SliceLen', T.int, [s.readVar(nl)]), T.int)
+  // ssagen's OIF makes the join block before the body's.
+  const [lenDone, shorter] = [s.newBlock(), s.newBlock()]
+  const cur = s.readVar(n)
+  s.branch(s.v('Less64', T.bool, [srcLen(), cur]), shorter, lenDone)
   s.seal(shorter)
   s.startBlock(shorter)
   s.writeVar(n, srcLen(), T.int)
   s.jump(lenDone)
   s.seal(lenDone)
   s.startBlock(lenDone)
-  const len = s.readVar(n)
-  const [move, done] = [s.newBlock(), s.newBlock()]
-  s.branch(s.v('NeqPtr', T.bool, [s.v('SlicePtrUnchecked', ptrT, [dst]), srcPtr()]), move, done, 1)
+  const [done, move] = [s.newBlock(), s.newBlock()]
+  s.branch(s.v('NeqPtr', T.bool, [dstPtr(), srcPtr()]), move, done, 1)
   s.seal(move)
   s.startBlock(move)
-  const bytes = s.v('Mul64', T.uintptr, [s.v('Copy', T.uintptr, [len]), s.constInt(T.uintptr, et.size)])
-  s.mkcall('memmove', [], [s.v('SlicePtrUnchecked', ptrT, [dst]), srcPtr(), bytes], [bytePtr, bytePtr, T.uintptr])
+  s.writeVar(w, s.v('Copy', T.uintptr, [s.readVar(n)]), T.uintptr)
+  const to = dstPtr()
+  const from = srcPtr()
+  const bytes = s.v('Mul64', T.uintptr, [s.readVar(w), s.constInt(T.uintptr, et.size)])
+  s.mkcall('memmove', [], [to, from, bytes], [bytePtr, bytePtr, T.uintptr])
   s.jump(done)
   s.seal(done)
   s.startBlock(done)
-  return len
+  // copy as a statement reads n no more (the value returned then is never used).
+  return s.unusedResults.has(e) ? dst : s.readVar(n)
 }

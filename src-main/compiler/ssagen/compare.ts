@@ -222,10 +222,32 @@ function fieldSide(b: FnBuilder, s: Side, i: number): Side {
   return { t: f.type, ssa: false, addr: () => b.v('OffPtr', ptrTo(f.type), [s.addr()], BigInt(f.offset)) }
 }
 
+/** walk's a[i] with a constant i: ssagen still makes the index and the length constants (its bounds check is elided). */
 function elemSide(b: FnBuilder, s: Side, i: number): Side {
   const et = s.t.elem!
-  if (s.ssa) return { t: et, ssa: true, val: () => b.v('ArraySelect', et, [s.val()], 0n) }
-  return { t: et, ssa: false, addr: () => b.v('PtrIndex', ptrTo(et), [s.addr(), b.constInt(T.int, i)]) }
+  const len = s.t.len!
+  if (s.ssa) {
+    return {
+      t: et,
+      ssa: true,
+      val: () => {
+        const a = s.val()
+        b.constInt(T.int, i)
+        b.constInt(T.int, len)
+        return b.v('ArraySelect', et, [a], 0n)
+      },
+    }
+  }
+  return {
+    t: et,
+    ssa: false,
+    addr: () => {
+      const a = s.addr()
+      const idx = b.constInt(T.int, i)
+      b.constInt(T.int, len)
+      return b.v('PtrIndex', ptrTo(et), [a, idx])
+    },
+  }
 }
 
 /** Whether `x == y` / `x != y` compares arrays or structs (walk rewrites those). */

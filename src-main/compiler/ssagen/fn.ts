@@ -364,9 +364,11 @@ export class FnBuilder extends Builder {
     this.as2 = this.cur ? as2Temps(this, s) : null
     // Then walk's init: literal temporaries and allocations, closures, method values.
     const ssaAble = (e: A.CompositeLit) => canSSA(fromGo(this.typeOf(e)))
-    for (const e of walkInits(this.cx.info, s, { has: (x) => this.hoistedCalls.has(x as A.Call) }, ssaAble)) {
+    const copies = new Set<A.Expr>()
+    for (const e of walkInits(this.cx.info, s, { has: (x) => this.hoistedCalls.has(x as A.Call) }, ssaAble, copies)) {
       if (!this.cur) break
-      this.prebuilt.set(e, this.expr(e))
+      if (copies.has(e)) this.walkCopy(e)
+      else this.prebuilt.set(e, this.expr(e))
     }
   }
 
@@ -491,6 +493,21 @@ export class FnBuilder extends Builder {
 
   /** Values walk's init built before the statement (see order.ts walkInits). */
   readonly prebuilt = new Map<A.Expr, Value>()
+
+  /** Calls made as statements: their result is never read (builtins.ts copySlices). */
+  readonly unusedResults = new Set<A.Expr>()
+
+  /** Expressions walk copied into a temporary held in SSA (its variable key; read at every use). */
+  readonly walkCopies = new Map<A.Expr, object>()
+
+  /** walk's copyExpr of e into a fresh temporary: evaluated now, read wherever e is used. */
+  walkCopy(e: A.Expr): void {
+    this.reserveTemp()
+    const v = this.expr(e)
+    const key = {}
+    this.writeVar(key, v, v.type)
+    this.walkCopies.set(e, key)
+  }
 
   /** Calls the order pass already evaluated for the statement being built (see order.ts). */
   readonly hoistedCalls = new Map<A.Call, Value[]>()

@@ -89,20 +89,23 @@ export const addrMethods = {
         return this.fieldPath(base, sel.path, t)
       }
       case 'Index': {
+        // gc's s.addr: the slice, array address or pointer first, then the index.
         const xt = under(this.typeOf(e.x))
-        const i = this.expr(e.index)
         if (xt.kind === 'slice') {
           const s = this.expr(e.x)
+          const i = this.expr(e.index)
           const len = this.v('SliceLen', T.int, [s])
           return this.v('PtrIndex', ptrTo(t), [this.v('SlicePtr', ptrTo(t), [s]), this.indexCheck(i, len, e.index)])
         }
         if (xt.kind === 'pointer') {
           const at = fromGo(under(xt.elem))
           const p = this.nilCheck(this.expr(e.x))
+          const i = this.expr(e.index)
           return this.v('PtrIndex', ptrTo(t), [p, this.indexCheck(i, this.constInt(T.int, at.len!), e.index)])
         }
         const at = fromGo(xt)
         const a = this.addr(e.x)
+        const i = this.expr(e.index)
         return this.v('PtrIndex', ptrTo(t), [a, this.indexCheck(i, this.constInt(T.int, at.len!), e.index)])
       }
       case 'CompositeLit': {

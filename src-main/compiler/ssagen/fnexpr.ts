@@ -23,6 +23,8 @@ export const exprMethods = {
       this.prebuilt.delete(e)
       return pre
     }
+    const copy = this.walkCopies.get(e)
+    if (copy) return this.readVar(copy)
     // The value converted implicitly to an interface (walk's OCONVIFACE; iface.ts).
     const to = this.cx.info.ifaceConversions.get(e)
     if (to) return this.convIface(this.exprValue(e), this.typeOf(e), to, e)

@@ -37,6 +37,7 @@ export const stmtMethods = {
       case 'ExprStmt': {
         const x = unparen(s.x)
         if (x.kind === 'Unary' && x.op === '<-') return drain(this, x)
+        this.unusedResults.add(x)
         // A call for its effects: no placeholder value (it would take a value id gc does not spend).
         if (x.kind === 'Call' && !this.prebuilt.has(x) && !this.cx.info.ifaceConversions.has(x)) {
           const saved = this.pos
@@ -122,10 +123,11 @@ export const stmtMethods = {
     const home = this.home(v)
     if (home.kind === 'ssa') this.assignVar(v, this.zero(home.type))
     else {
-      const addr = this.addrOfVar(v)
+      // gc's assign: the VarDef first, then the address (on the VarDef's memory), then the zeroing.
       if (home.kind === 'stack') this.varDef(v, home)
-      if (canSSA(home.type)) this.store(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr, this.zero(home.type))
-      else this.zeroMem(home.type, home.kind === 'stack' ? this.addrOfVar(v) : addr)
+      const addr = this.addrOfVar(v)
+      if (canSSA(home.type)) this.store(home.type, addr, this.zero(home.type))
+      else this.zeroMem(home.type, addr)
     }
   },
 
@@ -338,20 +340,28 @@ export const stmtMethods = {
     let haAddr: Value | null = null
     let checkPerAccess = false
     let hn: Value
+    const hv = { name: '.hv1' }
+    // walkRange's init, after order's copy of the operand: hv1 = 0, then hn = len(ha).
+    const zeroHv = (): void => this.writeVar(hv, this.constInt(T.int, 0), T.int)
+    let zeroed = false
     if (xt.kind === 'basic') {
       hn = this.expr(s.x)
     } else if (xt.kind === 'slice') {
       ha = rangeBytesOfString(this, s.x) ?? this.expr(s.x)
       if (readsValue) rangeOrderCopy(this, ha.type)
+      zeroHv()
+      zeroed = true
       hn = this.v('SliceLen', T.int, [ha])
     } else if (xt.kind === 'array') {
-      hn = this.constInt(T.int, xt.len)
       // gc's order copies a ranged-over array when the loop reads its values (a temporary unless SSA-able).
       const at = fromGo(xt)
       if (readsValue && canSSA(at) && this.addressable(s.x)) {
         haAddr = this.addr(s.x)
         rangeOrderCopy(this, at)
       } else if (readsValue) haAddr = this.orderSpill(this.expr(s.x), at, !cheapIndex(this.arch, at.elem!.size))
+      zeroHv()
+      zeroed = true
+      hn = this.constInt(T.int, xt.len)
     } else if (xt.kind === 'pointer') {
       const at = under(xt.elem)
       hn = this.constInt(T.int, at.kind === 'array' ? at.len : 0)
@@ -365,8 +375,7 @@ export const stmtMethods = {
       if (readsValue) rangeOrderCopy(this, fromGo(xt))
     } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
     const it = hn.type
-    const hv = { name: '.hv1' }
-    this.writeVar(hv, this.constInt(it, 0), it)
+    if (!zeroed) this.writeVar(hv, this.constInt(it, 0), it)
     const elemT = xt.kind === 'basic' ? null : fromGo(xt.kind === 'pointer' ? (under(xt.elem) as { elem: Type }).elem : (xt as { elem: Type }).elem)
     // gc's hu/hp: the position as a uintptr between iterations, as a pointer inside the body.
     const hu = { name: '.hu' }

@@ -11,6 +11,7 @@ import type { Var } from '../types/objects'
 import { under, type Type } from '../types/types'
 import { isAppendOfMake } from './appendslice'
 import { isIntrinsicId } from '../types/mathpkgs'
+import { lhsIndexCopies } from './lhscopies'
 
 /** The nodes order hoists out of a statement, in the order it evaluates them. */
 export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
@@ -164,7 +165,7 @@ export function definedVars(info: TypeInfo, s: A.Stmt): Var[] {
  * straight to a variable (built in place) or returned, nor inside a `...`
  * pack (built when the pack's array is filled).
  */
-export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boolean }, ssaAble: (e: A.CompositeLit) => boolean): A.Expr[] {
+export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boolean }, ssaAble: (e: A.CompositeLit) => boolean, copies?: Set<A.Expr>): A.Expr[] {
   const out: A.Expr[] = []
   const visit = (e: A.Expr | null | undefined): void => {
     if (!e || done.has(e)) return
@@ -224,12 +225,24 @@ export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boo
     const x = unparenE(e)
     return x.kind === 'CompositeLit' && !isSliceLit(info, x)
   }
+  // walkAssign's safeExpr of `x = y` and `x op= y`: the destination's indices go to temporaries (lhscopies.ts).
+  const copyIndices = (lhs: A.Expr): void => {
+    for (const i of lhsIndexCopies(info, lhs)) {
+      if (done.has(i)) continue
+      out.push(i)
+      copies?.add(i)
+    }
+  }
   switch (s.kind) {
     case 'ExprStmt':
       visit(s.x)
       break
+    case 'IncDec':
+      copyIndices(s.x)
+      break
     case 'Assign': {
       for (const l of s.lhs) if (l.kind !== 'Ident') visit(l)
+      if (s.lhs.length === 1 && s.rhs.length === 1) copyIndices(s.lhs[0]!)
       const plain = s.rhs.length === 1 && s.lhs.length === 1 && s.lhs[0]!.kind === 'Ident'
       for (const r of s.rhs) if (!(plain && inPlace(r))) visit(r)
       break

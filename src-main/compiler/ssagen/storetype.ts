@@ -28,8 +28,11 @@ function storeScalars(b: Builder, t: SsaType, addr: Value, val: Value): void {
     case 'func':
       return
     case 'slice': {
-      b.store(T.int, b.v('OffPtr', ptrTo(T.int), [addr], 8n), b.v('SliceLen', T.int, [val]))
-      b.store(T.int, b.v('OffPtr', ptrTo(T.int), [addr], 16n), b.v('SliceCap', T.int, [val]))
+      // Each part's value, then its address (gc's order: the ids follow it).
+      const len = b.v('SliceLen', T.int, [val])
+      b.store(T.int, b.v('OffPtr', ptrTo(T.int), [addr], 8n), len)
+      const cap = b.v('SliceCap', T.int, [val])
+      b.store(T.int, b.v('OffPtr', ptrTo(T.int), [addr], 16n), cap)
       return
     }
     case 'struct':
