@@ -437,7 +437,10 @@ export const stmtMethods = {
     body.pos = this.at(s.pos)
     this.startBlock(body)
     const i = this.readVar(hv)
-    if (keyVar) {
+    // gc's loopvar renames a per-iteration key to a temporary and prepends `k := tmp` to the
+    // body after the value's own `v := tmp`: the key is then assigned last (after the element).
+    const keyLast = !!this.cx.frames.get(this.unit)?.ranges.get(s)?.key && keyVar !== undefined
+    if (keyVar && !keyLast) {
       this.declareIf(s.define, keyVar)
       this.setVar(keyVar, i)
     } else if (s.key && s.key.kind !== 'Ident') this.assignTo(s.key, () => i)
@@ -460,6 +463,10 @@ export const stmtMethods = {
         this.declareIf(s.define, valVar)
         this.setVar(valVar, elem)
       } else this.assignTo(s.value!, () => elem)
+    }
+    if (keyLast) {
+      this.declareIf(s.define, keyVar!)
+      this.setVar(keyVar!, i)
     }
     this.stmts(s.body.stmts)
     this.jump(incr)

@@ -436,7 +436,9 @@ export function rangeString(s: FnBuilder, r: A.Range): void {
       if (r.key) {
         const k = hv1t
         const v = s.readVar(hv2)
-        if (keyVar) {
+        // A per-iteration key (gc's loopvar) is assigned after the value, as in rangeStmt.
+        const keyLast = !!s.cx.frames.get(s.unit)?.ranges.get(r)?.key && keyVar !== undefined
+        if (keyVar && !keyLast) {
           s.declareIf(r.define, keyVar)
           s.setVar(keyVar, k)
         } else if (r.key.kind !== 'Ident') s.assignTo(r.key, () => k)
@@ -444,6 +446,10 @@ export function rangeString(s: FnBuilder, r: A.Range): void {
           s.declareIf(r.define, valVar)
           s.setVar(valVar, v)
         } else if (r.value && r.value.kind !== 'Ident') s.assignTo(r.value, () => v)
+        if (keyLast) {
+          s.declareIf(r.define, keyVar!)
+          s.setVar(keyVar!, k)
+        }
       }
     },
     increment: () => {
