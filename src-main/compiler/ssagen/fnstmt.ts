@@ -391,13 +391,19 @@ export const stmtMethods = {
     const readsValue = valVar !== undefined || (s.value !== null && s.value !== undefined && s.value.kind !== 'Ident')
     let ha: Value | null = null
     let haAddr: Value | null = null
-    let hn: Value
+    let hn: Value | null = null
+    // walk's temporaries held as variables (one pair per loop): the ranged-over slice's copy and its length.
+    const HA = { name: '.ha' }
+    const HN = { name: '.hn' }
     if (xt.kind === 'basic') {
       hn = this.expr(s.x)
     } else if (xt.kind === 'slice') {
       ha = this.expr(s.x)
-      if (readsValue) rangeOrderCopy(this, ha.type)
-      hn = this.v('SliceLen', T.int, [ha])
+      if (readsValue) {
+        // order's copy of the slice: a variable the body reads back (gc's FwdRef there).
+        rangeOrderCopy(this, ha.type)
+        this.writeVar(HA, ha, ha.type)
+      }
     } else if (xt.kind === 'array') {
       hn = this.constInt(T.int, xt.len)
       // gc's order copies a ranged-over array when the loop reads its values (a temporary unless SSA-able).
@@ -412,9 +418,12 @@ export const stmtMethods = {
       if (valVar) haAddr = this.nilCheck(this.expr(s.x))
       if (readsValue) rangeOrderCopy(this, fromGo(xt))
     } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
-    const it = hn.type
     const hv = { name: '.hv1' }
+    // walk's init: hv1 = 0, then hn = len(ha); hn is a variable the condition reads.
+    const it = xt.kind === 'slice' ? T.int : hn!.type
     this.writeVar(hv, this.constInt(it, 0), it)
+    if (xt.kind === 'slice') hn = this.v('SliceLen', T.int, [ha!])
+    this.writeVar(HN, hn!, it)
     const elemT = xt.kind === 'basic' ? null : fromGo(xt.kind === 'pointer' ? (under(xt.elem) as { elem: Type }).elem : (xt as { elem: Type }).elem)
     // gc's hu/hp: the position as a uintptr between iterations, as a pointer inside the body.
     const hu = { name: '.hu' }
@@ -431,11 +440,17 @@ export const stmtMethods = {
     const end = this.newBlock()
     this.jump(cond)
     this.startBlock(cond)
-    this.branch(this.v(lessOp(it), T.bool, [this.readVar(hv), hn]), body, end, 1)
+    this.branch(this.v(lessOp(it), T.bool, [this.readVar(hv), this.readVar(HN)]), body, end, 1)
     this.seal(body)
     this.targets.set(s, { brk: end, cont: incr })
     body.pos = this.at(s.pos)
     this.startBlock(body)
+    // walk's body starts `hp = (*T)(unsafe.Pointer(hu))`, before `k, v = hv1, *hp` reads hv1.
+    let hpv: Value | null = null
+    if (readsValue && walkPtr) {
+      hpv = this.v('Copy', ptrTo(elemT!), [this.v('Convert', T.unsafePointer, [this.readVar(hu), this.mem])])
+      this.writeVar(hp, hpv, hpv.type)
+    }
     const i = this.readVar(hv)
     // gc's loopvar renames a per-iteration key to a temporary and prepends `k := tmp` to the
     // body after the value's own `v := tmp`: the key is then assigned last (after the element).
@@ -446,13 +461,13 @@ export const stmtMethods = {
     } else if (s.key && s.key.kind !== 'Ident') this.assignTo(s.key, () => i)
     if (readsValue) {
       let elem: Value
-      if (walkPtr) {
-        const p = this.v('Copy', ptrTo(elemT!), [this.v('Convert', T.unsafePointer, [this.readVar(hu), this.mem])])
-        this.writeVar(hp, p, p.type)
-        elem = this.loadOrDeref(elemT!, p)
-      } else if (ha) {
+      if (walkPtr) elem = this.loadOrDeref(elemT!, hpv!)
+      else if (ha) {
         const et = fromGo((xt as { elem: Type }).elem)
-        const p = this.v('PtrIndex', ptrTo(et), [this.v('SlicePtr', ptrTo(et), [ha]), i])
+        // gc's s.addr of ha[hv1]: ha read back, its length for the (bounded, elided) check, then the element.
+        const a = this.readVar(HA)
+        this.v('SliceLen', T.int, [a])
+        const p = this.v('PtrIndex', ptrTo(et), [this.v('SlicePtr', ptrTo(et), [a]), i])
         elem = this.loadOrDeref(et, p)
       } else {
         const at = fromGo(xt.kind === 'pointer' ? under(xt.elem) : xt)
