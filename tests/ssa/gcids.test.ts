@@ -78,6 +78,12 @@ const CASES: { file: string; func: string; arch: string; passes?: number }[] = [
   // `hv2, hv1 = decoderune(ha, hv1)` selects the first result twice (the call expression's own is dropped).
   { file: 'testdata/ssa/strings.go', func: 'SumRunes', arch: 'amd64' },
   { file: 'testdata/ssa/strings.go', func: 'SumRunes', arch: 'ppc64' },
+  // append(s, t...): walk's s, newLen and t are variables read back in the blocks the expansion makes;
+  // s[:newLen] is built as ssagen's slice (s, bound, ptr, len, cap), &s[idx] takes the length.
+  { file: 'testdata/ssa/appendslice.go', func: 'cat', arch: 'amd64' },
+  // append(s, make([]T, n)...) (walk's extendSlice): l1, l2, s and nn are variables the same way.
+  { file: 'testdata/ssa/appendslice.go', func: 'ext', arch: 'amd64' },
+  { file: 'testdata/ssa/appendslice.go', func: 'extU', arch: 'ppc64' },
 ]
 const PASSES = ['early deadcode', 'opt', 'generic cse', 'prove', 'late opt', 'lower', 'lowered cse', 'schedule']
 
