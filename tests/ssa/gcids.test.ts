@@ -72,6 +72,22 @@ const CASES: { file: string; func: string; arch: string; passes?: number }[] = [
   // (a[i%25] = byte(i)), read with the array's address before the index.
   { file: 'testdata/mergelocals/mixed.go', func: 'Bytes', arch: 'ppc64' },
   { file: 'testdata/mergelocals/pointers.go', func: 'Ptrs', arch: 'amd64' },
+  // Range loops: walk's hn and order's copy of the slice are variables, read back through FwdRefs (gc's
+  // redundant loop-header Phis); the body reads ha then takes its length for the elided bounds check;
+  // where a pointer walks the elements (ppc64 here, 24-byte rows), hp is made before hv1 is read.
+  { file: 'testdata/ssa/checks.go', func: 'rangeLoop', arch: 'amd64' },
+  { file: 'testdata/ssa/checks.go', func: 'rangeLoop', arch: 'ppc64' },
+  { file: 'testdata/ssa/constructs.go', func: 'labels', arch: 'amd64' },
+  // Over a string: ha and hv1t are variables too, the if's end block is made before its branches, and
+  // `hv2, hv1 = decoderune(ha, hv1)` selects the first result twice (the call expression's own is dropped).
+  { file: 'testdata/ssa/strings.go', func: 'SumRunes', arch: 'amd64' },
+  { file: 'testdata/ssa/strings.go', func: 'SumRunes', arch: 'ppc64' },
+  // append(s, t...): walk's s, newLen and t are variables read back in the blocks the expansion makes;
+  // s[:newLen] is built as ssagen's slice (s, bound, ptr, len, cap), &s[idx] takes the length.
+  { file: 'testdata/ssa/appendslice.go', func: 'cat', arch: 'amd64' },
+  // append(s, make([]T, n)...) (walk's extendSlice): l1, l2, s and nn are variables the same way.
+  { file: 'testdata/ssa/appendslice.go', func: 'ext', arch: 'amd64' },
+  { file: 'testdata/ssa/appendslice.go', func: 'extU', arch: 'ppc64' },
 ]
 const PASSES = ['early deadcode', 'opt', 'generic cse', 'prove', 'late opt', 'lower', 'lowered cse', 'schedule']
 

@@ -23,10 +23,18 @@ export function appendSlice(b: FnBuilder, e: A.Call): Value {
   const l1 = b.expr(e.args[0]!)
   const l2 = b.expr(e.args[1]!)
   const sv = { name: '.appendslice' }
+  // walk's s and newLen, and l2 (a name or cheapExpr's temporary), are variables: read back
+  // in the blocks the expansion makes, as gc reads them (its FwdRefs there).
+  const nv = { name: '.appendslice.newLen' }
+  const tv = { name: '.appendslice.l2' }
+  b.writeVar(tv, l2, l2.type)
   b.writeVar(sv, l1, st)
   const s = (): Value => b.readVar(sv)
+  const t = (): Value => b.readVar(tv)
+  const nl = (): Value => b.readVar(nv)
   const num = (): Value => b.v('SliceLen', T.int, [l2])
   const newLen = b.v('Add64', T.int, [b.v('SliceLen', T.int, [s()]), num()])
+  b.writeVar(nv, newLen, T.int)
   const cond = b.v('Leq64U', T.bool, [b.v('Copy', T.uint, [newLen]), b.v('Copy', T.uint, [b.v('SliceCap', T.int, [s()])])])
   const end = b.newBlock()
   const then = b.newBlock()
@@ -35,16 +43,23 @@ export function appendSlice(b: FnBuilder, e: A.Call): Value {
   // then: s = s[:newLen] (bounded)
   b.seal(then)
   b.startBlock(then)
+  // ssagen's slice of s: s, newLen, ptr, len (unused), cap, then the default low bound 0.
+  const cur0 = s()
+  const high = nl()
+  const ptr = b.v('SlicePtr', pt, [cur0])
+  b.v('SliceLen', T.int, [cur0])
+  const cap = b.v('SliceCap', T.int, [cur0])
   const zero = b.constInt(T.int, 0)
-  const ptr = b.v('SlicePtr', pt, [s()])
-  const cap = b.v('SliceCap', T.int, [s()])
-  b.writeVar(sv, b.v('SliceMake', st, [ptr, b.v('Sub64', T.int, [newLen, zero]), b.v('Sub64', T.int, [cap, zero])]), st)
+  b.writeVar(sv, b.v('SliceMake', st, [ptr, b.v('Sub64', T.int, [high, zero]), b.v('Sub64', T.int, [cap, zero])]), st)
   b.jump(end)
   // else: s = growslice(oldPtr, newLen, oldCap, num, T)
   b.seal(els)
   b.startBlock(els)
   const old = s()
-  const args = [b.v('SlicePtrUnchecked', pt, [old]), newLen, b.v('SliceCap', T.int, [old]), num(), b.typeAddr(et)]
+  const optr = b.v('SlicePtrUnchecked', pt, [old])
+  const onl = nl()
+  const ocap = b.v('SliceCap', T.int, [old])
+  const args = [optr, onl, ocap, b.v('SliceLen', T.int, [t()]), b.typeAddr(et)]
   b.writeVar(sv, b.mkcall('growslice', [st], args, [pt, T.int, T.int, T.int, bytePtr])[0]!, st)
   b.jump(end)
   b.seal(end)
@@ -61,10 +76,14 @@ export function appendSlice(b: FnBuilder, e: A.Call): Value {
     const cargs = [b.typeAddr(et), b.v('SlicePtrUnchecked', pt, [tail]), b.v('SliceLen', T.int, [tail]), b.v('SlicePtrUnchecked', pt, [l2]), num()]
     b.mkcall('typedslicecopy', [T.int], cargs, [bytePtr, pt, T.int, pt, T.int])
   } else {
-    const nwid = b.v('Copy', T.uintptr, [num()])
-    const idx = b.v('Sub64', T.int, [newLen, num()])
-    const dst = b.v('PtrIndex', pt, [b.v('SlicePtr', pt, [s()]), idx])
-    const src = b.v('SlicePtrUnchecked', pt, [l2])
+    // nwid (cheapExpr: a statement before the call), then memmove's arguments: &s[idx] (s, idx,
+    // the length for the elided check), l2's pointer, nwid*size.
+    const nwid = b.v('Copy', T.uintptr, [b.v('SliceLen', T.int, [t()])])
+    const cur = s()
+    const idx = b.v('Sub64', T.int, [nl(), b.v('SliceLen', T.int, [t()])])
+    b.v('SliceLen', T.int, [cur])
+    const dst = b.v('PtrIndex', pt, [b.v('SlicePtr', pt, [cur]), idx])
+    const src = b.v('SlicePtrUnchecked', pt, [t()])
     b.mkcall('memmove', [], [dst, src, b.v('Mul64', T.uintptr, [nwid, b.constInt(T.uintptr, et.size)])], [pt, pt, T.uintptr])
   }
   return s()
@@ -113,6 +132,14 @@ export function extendSlice(b: FnBuilder, e: A.Call): Value {
   const l1 = b.expr(e.args[0]!)
   const n0 = b.expr(mk.args[1]!)
   const l2 = n0.type === T.int ? n0 : b.convert(n0, n0.type, T.int, mk.args[1]!)
+  // walk's l1 and l2 (names or cheapExpr's temporaries), s and nn are variables, read back in the
+  // blocks the expansion makes, as gc reads them (its FwdRefs there).
+  const v1 = { name: '.extendslice.l1' }
+  const v2 = { name: '.extendslice.l2' }
+  const nv = { name: '.extendslice.nn' }
+  b.writeVar(v1, l1, st)
+  b.writeVar(v2, l2, T.int)
+  const n = (): Value => b.readVar(v2)
   const zero = b.constInt(T.int, 0)
   // if n >= 0 {} else { panicmakeslicelen() }
   const okNeg = b.newBlock()
@@ -124,38 +151,48 @@ export function extendSlice(b: FnBuilder, e: A.Call): Value {
   b.seal(okNeg)
   b.startBlock(okNeg)
   const sv = { name: '.extendslice' }
-  b.writeVar(sv, l1, st)
+  b.writeVar(sv, b.readVar(v1), st)
   const s = (): Value => b.readVar(sv)
   const endNz = b.newBlock()
   const nz = b.newBlock()
-  b.branch(b.v('Neq64', T.bool, [l2, zero]), nz, endNz, 1)
+  b.branch(b.v('Neq64', T.bool, [n(), zero]), nz, endNz, 1)
   b.seal(nz)
   b.startBlock(nz)
   const cur = s()
-  const nn = b.v('Add64', T.int, [b.v('SliceLen', T.int, [cur]), l2])
+  const nn = b.v('Add64', T.int, [b.v('SliceLen', T.int, [cur]), n()])
+  b.writeVar(nv, nn, T.int)
   const cond = b.v('Leq64U', T.bool, [b.v('Copy', T.uint, [nn]), b.v('Copy', T.uint, [b.v('SliceCap', T.int, [cur])])])
   const end = b.newBlock()
   const then = b.newBlock()
   const els = b.newBlock()
   b.branch(cond, then, els, 1)
+  // memclr(unsafe.Pointer(&s[len(s)-l2]), uintptr(l2*size)): s, the index, the length for the elided check, the element.
   const clear = (): void => {
     const t = s()
-    const hp = b.v('Copy', T.unsafePointer, [b.v('PtrIndex', pt, [b.v('SlicePtr', pt, [t]), b.v('Sub64', T.int, [b.v('SliceLen', T.int, [t]), l2])])])
-    const hn = b.v('Copy', T.uintptr, [b.v('Mul64', T.int, [l2, b.constInt(T.int, et.size)])])
+    const i = b.v('Sub64', T.int, [b.v('SliceLen', T.int, [t]), n()])
+    b.v('SliceLen', T.int, [t])
+    const hp = b.v('Copy', T.unsafePointer, [b.v('PtrIndex', pt, [b.v('SlicePtr', pt, [t]), i])])
+    const hn = b.v('Copy', T.uintptr, [b.v('Mul64', T.int, [n(), b.constInt(T.int, et.size)])])
     b.mkcall(et.hasPointers ? 'memclrHasPointers' : 'memclrNoHeapPointers', [], [hp, hn], [T.unsafePointer, T.uintptr])
   }
   b.seal(then)
   b.startBlock(then)
+  // ssagen's s[:nn]: s, nn, ptr, len (unused), cap, then the default low bound 0.
   const old = s()
+  const high = b.readVar(nv)
   const ptr = b.v('SlicePtr', pt, [old])
+  b.v('SliceLen', T.int, [old])
   const cap = b.v('SliceCap', T.int, [old])
-  b.writeVar(sv, b.v('SliceMake', st, [ptr, b.v('Sub64', T.int, [nn, zero]), b.v('Sub64', T.int, [cap, zero])]), st)
+  b.writeVar(sv, b.v('SliceMake', st, [ptr, b.v('Sub64', T.int, [high, zero]), b.v('Sub64', T.int, [cap, zero])]), st)
   if (et.hasPointers) clear()
   b.jump(end)
   b.seal(els)
   b.startBlock(els)
   const g = s()
-  const args = [b.v('SlicePtrUnchecked', pt, [g]), nn, b.v('SliceCap', T.int, [g]), l2, b.typeAddr(et)]
+  const gptr = b.v('SlicePtrUnchecked', pt, [g])
+  const gnn = b.readVar(nv)
+  const gcap = b.v('SliceCap', T.int, [g])
+  const args = [gptr, gnn, gcap, n(), b.typeAddr(et)]
   b.writeVar(sv, b.mkcall('growslice', [st], args, [pt, T.int, T.int, T.int, bytePtr])[0]!, st)
   b.jump(end)
   b.seal(end)

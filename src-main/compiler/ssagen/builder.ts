@@ -252,13 +252,23 @@ export class Builder {
     return this.runtimeCall(fn, resultTypes, args, argWidth(argTypes ?? args.map((a) => a.type)))
   }
 
+  /**
+   * mkcall for `a, b = f(…)` (ssagen's OAS2FUNC): the call expression makes
+   * its first result and drops it, then each result is selected again.
+   */
+  mkcallResults(fn: string, resultTypes: SsaType[], args: Value[]): Value[] {
+    this.beforeCall()
+    return this.runtimeCall(fn, resultTypes, args, argWidth(args.map((a) => a.type)), true)
+  }
+
   /** A call gc makes through s.call (not rtcall) is about to be built (ssagen/defers.ts splits the entry block). */
   protected beforeCall(): void {}
 
   /** `runtime.fn(args)` of the given width: results are SelectN [i]; memory continues from SelectN [n]. */
-  private runtimeCall(fn: string, resultTypes: SsaType[], args: Value[], width: number): Value[] {
+  private runtimeCall(fn: string, resultTypes: SsaType[], args: Value[], width: number, dropFirst = false): Value[] {
     const call = this.v('StaticLECall', results([...resultTypes, T.mem]), [...args, this.mem], BigInt(width), { kind: 'call', fn: `runtime.${fn}` })
     this.mem = this.v('SelectN', T.mem, [call], BigInt(resultTypes.length))
+    if (dropFirst && resultTypes.length) this.v('SelectN', resultTypes[0]!, [call], 0n)
     return resultTypes.map((t, i) => this.v('SelectN', t, [call], BigInt(i)))
   }
 

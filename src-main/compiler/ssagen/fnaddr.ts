@@ -153,7 +153,19 @@ export const addrMethods = {
     ptrLitTemp(this)
     if (this.cx.facts.escapingSites.has(site)) {
       const p = this.newObject(t)
-      this.fillComposite(e, t, p)
+      // walk's anylit: `*p = T{}` first when the literal leaves components out, then one
+      // assignment `(*p).f = x` per element, each dereferencing p again (a NilCheck that
+      // opt drops with the Zero, newobject's memory being zeroed: ids as gc's).
+      if (t.size > 0 && (t.kind === 'struct' || t.kind === 'array')) {
+        if (e.elts.length < (t.kind === 'struct' ? t.fields!.length : t.len!)) {
+          // An SSA-able T is assigned its zero value (gc's zeroVal, made before the address); any other is a Zero.
+          if (canSSA(t)) {
+            const z = this.zero(t)
+            this.storeInto(t, this.nilCheck(p), z)
+          } else this.zeroMem(t, this.nilCheck(p))
+        }
+        this.fillComposite(e, t, p, () => this.nilCheck(p))
+      } else this.fillComposite(e, t, p)
       return p
     }
     const a = this.stackTemp(t)
@@ -179,7 +191,7 @@ export const addrMethods = {
       })
       return
     }
-    if (t.kind === 'array') return this.fillArrayElems(e, t, p)
+    if (t.kind === 'array') return this.fillArrayElems(e, t, p, fresh)
     throw new Unsupported(e.pos, `composite literal of ${t.str}`)
   },
 
@@ -269,7 +281,7 @@ export const addrMethods = {
     return sliceOfArray(this, p, at, t, e)
   },
 
-  fillArrayElems(this: FnBuilder, e: A.CompositeLit, at: SsaType, p: Value): void {
+  fillArrayElems(this: FnBuilder, e: A.CompositeLit, at: SsaType, p: Value, fresh?: () => Value): void {
     let i = 0
     for (const el of e.elts) {
       let ve = el
@@ -277,7 +289,16 @@ export const addrMethods = {
         i = Number(toInt(this.cx.info.types.get(el.key)!.value!)!)
         ve = el.value
       }
-      if (!this.isZeroConst(ve)) this.storeElem(at.elem!, this.v('PtrIndex', ptrTo(at.elem!), [p, this.constInt(T.int, i)]), ve)
+      if (!this.isZeroConst(ve)) {
+        if (!fresh) this.storeElem(at.elem!, this.v('PtrIndex', ptrTo(at.elem!), [p, this.constInt(T.int, i)]), ve)
+        else {
+          // gc's s.addr of a[i]: the array's address anew, the index, the length for the (elided) bounds check.
+          const base = fresh()
+          const idx = this.constInt(T.int, i)
+          this.constInt(T.int, at.len!)
+          this.storeElem(at.elem!, this.v('PtrIndex', ptrTo(at.elem!), [base, idx]), ve)
+        }
+      }
       i++
     }
   },

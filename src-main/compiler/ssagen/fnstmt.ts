@@ -339,7 +339,10 @@ export const stmtMethods = {
     let ha: Value | null = null
     let haAddr: Value | null = null
     let checkPerAccess = false
-    let hn: Value
+    let hn: Value | null = null
+    // walk's temporaries held as variables (one pair per loop): the ranged-over slice's copy and its length.
+    const HA = { name: '.ha' }
+    const HN = { name: '.hn' }
     const hv = { name: '.hv1' }
     // walkRange's init, after order's copy of the operand: hv1 = 0, then hn = len(ha).
     const zeroHv = (): void => this.writeVar(hv, this.constInt(T.int, 0), T.int)
@@ -348,7 +351,11 @@ export const stmtMethods = {
       hn = this.expr(s.x)
     } else if (xt.kind === 'slice') {
       ha = rangeBytesOfString(this, s.x) ?? this.expr(s.x)
-      if (readsValue) rangeOrderCopy(this, ha.type)
+      if (readsValue) {
+        // order's copy of the slice: a variable the body reads back (gc's FwdRef there).
+        rangeOrderCopy(this, ha.type)
+        this.writeVar(HA, ha, ha.type)
+      }
       zeroHv()
       zeroed = true
       hn = this.v('SliceLen', T.int, [ha])
@@ -376,6 +383,8 @@ export const stmtMethods = {
     } else throw new Unsupported(s.x.pos, `range over ${xt.kind}`)
     const it = hn.type
     if (!zeroed) this.writeVar(hv, this.constInt(it, 0), it)
+    // hn is a variable the condition reads.
+    this.writeVar(HN, hn, it)
     const elemT = xt.kind === 'basic' ? null : fromGo(xt.kind === 'pointer' ? (under(xt.elem) as { elem: Type }).elem : (xt as { elem: Type }).elem)
     // gc's hu/hp: the position as a uintptr between iterations, as a pointer inside the body.
     const hu = { name: '.hu' }
@@ -392,25 +401,34 @@ export const stmtMethods = {
     const end = this.newBlock()
     this.jump(cond)
     this.startBlock(cond)
-    this.branch(this.v(lessOp(it), T.bool, [this.readVar(hv), hn]), body, end, 1)
+    this.branch(this.v(lessOp(it), T.bool, [this.readVar(hv), this.readVar(HN)]), body, end, 1)
     this.seal(body)
     this.targets.set(s, { brk: end, cont: incr })
     body.pos = this.at(s.pos)
     this.startBlock(body)
+    // walk's body starts `hp = (*T)(unsafe.Pointer(hu))`, before `k, v = hv1, *hp` reads hv1.
+    let hpv: Value | null = null
+    if (readsValue && walkPtr) {
+      hpv = this.v('Copy', ptrTo(elemT!), [this.v('Convert', T.unsafePointer, [this.readVar(hu), this.mem])])
+      this.writeVar(hp, hpv, hpv.type)
+    }
     const i = this.readVar(hv)
-    if (keyVar) {
+    // gc's loopvar renames a per-iteration key to a temporary and prepends `k := tmp` to the
+    // body after the value's own `v := tmp`: the key is then assigned last (after the element).
+    const keyLast = !!this.cx.frames.get(this.unit)?.ranges.get(s)?.key && keyVar !== undefined
+    if (keyVar && !keyLast) {
       this.declareIf(s.define, keyVar)
       this.setVar(keyVar, i)
     } else if (s.key && s.key.kind !== 'Ident') this.assignTo(s.key, () => i)
     if (readsValue) {
       let elem: Value
-      if (walkPtr) {
-        const p = this.v('Copy', ptrTo(elemT!), [this.v('Convert', T.unsafePointer, [this.readVar(hu), this.mem])])
-        this.writeVar(hp, p, p.type)
-        elem = this.loadOrDeref(elemT!, p)
-      } else if (ha) {
+      if (walkPtr) elem = this.loadOrDeref(elemT!, hpv!)
+      else if (ha) {
         const et = fromGo((xt as { elem: Type }).elem)
-        const p = this.v('PtrIndex', ptrTo(et), [this.v('SlicePtr', ptrTo(et), [ha]), i])
+        // gc's s.addr of ha[hv1]: ha read back, its length for the (bounded, elided) check, then the element.
+        const a = this.readVar(HA)
+        this.v('SliceLen', T.int, [a])
+        const p = this.v('PtrIndex', ptrTo(et), [this.v('SlicePtr', ptrTo(et), [a]), i])
         elem = this.loadOrDeref(et, p)
       } else {
         const at = fromGo(xt.kind === 'pointer' ? under(xt.elem) : xt)
@@ -421,6 +439,10 @@ export const stmtMethods = {
         this.declareIf(s.define, valVar)
         this.setVar(valVar, elem)
       } else this.assignTo(s.value!, () => elem)
+    }
+    if (keyLast) {
+      this.declareIf(s.define, keyVar!)
+      this.setVar(keyVar!, i)
     }
     this.stmts(s.body.stmts)
     this.jump(incr)

@@ -409,17 +409,28 @@ export function rangeString(s: FnBuilder, r: A.Range): void {
   s.pos = s.at(r.pos)
   const hv1 = { name: '.hv1' }
   const hv2 = { name: '.hv2' }
+  // order's copy of the string and walk's hv1t are variables: gc reads them back through FwdRefs.
+  const HA = { name: '.ha' }
+  const HV1T = { name: '.hv1t' }
+  s.writeVar(HA, ha, T.string)
   s.writeVar(hv1, s.constInt(T.int, 0), T.int)
+  // walk assigns hv1t only with a key (`_` counts), and the value only when it is not blank.
+  const hasKey = !!r.key
+  const hasValue = hasKey && !!r.value && !(r.value.kind === 'Ident' && r.value.name === '_')
   rangeLoop(s, r, {
-    test: () => s.v('Less64', T.bool, [s.readVar(hv1), s.v('StringLen', T.int, [ha])]),
+    test: () => s.v('Less64', T.bool, [s.readVar(hv1), s.v('StringLen', T.int, [s.readVar(HA)])]),
     bind: () => {
-      const hv1t = s.readVar(hv1)
+      if (hasKey) s.writeVar(HV1T, s.readVar(hv1), T.int)
+      // hv2 := rune(ha[hv1]): ha, hv1, the length for the (bounded, elided) check, the byte.
+      const a = s.readVar(HA)
       const at = s.readVar(hv1)
-      const b = s.load(T.uint8, s.v('AddPtr', bytePtr, [s.v('StringPtr', bytePtr, [ha]), at]))
+      s.v('StringLen', T.int, [a])
+      const b = s.load(T.uint8, s.v('AddPtr', bytePtr, [s.v('StringPtr', bytePtr, [a]), at]))
       s.writeVar(hv2, s.v('ZeroExt8to32', T.int32, [b]), T.int32)
+      // gc's if: its end block first, then then and else.
+      const join = s.newBlock()
       const ascii = s.newBlock()
       const multi = s.newBlock()
-      const join = s.newBlock()
       s.branch(s.v('Leq32', T.bool, [s.readVar(hv2), s.constInt(T.int32, 127)]), ascii, multi, 0)
       s.seal(ascii)
       s.startBlock(ascii)
@@ -427,16 +438,18 @@ export function rangeString(s: FnBuilder, r: A.Range): void {
       s.jump(join)
       s.seal(multi)
       s.startBlock(multi)
-      const [rv, pos] = s.mkcall('decoderune', [T.int32, T.int], [ha, s.readVar(hv1)])
+      const [rv, pos] = s.mkcallResults('decoderune', [T.int32, T.int], [s.readVar(HA), s.readVar(hv1)])
       s.writeVar(hv2, rv!, T.int32)
       s.writeVar(hv1, pos!, T.int)
       s.jump(join)
       s.seal(join)
       s.startBlock(join)
       if (r.key) {
-        const k = hv1t
-        const v = s.readVar(hv2)
-        if (keyVar) {
+        const k = s.readVar(HV1T)
+        const v = hasValue ? s.readVar(hv2) : null!
+        // A per-iteration key (gc's loopvar) is assigned after the value, as in rangeStmt.
+        const keyLast = !!s.cx.frames.get(s.unit)?.ranges.get(r)?.key && keyVar !== undefined
+        if (keyVar && !keyLast) {
           s.declareIf(r.define, keyVar)
           s.setVar(keyVar, k)
         } else if (r.key.kind !== 'Ident') s.assignTo(r.key, () => k)
@@ -444,6 +457,10 @@ export function rangeString(s: FnBuilder, r: A.Range): void {
           s.declareIf(r.define, valVar)
           s.setVar(valVar, v)
         } else if (r.value && r.value.kind !== 'Ident') s.assignTo(r.value, () => v)
+        if (keyLast) {
+          s.declareIf(r.define, keyVar!)
+          s.setVar(keyVar!, k)
+        }
       }
     },
     increment: () => {
