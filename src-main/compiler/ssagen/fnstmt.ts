@@ -141,7 +141,7 @@ export const stmtMethods = {
       return
     }
     if (home.kind === 'stack' && this.deferState && v.varKind === 'result' && canSSA(home.type)) return this.storeResult(v, this.materialize(val))
-    if (home.kind === 'stack' && !canSSA(home.type)) this.varDef(v, home)
+    if (home.kind === 'stack') this.varDef(v, home)
     this.storeInto(home.type, this.addrOfVar(v), val)
   },
 

@@ -1,0 +1,40 @@
+// Stack frames: which locals and temporaries keep a slot, how big the frame
+// is, and the names its slots print with. Each function's frame size (the
+// TEXT line) or a slot's name shows whether the rule it exercises holds.
+package p
+
+var sink any
+
+var sinkI int
+
+// A pointer-holding local whose address is taken is stored after a VarDef
+// (ssagen's assign); that VarDef stops late opt forwarding the load of a
+// through the store to b, so a keeps its slot and the function its frame.
+func chainDeep() {
+	a := 1
+	b := &a
+	c := &b
+	sinkI = **c
+}
+
+// escape's rewriteWithLiterals: n always holds 8, so the make has a
+// constant capacity (a stack array, not the 32-byte variable-size buffer),
+// and the temporary gc keeps n in numbers t's array .autotmp_6.
+func makeKnown(i int) int {
+	n := 8
+	s := make([]int, n)
+	t := make([]int, 4)
+	s[i&7] = i
+	t[i&3] = i
+	return s[0] + t[0]
+}
+
+// The same rewrite of an interface conversion's operand (x becomes the
+// constant 5, read-only data) also keeps x in a temporary: the array is .autotmp_5.
+func convKnown(i int) int {
+	x := 5
+	sink = x
+	s := make([]int, 4)
+	s[i&3] = i
+	return s[0]
+}
