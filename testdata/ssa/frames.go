@@ -38,3 +38,16 @@ func convKnown(i int) int {
 	s[i&3] = i
 	return s[0]
 }
+
+var pa, pb, pc *[2]int32
+
+// `var a, b, c T` is an ODCL and a zeroing per name in turn: a and b are
+// zeroed right after the mallocgc their group shares, before c (which
+// overflows the group's 16 bytes) gets its newobject, whose memory needs
+// no zeroing: the stores are not all after the second call.
+func declGroup() {
+	var a, b, c [2]int32
+	pa = &a
+	pb = &b
+	pc = &c
+}

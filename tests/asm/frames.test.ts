@@ -34,7 +34,7 @@ describe.skipIf(skipDifferential)('stack frames and slot names, against go tool 
   it("every function's listing is gc's on both arches", () => {
     expect(v.failures.filter((x) => x.category !== 'listing')).toEqual([])
     const pairs = v.pairs.filter((p) => p.listed)
-    expect(pairs.length).toBe(2 * 3)
+    expect(pairs.length).toBe(2 * 4)
     expect(pairs.filter((p) => !p.sameListing).map((p) => `${p.arch} ${p.func}`)).toEqual([])
   })
 
@@ -49,5 +49,15 @@ describe.skipIf(skipDifferential)('stack frames and slot names, against go tool 
     expect(temps('makeKnown')).toEqual(['6', '7'])
     expect(text('makeKnown', 'amd64')[0]).toBe('TEXT\tp.makeKnown(SB), NOSPLIT|ABIInternal, $104-8')
     expect(temps('convKnown')).toEqual(['5'])
+  })
+
+  it('zeroes each variable of `var a, b, c T` right after its declaration', () => {
+    // a and b are zeroed between the group's mallocgc and c's newobject (c's zeroing then goes: newobject's memory is zero).
+    const l = text('declGroup', 'amd64')
+    const malloc = l.indexOf('CALL\truntime.mallocgc(SB)')
+    const newobj = l.indexOf('CALL\truntime.newobject(SB)')
+    expect(malloc).toBeGreaterThan(0)
+    expect(l.slice(malloc + 1, newobj)).toContain('MOVUPS\tX15, (AX)')
+    expect(l.slice(newobj).some((x) => x.startsWith('MOVUPS\tX15') || x.startsWith('MOVQ\t$0,'))).toBe(false)
   })
 })
