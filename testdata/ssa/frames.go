@@ -51,3 +51,13 @@ func declGroup() {
 	pb = &b
 	pc = &c
 }
+
+type big struct{ p [6]*int }
+
+// A zero literal stored through a pointer clears the destination
+// (walkAssign leaves a right side that is ir.IsZero to ssagen's Zero): no
+// read-only copy of zeros is moved in (runtime.wbZero, not wbMove).
+func clearBig(d *big, e *[5]int) {
+	*d = big{}
+	*e = [5]int{0, 0}
+}

@@ -34,7 +34,7 @@ describe.skipIf(skipDifferential)('stack frames and slot names, against go tool 
   it("every function's listing is gc's on both arches", () => {
     expect(v.failures.filter((x) => x.category !== 'listing')).toEqual([])
     const pairs = v.pairs.filter((p) => p.listed)
-    expect(pairs.length).toBe(2 * 4)
+    expect(pairs.length).toBe(2 * 5)
     expect(pairs.filter((p) => !p.sameListing).map((p) => `${p.arch} ${p.func}`)).toEqual([])
   })
 
@@ -59,5 +59,13 @@ describe.skipIf(skipDifferential)('stack frames and slot names, against go tool 
     expect(malloc).toBeGreaterThan(0)
     expect(l.slice(malloc + 1, newobj)).toContain('MOVUPS\tX15, (AX)')
     expect(l.slice(newobj).some((x) => x.startsWith('MOVUPS\tX15') || x.startsWith('MOVQ\t$0,'))).toBe(false)
+  })
+
+  it('clears a destination assigned a zero literal instead of copying static zeros', () => {
+    for (const arch of ['amd64', 'ppc64'] as const) {
+      const l = text('clearBig', arch)
+      expect(l.some((x) => x.includes('stmp'))).toBe(false)
+      expect(l).toContain('CALL\truntime.wbZero(SB)')
+    }
   })
 })
