@@ -61,3 +61,17 @@ func clearBig(d *big, e *[5]int) {
 	*d = big{}
 	*e = [5]int{0, 0}
 }
+
+//go:noinline
+func tick(x int) int { return x + 1 }
+
+// gc names no value after a result (addNamedValue skips PPARAMOUT), so r's
+// value spills across the second call to an unnamed slot (.autotmp_4),
+// not to a slot named r.
+func namedResult(a int) (r int) {
+	r = tick(a) + a
+	x := tick(r)
+	r += x
+	tick(x)
+	return
+}

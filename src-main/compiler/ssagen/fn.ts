@@ -258,7 +258,8 @@ export class FnBuilder extends Builder {
     const home = this.home(v)
     if (home.kind !== 'ssa') throw new Error('internal: assignVar on a non-SSA variable')
     this.writeVar(v, val, home.type)
-    if (!v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: home.type }, val)
+    // gc's addNamedValue tracks no result (PPARAMOUT: issues 14591, 14762), so its values spill to unnamed slots.
+    if (v.varKind !== 'result' && !v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: home.type }, val)
   }
 
   protected override nameRead(key: object, val: Value): void {
