@@ -75,3 +75,17 @@ func namedResult(a int) (r int) {
 	tick(x)
 	return
 }
+
+type pair struct {
+	n int
+	f float64
+}
+
+func (p pair) get() float64 { return p.f + float64(p.n) }
+
+// A method value through a pointer with a value receiver: walk builds the
+// record (newobject), stores the wrapper, and only then loads *p for R, so
+// the loaded fields need no spill slots across the allocation.
+func methodValue(p *pair) func() float64 {
+	return p.get
+}

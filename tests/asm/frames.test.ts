@@ -34,7 +34,7 @@ describe.skipIf(skipDifferential)('stack frames and slot names, against go tool 
   it("every function's listing is gc's on both arches", () => {
     expect(v.failures.filter((x) => x.category !== 'listing')).toEqual([])
     const pairs = v.pairs.filter((p) => p.listed)
-    expect(pairs.length).toBe(2 * 7)
+    expect(pairs.length).toBe(2 * 9)
     expect(pairs.filter((p) => !p.sameListing).map((p) => `${p.arch} ${p.func}`)).toEqual([])
   })
 
@@ -72,5 +72,10 @@ describe.skipIf(skipDifferential)('stack frames and slot names, against go tool 
   it("spills a named result's value to an unnamed slot", () => {
     expect(text('namedResult', 'amd64')).toContain('MOVQ\tAX, p..autotmp_4+16(SP)')
     expect(text('namedResult', 'ppc64').some((l) => l.includes('p.r-'))).toBe(false)
+  })
+
+  it("loads a method value's receiver after allocating its record", () => {
+    expect(text('methodValue', 'amd64')[0]).toBe('TEXT\tp.methodValue(SB), ABIInternal, $24-8')
+    expect(text('methodValue', 'ppc64')[0]).toBe('TEXT\tp.methodValue(SB), ABIInternal, $80-8')
   })
 })
