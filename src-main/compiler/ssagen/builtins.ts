@@ -12,7 +12,7 @@ import { under } from '../types/types'
 import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, type FnBuilder } from './fn'
-import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
+import { makeSizeLiteral, makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
 import { unsafeCall } from './unsafe'
@@ -82,12 +82,13 @@ function makeSlice(s: FnBuilder, e: A.Call): Value {
   const et = st.elem!
   const capE = e.args[2] ?? e.args[1]!
   const capC = s.cx.info.types.get(capE)?.value
-  if (!s.cx.facts.escapingSites.has(e) && capC === undefined) {
+  const literal = makeSizeLiteral(s, e)
+  if (!s.cx.facts.escapingSites.has(e) && capC === undefined && !literal) {
     const v = makeSliceStack(s, st, e.args[1]!, e.args[2], e)
     if (v) return v
   }
-  const len = s.expr(e.args[1]!)
-  const cap = e.args[2] ? s.expr(e.args[2]) : len
+  const len = literal && !e.args[2] ? literal : s.expr(e.args[1]!)
+  const cap = literal ?? (e.args[2] ? s.expr(e.args[2]) : len)
   const constCap = cap.op.startsWith('Const') ? Number(cap.auxInt) : -1
   if (!s.cx.facts.escapingSites.has(e) && constCap >= 0) {
     makeSliceCheck(s, len, constCap)

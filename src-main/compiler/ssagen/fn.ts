@@ -191,7 +191,7 @@ export class FnBuilder extends Builder {
 
   /** gc's numbers for the temporaries (autotmps.ts); regalloc's continue after them. */
   private numberTemps(): void {
-    const base = this.cx.frames.get(this.unit)?.dcl.length ?? this.f.locals.length
+    const base = (this.cx.frames.get(this.unit)?.dcl.length ?? this.f.locals.length) + this.literalTemps.size
     const { names, dclLength } = gcTempNames(this.tempPhases, this.ssagenDcl, { base, captures: this.unit.captures.length })
     renameTemps(this.f, names)
     this.f.dclPad = Math.max(0, dclLength - this.f.locals.length)
@@ -260,7 +260,8 @@ export class FnBuilder extends Builder {
     const home = this.home(v)
     if (home.kind !== 'ssa') throw new Error('internal: assignVar on a non-SSA variable')
     this.writeVar(v, val, home.type)
-    if (!v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: home.type }, val)
+    // gc's addNamedValue tracks no result (PPARAMOUT: issues 14591, 14762), so its values spill to unnamed slots.
+    if (v.varKind !== 'result' && !v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: home.type }, val)
   }
 
   protected override nameRead(key: object, val: Value): void {
@@ -488,6 +489,8 @@ export class FnBuilder extends Builder {
   /** Temporaries by the phase that makes them in gc, and ssagen's own Dcl additions in order (autotmps.ts). */
   readonly tempPhases: TempRecord[] = []
   readonly ssagenDcl: SsagenDcl[] = []
+  /** Sites escape's rewriteWithLiterals replaced with a constant: each first keeps the original in a temporary, after the front end's Dcl. */
+  readonly literalTemps = new Set<A.Expr>()
 
   stmpCount = 0
 

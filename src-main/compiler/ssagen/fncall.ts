@@ -48,11 +48,15 @@ export const callMethods = {
 
   methodValue(this: FnBuilder, e: A.Selector, sel: import('../types/info').MethodSelection): Value {
     const recvT = fromGo(sel.recvAdjust === 'addr' ? { kind: 'pointer', elem: this.typeOf(e.x) } as Type : sel.recvAdjust === 'deref' ? (under(this.typeOf(e.x)) as { elem: Type }).elem : this.typeOf(e.x))
-    const recv = this.receiver(e.x, sel)
+    // walkMethodValue builds &struct{F; R}{T.M-fm, x}: the record, then its fields in order, so the
+    // receiver (a load through a pointer, say) is read only when R is stored. An interface's is
+    // evaluated first (cheapExpr, for the nil check it triggers at once).
+    const early = under(this.typeOf(e.x)).kind === 'interface' ? this.receiver(e.x, sel) : null
     const rec = structOf([{ name: 'F', type: T.uintptr }, { name: 'R', type: recvT }])
-    const fn = this.entryV('Addr', T.uintptr, [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}.${sel.method.gcName}-fm` })
     const p = this.newRecord(e, rec)
+    const fn = this.entryV('Addr', T.uintptr, [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}.${sel.method.gcName}-fm` })
     this.store(T.uintptr, this.v('OffPtr', ptrTo(T.uintptr), [this.nilCheck(p)], 0n), fn)
+    const recv = early ?? this.receiver(e.x, sel)
     this.storeInto(recvT, this.v('OffPtr', ptrTo(recvT), [this.nilCheck(p)], 8n), recv)
     return this.v('Copy', fromGo(this.typeOf(e)), [p])
   },

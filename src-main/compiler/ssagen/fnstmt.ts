@@ -13,7 +13,7 @@ import type { Value, Block } from '../ssa/func'
 import { canSSA, fromGo, ptrTo, results, T, type SsaType } from '../ssa/types'
 import { literalUses } from './complit'
 import { as2Results } from './as2func'
-import { rangeClear } from './rangeclear'
+import { isZero, rangeClear } from './rangeclear'
 import { rangeBytesOfString } from './rangebytes'
 import { drain, rangeChan, sendStmt } from './concur'
 import { cheapIndex, lessOp, addOp, BOUNDS, unparen, exprPos, LazyAggregate, Unsupported, type FnBuilder } from './fn'
@@ -152,7 +152,7 @@ export const stmtMethods = {
       return
     }
     if (home.kind === 'stack' && this.deferState && v.varKind === 'result' && canSSA(home.type)) return this.storeResult(v, this.materialize(val))
-    if (home.kind === 'stack' && !canSSA(home.type)) this.varDef(v, home)
+    if (home.kind === 'stack') this.varDef(v, home)
     this.storeInto(home.type, this.addrOfVar(v), val)
   },
 
@@ -221,6 +221,9 @@ export const stmtMethods = {
       return this.setVar(v, make())
     }
     const t = fromGo(this.typeOf(lhs))
+    // walkAssign leaves a zero right side (ir.IsZero) alone: ssagen clears the destination (Zero), no
+    // literal is built (a map element's goes through order's cheap copy first, so not there).
+    const clear = rhs !== undefined && !canSSA(t) && isZero(this, rhs)
     if (lhs.kind === 'Index' && under(this.typeOf(lhs.x)).kind === 'map') {
       // order: the right side first (made cheap), then walk's *mapassign(…) = v.
       if (rhs) mapStoreValue(this, rhs, t)
@@ -234,6 +237,7 @@ export const stmtMethods = {
     }
     // ssagen's OAS: the right-hand side first, then the destination's address
     // (its nil and bounds checks after the value's loads; fuzz seed 286).
+    if (clear) return this.zeroMem(t, this.addr(lhs))
     const val = make()
     const addr = this.addr(lhs)
     this.storeInto(t, addr, val instanceof LazyAggregate ? val.value(this) : val)

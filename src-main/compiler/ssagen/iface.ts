@@ -182,6 +182,8 @@ export const ifaceMethods = {
     let data: Value
     // walk's decision (walk/convert.ts), the one the -d=escapedebug lines print.
     const dw = dataWord(this.cx.convert, site, x)
+    // escape's rewriteWithLiterals kept the operand in a temporary before replacing it with the constant.
+    if (dw.constant) this.literalTemps.add(site)
     if (dw.kind === 'direct') data = v
     else if (dw.kind === 'global') {
       // order's addrTemp: a constant (or a local bound once to one) becomes read-only static data (`..stmp_N`), its address the data word.

@@ -146,7 +146,9 @@ function hoists(ci: NonNullable<ReturnType<TypeInfo['calls']['get']>>): boolean 
 
 /** The variables a `var` or `:=` statement declares (in order), which gc declares before ordering its right side. */
 export function definedVars(info: TypeInfo, s: A.Stmt): Var[] {
-  const ids: A.Expr[] = s.kind === 'DeclStmt' && s.decl.kind === 'VarDecl' ? s.decl.specs.flatMap((sp) => sp.names) : s.kind === 'Assign' && s.op === ':=' ? s.lhs : []
+  // `var a, b T` is an ODCL and a zeroing per name, in turn (declStmt): not declared up front.
+  const declared = (sp: A.ValueSpec): boolean => sp.values.length > 0 || sp.declOnly === true
+  const ids: A.Expr[] = s.kind === 'DeclStmt' && s.decl.kind === 'VarDecl' ? s.decl.specs.filter(declared).flatMap((sp) => sp.names) : s.kind === 'Assign' && s.op === ':=' ? s.lhs : []
   const out: Var[] = []
   for (const id of ids) {
     const v = id.kind === 'Ident' ? info.defs.get(id) : undefined

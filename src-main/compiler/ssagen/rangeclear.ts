@@ -164,7 +164,7 @@ function sameSafeExpr(b: FnBuilder, l: A.Expr, r: A.Expr): boolean {
 }
 
 /** ir.IsZero: a zero constant, nil, or an array or struct literal of zeros. */
-function isZero(b: FnBuilder, e: A.Expr): boolean {
+export function isZero(b: FnBuilder, e: A.Expr): boolean {
   e = unparen(e)
   if (b.isZeroConst(e)) return true
   if (e.kind === 'Ident') return b.cx.info.uses.get(e)?.kind === 'nil'

@@ -9,6 +9,7 @@ import type * as A from '../syntax/ast'
 import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, fromGo, ptrTo, structOf, T, type SsaType } from '../ssa/types'
 import { BOUNDS, unparen, type FnBuilder } from './fn'
+import { staticSize } from '../escape/static'
 
 /** p[:j] for p a pointer to an array of type at (j defaults to its length), as a slice of type st. */
 export function sliceOfArray(s: FnBuilder, p: Value, at: SsaType, st: SsaType, site: A.Span, j?: Value): Value {
@@ -126,4 +127,23 @@ function sliceOfArray3(s: FnBuilder, p: Value, at: SsaType, st: SsaType, site: A
   s.boundsCheck(zero, j, BOUNDS.slice3C, site, true)
   const rlen = s.v('Sub64', T.int, [j, zero])
   return s.v('SliceMake', st, [ptr, rlen, j !== k ? s.v('Sub64', T.int, [k, zero]) : rlen])
+}
+
+/**
+ * escape's rewriteWithLiterals on `make([]E, len[, cap])`: a size (the cap,
+ * else the len) that is not a constant but always holds one (a local bound
+ * once to it, or len of a slice literal) is replaced by that constant, so
+ * walk sees a constant-capacity make (a stack array when it does not
+ * escape). gc keeps the original expression in a temporary first, for its
+ * side effects: it is evaluated here and takes its number in the Dcl.
+ * The constant, or null when there is no rewrite.
+ */
+export function makeSizeLiteral(s: FnBuilder, e: A.Call): Value | null {
+  const r = e.args[2] ?? e.args[1]!
+  if (s.cx.info.types.get(unparen(r))?.value !== undefined) return null
+  const size = staticSize(s.cx.convert, r)
+  if (!size) return null
+  s.literalTemps.add(e)
+  s.expr(r)
+  return s.constInt(fromGo(size.type), size.value)
 }
