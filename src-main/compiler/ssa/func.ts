@@ -320,6 +320,8 @@ export class Func {
   pkg = ''
   /** gc's Dcl entries construction does not list in `locals` (captured variables, the front end's temporaries): NewLocal counts them. */
   dclPad = 0
+  /** Locals decompose split (`parent|offset|type`): each part joined gc's Dcl (decompose.ts). */
+  readonly splitLocals = new Set<string>()
   /** While a pass rewrites a value: new values record it as their origin and are collected here. */
   origin: Value | null = null
   created: Value[] | null = null
