@@ -103,7 +103,7 @@ export function appendItems(b: FnBuilder, e: A.Call): Value {
   const early = e.args.slice(1).map((a) => {
     if (late(a)) return null
     // cheapExpr's copy of an SSA-able item is an SSA value (a call is already order's temporary).
-    if (canSSA(et) && unparen(a).kind !== 'Call') b.reserveTemp()
+    if (canSSA(et) && unparen(a).kind !== 'Call' && unparen(a).kind !== 'Slice') b.reserveTemp()
     return canSSA(et) || !copied(a) ? b.expr(a) : b.walkTemp(b.expr(a))
   })
 

@@ -82,7 +82,8 @@ export function isAppendOfMake(info: FnBuilder['cx']['info'], e: A.Call): boolea
 /** walk's cheapExpr leaves names and constants alone. */
 function cheapArg(b: FnBuilder, e: A.Expr): boolean {
   const x = unparenE(e)
-  return x.kind === 'Ident' || b.cx.info.types.get(e)?.value !== undefined
+  // A slice expression is order's temporary by now (sliceorder.ts).
+  return x.kind === 'Ident' || x.kind === 'Slice' || b.cx.info.types.get(e)?.value !== undefined
 }
 
 function unparenE(e: A.Expr): A.Expr {

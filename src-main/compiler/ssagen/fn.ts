@@ -30,6 +30,7 @@ import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
 import { isStringCompare, stringCond } from './strings'
 import { clearedVars } from './rangeclear'
+import { orderSlice } from './sliceorder'
 import { makeCopyPair, type MakeCopy } from './makecopy'
 import { refuseMaps } from './maps'
 import { move2heap, type BackingStore, type SliceStackPlan } from './appenditems'
@@ -353,6 +354,10 @@ export class FnBuilder extends Builder {
     const byAddr = calls.length ? callsComparedByAddress(this, s) : null
     for (const c of calls) {
       if (!this.cur) break
+      if (c.kind === 'Slice') {
+        orderSlice(this, c, s)
+        continue
+      }
       if (copiedInPlace(this.cx.info, c)) {
         this.reserveOrderTemp(fromGo(this.typeOf(c)))
         continue

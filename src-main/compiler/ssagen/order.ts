@@ -11,10 +11,11 @@ import type { Var } from '../types/objects'
 import { under, type Type } from '../types/types'
 import { isAppendOfMake } from './appendslice'
 import { isIntrinsicId } from '../types/mathpkgs'
+import { noteSliceToName } from './sliceorder'
 
-/** The nodes order hoists out of a statement, in the order it evaluates them. */
-export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
-  const out: A.Call[] = []
+/** The nodes order hoists out of a statement, in the order it evaluates them (and the slice expressions it orders: sliceorder.ts). */
+export function hoisted(info: TypeInfo, s: A.Stmt): (A.Call | A.SliceExpr)[] {
+  const out: (A.Call | A.SliceExpr)[] = []
   const visit = (e: A.Expr | null | undefined, top: boolean): void => {
     if (!e) return
     switch (e.kind) {
@@ -38,7 +39,10 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
         visit(e.x, false)
         visit(e.low, false)
         visit(e.high, false)
-        return visit(e.max, false)
+        visit(e.max, false)
+        if (top) noteSliceToName(e)
+        out.push(e)
+        return
       case 'CompositeLit':
         for (const el of e.elts) visit(el.kind === 'KeyValue' ? el.value : el, false)
         return
@@ -131,6 +135,7 @@ function isRuneSlice(t: Type | undefined): boolean {
 export function orderCopies(info: TypeInfo, e: A.Expr): boolean {
   const x = unparenE(e)
   if (x.kind === 'Unary') return x.op === '<-'
+  if (x.kind === 'Slice') return true
   if (x.kind !== 'Call') return false
   const ci = info.calls.get(x)
   return (!!ci && hoists(ci)) || copiedInPlace(info, x)

@@ -1,0 +1,88 @@
+// End to end: small programs through our whole pipeline against
+// `go tool compile -l -S` on amd64 and ppc64, each function ending in a
+// temporary or spill slot whose number `.autotmp_N` (the length of gc's
+// fn.Dcl when it was made) shows whether one rule of gc's numbering holds:
+//   - decompose's SplitSlot declares every part of a split local (m.ptr,
+//     m.len, m.cap) as a new variable before regalloc's spill slots;
+//   - order copies a slice expression's bounds that are not cheap, and the
+//     slice itself unless it is assigned straight to a variable.
+
+import { describe, expect, it } from 'vitest'
+import { gcFacts, verdict } from '../../src-main/fuzz/compare'
+import { gcBatch, type FuzzArch } from '../../src-main/fuzz/gcrun'
+import { ours, type OurResult } from '../../src-main/fuzz/ours'
+import { funcNames } from '../../src-main/fuzz/run'
+import { requireGo, skipDifferential } from '../go-toolchain'
+
+async function both(name: string, text: string): Promise<{ us: OurResult; different: string[] }> {
+  requireGo()
+  const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }])).get(name)!
+  const us = await ours(`./${name}`, text)
+  const v = verdict(gcFacts(gc), us)
+  expect(v.failures.filter((x) => x.category !== 'listing')).toEqual([])
+  expect(v.pairs.filter((p) => p.listed).length).toBeGreaterThan(0)
+  return { us, different: v.pairs.filter((p) => p.listed && !p.sameListing).map((p) => `${p.arch} ${p.func}`) }
+}
+
+function temps(us: OurResult, func: string, arch: FuzzArch): string[] {
+  const listing = us.funcs.get(func)?.arches.get(arch)?.listing
+  if (!listing) throw new Error(`no listing for ${func} on ${arch}`)
+  return [...new Set(listing.flatMap((l) => [...l.text.matchAll(/p\.\.autotmp_(\d+)/g)].map((m) => m[1]!)))]
+}
+
+describe.skipIf(skipDifferential)('autotmp numbers as gc gives them, against go tool compile -l -S', () => {
+  it("counts the parts of split locals before regalloc's spill slots", async () => {
+    const src = `package p
+
+func g() []int
+func h()
+func k(int) int
+
+// n, ~r0, m; walk's copies of k(n*5) and n*5 and the slice; m.ptr, m.len, m.cap: the spill is Dcl 9.
+func sliced(n int) []int {
+	m := g()
+	h()
+	return m[n*5 : k(n*5)]
+}
+`
+    const { us, different } = await both('splitslots.go', src)
+    expect(different).toEqual([])
+    expect(temps(us, 'sliced', 'amd64')).toEqual(['9'])
+  }, 300_000)
+
+  it("counts order's copies of a slice expression's bounds and of the slice", async () => {
+    const src = `package p
+
+func g() []int
+func h()
+func k(int) int
+func use([]int, []int)
+
+// s i j ~r0 t x; s[i+1:]'s bound copied, t[j:] kept (assigned to a name), s[:] copied
+// (not walk's argument temporary), k(i*7) reuses the int: t.ptr, t.len, t.cap, then the spill is Dcl 11.
+func args(s []int, i, j int) int {
+	t := s[i+1:]
+	t = t[j:]
+	use(t, s[:])
+	x := i * 7
+	h()
+	return x + j*9 + k(i*7)
+}
+
+type T struct{ s []int }
+
+// p q n ~r0 x; p.s = p.s[:2] stays in place (SameSafeExpr), q[0] = p.s[2:] is copied, then k's int: the spill is Dcl 7.
+func fields(p *T, q [][]int, n int) int {
+	p.s = p.s[:2]
+	q[0] = p.s[2:]
+	x := n * 7
+	h()
+	return x + k(n*7)
+}
+`
+    const { us, different } = await both('slices.go', src)
+    expect(different).toEqual([])
+    expect(temps(us, 'args', 'amd64')).toEqual(['11'])
+    expect(temps(us, 'fields', 'amd64')).toEqual(['7'])
+  }, 300_000)
+})
