@@ -5,7 +5,12 @@
 //   - decompose's SplitSlot declares every part of a split local (m.ptr,
 //     m.len, m.cap) as a new variable before regalloc's spill slots;
 //   - order copies a slice expression's bounds that are not cheap, and the
-//     slice itself unless it is assigned straight to a variable.
+//     slice itself unless it is assigned straight to a variable;
+//   - order's && and || each take a bool temporary;
+//   - walk's safeExpr copies: the left side of an assignment (walkAssign),
+//     make's len and cap, append's slice (walkAppend), then walkMakeSlice's
+//     result temporary and appendSlice's four (or three with pointers);
+//   - a map or slice literal stored into a map is built into order's copy.
 
 import { describe, expect, it } from 'vitest'
 import { gcFacts, verdict } from '../../src-main/fuzz/compare'
@@ -84,5 +89,73 @@ func fields(p *T, q [][]int, n int) int {
     expect(different).toEqual([])
     expect(temps(us, 'args', 'amd64')).toEqual(['11'])
     expect(temps(us, 'fields', 'amd64')).toEqual(['7'])
+  }, 300_000)
+
+  it("counts order's && temporaries and walk's safeExpr, make and append temporaries", async () => {
+    const src = `package p
+
+func h()
+func k(int) int
+
+// walkAssign's safeExpr of the left side: a[i+1]'s index, p.q's pointer.
+type Q struct{ f int }
+type P struct{ q *Q }
+
+func lhs(a []int, p *P, i int) int {
+	a[i+1] = 3
+	p.q.f = i
+	x := i * 7
+	h()
+	return x + k(i*7)
+}
+
+// order's bool temporary for && (pooled: the second reuses it).
+func andand(a, b int) int {
+	if a > 1 && b > 2 {
+		h()
+	}
+	if a > 3 || b > 4 {
+		h()
+	}
+	x := a * 7
+	h()
+	return x + k(a*7)
+}
+
+// walkMakeSlice's slice temporary and its len copy; then copy's four.
+func makes(s []int, n int) []int {
+	m := make([]int, n+1)
+	copy(m, s)
+	x := n * 7
+	h()
+	return m[:x+k(n*7)]
+}
+
+// appendSlice's memmove branch: s, newLen, the width and &s[len]; walkAppend's safeExpr of []int(nil).
+func appends(s, t []int, n int) int {
+	u := append(s, t...)
+	v := append([]int(nil), n)
+	x := n * 7
+	h()
+	return x + k(n*7) + len(u) + len(v)
+}
+
+// m[1] = map literal: order's safeMapRHS copy, which the literal is built into.
+func nested() int {
+	m := map[int]map[int]int{1: {2: 3}}
+	return len(m[1])
+}
+`
+    const { us, different } = await both('walktemps.go', src)
+    // andand and appends differ from gc elsewhere (a jump target, a line): their temporaries' numbers are gc's.
+    expect(different.filter((d) => !/ (andand|appends)$/.test(d))).toEqual([])
+    // lhs: a p i ~r0 x; a[i+1]'s index (p.q.f is safe), k's int: the spill is Dcl 7.
+    expect(temps(us, 'lhs', 'amd64')).toEqual(['7'])
+    // andand: a b ~r0 x; one bool for both (pooled), k's int: the spill is Dcl 6.
+    expect(temps(us, 'andand', 'amd64')).toEqual(['6'])
+    // The numbers gc gives (go tool compile -S) to spill slots and stack buffers after all of them.
+    expect(temps(us, 'makes', 'amd64')).toEqual(['11', '12'])
+    expect(temps(us, 'appends', 'amd64')).toEqual(['20'])
+    expect(temps(us, 'nested', 'amd64')).toEqual(['5', '6', '16'])
   }, 300_000)
 })

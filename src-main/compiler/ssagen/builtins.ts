@@ -13,6 +13,7 @@ import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, unparen, type FnBuilder } from './fn'
 import { makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
+import { makeSliceTemps } from './maketemps'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
 import { unsafeCall } from './unsafe'
@@ -81,6 +82,7 @@ function makeSlice(s: FnBuilder, e: A.Call): Value {
   const et = st.elem!
   const capE = e.args[2] ?? e.args[1]!
   const capC = s.cx.info.types.get(capE)?.value
+  makeSliceTemps(s, e, !s.cx.facts.escapingSites.has(e) && capC !== undefined)
   if (!s.cx.facts.escapingSites.has(e) && capC === undefined) {
     const v = makeSliceStack(s, st, e.args[1]!, e.args[2], e)
     if (v) return v

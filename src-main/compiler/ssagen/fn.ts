@@ -31,6 +31,8 @@ import { callsComparedByAddress, compareMethods, isAggregateCompare } from './co
 import { isStringCompare, stringCond } from './strings'
 import { clearedVars } from './rangeclear'
 import { orderSlice } from './sliceorder'
+import { assignLhsTemps } from './walkassign'
+import { appendBaseTemps } from './appenditems'
 import { makeCopyPair, type MakeCopy } from './makecopy'
 import { refuseMaps } from './maps'
 import { move2heap, type BackingStore, type SliceStackPlan } from './appenditems'
@@ -43,7 +45,7 @@ import type { ConvertEnv } from '../walk/convert'
 import { refuseSliceToArray } from './slice2arr'
 import { sentParams } from './concur'
 import { deferMethods, type DeferState } from './defers'
-import { noteMapLitsInPlace } from './dcltemps'
+import { andOrTemp, noteMapLitsInPlace } from './dcltemps'
 
 export class Unsupported extends Error {
   constructor(
@@ -358,6 +360,10 @@ export class FnBuilder extends Builder {
         orderSlice(this, c, s)
         continue
       }
+      if (c.kind === 'Binary') {
+        andOrTemp(this)
+        continue
+      }
       if (copiedInPlace(this.cx.info, c)) {
         this.reserveOrderTemp(fromGo(this.typeOf(c)))
         continue
@@ -365,11 +371,14 @@ export class FnBuilder extends Builder {
       this.hoistedCalls.set(c, this.orderCopy(this.call(c), byAddr!.has(c)))
     }
     this.as2 = this.cur ? as2Temps(this, s) : null
+    // walkAssign makes the left side safe before it walks the right.
+    assignLhsTemps(this, s)
     // Then walk's init: literal temporaries and allocations, closures, method values.
     const ssaAble = (e: A.CompositeLit) => canSSA(fromGo(this.typeOf(e)))
     for (const e of walkInits(this.cx.info, s, { has: (x) => this.hoistedCalls.has(x as A.Call) }, ssaAble)) {
       if (!this.cur) break
-      this.prebuilt.set(e, this.expr(e))
+      if (e.kind === 'Call') appendBaseTemps(this, e)
+      else this.prebuilt.set(e, this.expr(e))
     }
   }
 
