@@ -10,7 +10,9 @@
 //   - walk's safeExpr copies: the left side of an assignment (walkAssign),
 //     make's len and cap, append's slice (walkAppend), then walkMakeSlice's
 //     result temporary and appendSlice's four (or three with pointers);
-//   - a map or slice literal stored into a map is built into order's copy.
+//   - a map or slice literal stored into a map is built into order's copy;
+//   - `.stmp_N` counts per package in walk order, order's before walk's in
+//     a function; a result's values are never named (no spill into its slot).
 
 import { describe, expect, it } from 'vitest'
 import { gcFacts, verdict } from '../../src-main/fuzz/compare'
@@ -157,5 +159,49 @@ func nested() int {
     expect(temps(us, 'makes', 'amd64')).toEqual(['11', '12'])
     expect(temps(us, 'appends', 'amd64')).toEqual(['20'])
     expect(temps(us, 'nested', 'amd64')).toEqual(['5', '6', '16'])
+  }, 300_000)
+
+  it('numbers read-only statics per package, order before walk, and names no result', async () => {
+    const src = `package p
+
+type T struct {
+	a   int
+	arr [8]int
+}
+
+// walkCompLit: an all-constant literal used as a value is read-only data.
+func first(i int) int {
+	return T{}.arr[i]
+}
+
+// Built in place: no static data below 5 elements; the indexed one is.
+func second(i int) int {
+	x := [8]int{1, 2}
+	y := [8]int{3, 4}[i]
+	return x[i] + y
+}
+
+// Past 4 elements, a template (walk), after order's static for the constant converted to an interface.
+func third(i int) (int, any) {
+	x := [8]int{1, 2, 3, 4, i}
+	return x[i&7], 1000
+}
+
+// n is a result: gc names none of its values, so its spill goes to a fresh slot.
+func keys(m map[*int]int) (n int) {
+	for k := range m {
+		n += *k
+	}
+	return
+}
+`
+    const { us, different } = await both('statics.go', src)
+    expect(different).toEqual([])
+    const stmps = (f: string): string[] => [...new Set((us.funcs.get(f)?.arches.get('amd64')?.listing ?? []).flatMap((l) => [...l.text.matchAll(/\.stmp_(\d+)/g)].map((m) => m[1]!)))]
+    expect(stmps('first')).toEqual(['0'])
+    expect(stmps('second')).toEqual(['1'])
+    // The template (walk) is .stmp_3 though its literal comes first: order made .stmp_2 for the 1000.
+    expect(stmps('third').sort()).toEqual(['2', '3'])
+    expect(temps(us, 'keys', 'amd64')).toEqual(['4', '5'])
   }, 300_000)
 })

@@ -75,7 +75,7 @@ export interface FnContext {
   /** What walk's data-word decision of interface conversions reads (walk/convert.ts). */
   convert: ConvertEnv
   /** Where a function's `.stmp_N` numbering starts (gc numbers them per package). */
-  stmpBase?: (u: FnUnit) => number
+  stmpBase?: (u: FnUnit) => { base: number; order: number }
 }
 
 interface Target {
@@ -122,7 +122,9 @@ export class FnBuilder extends Builder {
     this.resultTypes = this.results.map((r) => fromGo(r.type))
     // gc numbers a temporary by len(fn.Dcl) when it is made: every declaration and typecheck temporary come first.
     this.tmpCount = cx.frames.get(unit)?.dcl.length ?? 0
-    this.stmpCount = cx.stmpBase?.(unit) ?? 0
+    const statics = cx.stmpBase?.(unit) ?? { base: 0, order: 0 }
+    this.stmpCount = statics.base
+    this.stmpWalkCount = statics.base + statics.order
   }
 
   protected override beforeCall(): void {
@@ -261,7 +263,8 @@ export class FnBuilder extends Builder {
     const home = this.home(v)
     if (home.kind !== 'ssa') throw new Error('internal: assignVar on a non-SSA variable')
     this.writeVar(v, val, home.type)
-    if (!v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: home.type }, val)
+    // gc's addNamedValue tracks no result (PPARAMOUT: #14591): regalloc never spills into its slot by name.
+    if (v.varKind !== 'result' && !v.irName.startsWith('~') && v.irName !== '_') this.f.nameValue({ name: v.irName, type: home.type }, val)
   }
 
   protected override nameRead(key: object, val: Value): void {
@@ -483,7 +486,9 @@ export class FnBuilder extends Builder {
   readonly tempPhases: TempRecord[] = []
   readonly ssagenDcl: SsagenDcl[] = []
 
+  /** The next `.stmp_N` order makes (conversions, sends of constants), then walk's (literals: stmps.ts). */
   stmpCount = 0
+  stmpWalkCount = 0
 
   /** Values walk's init built before the statement (see order.ts walkInits). */
   readonly prebuilt = new Map<A.Expr, Value>()
