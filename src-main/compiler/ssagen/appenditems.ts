@@ -23,6 +23,7 @@ import { under } from '../types/types'
 import { bytePtr, canSSA, fromGo, ptrTo, structOf, arrayOf, T, type SsaType } from '../ssa/types'
 import { unparen, type FnBuilder } from './fn'
 import { safeTemps } from './walkassign'
+import { literalIntoCopy } from './dcltemps'
 
 /** gc's base.Debug.VariableMakeThreshold: the largest stack backing store, in bytes. */
 export const VARIABLE_MAKE_THRESHOLD = 32
@@ -278,4 +279,6 @@ export function appendBaseTemps(b: FnBuilder, e: A.Call): void {
   if (done.has(e)) return
   done.add(e)
   safeTemps(b, e.args[0]!)
+  // A slice literal appended to is safeExpr's copy itself (oaslit), not walkCompLit's temporary too.
+  literalIntoCopy(e.args[0]!)
 }

@@ -166,6 +166,12 @@ export function noteMapLitsInPlace(b: FnBuilder, s: A.Stmt): void {
   } else if (s.kind === 'Return' && s.results.length === b.results.length) s.results.forEach((r, i) => note(b.results[i], r))
 }
 
+/** walk copies the literal into a temporary of its own type (cheapExpr): it is built straight into it. */
+export function literalIntoCopy(e: A.Expr): void {
+  const lit = unparen(e)
+  if (lit.kind === 'CompositeLit') inPlaceMapLits.add(lit)
+}
+
 /** A slice literal's walkCompLit temporary (the slice) unless it is built in place. */
 export function sliceLiteralTarget(b: FnBuilder, e: A.CompositeLit): void {
   if (!inPlaceMapLits.has(e)) b.reserveTemp()
