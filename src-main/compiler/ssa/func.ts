@@ -322,6 +322,8 @@ export class Func {
   dclPad = 0
   /** gc's fn.Needctxt: a closure that stays one (captures, not called directly) takes the context register, used or not (TEXT's NEEDCTXT). */
   needCtxt = false
+  /** Locals decompose split (`parent|offset|type`): each part joined gc's Dcl (decompose.ts). */
+  readonly splitLocals = new Set<string>()
   /** While a pass rewrites a value: new values record it as their origin and are collected here. */
   origin: Value | null = null
   created: Value[] | null = null

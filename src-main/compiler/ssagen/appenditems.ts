@@ -19,8 +19,11 @@
 import type * as A from '../syntax/ast'
 import type { Value } from '../ssa/func'
 import type { Var } from '../types/objects'
+import { under } from '../types/types'
 import { bytePtr, canSSA, fromGo, ptrTo, structOf, arrayOf, T, type SsaType } from '../ssa/types'
 import { unparen, type FnBuilder } from './fn'
+import { safeTemps } from './walkassign'
+import { literalIntoCopy } from './dcltemps'
 
 /** gc's base.Debug.VariableMakeThreshold: the largest stack backing store, in bytes. */
 export const VARIABLE_MAKE_THRESHOLD = 32
@@ -94,6 +97,7 @@ export function appendItems(b: FnBuilder, e: A.Call): Value {
   const st = fromGo(b.typeOf(e))
   const et = st.elem!
   const pt = ptrTo(et)
+  appendBaseTemps(b, e)
   const base = b.expr(e.args[0]!)
   // walkAppend evaluates every item that is not cheap before anything else (cheapExpr): one that is
   // not a name, a literal (built in a temporary or static data) or a call order copied out goes into
@@ -102,8 +106,9 @@ export function appendItems(b: FnBuilder, e: A.Call): Value {
   const copied = (a: A.Expr): boolean => !['Ident', 'CompositeLit', 'Call'].includes(unparen(a).kind) && b.cx.info.types.get(a)?.value === undefined
   const early = e.args.slice(1).map((a) => {
     if (late(a)) return null
-    // cheapExpr's copy of an SSA-able item is an SSA value (a call is already order's temporary).
-    if (canSSA(et) && unparen(a).kind !== 'Call') b.reserveTemp()
+    // cheapExpr's copy of an SSA-able item is an SSA value (a call or a slice expression is already order's
+    // temporary, a slice or map literal walkCompLit's, which it counts itself).
+    if (canSSA(et) && !['Call', 'Slice'].includes(unparen(a).kind) && !isSliceOrMapLit(b, a)) b.reserveTemp()
     return canSSA(et) || !copied(a) ? b.expr(a) : b.walkTemp(b.expr(a))
   })
 
@@ -251,4 +256,29 @@ export function move2heap(b: FnBuilder, m: Move2Heap): void {
   b.seal(merge)
   b.startBlock(merge)
   b.assignVar(m.v, b.v('SliceMake', st, [b.readVar(vars.ptr), b.readVar(vars.len), b.readVar(vars.cap)]))
+}
+
+function isSliceOrMapLit(b: FnBuilder, e: A.Expr): boolean {
+  const x = unparen(e)
+  if (x.kind !== 'CompositeLit') return false
+  const k = under(b.typeOf(x)).kind
+  return k === 'slice' || k === 'map'
+}
+
+/** Per function being built (each arch builds it anew): the appends whose slice is made safe already. */
+const baseSafe = new WeakMap<FnBuilder, WeakSet<A.Call>>()
+
+/**
+ * walkAppend: the slice appended to goes through safeExpr (its destination
+ * is never SameSafeExpr: it is handed the assignment itself), before the
+ * items are walked (a literal item's temporary comes after). Once per call.
+ */
+export function appendBaseTemps(b: FnBuilder, e: A.Call): void {
+  let done = baseSafe.get(b)
+  if (!done) baseSafe.set(b, (done = new WeakSet()))
+  if (done.has(e)) return
+  done.add(e)
+  safeTemps(b, e.args[0]!)
+  // A slice literal appended to is safeExpr's copy itself (oaslit), not walkCompLit's temporary too.
+  literalIntoCopy(e.args[0]!)
 }

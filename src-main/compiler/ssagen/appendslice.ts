@@ -17,9 +17,11 @@ export function appendSlice(b: FnBuilder, e: A.Call): Value {
   const et = st.elem!
   const pt = ptrTo(et)
   // walkAppendArgs: both operands once, before anything else (cheapExpr: a temporary unless cheap);
-  // then walk's s and newLen, and the copy's cheapExpr of the tail slice or of the byte width.
+  // then walk's s and newLen, and the copy's cheapExpr of the tail slice or of the byte width;
+  // memmove's first argument &s[len] may panic (mayCall): walkCall1 copies it into a temporary too.
   for (const a of e.args) if (!cheapArg(b, a)) b.reserveTemp()
   for (let i = 0; i < 3; i++) b.reserveTemp()
+  if (!et.hasPointers) b.reserveTemp()
   const l1 = b.expr(e.args[0]!)
   const l2 = b.expr(e.args[1]!)
   const sv = { name: '.appendslice' }
@@ -101,7 +103,8 @@ export function isAppendOfMake(info: FnBuilder['cx']['info'], e: A.Call): boolea
 /** walk's cheapExpr leaves names and constants alone. */
 function cheapArg(b: FnBuilder, e: A.Expr): boolean {
   const x = unparenE(e)
-  return x.kind === 'Ident' || b.cx.info.types.get(e)?.value !== undefined
+  // A slice expression is order's temporary by now (sliceorder.ts).
+  return x.kind === 'Ident' || x.kind === 'Slice' || b.cx.info.types.get(e)?.value !== undefined
 }
 
 function unparenE(e: A.Expr): A.Expr {

@@ -13,6 +13,7 @@ import type { Value } from '../ssa/func'
 import { arrayOf, bytePtr, fromGo, ptrTo, T, type SsaType } from '../ssa/types'
 import { Unsupported, type FnBuilder } from './fn'
 import { makeSizeLiteral, makeSliceCheck, makeSliceStack, sliceOfArray } from './slicing'
+import { makeSliceTemps } from './maketemps'
 import { makeSliceCopy } from './makecopy'
 import { appendSlice, extendSlice, isAppendOfMake } from './appendslice'
 import { unsafeCall } from './unsafe'
@@ -83,6 +84,8 @@ function makeSlice(s: FnBuilder, e: A.Call): Value {
   const capE = e.args[2] ?? e.args[1]!
   const capC = s.cx.info.types.get(capE)?.value
   const literal = makeSizeLiteral(s, e)
+  // walkMakeSlice's result temporary, unless the make is a stack array of constant size (escape's literal rewrite included).
+  makeSliceTemps(s, e, !s.cx.facts.escapingSites.has(e) && (capC !== undefined || !!literal))
   if (!s.cx.facts.escapingSites.has(e) && capC === undefined && !literal) {
     const v = makeSliceStack(s, st, e.args[1]!, e.args[2], e)
     if (v) return v

@@ -128,7 +128,7 @@ export function sendStmt(b: FnBuilder, s: A.Send): void {
   const how = sendOperand(b.cx.info, b.cx.facts, b.unit.info!, s)
   let addr: Value
   if (how === 'param') addr = b.addrOfVar(b.cx.info.uses.get(unparen(s.value) as A.Ident) as Var)
-  else if (how === 'static') addr = b.staticData(et)
+  else if (how === 'static') addr = b.staticData(et, 'order')
   else {
     const v = b.expr(s.value)
     const name = b.orderTemp(et, true)

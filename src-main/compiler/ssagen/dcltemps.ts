@@ -69,15 +69,30 @@ export function orderStackTemp(b: FnBuilder, t: SsaType): Value {
   return a
 }
 
+/**
+ * order's OANDAND and OOROR: `x && y` becomes `r = x; if r { r = y }` with r
+ * a bool temporary of its own (pooled), held while the statement is.
+ */
+export function andOrTemp(b: FnBuilder): void {
+  b.reserveOrderTemp(T.bool)
+}
+
 /** order's cheapExpr: a name or a constant needs no copy, nor a value order already copied into a temporary. */
 export function orderCheap(info: TypeInfo, e: A.Expr): boolean {
   const x = unparen(e)
   return x.kind === 'Ident' || info.types.get(x)?.value !== undefined || orderCopies(info, x)
 }
 
-/** The value stored by `m[k] = v` or `m[k] op= v`: order's safeMapRHS copy when it is not cheap. */
+/**
+ * The value stored by `m[k] = v` or `m[k] op= v`: order's safeMapRHS copy
+ * when it is not cheap. A map or slice literal is then built straight into
+ * that temporary (walk's oaslit), not into walkCompLit's.
+ */
 export function mapStoreValue(b: FnBuilder, v: A.Expr, t: SsaType): void {
-  if (!orderCheap(b.cx.info, v)) b.reserveOrderTemp(t)
+  if (orderCheap(b.cx.info, v)) return
+  b.reserveOrderTemp(t)
+  const lit = unparen(v)
+  if (lit.kind === 'CompositeLit') inPlaceMapLits.add(lit)
 }
 
 /** walkAssign's safeExpr of `*mapassign(…)`: the element pointer's temporary. */
@@ -138,10 +153,23 @@ export function noteMapLitsInPlace(b: FnBuilder, s: A.Stmt): void {
     const v = info.defs.get(x) ?? info.uses.get(x)
     return v?.kind === 'var' ? v : undefined
   }
+  // `m[k] = lit`: order's safeMapRHS copies the literal into a temporary of its own type first (mapStoreValue).
+  const toMap = (l: A.Expr, rhs: A.Expr): void => {
+    const x = unparen(l)
+    const lit = unparen(rhs)
+    if (x.kind === 'Index' && under(b.typeOf(x.x)).kind === 'map' && lit.kind === 'CompositeLit') inPlaceMapLits.add(lit)
+  }
+  if (s.kind === 'Assign' && s.op === '=' && s.lhs.length === 1 && s.rhs.length === 1) toMap(s.lhs[0]!, s.rhs[0]!)
   if (s.kind === 'Assign' && (s.op === '=' || s.op === ':=') && s.lhs.length === s.rhs.length) s.lhs.forEach((l, i) => note(varOf(l), s.rhs[i]!))
   else if (s.kind === 'DeclStmt' && s.decl.kind === 'VarDecl') {
     for (const spec of s.decl.specs) if (spec.names.length === spec.values.length) spec.names.forEach((n, i) => note(varOf(n), spec.values[i]!))
   } else if (s.kind === 'Return' && s.results.length === b.results.length) s.results.forEach((r, i) => note(b.results[i], r))
+}
+
+/** walk copies the literal into a temporary of its own type (cheapExpr): it is built straight into it. */
+export function literalIntoCopy(e: A.Expr): void {
+  const lit = unparen(e)
+  if (lit.kind === 'CompositeLit') inPlaceMapLits.add(lit)
 }
 
 /** A slice literal's walkCompLit temporary (the slice) unless it is built in place. */

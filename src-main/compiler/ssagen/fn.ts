@@ -30,6 +30,9 @@ import { fillNamed } from './complit'
 import { callsComparedByAddress, compareMethods, isAggregateCompare } from './compare'
 import { isStringCompare, stringCond } from './strings'
 import { clearedVars } from './rangeclear'
+import { orderSlice } from './sliceorder'
+import { assignLhsTemps } from './walkassign'
+import { appendBaseTemps } from './appenditems'
 import { makeCopyPair, type MakeCopy } from './makecopy'
 import { refuseMaps } from './maps'
 import { move2heap, type BackingStore, type SliceStackPlan } from './appenditems'
@@ -42,7 +45,7 @@ import type { ConvertEnv } from '../walk/convert'
 import { refuseSliceToArray } from './slice2arr'
 import { sentParams } from './concur'
 import { deferMethods, type DeferState } from './defers'
-import { noteMapLitsInPlace } from './dcltemps'
+import { andOrTemp, noteMapLitsInPlace } from './dcltemps'
 
 export class Unsupported extends Error {
   constructor(
@@ -72,7 +75,7 @@ export interface FnContext {
   /** What walk's data-word decision of interface conversions reads (walk/convert.ts). */
   convert: ConvertEnv
   /** Where a function's `.stmp_N` numbering starts (gc numbers them per package). */
-  stmpBase?: (u: FnUnit) => number
+  stmpBase?: (u: FnUnit) => { base: number; order: number }
 }
 
 interface Target {
@@ -121,7 +124,9 @@ export class FnBuilder extends Builder {
     this.resultTypes = this.results.map((r) => fromGo(r.type))
     // gc numbers a temporary by len(fn.Dcl) when it is made: every declaration and typecheck temporary come first.
     this.tmpCount = cx.frames.get(unit)?.dcl.length ?? 0
-    this.stmpCount = cx.stmpBase?.(unit) ?? 0
+    const statics = cx.stmpBase?.(unit) ?? { base: 0, order: 0 }
+    this.stmpCount = statics.base
+    this.stmpWalkCount = statics.base + statics.order
   }
 
   protected override beforeCall(): void {
@@ -356,6 +361,14 @@ export class FnBuilder extends Builder {
     const byAddr = calls.length ? callsComparedByAddress(this, s) : null
     for (const c of calls) {
       if (!this.cur) break
+      if (c.kind === 'Slice') {
+        orderSlice(this, c, s)
+        continue
+      }
+      if (c.kind === 'Binary') {
+        andOrTemp(this)
+        continue
+      }
       if (copiedInPlace(this.cx.info, c)) {
         this.reserveOrderTemp(fromGo(this.typeOf(c)))
         continue
@@ -363,12 +376,15 @@ export class FnBuilder extends Builder {
       this.hoistedCalls.set(c, this.orderCopy(this.call(c), byAddr!.has(c)))
     }
     this.as2 = this.cur ? as2Temps(this, s) : null
+    // walkAssign makes the left side safe before it walks the right.
+    assignLhsTemps(this, s)
     // Then walk's init: literal temporaries and allocations, closures, method values.
     const ssaAble = (e: A.CompositeLit) => canSSA(fromGo(this.typeOf(e)))
     const copies = new Set<A.Expr>()
     for (const e of walkInits(this.cx.info, s, { has: (x) => this.hoistedCalls.has(x as A.Call) }, ssaAble, copies)) {
       if (!this.cur) break
       if (copies.has(e)) this.walkCopy(e)
+      else if (e.kind === 'Call') appendBaseTemps(this, e)
       else this.prebuilt.set(e, this.expr(e))
     }
   }
@@ -492,7 +508,9 @@ export class FnBuilder extends Builder {
   /** Sites escape's rewriteWithLiterals replaced with a constant: each first keeps the original in a temporary, after the front end's Dcl. */
   readonly literalTemps = new Set<A.Expr>()
 
+  /** The next `.stmp_N` order makes (conversions, sends of constants), then walk's (literals: stmps.ts). */
   stmpCount = 0
+  stmpWalkCount = 0
 
   /** Values walk's init built before the statement (see order.ts walkInits). */
   readonly prebuilt = new Map<A.Expr, Value>()
@@ -505,7 +523,7 @@ export class FnBuilder extends Builder {
 
   /** walk's copyExpr of e into a fresh temporary: evaluated now, read wherever e is used. */
   walkCopy(e: A.Expr): void {
-    this.reserveTemp()
+    // Its number: assignLhsTemps (walkassign.ts) took it with the destination's other temporaries.
     const v = this.expr(e)
     const key = {}
     this.writeVar(key, v, v.type)

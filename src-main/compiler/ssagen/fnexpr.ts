@@ -142,8 +142,7 @@ export const exprMethods = {
    * read where the expression's value is used.
    */
   andorTemp(this: FnBuilder, e: A.Binary): { name: string } {
-    const tmp = { name: '.andor' }
-    this.reserveOrderTemp(T.bool)
+    const tmp = { name: '.andor' } // its number: orderInits' andOrTemp (dcltemps.ts), in order's evaluation order
     const l = this.expr(e.x)
     this.writeVar(tmp, l, T.bool)
     const done = this.newBlock()

@@ -107,8 +107,9 @@ export const tempMethods = {
     return a
   },
 
-  /** Read-only static data for a constant literal (gc's readonlystaticname): its address. */
-  staticData(this: FnBuilder, t: SsaType): Value {
-    return this.entryV('Addr', ptrTo(t), [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}..stmp_${this.stmpCount++}` })
+  /** Read-only static data for a constant (gc's readonlystaticname), made by order or walk: its address. */
+  staticData(this: FnBuilder, t: SsaType, phase: 'order' | 'walk' = 'walk'): Value {
+    const n = phase === 'order' ? this.stmpCount++ : this.stmpWalkCount++
+    return this.entryV('Addr', ptrTo(t), [this.sb], 0n, { kind: 'sym', name: `${this.cx.pkg}..stmp_${n}` })
   },
 }

@@ -187,7 +187,7 @@ export const ifaceMethods = {
     if (dw.kind === 'direct') data = v
     else if (dw.kind === 'global') {
       // order's addrTemp: a constant (or a local bound once to one) becomes read-only static data (`..stmp_N`), its address the data word.
-      data = this.staticData(ft)
+      data = this.staticData(ft, 'order')
     } else if (dw.kind === 'zero-sized') {
       if (dw.stmp) this.stmpCount++ // order made the static all the same
       data = this.entryV('Addr', ptrTo(T.uintptr), [this.sb], 0n, { kind: 'sym', name: 'runtime.zerobase' })

@@ -66,6 +66,8 @@ export function makeSliceCopy(b: FnBuilder, e: A.Call, copy: MakeCopy): Value {
   const len = (): Value => (n.type === T.int ? n : b.convert(n, n.type, T.int, e.args[1]!))
   const from = (): Value => b.expr(copy.from)
   if (!et.hasPointers && copy.bounded) {
+    // walk's temporary s for the new slice, read by the memmove.
+    b.reserveTemp()
     const size = (): Value => b.v('Mul64', T.uintptr, [b.v('Copy', T.uintptr, [len()]), b.constInt(T.uintptr, et.size)])
     const p = call(b, 'mallocgc', [size(), b.constNil(bytePtr), b.constBool(false)], [T.uintptr, bytePtr, T.bool], T.unsafePointer)!
     const s = b.v('SliceMake', st, [p, len(), len()])

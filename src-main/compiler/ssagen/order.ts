@@ -12,10 +12,15 @@ import { under, type Type } from '../types/types'
 import { isAppendOfMake } from './appendslice'
 import { isIntrinsicId } from '../types/mathpkgs'
 import { lhsIndexCopies } from './lhscopies'
+import { noteSliceToName } from './sliceorder'
 
-/** The nodes order hoists out of a statement, in the order it evaluates them. */
-export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
-  const out: A.Call[] = []
+/**
+ * The nodes order hoists out of a statement, in the order it evaluates them,
+ * with the slice expressions (sliceorder.ts) and the && and || (each a bool
+ * temporary: dcltemps.ts) it orders.
+ */
+export function hoisted(info: TypeInfo, s: A.Stmt): (A.Call | A.SliceExpr | A.Binary)[] {
+  const out: (A.Call | A.SliceExpr | A.Binary)[] = []
   const visit = (e: A.Expr | null | undefined, top: boolean): void => {
     if (!e) return
     switch (e.kind) {
@@ -24,6 +29,8 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
       case 'Paren':
         return visit(e.x, top)
       case 'Binary':
+        // order's `var r bool; r = x; if r { r = y }`: the temporary comes before x is ordered.
+        if (e.op === '&&' || e.op === '||') out.push(e)
         visit(e.x, false)
         // The right of && and || runs conditionally: order keeps its temporaries inside the branch.
         if (e.op !== '&&' && e.op !== '||') visit(e.y, false)
@@ -39,7 +46,10 @@ export function hoisted(info: TypeInfo, s: A.Stmt): A.Call[] {
         visit(e.x, false)
         visit(e.low, false)
         visit(e.high, false)
-        return visit(e.max, false)
+        visit(e.max, false)
+        if (top) noteSliceToName(e)
+        out.push(e)
+        return
       case 'CompositeLit':
         for (const el of e.elts) visit(el.kind === 'KeyValue' ? el.value : el, false)
         return
@@ -132,6 +142,7 @@ function isRuneSlice(t: Type | undefined): boolean {
 export function orderCopies(info: TypeInfo, e: A.Expr): boolean {
   const x = unparenE(e)
   if (x.kind === 'Unary') return x.op === '<-'
+  if (x.kind === 'Slice') return true
   if (x.kind !== 'Call') return false
   const ci = info.calls.get(x)
   return (!!ci && hoists(ci)) || copiedInPlace(info, x)
@@ -159,7 +170,8 @@ export function definedVars(info: TypeInfo, s: A.Stmt): Var[] {
 
 /**
  * What walk builds into a statement's init, after order's copies and before
- * the statement itself reads its operands: composite literals that become
+ * the statement itself reads its operands (and, as a marker, each append of
+ * items whose slice walkAppend makes safe first: appenditems.ts): composite literals that become
  * temporaries or allocations (`T{…}` not SSA-able, `&T{…}`, slice
  * literals), closures that capture and method values. In evaluation order,
  * outermost only (walk builds the inner ones while filling the outer), not
@@ -211,6 +223,8 @@ export function walkInits(info: TypeInfo, s: A.Stmt, done: { has(e: A.Expr): boo
         return visit(e.value)
       case 'Call': {
         const ci = info.calls.get(e)
+        // walkAppend makes the slice appended to safe before it walks the items: the call marks the spot.
+        if (ci?.kind === 'builtin' && ci.id === 'append' && !e.ellipsis && e.args.length > 1) out.push(e)
         // A literal called where it is written becomes a direct call (walk's directClosureCall): nothing to build.
         if (ci?.kind !== 'conversion' && !(ci?.kind === 'closure' && unparenE(e.fun) === ci.closure)) visit(e.fun)
         // A `...` pack is a slice literal: its array is zeroed first, then each element is walked and stored.

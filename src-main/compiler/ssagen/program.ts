@@ -4,7 +4,8 @@
 // keeps what it has and reports why; the other functions are not affected.
 
 import { directClosures } from './directclosure'
-import { conversionStaticsBefore } from '../walk/convertdebug'
+import { staticsBefore } from '../walk/convertdebug'
+import { literalStatics } from './stmps'
 import type { AllocGroup, Arch, Diagnostic, FuncTrace, PassRecord, SsaResultOf } from '../../protocol/model'
 import type { EscapeAnalysis } from '../escape/analyze'
 import type { FnUnit } from '../escape/units'
@@ -96,9 +97,9 @@ export function ssaProgramOf({ path, parsed, info, escapes: esc }: SsaInput, opt
     convert: { info, defn: esc.env.defn, byRef: esc.byRef, escapes: (conv) => facts.escapingSites.has(conv) },
   }
   const byName = new Map(units.map((u) => [u.name, u]))
-  // gc numbers `.stmp_N` per package in walk order: the conversions' ones before a function come first.
-  let staticsBase: Map<FnUnit, number> | undefined
-  cx.stmpBase = (u) => (staticsBase ??= conversionStaticsBefore(esc.units, info, cx.convert)).get(u) ?? 0
+  // gc numbers `.stmp_N` per package in walk order (stmps.ts): the functions' before come first.
+  let statics: Map<FnUnit, { base: number; order: number }> | undefined
+  cx.stmpBase = (u) => (statics ??= staticsBefore(esc.units, info, cx.convert, (f) => literalStatics(info, (f.decl?.body ?? f.lit?.body)!))).get(u) ?? { base: 0, order: 0 }
   return {
     path,
     diagnostics: esc.diagnostics,

@@ -135,7 +135,7 @@ function throughPointer(b: FnBuilder, e: A.Expr): boolean {
 }
 
 /** ir.SameSafeExpr: the same variable, or the same path of fields, dereferences and indices from it. */
-function sameSafeExpr(b: FnBuilder, l: A.Expr, r: A.Expr): boolean {
+export function sameSafeExpr(b: FnBuilder, l: A.Expr, r: A.Expr): boolean {
   l = unparen(l)
   r = unparen(r)
   const info = b.cx.info

@@ -362,18 +362,20 @@ export function escapingConversions(analysis: EscapeAnalysis): (conv: A.Expr) =>
 }
 
 /**
- * Per function, how many `.stmp_N` the conversions of the functions walked
- * before it made: where its own numbering starts when conversions are the
- * only makers of static data before it (SSA construction's listings).
+ * Per function, where its `.stmp_N` start (those of the functions walked
+ * before it: their conversions' and `others`, walk's of literals) and how
+ * many of them order makes for its own conversions (they come before walk's).
  */
-export function conversionStaticsBefore(units: Units, info: TypeInfo, env: ConvertEnv): Map<FnUnit, number> {
-  const out = new Map<FnUnit, number>()
+export function staticsBefore(units: Units, info: TypeInfo, env: ConvertEnv, others: (u: FnUnit) => number): Map<FnUnit, { base: number; order: number }> {
+  const out = new Map<FnUnit, { base: number; order: number }>()
   let n = 0
   for (const u of walkOrder(units)) {
-    out.set(u, n)
+    let order = 0
     visitBody(bodyOf(u)!, (node) => {
-      for (const site of conversionsAt(info, node)) if (dataWord(env, site.conv, site.x).stmp) n++
+      for (const site of conversionsAt(info, node)) if (dataWord(env, site.conv, site.x).stmp) order++
     }, () => {})
+    out.set(u, { base: n, order })
+    n += order + others(u)
   }
   return out
 }

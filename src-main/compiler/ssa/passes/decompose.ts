@@ -121,6 +121,7 @@ class Names {
       const off = (m ? Number(m[2]) : 0) + offset
       return { name: off === 0 ? base : `${base}+${off}`, type }
     }
+    countSplitLocal(this.f, parent, offset, type)
     return { name: parent.name + suffix, type }
   }
 
@@ -159,6 +160,21 @@ class Names {
     this.f.names = this.order.filter((k) => this.values.has(k)).map((k) => ({ slot: this.slots.get(k)!, values: this.values.get(k)! }))
     this.f.pruneNames(() => true)
   }
+}
+
+/**
+ * gc's SplitSlot declares each part of a local it splits as a new variable
+ * (NewLocal, once per parent, offset and type: CanonicalLocalSplits), which
+ * takes a place in the function's Dcl and so shifts the number of every
+ * later `.autotmp_N` (regalloc's spill slots). Results are not autos: their
+ * parts stay slots of the result.
+ */
+function countSplitLocal(f: Func, parent: LocalSlot, offset: number, type: SsaType): void {
+  if (f.locals.some((l) => l.name === parent.name && l.class === 'result')) return
+  const key = `${parent.name}|${offset}|${type.str}`
+  if (f.splitLocals.has(key)) return
+  f.splitLocals.add(key)
+  f.dclPad++
 }
 
 function splitUserStruct(n: Names, name: LocalSlot, slots: LocalSlot[]): void {
