@@ -7,12 +7,10 @@
 // and through them which word of a parameter regalloc spills first.
 
 import { beforeAll, describe, expect, it } from 'vitest'
-import { gcFacts, verdict, type Verdict } from '../../src-main/fuzz/compare'
-import { gcBatch } from '../../src-main/fuzz/gcrun'
-import { ours } from '../../src-main/fuzz/ours'
-import { funcNames } from '../../src-main/fuzz/run'
+import type { Verdict } from '../../src-main/fuzz/compare'
+import { againstGc } from './againstgc'
 import { loadProgram } from '../../src-main/compiler/pipeline'
-import { requireGo, skipDifferential } from '../go-toolchain'
+import { skipDifferential } from '../go-toolchain'
 
 const SRC = `package p
 
@@ -55,10 +53,7 @@ func strs(a, b string) {
 describe.skipIf(skipDifferential)('heap composite literals against go tool compile -l -S', () => {
   let v: Verdict
   beforeAll(async () => {
-    requireGo()
-    const name = 'heaplit.go'
-    const gc = (await gcBatch([{ name, text: SRC, funcs: await funcNames(name, SRC) }])).get(name)!
-    v = verdict(gcFacts(gc), await ours(`./${name}`, SRC))
+    v = (await againstGc('heaplit.go', SRC)).v
   }, 300_000)
 
   it("every function's listing is gc's on both arches", () => {

@@ -7,11 +7,10 @@
 // (ssagen/loopvar.ts).
 
 import { beforeAll, describe, expect, it } from 'vitest'
-import { gcFacts, verdict, type Verdict } from '../../src-main/fuzz/compare'
-import { gcBatch } from '../../src-main/fuzz/gcrun'
-import { ours, type OurResult } from '../../src-main/fuzz/ours'
-import { funcNames } from '../../src-main/fuzz/run'
-import { requireGo, skipDifferential } from '../go-toolchain'
+import type { Verdict } from '../../src-main/fuzz/compare'
+import type { OurResult } from '../../src-main/fuzz/ours'
+import { againstGc } from './againstgc'
+import { skipDifferential } from '../go-toolchain'
 
 const SRC = `package p
 
@@ -99,11 +98,9 @@ describe.skipIf(skipDifferential)('per-iteration three-clause loop variables aga
   let us: OurResult
   let v: Verdict
   beforeAll(async () => {
-    requireGo()
-    const name = 'loopvar.go'
-    const gc = (await gcBatch([{ name, text: SRC, funcs: await funcNames(name, SRC) }])).get(name)!
-    us = await ours(`./${name}`, SRC)
-    v = verdict(gcFacts(gc), us)
+    const r = await againstGc('loopvar.go', SRC)
+    us = r.us
+    v = r.v
   }, 300_000)
 
   it("every function's listing is gc's on both arches", () => {

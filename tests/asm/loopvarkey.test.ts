@@ -6,11 +6,11 @@
 // element is loaded and stored before the key is stored.
 
 import { beforeAll, describe, expect, it } from 'vitest'
-import { gcFacts, verdict, type Verdict } from '../../src-main/fuzz/compare'
-import { gcBatch, type FuzzArch } from '../../src-main/fuzz/gcrun'
-import { ours, type OurResult } from '../../src-main/fuzz/ours'
-import { funcNames } from '../../src-main/fuzz/run'
-import { requireGo, skipDifferential } from '../go-toolchain'
+import type { Verdict } from '../../src-main/fuzz/compare'
+import type { FuzzArch } from '../../src-main/fuzz/gcrun'
+import type { OurResult } from '../../src-main/fuzz/ours'
+import { againstGc } from './againstgc'
+import { skipDifferential } from '../go-toolchain'
 
 const SRC = `package p
 
@@ -64,11 +64,9 @@ describe.skipIf(skipDifferential)('per-iteration range keys against go tool comp
   let us: OurResult
   let v: Verdict
   beforeAll(async () => {
-    requireGo()
-    const name = 'loopvarkey.go'
-    const gc = (await gcBatch([{ name, text: SRC, funcs: await funcNames(name, SRC) }])).get(name)!
-    us = await ours(`./${name}`, SRC)
-    v = verdict(gcFacts(gc), us)
+    const r = await againstGc('loopvarkey.go', SRC)
+    us = r.us
+    v = r.v
   }, 300_000)
 
   it("every function's listing is gc's on both arches", () => {
