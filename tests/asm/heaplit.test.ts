@@ -8,7 +8,7 @@
 
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Verdict } from '../../src-main/fuzz/compare'
-import { againstGc } from './againstgc'
+import { againstGc } from '../ssagen/walkdiff'
 import { loadProgram } from '../../src-main/compiler/pipeline'
 import { skipDifferential } from '../go-toolchain'
 

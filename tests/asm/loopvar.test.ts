@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Verdict } from '../../src-main/fuzz/compare'
 import type { OurResult } from '../../src-main/fuzz/ours'
-import { againstGc } from './againstgc'
+import { againstGc } from '../ssagen/walkdiff'
 import { skipDifferential } from '../go-toolchain'
 
 const SRC = `package p

@@ -10,7 +10,7 @@ import { projectRoot } from '../../src-main/service/paths'
 import { requireGo, skipDifferential } from '../go-toolchain'
 import { gcSsaDumps } from '../../src-main/gcbridge/gcssa'
 import { gcIdMismatches, oursAfter } from '../ssa/gcids-compare'
-import { listingDiffers, walkDiff, type WalkDiff } from './walkdiff'
+import { expectBuiltAndListed, listingDiffers, walkDiff, type WalkDiff } from './walkdiff'
 
 const SRC = `package p
 
@@ -59,10 +59,7 @@ describe.skipIf(skipDifferential)('testdata/ssa/print.go against gc', () => {
   }, 120_000)
 
   it('same -m=2 lines and allocation calls; every function built and listed on both arches', () => {
-    const v = d.verdict
-    expect(v.failures.filter((f) => f.category !== 'listing').map((f) => `${f.category}: ${f.detail}`)).toEqual([])
-    expect(v.pairs.length).toBe(2 * d.prog.functions.length)
-    expect(v.pairs.every((p) => p.listed)).toBe(true)
+    expectBuiltAndListed(d)
   })
 
   it('listings identical to go tool compile -l -S, every function', () => {

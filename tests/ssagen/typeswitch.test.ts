@@ -11,7 +11,7 @@ import { ssaProgram } from '../../src-main/compiler/ssagen'
 import { printFunc } from '../../src-main/compiler/ssa/print'
 import { projectRoot } from '../../src-main/service/paths'
 import { requireGo, skipDifferential } from '../go-toolchain'
-import { listingDiffers, walkDiff, type WalkDiff } from './walkdiff'
+import { expectBuiltAndListed, listingDiffers, walkDiff, type WalkDiff } from './walkdiff'
 
 const SRC = `package p
 
@@ -132,10 +132,7 @@ describe.skipIf(skipDifferential)('testdata/ssa/typeswitch.go against gc', () =>
   }, 120_000)
 
   it('same -m=2 lines, allocation calls and merge decisions; every function built and listed on both arches', () => {
-    const v = d.verdict
-    expect(v.failures.filter((f) => f.category !== 'listing').map((f) => `${f.category}: ${f.detail}`)).toEqual([])
-    expect(v.pairs.length).toBe(2 * d.prog.functions.length)
-    expect(v.pairs.every((p) => p.listed)).toBe(true)
+    expectBuiltAndListed(d)
   })
 
   it('listings identical to go tool compile -l -S (amd64: every function)', () => {

@@ -3,6 +3,7 @@
 // decisions, -S listings on amd64 and ppc64), the runtime calls as built,
 // and op multisets after a pass.
 
+import { expect } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { ssaProgram, type SsaProgram } from '../../src-main/compiler/ssagen'
@@ -10,20 +11,35 @@ import { findLive, printFunc } from '../../src-main/compiler/ssa/print'
 import { gcSsaDumps, parseSsaDump, type DumpFunc } from '../../src-main/gcbridge'
 import { gcFacts, verdict, type Verdict } from '../../src-main/fuzz/compare'
 import { gcBatch } from '../../src-main/fuzz/gcrun'
-import { ours } from '../../src-main/fuzz/ours'
+import { ours, type OurResult } from '../../src-main/fuzz/ours'
 import { funcNames } from '../../src-main/fuzz/run'
+import { requireGo } from '../go-toolchain'
 
 export interface WalkDiff {
   prog: SsaProgram
   verdict: Verdict
 }
 
-export async function walkDiff(file: string): Promise<WalkDiff> {
-  const name = basename(file)
-  const text = readFileSync(file, 'utf8')
+/** One Go file through gc (`go tool compile -l -S`, -m=2) and through ours, compared by the fuzzer's verdict. */
+export async function againstGc(name: string, text: string): Promise<{ us: OurResult; v: Verdict }> {
+  requireGo()
   const gc = (await gcBatch([{ name, text, funcs: await funcNames(name, text) }])).get(name)!
   if (gc.errors.length) throw new Error(`gc refused ${name}: ${gc.errors.join('\n')}`)
-  return { prog: await ssaProgram(file, text, { pkgPath: 'p' }), verdict: verdict(gcFacts(gc), await ours(`./${name}`, text)) }
+  const us = await ours(`./${name}`, text)
+  return { us, v: verdict(gcFacts(gc), us) }
+}
+
+export async function walkDiff(file: string): Promise<WalkDiff> {
+  const text = readFileSync(file, 'utf8')
+  return { prog: await ssaProgram(file, text, { pkgPath: 'p' }), verdict: (await againstGc(basename(file), text)).v }
+}
+
+/** Nothing but listings differs from gc (-m=2 lines, allocation calls, merge decisions), and every function is built and listed on both arches. */
+export function expectBuiltAndListed(d: WalkDiff): void {
+  const v = d.verdict
+  expect(v.failures.filter((f) => f.category !== 'listing').map((f) => `${f.category}: ${f.detail}`)).toEqual([])
+  expect(v.pairs.length).toBe(2 * d.prog.functions.length)
+  expect(v.pairs.every((p) => p.listed)).toBe(true)
 }
 
 /** Functions whose listing differs from gc's on some arch. */
